@@ -1,0 +1,27 @@
+/** Why a request is refused, as HTTP would say it. */
+export type RefusalKind = 'invalid' | 'forbidden' | 'not_found' | 'conflict';
+
+/** A person-readable text in both interface languages. */
+export interface LocalizedText {
+  'zh-CN': string;
+  en: string;
+}
+
+/**
+ * A command refused by a rule of the domain. `code` is stable for programs;
+ * `text` is what a person reads, in zh-CN and English.
+ */
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  constructor(
+    readonly kind: RefusalKind,
+    readonly code: string,
+    readonly text: LocalizedText,
+  ) {
+    super(text.en);
+  }
+}
+
+export const refuse = (kind: RefusalKind, code: string, zh: string, en: string): never => {
+  throw new DomainError(kind, code, { 'zh-CN': zh, en });
+};

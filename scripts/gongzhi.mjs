@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+// The two-command promise: `npm start` and `npm test` install what is missing, then run.
+// Only Node >= 20.19 and npm are assumed; pnpm is fetched through npm when it is absent.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pnpmVersion = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split('@')[1];
+
+function fail(message) {
+  console.error(`\n✗ ${message}\n`);
+  process.exit(1);
+}
+
+function checkNode() {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < 20 || (major === 20 && minor < 19)) fail(`Node ≥ 20.19 is required (this is ${process.versions.node}).`);
+}
+
+function run(cmd, args, options = {}) {
+  const result = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...options, env: { ...process.env, ...options.env } });
+  if (result.error) fail(`${cmd} could not run: ${result.error.message}`);
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+function pnpmCommand() {
+  const probe = spawnSync('pnpm', ['--version'], { encoding: 'utf8' });
+  if (probe.status === 0 && probe.stdout.trim().startsWith('10.')) return ['pnpm', []];
+  return ['npx', ['--yes', `pnpm@${pnpmVersion}`]];
+}
+
+const [pnpmBin, pnpmPrefix] = pnpmCommand();
+const pnpm = (args, options) => run(pnpmBin, [...pnpmPrefix, ...args], options);
+
+function installIfMissing() {
+  const marker = join(root, 'node_modules', '.modules.yaml');
+  const lock = join(root, 'pnpm-lock.yaml');
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  // better-sqlite3 builds from source here; node-gyp needs Node's headers, which Debian ships in /usr.
+  const env = existsSync('/usr/include/node/node.h') ? { npm_config_nodedir: '/usr' } : {};
+  console.log('→ installing dependencies (first run builds better-sqlite3 from source, ~2 min)');
+  pnpm(['install', '--frozen-lockfile'], { env });
+}
+
+function ensureChromium() {
+  if (existsSync('/usr/bin/chromium')) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot) fail('Browser tests need Debian\'s Chromium and CJK fonts: run `sudo apt-get install -y chromium fonts-noto-cjk`, then `npm test` again.');
+  console.log('→ installing chromium and fonts-noto-cjk (apt-get)');
+  run('apt-get', ['update']);
+  run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-noto-cjk'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
+function ensurePostgres() {
+  const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  process.env.DATABASE_URL = url;
+  const probe = spawnSync(process.execPath, ['-e', `
+    const net = require('node:net'); const u = new URL(process.argv[1]);
+    const s = net.connect(Number(u.port || 5432), u.hostname, () => { s.end(); process.exit(0); });
+    s.on('error', () => process.exit(1)); setTimeout(() => process.exit(1), 3000);`, url]);
+  if (probe.status !== 0) fail(`PostgreSQL is not reachable at ${url}. Start it (or set DATABASE_URL) — the postgres adapter's contract tests run against a real server.`);
+}
+
+checkNode();
+const [command = 'start', ...rest] = process.argv.slice(2);
+installIfMissing();
+
+switch (command) {
+  case 'start':
+    pnpm(['turbo', 'run', 'build', '--filter=@gongzhi/web', '--output-logs=errors-only']);
+    pnpm(['--filter', '@gongzhi/api-server', 'start', ...rest]);
+    break;
+  case 'test':
+    ensureChromium();
+    ensurePostgres();
+    pnpm(['turbo', 'run', 'lint', 'typecheck', '--output-logs=errors-only', '--concurrency=2']);
+    pnpm(['turbo', 'run', 'test', '--concurrency=1']);
+    pnpm(['--filter', '@gongzhi/pb', 'test:pabulib']);
+    pnpm(['turbo', 'run', 'e2e', '--concurrency=1']);
+    break;
+  case 'bench':
+    ensurePostgres();
+    pnpm(['--filter', '@gongzhi/eventstore', 'bench', ...rest]);
+    pnpm(['--filter', '@gongzhi/projections', 'bench', ...rest]);
+    break;
+  case 'test:pabulib':
+    pnpm(['--filter', '@gongzhi/pb', 'test:pabulib', ...rest]);
+    break;
+  case 'pb':
+    pnpm(['--silent', '--filter', '@gongzhi/pb', 'pb', ...rest]);
+    break;
+  case 'bench:pb':
+    pnpm(['--filter', '@gongzhi/pb', 'bench', ...rest]);
+    break;
+  default:
+    fail(`unknown command ${command}`);
+}
