@@ -7,7 +7,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const pnpmVersion = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split('@')[1];
+const pnpmVersion = JSON.parse(
+  readFileSync(join(root, 'package.json'), 'utf8'),
+).packageManager.split('@')[1];
 
 function fail(message) {
   console.error(`\n✗ ${message}\n`);
@@ -16,11 +18,17 @@ function fail(message) {
 
 function checkNode() {
   const [major, minor] = process.versions.node.split('.').map(Number);
-  if (major < 20 || (major === 20 && minor < 19)) fail(`Node ≥ 20.19 is required (this is ${process.versions.node}).`);
+  if (major < 20 || (major === 20 && minor < 19))
+    fail(`Node ≥ 20.19 is required (this is ${process.versions.node}).`);
 }
 
 function run(cmd, args, options = {}) {
-  const result = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...options, env: { ...process.env, ...options.env } });
+  const result = spawnSync(cmd, args, {
+    stdio: 'inherit',
+    cwd: root,
+    ...options,
+    env: { ...process.env, ...options.env },
+  });
   if (result.error) fail(`${cmd} could not run: ${result.error.message}`);
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
@@ -47,22 +55,36 @@ function installIfMissing() {
 function ensureChromium() {
   if (existsSync('/usr/bin/chromium')) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!isRoot) fail('Browser tests need Debian\'s Chromium and CJK fonts: run `sudo apt-get install -y chromium fonts-noto-cjk`, then `npm test` again.');
+  if (!isRoot)
+    fail(
+      "Browser tests need Debian's Chromium and CJK fonts: run `sudo apt-get install -y chromium fonts-noto-cjk`, then `npm test` again.",
+    );
   console.log('→ installing chromium and fonts-noto-cjk (apt-get)');
   run('apt-get', ['update']);
-  run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-noto-cjk'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+  run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-noto-cjk'], {
+    env: { DEBIAN_FRONTEND: 'noninteractive' },
+  });
 }
 
 function ensurePostgres() {
   const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   process.env.DATABASE_URL = url;
-  const probe = spawnSync(process.execPath, ['-e', `
+  const probe = spawnSync(process.execPath, [
+    '-e',
+    `
     const net = require('node:net'); const u = new URL(process.argv[1]);
     const s = net.connect(Number(u.port || 5432), u.hostname, () => { s.end(); process.exit(0); });
-    s.on('error', () => process.exit(1)); setTimeout(() => process.exit(1), 3000);`, url]);
-  if (probe.status !== 0) fail(`PostgreSQL is not reachable at ${url}. Start it (or set DATABASE_URL) — the postgres adapter's contract tests run against a real server.`);
+    s.on('error', () => process.exit(1)); setTimeout(() => process.exit(1), 3000);`,
+    url,
+  ]);
+  if (probe.status !== 0)
+    fail(
+      `PostgreSQL is not reachable at ${url}. Start it (or set DATABASE_URL) — the postgres adapter's contract tests run against a real server.`,
+    );
 }
 
+process.env.TURBO_TELEMETRY_DISABLED = '1';
+process.env.DO_NOT_TRACK = '1';
 checkNode();
 const [command = 'start', ...rest] = process.argv.slice(2);
 installIfMissing();
