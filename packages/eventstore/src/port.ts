@@ -30,8 +30,10 @@ export interface EventData<Type extends string = string, Data = unknown> {
   metadata: EventMetadata;
 }
 
-export interface RecordedEvent<Type extends string = string, Data = unknown>
-  extends EventData<Type, Data> {
+export interface RecordedEvent<Type extends string = string, Data = unknown> extends EventData<
+  Type,
+  Data
+> {
   streamName: string;
   revision: bigint;
   position: Position;
