@@ -46,6 +46,11 @@ export interface SqliteEventStoreOptions {
   busyTimeoutMs?: number;
 }
 
+export interface SqliteEventStore extends EventStore {
+  /** What the connection actually runs with, read back from SQLite (for start-up logs, tests). */
+  connectionSettings(): { journalMode: string; synchronous: 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA' };
+}
+
 interface EventRow {
   position: bigint;
   stream: string;
@@ -89,12 +94,14 @@ const commitsByFile = new EventEmitter().setMaxListeners(0);
 
 const maxInt64 = 2n ** 63n - 1n;
 
-export async function openSqliteEventStore(options: SqliteEventStoreOptions): Promise<EventStore> {
+export async function openSqliteEventStore(
+  options: SqliteEventStoreOptions,
+): Promise<SqliteEventStore> {
   return openSqliteEventStoreSync(options);
 }
 
 /** Same as openSqliteEventStore, for callers that cannot await (the store itself is sync). */
-export function openSqliteEventStoreSync(options: SqliteEventStoreOptions): EventStore {
+export function openSqliteEventStoreSync(options: SqliteEventStoreOptions): SqliteEventStore {
   const db = new Database(options.path);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.durability === 'normal' ? 'NORMAL' : 'FULL'}`);
@@ -199,6 +206,12 @@ export function openSqliteEventStoreSync(options: SqliteEventStoreOptions): Even
   };
 
   return {
+    connectionSettings() {
+      const levels = ['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const;
+      const synchronous = levels[Number(db.pragma('synchronous', { simple: true }))]!;
+      return { journalMode: String(db.pragma('journal_mode', { simple: true })), synchronous };
+    },
+
     append(stream: string, events: EventData[], options: AppendOptions = {}) {
       try {
         ensureOpen();

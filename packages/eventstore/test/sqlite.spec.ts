@@ -1,0 +1,64 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { newEvent } from '../src/event.ts';
+import { openSqliteEventStore } from '../src/sqlite/index.ts';
+import { eventStoreContract } from './contract.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'gongzhi-eventstore-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+const newPath = () => join(dir, `events-${++files}.db`);
+
+eventStoreContract('sqlite', () => openSqliteEventStore({ path: newPath() }));
+
+describe('sqlite adapter', () => {
+  const metadata = {
+    actor: 'system',
+    channel: 'system',
+    occurredAt: new Date().toISOString(),
+  } as const;
+
+  it("uses WAL and synchronous=FULL by default, NORMAL for durability 'normal'", async () => {
+    const full = await openSqliteEventStore({ path: newPath() });
+    expect(full.connectionSettings()).toEqual({ journalMode: 'wal', synchronous: 'FULL' });
+    await full.close();
+    const normal = await openSqliteEventStore({ path: newPath(), durability: 'normal' });
+    expect(normal.connectionSettings()).toEqual({ journalMode: 'wal', synchronous: 'NORMAL' });
+    await normal.close();
+  });
+
+  it('keeps its events across reopening the file', async () => {
+    const path = newPath();
+    const first = await openSqliteEventStore({ path });
+    const { position } = await first.append('s-1', [newEvent('A', { n: 1 }, metadata)]);
+    await first.close();
+    const second = await openSqliteEventStore({ path });
+    expect(await second.headPosition()).toBe(position);
+    expect((await second.readStream('s-1'))[0]!.data).toEqual({ n: 1 });
+    await second.close();
+  });
+
+  it('a live subscription sees appends made by another process on the same file', async () => {
+    const path = newPath();
+    const store = await openSqliteEventStore({ path, pollIntervalMs: 20 });
+    await store.append('s-1', [newEvent('Here', {}, metadata)]);
+    const subscription = store.subscribeToAll();
+    const iterator = subscription[Symbol.asyncIterator]();
+    expect((await iterator.next()).value.type).toBe('Here');
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, 'fixtures', 'append-from-child.ts'), path],
+      { encoding: 'utf8' },
+    );
+    expect(child.stderr).toBe('');
+    expect(child.status).toBe(0);
+    const next = await iterator.next();
+    expect(next.value).toMatchObject({ type: 'FromChild', streamName: 'child-1' });
+    await subscription.stop();
+    expect((await iterator.next()).done).toBe(true);
+    await store.close();
+  });
+});
