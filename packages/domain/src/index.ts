@@ -1,1 +1,2 @@
 export * from './shared/index.ts';
+export * from './organisation/index.ts';

@@ -1,0 +1,176 @@
+// Organisation events: the city, its streets (街道/镇) and communities (社区/村), staff accounts
+// and their role grants. Each event is a past-tense fact with a zod schema and a schema version;
+// docs/events.md is the catalogue. A change that old readers cannot read gets a new version and
+// an upcaster; the schemas here always describe the current version.
+import { z } from 'zod';
+import type { DomainEvent } from '../shared/decider.ts';
+
+/** Ids are UUIDv7 for records created through the API, short slugs for seeded demo records. */
+export const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/);
+
+/** A place name as registered, e.g. 虞山街道; trimmed, 2–40 characters. */
+export const placeNameSchema = z.string().trim().min(2).max(40);
+
+/** The name in the English interface, e.g. "Yushan Subdistrict"; optional. */
+export const englishNameSchema = z.string().trim().min(2).max(80);
+
+/** Lower-case login name: a letter, then letters, digits, '.', '_' or '-'; 3–32 characters. */
+export const loginNameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z][a-z0-9._-]{2,31}$/);
+
+/** 社区 (urban community, residents' committee) or 村 (village, villagers' committee). */
+export const communityKindSchema = z.enum(['urban', 'village']);
+export type CommunityKind = z.infer<typeof communityKindSchema>;
+
+/**
+ * Staff roles (issue 3). Each role is granted in one kind of scope: city_admin in the city,
+ * street_officer in a street, the others in a community (see `roleScopeType`).
+ */
+export const staffRoleSchema = z.enum([
+  'city_admin',
+  'street_officer',
+  'community_worker',
+  'committee_member',
+  'project_consultant',
+  'department_staff',
+  'team_leader',
+]);
+export type StaffRole = z.infer<typeof staffRoleSchema>;
+
+export const scopeSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('city') }),
+  z.object({ type: z.literal('street'), streetId: idSchema }),
+  z.object({ type: z.literal('community'), communityId: idSchema }),
+]);
+export type Scope = z.infer<typeof scopeSchema>;
+
+export const roleScopeType: Record<StaffRole, Scope['type']> = {
+  city_admin: 'city',
+  street_officer: 'street',
+  community_worker: 'community',
+  committee_member: 'community',
+  project_consultant: 'community',
+  department_staff: 'community',
+  team_leader: 'community',
+};
+
+const reasonSchema = z.string().trim().min(1).max(500);
+
+export const organisationEventSchemas = {
+  CityRegistered: {
+    version: 1,
+    schema: z.object({ cityId: idSchema, name: placeNameSchema, nameEn: englishNameSchema }),
+  },
+  StreetRegistered: {
+    version: 1,
+    schema: z.object({
+      streetId: idSchema,
+      name: placeNameSchema,
+      nameEn: englishNameSchema.optional(),
+    }),
+  },
+  StreetRenamed: {
+    version: 1,
+    schema: z.object({
+      streetId: idSchema,
+      name: placeNameSchema,
+      nameEn: englishNameSchema.optional(),
+      previousName: placeNameSchema,
+    }),
+  },
+  StreetClosed: {
+    version: 1,
+    schema: z.object({ streetId: idSchema, reason: reasonSchema.optional() }),
+  },
+  CommunityRegistered: {
+    version: 1,
+    schema: z.object({
+      communityId: idSchema,
+      streetId: idSchema,
+      kind: communityKindSchema,
+      name: placeNameSchema,
+      nameEn: englishNameSchema.optional(),
+    }),
+  },
+  CommunityRenamed: {
+    version: 1,
+    schema: z.object({
+      communityId: idSchema,
+      streetId: idSchema,
+      name: placeNameSchema,
+      nameEn: englishNameSchema.optional(),
+      previousName: placeNameSchema,
+    }),
+  },
+  CommunityClosed: {
+    version: 1,
+    schema: z.object({
+      communityId: idSchema,
+      streetId: idSchema,
+      reason: reasonSchema.optional(),
+    }),
+  },
+  LoginNameClaimed: {
+    version: 1,
+    schema: z.object({ loginName: loginNameSchema, accountId: idSchema }),
+  },
+  StaffAccountCreated: {
+    version: 1,
+    schema: z.object({
+      accountId: idSchema,
+      loginName: loginNameSchema,
+      displayName: z.string().trim().min(1).max(40),
+      /** argon2id PHC string; never the password. */
+      passwordHash: z.string().startsWith('$argon2id$'),
+    }),
+  },
+  RoleGranted: {
+    version: 1,
+    schema: z.object({ accountId: idSchema, role: staffRoleSchema, scope: scopeSchema }),
+  },
+  RoleRevoked: {
+    version: 1,
+    schema: z.object({ accountId: idSchema, role: staffRoleSchema, scope: scopeSchema }),
+  },
+} as const;
+
+type Schemas = typeof organisationEventSchemas;
+export type OrganisationEventType = keyof Schemas;
+export type OrganisationEventData<T extends OrganisationEventType> = z.output<Schemas[T]['schema']>;
+
+/** The union of all organisation events as deciders see them. */
+export type OrganisationEvent = {
+  [T in OrganisationEventType]: DomainEvent<T, OrganisationEventData<T>>;
+}[OrganisationEventType];
+
+export type EventOf<T extends OrganisationEventType> = Extract<OrganisationEvent, { type: T }>;
+
+export const organisationEventTypes = Object.keys(
+  organisationEventSchemas,
+) as OrganisationEventType[];
+
+export function isOrganisationEventType(type: string): type is OrganisationEventType {
+  return Object.hasOwn(organisationEventSchemas, type);
+}
+
+/**
+ * Checks stored data against the current schema of its type. Throws on data that does not
+ * match: an event the code cannot read is a bug, not a refusal.
+ */
+export function parseOrganisationEvent(type: string, data: unknown): OrganisationEvent {
+  if (!isOrganisationEventType(type)) throw new Error(`Not an organisation event: ${type}`);
+  const parsed: unknown = organisationEventSchemas[type].schema.parse(data);
+  return { type, data: parsed } as OrganisationEvent;
+}
+
+/** Stream names: one stream per record, plus `login-<name>` to keep login names unique. */
+export const organisationStreams = {
+  city: (cityId: string) => `city-${cityId}`,
+  street: (streetId: string) => `street-${streetId}`,
+  community: (communityId: string) => `community-${communityId}`,
+  account: (accountId: string) => `account-${accountId}`,
+  loginName: (loginName: string) => `login-${loginName}`,
+};
