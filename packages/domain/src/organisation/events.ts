@@ -26,7 +26,10 @@ export const communityKindSchema = z.enum(['urban', 'village']);
 export type CommunityKind = z.infer<typeof communityKindSchema>;
 
 /**
- * Staff roles (issue 3). Each role is granted in one kind of scope: city_admin in the city,
+ * Staff roles (issue 3); the same names as @gongzhi/auth's `Role`, whose `covers` decides what a
+ * grant reaches. A community scope names its street too, so that a street's grants reach it
+ * without a lookup (communities do not move between streets).
+ * Each role is granted in one kind of scope: city_admin in the city,
  * street_officer in a street, the others in a community (see `roleScopeType`).
  */
 export const staffRoleSchema = z.enum([
@@ -34,7 +37,7 @@ export const staffRoleSchema = z.enum([
   'street_officer',
   'community_worker',
   'committee_member',
-  'project_consultant',
+  'consultant',
   'department_staff',
   'team_leader',
 ]);
@@ -43,7 +46,7 @@ export type StaffRole = z.infer<typeof staffRoleSchema>;
 export const scopeSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('city') }),
   z.object({ type: z.literal('street'), streetId: idSchema }),
-  z.object({ type: z.literal('community'), communityId: idSchema }),
+  z.object({ type: z.literal('community'), communityId: idSchema, streetId: idSchema }),
 ]);
 export type Scope = z.infer<typeof scopeSchema>;
 
@@ -52,7 +55,7 @@ export const roleScopeType: Record<StaffRole, Scope['type']> = {
   street_officer: 'street',
   community_worker: 'community',
   committee_member: 'community',
-  project_consultant: 'community',
+  consultant: 'community',
   department_staff: 'community',
   team_leader: 'community',
 };
