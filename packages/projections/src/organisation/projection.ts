@@ -1,0 +1,209 @@
+// The organisation read model: the city, streets, communities, staff accounts and role grants,
+// as pages and access checks need them. Stream revisions are kept so that forms can send the
+// revision they showed (a rename then conflicts instead of overwriting a newer name); positions
+// of registration order the lists the same way on SQLite and PostgreSQL (collations differ).
+import { parseOrganisationEvent, scopeKey } from '@gongzhi/domain';
+import type { OrganisationEvent, Scope } from '@gongzhi/domain';
+import type { RecordedEvent } from '@gongzhi/eventstore';
+import type { Projection, SqlExecutor, TableNames } from '../types.ts';
+
+export const organisationTables = [
+  'org_cities',
+  'org_streets',
+  'org_communities',
+  'org_staff_accounts',
+  'org_role_grants',
+] as const;
+
+export type OrganisationTable = (typeof organisationTables)[number];
+
+const projectedTypes = [
+  'CityRegistered',
+  'StreetRegistered',
+  'StreetRenamed',
+  'StreetClosed',
+  'CommunityRegistered',
+  'CommunityRenamed',
+  'CommunityClosed',
+  'StaffAccountCreated',
+  'RoleGranted',
+  'RoleRevoked',
+] as const satisfies readonly OrganisationEvent['type'][];
+
+export const organisationProjection: Projection<OrganisationTable> = {
+  name: 'organisation',
+  version: 1,
+  tables: organisationTables,
+  eventTypes: projectedTypes,
+
+  schema: (t) => [
+    `CREATE TABLE ${t.org_cities} (
+       city_id TEXT PRIMARY KEY,
+       name TEXT NOT NULL,
+       name_en TEXT NOT NULL
+     )`,
+    `CREATE TABLE ${t.org_streets} (
+       street_id TEXT PRIMARY KEY,
+       name TEXT NOT NULL,
+       name_en TEXT,
+       status TEXT NOT NULL,
+       revision BIGINT NOT NULL,
+       registered_position BIGINT NOT NULL,
+       registered_at TEXT NOT NULL,
+       updated_at TEXT NOT NULL
+     )`,
+    `CREATE TABLE ${t.org_communities} (
+       community_id TEXT PRIMARY KEY,
+       street_id TEXT NOT NULL,
+       kind TEXT NOT NULL,
+       name TEXT NOT NULL,
+       name_en TEXT,
+       status TEXT NOT NULL,
+       revision BIGINT NOT NULL,
+       registered_position BIGINT NOT NULL,
+       registered_at TEXT NOT NULL,
+       updated_at TEXT NOT NULL
+     )`,
+    `CREATE INDEX ${t.org_communities}_by_street ON ${t.org_communities} (street_id, registered_position)`,
+    `CREATE TABLE ${t.org_staff_accounts} (
+       account_id TEXT PRIMARY KEY,
+       login_name TEXT NOT NULL UNIQUE,
+       display_name TEXT NOT NULL,
+       password_hash TEXT NOT NULL,
+       created_at TEXT NOT NULL
+     )`,
+    `CREATE TABLE ${t.org_role_grants} (
+       account_id TEXT NOT NULL,
+       role TEXT NOT NULL,
+       scope_key TEXT NOT NULL,
+       scope_type TEXT NOT NULL,
+       street_id TEXT,
+       community_id TEXT,
+       granted_at TEXT NOT NULL,
+       PRIMARY KEY (account_id, role, scope_key)
+     )`,
+  ],
+
+  async apply(tx: SqlExecutor, recorded: RecordedEvent, t: TableNames<OrganisationTable>) {
+    const event = parseOrganisationEvent(recorded.type, recorded.data);
+    const at = recorded.metadata.occurredAt;
+    const revision = recorded.revision;
+    switch (event.type) {
+      case 'CityRegistered':
+        await tx.run(
+          `INSERT INTO ${t.org_cities} (city_id, name, name_en) VALUES (?, ?, ?)
+           ON CONFLICT (city_id) DO UPDATE SET name = excluded.name, name_en = excluded.name_en`,
+          [event.data.cityId, event.data.name, event.data.nameEn],
+        );
+        return;
+      case 'StreetRegistered':
+        await tx.run(
+          `INSERT INTO ${t.org_streets}
+             (street_id, name, name_en, status, revision, registered_position, registered_at, updated_at)
+           VALUES (?, ?, ?, 'open', ?, ?, ?, ?)
+           ON CONFLICT (street_id) DO NOTHING`,
+          [
+            event.data.streetId,
+            event.data.name,
+            event.data.nameEn ?? null,
+            revision,
+            recorded.position,
+            at,
+            at,
+          ],
+        );
+        return;
+      case 'StreetRenamed':
+        await tx.run(
+          `UPDATE ${t.org_streets} SET name = ?, name_en = ?, revision = ?, updated_at = ?
+           WHERE street_id = ?`,
+          [event.data.name, event.data.nameEn ?? null, revision, at, event.data.streetId],
+        );
+        return;
+      case 'StreetClosed':
+        await tx.run(
+          `UPDATE ${t.org_streets} SET status = 'closed', revision = ?, updated_at = ?
+           WHERE street_id = ?`,
+          [revision, at, event.data.streetId],
+        );
+        return;
+      case 'CommunityRegistered':
+        await tx.run(
+          `INSERT INTO ${t.org_communities}
+             (community_id, street_id, kind, name, name_en, status, revision, registered_position,
+              registered_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)
+           ON CONFLICT (community_id) DO NOTHING`,
+          [
+            event.data.communityId,
+            event.data.streetId,
+            event.data.kind,
+            event.data.name,
+            event.data.nameEn ?? null,
+            revision,
+            recorded.position,
+            at,
+            at,
+          ],
+        );
+        return;
+      case 'CommunityRenamed':
+        await tx.run(
+          `UPDATE ${t.org_communities} SET name = ?, name_en = ?, revision = ?, updated_at = ?
+           WHERE community_id = ?`,
+          [event.data.name, event.data.nameEn ?? null, revision, at, event.data.communityId],
+        );
+        return;
+      case 'CommunityClosed':
+        await tx.run(
+          `UPDATE ${t.org_communities} SET status = 'closed', revision = ?, updated_at = ?
+           WHERE community_id = ?`,
+          [revision, at, event.data.communityId],
+        );
+        return;
+      case 'StaffAccountCreated':
+        await tx.run(
+          `INSERT INTO ${t.org_staff_accounts}
+             (account_id, login_name, display_name, password_hash, created_at)
+           VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (account_id) DO NOTHING`,
+          [
+            event.data.accountId,
+            event.data.loginName,
+            event.data.displayName,
+            event.data.passwordHash,
+            at,
+          ],
+        );
+        return;
+      case 'RoleGranted':
+        await tx.run(
+          `INSERT INTO ${t.org_role_grants}
+             (account_id, role, scope_key, scope_type, street_id, community_id, granted_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (account_id, role, scope_key) DO NOTHING`,
+          [
+            event.data.accountId,
+            event.data.role,
+            scopeKey(event.data.scope),
+            event.data.scope.type,
+            streetOf(event.data.scope),
+            event.data.scope.type === 'community' ? event.data.scope.communityId : null,
+            at,
+          ],
+        );
+        return;
+      case 'RoleRevoked':
+        await tx.run(
+          `DELETE FROM ${t.org_role_grants} WHERE account_id = ? AND role = ? AND scope_key = ?`,
+          [event.data.accountId, event.data.role, scopeKey(event.data.scope)],
+        );
+        return;
+      case 'LoginNameClaimed':
+        // Not read: staff accounts carry their login name.
+        return;
+    }
+  },
+};
+
+const streetOf = (scope: Scope): string | null => (scope.type === 'city' ? null : scope.streetId);

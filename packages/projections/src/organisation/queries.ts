@@ -1,0 +1,211 @@
+// Reads of the organisation read model, on the live tables (which carry the logical names).
+// Revisions leave as decimal strings: they are bigints in the store, and JSON has no bigint.
+import type { CommunityKind, Scope, StaffRole } from '@gongzhi/domain';
+import type { SqlExecutor } from '../types.ts';
+
+export type PlaceStatus = 'open' | 'closed';
+
+export interface CityRow {
+  cityId: string;
+  name: string;
+  nameEn: string;
+}
+
+export interface StreetRow {
+  streetId: string;
+  name: string;
+  nameEn: string | null;
+  status: PlaceStatus;
+  revision: string;
+  registeredAt: string;
+  updatedAt: string;
+}
+
+export interface CommunityRow {
+  communityId: string;
+  streetId: string;
+  kind: CommunityKind;
+  name: string;
+  nameEn: string | null;
+  status: PlaceStatus;
+  revision: string;
+  registeredAt: string;
+  updatedAt: string;
+}
+
+export interface StaffAccountRow {
+  accountId: string;
+  loginName: string;
+  displayName: string;
+  passwordHash: string;
+}
+
+export interface GrantRow {
+  role: StaffRole;
+  scope: Scope;
+}
+
+type Row = Record<string, unknown>;
+const text = (value: unknown): string => String(value);
+const optionalText = (value: unknown): string | null =>
+  value === null || value === undefined ? null : String(value);
+
+const toStreet = (r: Row): StreetRow => ({
+  streetId: text(r.street_id),
+  name: text(r.name),
+  nameEn: optionalText(r.name_en),
+  status: text(r.status) as PlaceStatus,
+  revision: text(r.revision),
+  registeredAt: text(r.registered_at),
+  updatedAt: text(r.updated_at),
+});
+
+const toCommunity = (r: Row): CommunityRow => ({
+  communityId: text(r.community_id),
+  streetId: text(r.street_id),
+  kind: text(r.kind) as CommunityKind,
+  name: text(r.name),
+  nameEn: optionalText(r.name_en),
+  status: text(r.status) as PlaceStatus,
+  revision: text(r.revision),
+  registeredAt: text(r.registered_at),
+  updatedAt: text(r.updated_at),
+});
+
+const toAccount = (r: Row): StaffAccountRow => ({
+  accountId: text(r.account_id),
+  loginName: text(r.login_name),
+  displayName: text(r.display_name),
+  passwordHash: text(r.password_hash),
+});
+
+function toGrant(r: Row): GrantRow {
+  const role = text(r.role) as StaffRole;
+  switch (text(r.scope_type)) {
+    case 'city':
+      return { role, scope: { type: 'city' } };
+    case 'street':
+      return { role, scope: { type: 'street', streetId: text(r.street_id) } };
+    default:
+      return {
+        role,
+        scope: {
+          type: 'community',
+          communityId: text(r.community_id),
+          streetId: text(r.street_id),
+        },
+      };
+  }
+}
+
+const STREET_COLUMNS = 'street_id, name, name_en, status, revision, registered_at, updated_at';
+const COMMUNITY_COLUMNS =
+  'community_id, street_id, kind, name, name_en, status, revision, registered_at, updated_at';
+
+export async function readCity(db: SqlExecutor): Promise<CityRow | undefined> {
+  const row = await db.get(
+    'SELECT city_id, name, name_en FROM org_cities ORDER BY city_id LIMIT 1',
+  );
+  return row && { cityId: text(row.city_id), name: text(row.name), nameEn: text(row.name_en) };
+}
+
+/** All streets, open and closed, in the order they were registered. */
+export async function listStreets(db: SqlExecutor): Promise<StreetRow[]> {
+  const rows = await db.all(
+    `SELECT ${STREET_COLUMNS} FROM org_streets ORDER BY registered_position`,
+  );
+  return rows.map(toStreet);
+}
+
+export async function readStreet(
+  db: SqlExecutor,
+  streetId: string,
+): Promise<StreetRow | undefined> {
+  const row = await db.get(`SELECT ${STREET_COLUMNS} FROM org_streets WHERE street_id = ?`, [
+    streetId,
+  ]);
+  return row && toStreet(row);
+}
+
+/** Communities of one street, or of all streets, in the order they were registered. */
+export async function listCommunities(db: SqlExecutor, streetId?: string): Promise<CommunityRow[]> {
+  const rows =
+    streetId === undefined
+      ? await db.all(
+          `SELECT ${COMMUNITY_COLUMNS} FROM org_communities ORDER BY registered_position`,
+        )
+      : await db.all(
+          `SELECT ${COMMUNITY_COLUMNS} FROM org_communities WHERE street_id = ?
+           ORDER BY registered_position`,
+          [streetId],
+        );
+  return rows.map(toCommunity);
+}
+
+export async function readCommunity(
+  db: SqlExecutor,
+  communityId: string,
+): Promise<CommunityRow | undefined> {
+  const row = await db.get(
+    `SELECT ${COMMUNITY_COLUMNS} FROM org_communities WHERE community_id = ?`,
+    [communityId],
+  );
+  return row && toCommunity(row);
+}
+
+/** Names of open streets, except one (the street being renamed). */
+export async function openStreetNames(db: SqlExecutor, exceptStreetId = ''): Promise<string[]> {
+  const rows = await db.all<{ name: string }>(
+    `SELECT name FROM org_streets WHERE status = 'open' AND street_id <> ?`,
+    [exceptStreetId],
+  );
+  return rows.map((r) => r.name);
+}
+
+/** Names of a street's open communities, except one (the community being renamed). */
+export async function openCommunityNames(
+  db: SqlExecutor,
+  streetId: string,
+  exceptCommunityId = '',
+): Promise<string[]> {
+  const rows = await db.all<{ name: string }>(
+    `SELECT name FROM org_communities
+     WHERE street_id = ? AND status = 'open' AND community_id <> ?`,
+    [streetId, exceptCommunityId],
+  );
+  return rows.map((r) => r.name);
+}
+
+export async function readStaffAccountByLoginName(
+  db: SqlExecutor,
+  loginName: string,
+): Promise<StaffAccountRow | undefined> {
+  const row = await db.get(
+    `SELECT account_id, login_name, display_name, password_hash FROM org_staff_accounts
+     WHERE login_name = ?`,
+    [loginName],
+  );
+  return row && toAccount(row);
+}
+
+export async function readStaffAccount(
+  db: SqlExecutor,
+  accountId: string,
+): Promise<StaffAccountRow | undefined> {
+  const row = await db.get(
+    `SELECT account_id, login_name, display_name, password_hash FROM org_staff_accounts
+     WHERE account_id = ?`,
+    [accountId],
+  );
+  return row && toAccount(row);
+}
+
+/** The account's role grants, in a stable order. */
+export async function listGrants(db: SqlExecutor, accountId: string): Promise<GrantRow[]> {
+  const rows = await db.all(
+    `SELECT role, scope_type, street_id, community_id FROM org_role_grants
+     WHERE account_id = ? ORDER BY role, scope_key`,
+    [accountId],
+  );
+  return rows.map(toGrant);
+}
