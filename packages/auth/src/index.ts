@@ -1,1 +1,10 @@
-export {};
+export * from './schema.ts';
+export * from './passwords.ts';
+export * from './sessions.ts';
+export * from './cookies.ts';
+export * from './login-throttle.ts';
+export * from './origin.ts';
+export * from './master-key.ts';
+export * from './vault.ts';
+export * from './roles.ts';
+export * from './phone.ts';
