@@ -1,1 +1,1 @@
-export { default } from '@gongzhi/config/eslint';
+export { default } from './packages/config/eslint.config.js';
