@@ -1,1 +1,15 @@
 export * from './types.ts';
+export { ReadModelLagError } from './errors.ts';
+export {
+  startProjectionRunner,
+  defaultWaitTimeoutMs,
+  type ProjectionRunner,
+  type ProjectionRunnerOptions,
+} from './runner.ts';
+export {
+  rebuildProjection,
+  type RebuildOptions,
+  type RebuildProgress,
+  type RebuildResult,
+} from './rebuild.ts';
+export { checkpointTable, type Checkpoint } from './checkpoints.ts';

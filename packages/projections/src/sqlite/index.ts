@@ -1,0 +1,114 @@
+// SQLite read models on better-sqlite3. The default one-machine deployment keeps events and read
+// models in one file: this opens its own connection to that file, in WAL mode.
+import Database from 'better-sqlite3';
+import type { ReadModelDatabase, SqlExecutor, SqlRow, SqlValue } from '../types.ts';
+
+export interface SqliteReadModelOptions {
+  /** How long a statement waits for another connection's write lock. */
+  busyTimeoutMs?: number;
+}
+
+/** Prepared statements kept per connection; a projection uses a handful, queries a few more. */
+const statementCacheSize = 500;
+
+/** Integers come back as numbers, or as bigints when a number would lose precision. */
+function readInteger(value: bigint): number | bigint {
+  return value >= Number.MIN_SAFE_INTEGER && value <= Number.MAX_SAFE_INTEGER
+    ? Number(value)
+    : value;
+}
+
+function readRow<Row extends SqlRow>(row: Record<string, unknown>): Row {
+  for (const key in row) {
+    const value = row[key];
+    if (typeof value === 'bigint') row[key] = readInteger(value);
+  }
+  return row as Row;
+}
+
+/** SQLite has no booleans: they are stored as 1 and 0, as on PostgreSQL INTEGER columns. */
+function bindable(params: SqlValue[]): (string | number | bigint | null)[] {
+  return params.map((p) => (typeof p === 'boolean' ? Number(p) : p));
+}
+
+/** A promise chain that runs one task at a time, in call order. */
+class Queue {
+  private tail: Promise<unknown> = Promise.resolve();
+  run<T>(task: () => T | Promise<T>): Promise<T> {
+    const result = this.tail.then(task);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
+
+const nextMacrotask = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function openSqliteReadModels(
+  path: string,
+  options: SqliteReadModelOptions = {},
+): Promise<ReadModelDatabase> {
+  const connection = new Database(path);
+  connection.pragma('journal_mode = WAL');
+  // Safe against a process crash; a power cut can lose the last commits, and their checkpoint
+  // with them, so the runner simply applies those events again.
+  connection.pragma('synchronous = NORMAL');
+  connection.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
+  connection.defaultSafeIntegers(true);
+
+  const statements = new Map<string, Database.Statement>();
+  function prepare(sql: string): Database.Statement {
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size >= statementCacheSize) {
+        statements.delete(statements.keys().next().value as string);
+      }
+      statement = connection.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  const executor: SqlExecutor = {
+    run: async (sql, params = []) => ({ changes: prepare(sql).run(bindable(params)).changes }),
+    all: async <Row extends SqlRow>(sql: string, params: SqlValue[] = []) =>
+      (prepare(sql).all(bindable(params)) as Record<string, unknown>[]).map((row) =>
+        readRow<Row>(row),
+      ),
+    get: async <Row extends SqlRow>(sql: string, params: SqlValue[] = []) => {
+      const row = prepare(sql).get(bindable(params)) as Record<string, unknown> | undefined;
+      return row && readRow<Row>(row);
+    },
+  };
+
+  // One connection, so statements outside a transaction wait for a running one rather than
+  // reading its uncommitted rows.
+  const queue = new Queue();
+
+  return {
+    dialect: 'sqlite',
+    run: (sql, params) => queue.run(() => executor.run(sql, params)),
+    all: (sql, params) => queue.run(() => executor.all(sql, params)),
+    get: (sql, params) => queue.run(() => executor.get(sql, params)),
+    transaction: (work) =>
+      queue.run(async () => {
+        // Start from an empty microtask queue. Statements here are synchronous, so as long as
+        // `work` awaits only them, no other code of this process runs until COMMIT. That matters
+        // when the event store shares the file in this process: its synchronous append would
+        // otherwise wait, blocking the thread, for a write lock this transaction holds.
+        await nextMacrotask();
+        connection.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await work(executor);
+          connection.exec('COMMIT');
+          return result;
+        } catch (error) {
+          if (connection.inTransaction) connection.exec('ROLLBACK');
+          throw error;
+        }
+      }),
+    close: () =>
+      queue.run(() => {
+        connection.close();
+      }),
+  };
+}
