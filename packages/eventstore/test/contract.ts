@@ -1,5 +1,7 @@
 // The contract every EventStore adapter must meet. An adapter's spec file calls
-// eventStoreContract(name, open) and vitest runs each case against it.
+// eventStoreContract(name, open) and vitest runs each case against it. Every call of `open` must
+// return a new connection to the SAME store: the concurrency cases open several, so that writers
+// really run in separate transactions.
 //
 // The cases never assume an empty store (a KurrentDB server keeps what earlier runs wrote): each
 // run writes to streams under its own random prefix and looks only at those streams in the log.
@@ -376,26 +378,38 @@ export function eventStoreContract(
     });
 
     describe('concurrency', () => {
+      /** Runs `body` with `count` more connections to the store, closing them afterwards. */
+      async function withStores<T>(count: number, body: (stores: EventStore[]) => Promise<T>) {
+        const stores = await Promise.all(Array.from({ length: count }, () => open()));
+        try {
+          return await body(stores);
+        } finally {
+          await Promise.all(stores.map((s) => s.close()));
+        }
+      }
+
       it('writers racing on one stream: exactly one wins each revision, nothing lost or doubled', async () => {
         const stream = newStream('race');
         const winners: string[] = [];
-        for (let round = 0; round < 10; round++) {
-          const expected = round === 0 ? ('no_stream' as const) : BigInt(round - 1);
-          const candidates = Array.from({ length: 20 }, () => event('Raced', { round }));
-          const outcomes = await Promise.allSettled(
-            candidates.map((e) => store.append(stream, [e], { expected })),
-          );
-          const won = outcomes.flatMap((o, i) =>
-            o.status === 'fulfilled' ? [candidates[i]!] : [],
-          );
-          expect(won).toHaveLength(1);
-          for (const o of outcomes) {
-            if (o.status === 'rejected') {
-              expect(o.reason).toBeInstanceOf(WrongExpectedRevisionError);
+        await withStores(4, async (stores) => {
+          for (let round = 0; round < 10; round++) {
+            const expected = round === 0 ? ('no_stream' as const) : BigInt(round - 1);
+            const candidates = Array.from({ length: 20 }, () => event('Raced', { round }));
+            const outcomes = await Promise.allSettled(
+              candidates.map((e, i) => stores[i % 4]!.append(stream, [e], { expected })),
+            );
+            const won = outcomes.flatMap((o, i) =>
+              o.status === 'fulfilled' ? [candidates[i]!] : [],
+            );
+            expect(won).toHaveLength(1);
+            for (const o of outcomes) {
+              if (o.status === 'rejected') {
+                expect(o.reason).toBeInstanceOf(WrongExpectedRevisionError);
+              }
             }
+            winners.push(won[0]!.id);
           }
-          winners.push(won[0]!.id);
-        }
+        });
         const written = await store.readStream(stream);
         expect(written.map((e) => e.id)).toEqual(winners);
         expect(written.map((e) => e.revision)).toEqual(winners.map((_, i) => BigInt(i)));
@@ -406,32 +420,49 @@ export function eventStoreContract(
         const writers = 16;
         const appendsPerWriter = 40;
         const total = writers * appendsPerWriter;
+        // Followers stop at an end marker appended after every writer finished: a follower that
+        // skipped an event still reaches it, and the assertions below say what it missed.
+        const marker = event('EndOfTest');
+        const isMarker = (e: RecordedEvent) => e.id === marker.id;
         const subscription = store.subscribeToAll({ after: before, filter: ours });
-        const followed = collect(subscription, total);
+        const followed = (async () => {
+          const seen: RecordedEvent[] = [];
+          for await (const e of subscription) {
+            if (isMarker(e)) break;
+            seen.push(e);
+          }
+          return seen;
+        })();
         // A second follower pages the log by position with readAll, as a projection would.
         const paged = (async () => {
           const seen: RecordedEvent[] = [];
           let after = before;
-          while (seen.length < total) {
+          for (;;) {
             const page = await store.readAll({ after, maxCount: 50 });
-            seen.push(...page.filter((e) => e.streamName.startsWith(run)));
+            for (const e of page) {
+              if (isMarker(e)) return seen;
+              if (e.streamName.startsWith(run)) seen.push(e);
+            }
             if (page.length > 0) after = page[page.length - 1]!.position;
             else await new Promise((resolve) => setTimeout(resolve, 5));
           }
-          return seen;
         })();
-        const written = await Promise.all(
-          Array.from({ length: writers }, async (_, w) => {
-            const stream = newStream(`writer${w}`);
-            const ids: string[] = [];
-            for (let i = 0; i < appendsPerWriter; i++) {
-              const e = event('Written', { w, i });
-              await store.append(stream, [e], { expected: i === 0 ? 'no_stream' : BigInt(i - 1) });
-              ids.push(e.id);
-            }
-            return ids;
-          }),
+        const written = await withStores(writers, (stores) =>
+          Promise.all(
+            stores.map(async (writer, w) => {
+              const stream = newStream(`writer${w}`);
+              const ids: string[] = [];
+              for (let i = 0; i < appendsPerWriter; i++) {
+                const e = event('Written', { w, i });
+                const expected = i === 0 ? ('no_stream' as const) : BigInt(i - 1);
+                await writer.append(stream, [e], { expected });
+                ids.push(e.id);
+              }
+              return ids;
+            }),
+          ),
         );
+        await store.append(newStream('marker'), [marker]);
         const expectedIds = written.flat().sort();
         for (const seen of [await followed, await paged]) {
           const ids = seen.map((e) => e.id);

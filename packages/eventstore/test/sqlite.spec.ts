@@ -12,7 +12,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let files = 0;
 const newPath = () => join(dir, `events-${++files}.db`);
 
-eventStoreContract('sqlite', () => openSqliteEventStore({ path: newPath() }));
+const contractPath = newPath();
+eventStoreContract('sqlite', () => openSqliteEventStore({ path: contractPath }));
 
 describe('sqlite adapter', () => {
   const metadata = {

@@ -1,0 +1,292 @@
+// The PostgreSQL event store, on the `postgres` (porsager) client.
+//
+// Global order (docs/decisions/0002-postgres-global-order.md): a sequence or bigserial position
+// is taken when a transaction inserts, not when it commits, so with concurrent writers position 7
+// can become visible before position 6, and a reader paging by position would skip 6 for ever.
+// Here every append transaction first takes one transaction-level advisory lock
+// (pg_advisory_xact_lock) and only then reads the head and assigns positions. PostgreSQL makes a
+// transaction visible before it releases its locks, so the next writer can only assign a
+// position after the previous one is visible: positions become visible in order, and readers
+// may page by position exactly as on SQLite.
+//
+// The lock makes appends serial, one commit (one WAL flush) at a time. To keep throughput, a
+// store batches the appends that arrive while its previous batch is in flight into a single call
+// of append_batch(), a plpgsql function that checks and writes every append of the batch under
+// the lock in one round trip; each promise resolves after that transaction committed.
+import { EventEmitter } from 'node:events';
+import postgres from 'postgres';
+import {
+  checkBatch,
+  checkExpectedRevision,
+  conflictingIdsError,
+  encodeEvent,
+} from '../append-checks.ts';
+import { pagedSubscription } from '../paged-subscription.ts';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventData,
+  EventStore,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  Subscription,
+} from '../port.ts';
+import { migrate } from './migrations.ts';
+
+export interface PostgresEventStoreOptions {
+  /** Connection string; default DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres. */
+  url?: string;
+  /** Schema holding the tables; created and migrated on open. Default 'eventstore'. */
+  schema?: string;
+  /** Connections in the pool (one more is opened for LISTEN). Default 10. */
+  maxConnections?: number;
+  /** How often a caught-up subscription polls, in case a notification was missed. */
+  pollIntervalMs?: number;
+  /** Events read per page while a subscription catches up. */
+  pageSize?: number;
+  /** Most appends written in one transaction. */
+  maxBatch?: number;
+}
+
+export interface PostgresEventStore extends EventStore {
+  readonly schema: string;
+  /** Drops the schema with all its events, then closes. For tests. */
+  dropSchemaAndClose(): Promise<void>;
+}
+
+type Sql = postgres.Sql<{ bigint: bigint }>;
+
+interface EventRow {
+  position: bigint;
+  stream: string;
+  revision: bigint;
+  id: string;
+  type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: RecordedEvent['metadata'];
+  recorded_at: Date;
+}
+
+interface OutcomeRow {
+  outcome: 'ok' | 'idempotent' | 'wrong_expected' | 'id_conflict';
+  last_revision: bigint | null;
+  last_position: bigint | null;
+  detail: string | null;
+}
+
+interface PendingAppend {
+  stream: string;
+  expected: ExpectedRevision;
+  events: EventData[];
+  encoded: { data: string; metadata: string }[];
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+export const defaultDatabaseUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export async function openPostgresEventStore(
+  options: PostgresEventStoreOptions = {},
+): Promise<PostgresEventStore> {
+  const schema = options.schema ?? 'eventstore';
+  const sql: Sql = postgres(options.url ?? process.env.DATABASE_URL ?? defaultDatabaseUrl, {
+    max: options.maxConnections ?? 10,
+    types: { bigint: postgres.BigInt },
+    onnotice: () => {},
+  });
+  try {
+    await migrate(sql, schema);
+  } catch (error) {
+    await sql.end({ timeout: 1 });
+    throw error;
+  }
+  const events = sql(`${schema}.events`);
+  const channel = notifyChannel(schema);
+  const pollIntervalMs = options.pollIntervalMs ?? 250;
+  const pageSize = options.pageSize ?? 1000;
+  const maxBatch = options.maxBatch ?? 256;
+  const columns = sql`position, stream, revision, id, type, schema_version, data, metadata, recorded_at`;
+
+  const commits = new EventEmitter().setMaxListeners(0);
+  let listening: Promise<postgres.ListenMeta> | undefined;
+  const listen = () => {
+    listening ??= sql.listen(channel, () => commits.emit('commit'));
+    // A failed LISTEN leaves subscriptions on polling alone.
+    listening.catch(() => {});
+  };
+
+  let queue: PendingAppend[] = [];
+  let flushing: Promise<void> | undefined;
+  async function flushQueue(): Promise<void> {
+    while (queue.length > 0) {
+      const batch = queue.slice(0, maxBatch);
+      queue = queue.slice(batch.length);
+      let rows: OutcomeRow[];
+      try {
+        const events = batch.flatMap((p) => p.events);
+        const encoded = batch.flatMap((p) => p.encoded);
+        rows = await sql<OutcomeRow[]>`
+          SELECT * FROM ${sql(schema)}.append_batch(
+            ${batch.map((p) => p.stream)}::text[],
+            ${batch.map((p) => String(p.expected))}::text[],
+            ${batch.map((p) => p.events.length)}::integer[],
+            ${events.map((e) => e.id)}::text[],
+            ${events.map((e) => e.type)}::text[],
+            ${events.map((e) => e.schemaVersion)}::integer[],
+            ${encoded.map((e) => e.data)}::text[],
+            ${encoded.map((e) => e.metadata)}::text[])`;
+      } catch (error) {
+        for (const pending of batch) pending.reject(error);
+        continue;
+      }
+      batch.forEach((pending, i) => settle(pending, rows[i]!));
+    }
+    flushing = undefined;
+  }
+
+  const subscriptions = new Set<Subscription>();
+  let closed = false;
+  const ensureOpen = () => {
+    if (closed) throw new Error('The event store is closed');
+  };
+
+  const readAfter = async (after: bigint | undefined, maxCount: number | null) =>
+    (
+      await sql<EventRow[]>`
+        SELECT ${columns} FROM ${events} WHERE position > ${after ?? 0n}
+        ORDER BY position LIMIT ${maxCount}`
+    ).map(toRecorded);
+
+  async function close(): Promise<void> {
+    if (closed) return;
+    closed = true;
+    await flushing;
+    await Promise.all([...subscriptions].map((s) => s.stop()));
+    await sql.end({ timeout: 5 });
+  }
+
+  return {
+    schema,
+
+    append(stream: string, appended: EventData[], options: AppendOptions = {}) {
+      const expected = options.expected ?? 'any';
+      let encoded: { data: string; metadata: string }[];
+      try {
+        ensureOpen();
+        checkBatch(stream, appended);
+        encoded = appended.map(encodeEvent);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return new Promise<AppendResult>((resolve, reject) => {
+        queue.push({ stream, expected, events: appended, encoded, resolve, reject });
+        flushing ??= flushQueue();
+      });
+    },
+
+    async readStream(stream: string, options: ReadStreamOptions = {}) {
+      ensureOpen();
+      const limit = options.maxCount ?? null;
+      let rows: EventRow[];
+      if (options.direction === 'backwards') {
+        const from = options.from ?? 'end';
+        const revision = from === 'end' ? null : from === 'start' ? 0n : from;
+        rows = await sql<EventRow[]>`
+          SELECT ${columns} FROM ${events}
+          WHERE stream = ${stream} AND (${revision}::bigint IS NULL OR revision <= ${revision})
+          ORDER BY revision DESC LIMIT ${limit}`;
+      } else {
+        if (options.from === 'end') return [];
+        const from = options.from === undefined || options.from === 'start' ? 0n : options.from;
+        rows = await sql<EventRow[]>`
+          SELECT ${columns} FROM ${events} WHERE stream = ${stream} AND revision >= ${from}
+          ORDER BY revision LIMIT ${limit}`;
+      }
+      return rows.map(toRecorded);
+    },
+
+    async readAll(options: ReadAllOptions = {}) {
+      ensureOpen();
+      return readAfter(options.after, options.maxCount ?? null);
+    },
+
+    subscribeToAll(options = {}) {
+      ensureOpen();
+      listen();
+      const subscription: Subscription = pagedSubscription(
+        {
+          readPage: readAfter,
+          onChange(listener) {
+            commits.on('commit', listener);
+            return () => commits.off('commit', listener);
+          },
+          pollIntervalMs,
+          pageSize,
+        },
+        options,
+        () => subscriptions.delete(subscription),
+      );
+      subscriptions.add(subscription);
+      return subscription;
+    },
+
+    async headPosition() {
+      ensureOpen();
+      const [row] = await sql<
+        { head: bigint | null }[]
+      >`SELECT max(position) AS head FROM ${events}`;
+      return row?.head ?? undefined;
+    },
+
+    close,
+
+    async dropSchemaAndClose() {
+      await sql`DROP SCHEMA IF EXISTS ${sql(schema)} CASCADE`;
+      await close();
+    },
+  };
+}
+
+function settle(pending: PendingAppend, row: OutcomeRow): void {
+  const { stream, expected } = pending;
+  switch (row.outcome) {
+    case 'ok':
+    case 'idempotent':
+      pending.resolve({ nextExpectedRevision: row.last_revision!, position: row.last_position! });
+      return;
+    case 'wrong_expected':
+      try {
+        checkExpectedRevision(stream, expected, row.last_revision ?? 'no_stream');
+        pending.reject(new Error(`Stream ${stream}: the database refused ${String(expected)}`));
+      } catch (error) {
+        pending.reject(error);
+      }
+      return;
+    case 'id_conflict':
+      pending.reject(
+        conflictingIdsError(stream, row.detail ?? 'some event ids were written before'),
+      );
+      return;
+  }
+}
+
+export function notifyChannel(schema: string): string {
+  return `gongzhi_events_${schema}`;
+}
+
+function toRecorded(row: EventRow): RecordedEvent {
+  return {
+    id: row.id,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    data: row.data,
+    metadata: row.metadata,
+    streamName: row.stream,
+    revision: row.revision,
+    position: row.position,
+    recordedAt: row.recorded_at.toISOString(),
+  };
+}

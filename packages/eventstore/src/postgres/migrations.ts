@@ -1,0 +1,132 @@
+// Numbered, append-only schema migrations for the PostgreSQL event store. Applied on open under
+// an advisory lock, each in the same transaction as its row in `migrations`, so that opening is
+// idempotent and safe when several processes open the same schema at once.
+import type postgres from 'postgres';
+
+/** Migration n (from 1) is migrations[n - 1](schema). Never edit one that has shipped. */
+const migrations: ((s: string) => string)[] = [
+  (s) => `
+    CREATE TABLE ${s}.events (
+      position       bigint      PRIMARY KEY,
+      stream         text        NOT NULL,
+      revision       bigint      NOT NULL,
+      id             text        NOT NULL UNIQUE,
+      type           text        NOT NULL,
+      schema_version integer     NOT NULL,
+      -- json, not jsonb: keeps the exact text, including escapes such as \\u0000 jsonb refuses.
+      data           json        NOT NULL,
+      metadata       json        NOT NULL,
+      recorded_at    timestamptz NOT NULL DEFAULT now(),
+      UNIQUE (stream, revision)
+    );
+
+    -- Appends a batch. Append i writes p_counts[i] events to p_streams[i] if the stream is in
+    -- state p_expected[i]; its events are the next p_counts[i] entries of the event arrays.
+    -- Data and metadata come as JSON text and are cast to json only on insert: that keeps them
+    -- exact, where extracting from one big json argument would refuse \\u0000 escapes.
+    -- Returns one row per append, in order. Takes the store's advisory lock first and keeps it
+    -- until commit, so positions are assigned (and become visible) in commit order.
+    CREATE FUNCTION ${s}.append_batch(
+      p_streams text[], p_expected text[], p_counts integer[],
+      p_ids text[], p_types text[], p_versions integer[], p_data text[], p_metadata text[]
+    )
+    RETURNS TABLE (outcome text, last_revision bigint, last_position bigint, detail text)
+    LANGUAGE plpgsql AS $fn$
+    DECLARE
+      v_stream   text;
+      v_ids      text[];
+      v_count    integer;
+      v_offset   integer := 0;
+      v_current  bigint;
+      v_start    bigint;
+      v_head     bigint;
+      v_found    integer;
+      v_offsets  integer;
+      v_streams  text;
+      v_fits     boolean;
+    BEGIN
+      PERFORM pg_advisory_xact_lock(hashtextextended('gongzhi-eventstore:' || '${s}', 0));
+      SELECT coalesce(max(e.position), 0) INTO v_head FROM ${s}.events e;
+      v_start := v_head;
+      FOR i IN 1 .. coalesce(cardinality(p_streams), 0) LOOP
+        v_stream := p_streams[i];
+        v_count := p_counts[i];
+        v_ids := p_ids[v_offset + 1 : v_offset + v_count];
+
+        -- Idempotent retry: every id already written, to this stream, in this order.
+        SELECT count(*)::integer, count(DISTINCT e.revision - u.n)::integer,
+               string_agg(DISTINCT e.stream, ', '), max(e.revision), max(e.position)
+          INTO v_found, v_offsets, v_streams, last_revision, last_position
+          FROM unnest(v_ids) WITH ORDINALITY AS u(id, n) JOIN ${s}.events e ON e.id = u.id;
+        IF v_found > 0 THEN
+          IF v_found = v_count AND v_offsets = 1 AND v_streams = v_stream THEN
+            outcome := 'idempotent';
+            detail := NULL;
+          ELSE
+            outcome := 'id_conflict';
+            detail := format('%s of these %s event ids were written before (to %s)',
+                             v_found, v_count, v_streams);
+          END IF;
+        ELSE
+          SELECT max(e.revision) INTO v_current FROM ${s}.events e WHERE e.stream = v_stream;
+          v_fits := CASE p_expected[i]
+                      WHEN 'any' THEN true
+                      WHEN 'no_stream' THEN v_current IS NULL
+                      WHEN 'stream_exists' THEN v_current IS NOT NULL
+                      ELSE coalesce(v_current = p_expected[i]::bigint, false)
+                    END;
+          IF v_fits THEN
+            INSERT INTO ${s}.events
+                (position, stream, revision, id, type, schema_version, data, metadata)
+              SELECT v_head + n, v_stream, coalesce(v_current, -1) + n, p_ids[v_offset + n],
+                     p_types[v_offset + n], p_versions[v_offset + n],
+                     p_data[v_offset + n]::json, p_metadata[v_offset + n]::json
+                FROM generate_series(1, v_count) AS n;
+            v_head := v_head + v_count;
+            outcome := 'ok';
+            last_revision := coalesce(v_current, -1) + v_count;
+            last_position := v_head;
+          ELSE
+            outcome := 'wrong_expected';
+            last_revision := v_current;
+            last_position := NULL;
+          END IF;
+          detail := NULL;
+        END IF;
+        v_offset := v_offset + v_count;
+        RETURN NEXT;
+      END LOOP;
+      IF v_head > v_start THEN
+        PERFORM pg_notify('gongzhi_events_' || '${s}', v_head::text);
+      END IF;
+    END
+    $fn$;
+  `,
+];
+
+export const latestMigration = migrations.length;
+
+export async function migrate(
+  sql: postgres.Sql<{ bigint: bigint }>,
+  schema: string,
+): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]{0,40}$/.test(schema)) {
+    throw new Error(`Schema name ${JSON.stringify(schema)}: use lower-case letters, digits and _`);
+  }
+  await sql.begin(async (tx) => {
+    await tx`SELECT pg_advisory_xact_lock(hashtextextended(${`gongzhi-eventstore-migrate:${schema}`}, 0))`;
+    await tx`CREATE SCHEMA IF NOT EXISTS ${tx(schema)}`;
+    await tx`
+      CREATE TABLE IF NOT EXISTS ${tx(schema)}.migrations (
+        version    integer     PRIMARY KEY,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      )`;
+    const [row] = await tx<{ version: number | null }[]>`
+      SELECT max(version) AS version FROM ${tx(schema)}.migrations`;
+    const applied = row?.version ?? 0;
+    for (let version = applied + 1; version <= migrations.length; version++) {
+      await tx.unsafe(migrations[version - 1]!(schema)).simple();
+      await tx`INSERT INTO ${tx(schema)}.migrations (version) VALUES (${version})`;
+    }
+  });
+}

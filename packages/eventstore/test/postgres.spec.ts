@@ -1,0 +1,59 @@
+import postgres from 'postgres';
+import { afterAll, describe, expect, it } from 'vitest';
+import { newEvent } from '../src/event.ts';
+import { defaultDatabaseUrl, openPostgresEventStore } from '../src/postgres/index.ts';
+import { latestMigration } from '../src/postgres/migrations.ts';
+import { eventStoreContract } from './contract.ts';
+
+// A fresh schema per run, dropped at the end, so that runs never collide.
+const url = process.env.DATABASE_URL ?? defaultDatabaseUrl;
+const run = `eventstore_test_${process.pid}_${Date.now().toString(36)}`;
+const schemas: string[] = [];
+const schemaFor = (label: string) => {
+  const schema = `${run}_${label}`;
+  schemas.push(schema);
+  return schema;
+};
+
+afterAll(async () => {
+  const sql = postgres(url, { onnotice: () => {} });
+  for (const schema of schemas) await sql`DROP SCHEMA IF EXISTS ${sql(schema)} CASCADE`;
+  await sql.end();
+});
+
+const contractSchema = schemaFor('contract');
+eventStoreContract('postgres', () =>
+  openPostgresEventStore({ url, schema: contractSchema, maxConnections: 2 }),
+);
+
+describe('postgres adapter', () => {
+  const metadata = {
+    actor: 'system',
+    channel: 'system',
+    occurredAt: new Date().toISOString(),
+  } as const;
+
+  it('migrates a new schema once, also when several stores open it at the same time', async () => {
+    const schema = schemaFor('migrate');
+    const stores = await Promise.all(
+      Array.from({ length: 4 }, () => openPostgresEventStore({ url, schema, maxConnections: 1 })),
+    );
+    await stores[0]!.append('s-1', [newEvent('A', {}, metadata)]);
+    const sql = postgres(url);
+    const versions = await sql`SELECT version FROM ${sql(schema)}.migrations ORDER BY version`;
+    await sql.end();
+    expect(versions.map((v) => v.version)).toEqual(
+      Array.from({ length: latestMigration }, (_, i) => i + 1),
+    );
+    await Promise.all(stores.map((s) => s.close()));
+    const reopened = await openPostgresEventStore({ url, schema, maxConnections: 1 });
+    expect(await reopened.readStream('s-1')).toHaveLength(1);
+    await reopened.close();
+  });
+
+  it('refuses a schema name it would have to quote', async () => {
+    await expect(openPostgresEventStore({ url, schema: 'Robert"; DROP' })).rejects.toThrow(
+      /Schema name/,
+    );
+  });
+});
