@@ -1,0 +1,117 @@
+// The request context every procedure sees: the caller's language, who is signed in (from the
+// `gongzhi_session` cookie or an `Authorization: Bearer` token) with their role grants, and the
+// services the procedures use. The server builds one per HTTP request.
+import {
+  isServedOverHttps,
+  readSessionToken,
+  serializeBlankSessionCookie,
+  serializeSessionCookie,
+  type Grant,
+  type LoginThrottle,
+  type SessionStore,
+} from '@gongzhi/auth';
+import { uuidv7, type EventStore } from '@gongzhi/eventstore';
+import type { ReadModels } from '@gongzhi/projections';
+import { listGrants, readStaffAccount } from '@gongzhi/projections/organisation';
+import { resolveLocale, type Locale } from './locale.ts';
+
+/** What the API needs from the process that hosts it. */
+export interface ApiServices {
+  store: EventStore;
+  readModels: ReadModels;
+  sessions: SessionStore;
+  loginThrottle: LoginThrottle;
+  /** How long a query waits for the read models to pass `minPosition`; default 2000 ms. */
+  readYourWritesTimeoutMs?: number;
+  now?: () => Date;
+}
+
+export interface SignedInAccount {
+  sessionId: string;
+  accountId: string;
+  loginName: string;
+  displayName: string;
+  grants: Grant[];
+}
+
+export type Context = {
+  services: ApiServices;
+  locale: Locale;
+  account: SignedInAccount | null;
+  /** Where the session token came from; only a cookie session is renewed and cleared by cookie. */
+  tokenSource: 'cookie' | 'bearer' | null;
+  /** Cookies set over https carry the Secure flag. */
+  secureCookies: boolean;
+  clientAddress: string | null;
+  userAgent: string | null;
+  correlationId: string;
+  /** Response headers (Set-Cookie). */
+  resHeaders: Headers;
+};
+
+export interface ContextRequest {
+  req: Request;
+  resHeaders: Headers;
+  /** The client's IP address as the server saw it, if it knows. */
+  clientAddress?: string | null;
+}
+
+const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+function bearerToken(headers: Headers): string | undefined {
+  const match = /^Bearer\s+(\S+)$/i.exec(headers.get('authorization') ?? '');
+  return match?.[1];
+}
+
+export async function createContext(
+  services: ApiServices,
+  { req, resHeaders, clientAddress = null }: ContextRequest,
+): Promise<Context> {
+  const { headers } = req;
+  const secureCookies = isServedOverHttps({
+    url: req.url,
+    forwardedProto: headers.get('x-forwarded-proto'),
+  });
+  const bearer = bearerToken(headers);
+  const cookie = readSessionToken(headers.get('cookie'));
+  const token = bearer ?? cookie;
+  const tokenSource = bearer ? 'bearer' : cookie ? 'cookie' : null;
+
+  let account: SignedInAccount | null = null;
+  if (token) {
+    const validated = await services.sessions.validate(token);
+    const staff =
+      validated && (await readStaffAccount(services.readModels.db, validated.session.accountId));
+    if (validated && staff) {
+      account = {
+        sessionId: validated.session.id,
+        accountId: staff.accountId,
+        loginName: staff.loginName,
+        displayName: staff.displayName,
+        grants: await listGrants(services.readModels.db, staff.accountId),
+      };
+      if (validated.refreshed && tokenSource === 'cookie') {
+        const maxAgeMs = services.sessions.policy.inactivityTimeoutMs;
+        resHeaders.append(
+          'set-cookie',
+          serializeSessionCookie(token, { secure: secureCookies, maxAgeMs }),
+        );
+      }
+    } else if (tokenSource === 'cookie') {
+      resHeaders.append('set-cookie', serializeBlankSessionCookie({ secure: secureCookies }));
+    }
+  }
+
+  const correlationId = headers.get('x-correlation-id') ?? '';
+  return {
+    services,
+    locale: resolveLocale(headers),
+    account,
+    tokenSource: account ? tokenSource : null,
+    secureCookies,
+    clientAddress,
+    userAgent: headers.get('user-agent'),
+    correlationId: CORRELATION_ID.test(correlationId) ? correlationId : uuidv7(),
+    resHeaders,
+  };
+}

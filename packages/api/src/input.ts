@@ -1,0 +1,107 @@
+// Procedure input is validated by zod with messages in the caller's language. tRPC calls a
+// parser without the request context, so the locale reaches it through AsyncLocalStorage: a
+// middleware runs the rest of the procedure (input parsing included) inside `withLocale`.
+// A malformed input becomes a 400 whose message names each field and its problem, with the
+// same as `fieldErrors` for forms.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { z } from 'zod';
+import type { LocalizedText } from '@gongzhi/domain';
+import { DEFAULT_LOCALE, type Locale } from './locale.ts';
+
+const localeStorage = new AsyncLocalStorage<Locale>();
+
+export const withLocale = <T>(locale: Locale, work: () => T): T => localeStorage.run(locale, work);
+
+const zodLocales: Record<Locale, z.core.$ZodErrorMap> = {
+  'zh-CN': z.locales.zhCN().localeError,
+  en: z.locales.en().localeError,
+};
+
+// zod's own texts, except where they would show a regular expression to a person.
+const badFormat: LocalizedText = { 'zh-CN': '格式不正确', en: 'has an invalid format' };
+
+function errorMap(locale: Locale): z.core.$ZodErrorMap {
+  return (issue) => {
+    if (issue.code === 'invalid_format' && issue.format === 'regex') return badFormat[locale];
+    return zodLocales[locale](issue);
+  };
+}
+
+/** Names of input fields as forms show them. */
+const FIELD_LABELS: Record<string, LocalizedText> = {
+  name: { 'zh-CN': '名称', en: 'Name' },
+  nameEn: { 'zh-CN': '英文名称', en: 'English name' },
+  kind: { 'zh-CN': '类型', en: 'Kind' },
+  streetId: { 'zh-CN': '街道', en: 'Street' },
+  communityId: { 'zh-CN': '社区', en: 'Community' },
+  reason: { 'zh-CN': '原因', en: 'Reason' },
+  expectedRevision: { 'zh-CN': '版本', en: 'Revision' },
+  minPosition: { 'zh-CN': '位置', en: 'Position' },
+  loginName: { 'zh-CN': '登录名', en: 'Login name' },
+  password: { 'zh-CN': '密码', en: 'Password' },
+};
+
+export interface FieldError {
+  /** Dotted path of the field, '' for the input as a whole. */
+  path: string;
+  message: string;
+}
+
+/** The cause of a 400 for malformed input; its message is already in the caller's language. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+  constructor(
+    message: string,
+    readonly fieldErrors: FieldError[],
+  ) {
+    super(message);
+  }
+}
+
+function describeField(path: string, locale: Locale): string {
+  if (!path) return locale === 'zh-CN' ? '输入' : 'Input';
+  const last = path.split('.').at(-1) ?? path;
+  const label = FIELD_LABELS[last]?.[locale];
+  if (!label) return path;
+  return locale === 'zh-CN' ? `${label}（${path}）` : `${label} (${path})`;
+}
+
+function toInputError(issues: readonly z.core.$ZodIssue[], locale: Locale): InputError {
+  const fieldErrors = issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
+  const separator = locale === 'zh-CN' ? '；' : '; ';
+  const colon = locale === 'zh-CN' ? '：' : ': ';
+  const message = fieldErrors
+    .map((e) => `${describeField(e.path, locale)}${colon}${e.message}`)
+    .join(separator);
+  return new InputError(message, fieldErrors);
+}
+
+export interface LocalizedSchema<Input, Output> {
+  readonly '~standard': {
+    readonly version: 1;
+    readonly vendor: string;
+    validate(value: unknown): { value: Output };
+    readonly types?: { readonly input: Input; readonly output: Output } | undefined;
+  };
+}
+
+/** Wraps a zod schema for `.input()`: same types, messages in the locale of the request. */
+export function localized<S extends z.ZodType>(
+  schema: S,
+): LocalizedSchema<z.input<S>, z.output<S>> {
+  return {
+    '~standard': {
+      version: 1,
+      vendor: 'gongzhi',
+      validate(value) {
+        const locale = localeStorage.getStore() ?? DEFAULT_LOCALE;
+        const result = schema.safeParse(value, { error: errorMap(locale) });
+        if (!result.success) throw toInputError(result.error.issues, locale);
+        return { value: result.data };
+      },
+    },
+  };
+}

@@ -1,0 +1,259 @@
+// Organisation commands as the API and the demo seed run them: gather what the decider needs
+// from other streams or the read model, then go through the command path.
+import {
+  accountDecider,
+  cityDecider,
+  communityDecider,
+  describeOrganisationEvent,
+  fold,
+  loginNameDecider,
+  organisationEventSchemas,
+  organisationStreams,
+  parseOrganisationEvent,
+  streetDecider,
+} from '@gongzhi/domain';
+import type {
+  AccountEvent,
+  AccountState,
+  CityEvent,
+  CommunityEvent,
+  CommunityKind,
+  CommunityState,
+  LocalizedText,
+  LoginNameEvent,
+  OrganisationEvent,
+  OrganisationEventData,
+  StreetEvent,
+  StreetState,
+} from '@gongzhi/domain';
+import type { EventMetadata, EventStore } from '@gongzhi/eventstore';
+import type { ReadModels } from '@gongzhi/projections';
+import { openCommunityNames, openStreetNames } from '@gongzhi/projections/organisation';
+import { executeCommand, type CommandResult, type EventCodec } from '../commands.ts';
+
+export interface Writer {
+  store: EventStore;
+  readModels: ReadModels;
+  metadata: EventMetadata;
+}
+
+/** Each stream holds only its own record's event types, so reading narrows safely. */
+function codec<Event extends OrganisationEvent>(): EventCodec<Event> {
+  return {
+    read: (recorded) => parseOrganisationEvent(recorded.type, recorded.data) as Event,
+    versionOf: (type) => organisationEventSchemas[type].version,
+    describe: (event) => describeOrganisationEvent(event),
+  };
+}
+
+// How long a name check waits for the read model to include every event already written.
+const NAME_CHECK_WAIT_MS = 2_000;
+
+/**
+ * Name uniqueness is checked on the read model (see street.ts and community.ts in the domain).
+ * Waiting until it has applied everything in the store first narrows the window to writes
+ * racing this one; if it is slow, the check goes ahead on what it has.
+ */
+async function catchUp({ store, readModels }: Writer): Promise<void> {
+  const head = await store.headPosition();
+  if (head === undefined) return;
+  await readModels.waitForPosition(head, NAME_CHECK_WAIT_MS).catch(() => undefined);
+}
+
+const quoted = (name: string): LocalizedText => ({ 'zh-CN': `「${name}」`, en: `“${name}”` });
+
+function streetSubject(state: StreetState, streetId: string): LocalizedText {
+  return state.status === 'none'
+    ? { 'zh-CN': `街道 ${streetId}`, en: `The street ${streetId}` }
+    : { 'zh-CN': `街道「${state.name}」`, en: `The street “${state.name}”` };
+}
+
+function communitySubject(state: CommunityState, communityId: string): LocalizedText {
+  return state.status === 'none'
+    ? { 'zh-CN': `社区 ${communityId}`, en: `The community ${communityId}` }
+    : quoted(state.name);
+}
+
+export function registerCity(w: Writer, data: OrganisationEventData<'CityRegistered'>) {
+  return executeCommand(w.store, {
+    decider: cityDecider,
+    codec: codec<CityEvent>(),
+    stream: organisationStreams.city(data.cityId),
+    command: () => ({ type: 'RegisterCity' as const, data }),
+    subject: () => quoted(data.name),
+    metadata: w.metadata,
+  });
+}
+
+export async function registerStreet(
+  w: Writer,
+  data: { streetId: string; name: string; nameEn?: string | undefined },
+) {
+  await catchUp(w);
+  return executeCommand(w.store, {
+    decider: streetDecider,
+    codec: codec<StreetEvent>(),
+    stream: organisationStreams.street(data.streetId),
+    command: async () => ({
+      type: 'RegisterStreet' as const,
+      data,
+      namesInUse: await openStreetNames(w.readModels.db),
+    }),
+    subject: (state) => streetSubject(state, data.streetId),
+    metadata: w.metadata,
+  });
+}
+
+export async function renameStreet(
+  w: Writer,
+  data: { streetId: string; name: string; nameEn?: string | undefined },
+  expectedRevision?: bigint,
+) {
+  await catchUp(w);
+  return executeCommand(w.store, {
+    decider: streetDecider,
+    codec: codec<StreetEvent>(),
+    stream: organisationStreams.street(data.streetId),
+    command: async () => ({
+      type: 'RenameStreet' as const,
+      data,
+      namesInUse: await openStreetNames(w.readModels.db, data.streetId),
+    }),
+    expectedRevision,
+    subject: (state) => streetSubject(state, data.streetId),
+    metadata: w.metadata,
+  });
+}
+
+export function closeStreet(
+  w: Writer,
+  data: { streetId: string; reason?: string | undefined },
+  expectedRevision?: bigint,
+) {
+  return executeCommand(w.store, {
+    decider: streetDecider,
+    codec: codec<StreetEvent>(),
+    stream: organisationStreams.street(data.streetId),
+    command: () => ({ type: 'CloseStreet' as const, data }),
+    expectedRevision,
+    subject: (state) => streetSubject(state, data.streetId),
+    metadata: w.metadata,
+  });
+}
+
+/** The street as its own stream has it now (not the read model): it must exist and be open. */
+async function currentStreet(store: EventStore, streetId: string): Promise<StreetState> {
+  const recorded = await store.readStream(organisationStreams.street(streetId));
+  return fold(
+    streetDecider,
+    recorded.map((r) => codec<StreetEvent>().read(r)),
+  );
+}
+
+export async function registerCommunity(
+  w: Writer,
+  data: {
+    communityId: string;
+    streetId: string;
+    kind: CommunityKind;
+    name: string;
+    nameEn?: string | undefined;
+  },
+) {
+  await catchUp(w);
+  return executeCommand(w.store, {
+    decider: communityDecider,
+    codec: codec<CommunityEvent>(),
+    stream: organisationStreams.community(data.communityId),
+    command: async () => ({
+      type: 'RegisterCommunity' as const,
+      data,
+      street: await currentStreet(w.store, data.streetId),
+      namesInStreet: await openCommunityNames(w.readModels.db, data.streetId),
+    }),
+    subject: (state) => communitySubject(state, data.communityId),
+    metadata: w.metadata,
+  });
+}
+
+export async function renameCommunity(
+  w: Writer,
+  data: { communityId: string; name: string; nameEn?: string | undefined },
+  expectedRevision?: bigint,
+) {
+  await catchUp(w);
+  return executeCommand(w.store, {
+    decider: communityDecider,
+    codec: codec<CommunityEvent>(),
+    stream: organisationStreams.community(data.communityId),
+    command: async (state) => ({
+      type: 'RenameCommunity' as const,
+      data,
+      namesInStreet:
+        state.status === 'none'
+          ? []
+          : await openCommunityNames(w.readModels.db, state.streetId, data.communityId),
+    }),
+    expectedRevision,
+    subject: (state) => communitySubject(state, data.communityId),
+    metadata: w.metadata,
+  });
+}
+
+export function closeCommunity(
+  w: Writer,
+  data: { communityId: string; reason?: string | undefined },
+  expectedRevision?: bigint,
+) {
+  return executeCommand(w.store, {
+    decider: communityDecider,
+    codec: codec<CommunityEvent>(),
+    stream: organisationStreams.community(data.communityId),
+    command: () => ({ type: 'CloseCommunity' as const, data }),
+    expectedRevision,
+    subject: (state) => communitySubject(state, data.communityId),
+    metadata: w.metadata,
+  });
+}
+
+/**
+ * Claims the login name in its own stream (`no_stream` makes the claim unique), then creates
+ * the account. A retry after a failure between the two finds its own claim and goes on.
+ */
+export async function createStaffAccount(
+  w: Writer,
+  data: OrganisationEventData<'StaffAccountCreated'>,
+): Promise<CommandResult<OrganisationEvent>> {
+  await executeCommand(w.store, {
+    decider: loginNameDecider,
+    codec: codec<LoginNameEvent>(),
+    stream: organisationStreams.loginName(data.loginName),
+    command: () => ({
+      type: 'ClaimLoginName' as const,
+      data: { loginName: data.loginName, accountId: data.accountId },
+    }),
+    subject: () => quoted(data.loginName),
+    metadata: w.metadata,
+  });
+  return executeCommand(w.store, {
+    decider: accountDecider,
+    codec: codec<AccountEvent>(),
+    stream: organisationStreams.account(data.accountId),
+    command: () => ({ type: 'CreateStaffAccount' as const, data }),
+    subject: (state: AccountState) =>
+      quoted(state.status === 'none' ? data.loginName : state.loginName),
+    metadata: w.metadata,
+  });
+}
+
+export function grantRole(w: Writer, data: OrganisationEventData<'RoleGranted'>) {
+  return executeCommand(w.store, {
+    decider: accountDecider,
+    codec: codec<AccountEvent>(),
+    stream: organisationStreams.account(data.accountId),
+    command: () => ({ type: 'GrantRole' as const, data }),
+    subject: (state: AccountState) =>
+      quoted(state.status === 'none' ? data.accountId : state.displayName),
+    metadata: w.metadata,
+  });
+}

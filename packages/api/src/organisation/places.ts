@@ -1,0 +1,40 @@
+// Places as access checks and messages need them.
+import type { Scope } from '@gongzhi/auth';
+import { organisationStreams, parseOrganisationEvent } from '@gongzhi/domain';
+import { refuse } from '@gongzhi/domain';
+import { readCommunity, readStreet } from '@gongzhi/projections/organisation';
+import type { Context } from '../context.ts';
+
+/**
+ * The scope of a community: its street comes from the community's first event in the store,
+ * not from the read model, so that a community registered a moment ago is already in scope.
+ */
+export async function communityScope(
+  ctx: Context,
+  communityId: string,
+): Promise<Extract<Scope, { type: 'community' }>> {
+  const [first] = await ctx.services.store.readStream(organisationStreams.community(communityId), {
+    maxCount: 1,
+  });
+  const event = first && parseOrganisationEvent(first.type, first.data);
+  if (event?.type !== 'CommunityRegistered') {
+    return refuse(
+      'not_found',
+      'community_not_found',
+      `找不到社区或村(编号 ${communityId})。`,
+      `There is no community or village with id ${communityId}.`,
+    );
+  }
+  return { type: 'community', communityId, streetId: event.data.streetId };
+}
+
+/** The name of a street or community as the read model has it, else its id. */
+export async function readPlaceName(
+  ctx: Context,
+  scope: Exclude<Scope, { type: 'city' }>,
+): Promise<string> {
+  const db = ctx.services.readModels.db;
+  if (scope.type === 'street')
+    return (await readStreet(db, scope.streetId))?.name ?? scope.streetId;
+  return (await readCommunity(db, scope.communityId))?.name ?? scope.communityId;
+}

@@ -1,0 +1,191 @@
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import {
+  communityKindSchema,
+  englishNameSchema,
+  idSchema,
+  placeNameSchema,
+  type OrganisationEvent,
+} from '@gongzhi/domain';
+import { uuidv7, type EventMetadata } from '@gongzhi/eventstore';
+import { ReadModelLagError } from '@gongzhi/projections';
+import {
+  listCommunities,
+  listStreets,
+  readCity,
+  readCommunity,
+  readStreet,
+} from '@gongzhi/projections/organisation';
+import type { CommandResult } from '../commands.ts';
+import type { Context } from '../context.ts';
+import * as commands from '../organisation/commands.ts';
+import { communityScope } from '../organisation/places.ts';
+import { procedure, router, type Access } from '../trpc.ts';
+
+/** Positions and revisions cross the wire as decimal strings: JSON has no bigint. */
+const decimal = z.string().regex(/^\d{1,19}$/);
+const minPosition = decimal.optional();
+const expectedRevision = decimal.optional();
+const reason = z.string().trim().min(1).max(500).optional();
+
+const DEFAULT_READ_WAIT_MS = 2_000;
+
+/** Read-your-writes: wait (briefly) until the read model has applied `minPosition`. */
+async function caughtUpTo(ctx: Context, position: string | undefined): Promise<void> {
+  if (position === undefined) return;
+  const timeout = ctx.services.readYourWritesTimeoutMs ?? DEFAULT_READ_WAIT_MS;
+  try {
+    await ctx.services.readModels.waitForPosition(BigInt(position), timeout);
+  } catch (error) {
+    // A slow read model answers with what it has rather than failing the page.
+    if (!(error instanceof ReadModelLagError)) throw error;
+  }
+}
+
+function writer(ctx: Context): commands.Writer {
+  const metadata: EventMetadata = {
+    actor: ctx.account?.accountId ?? 'anonymous',
+    channel: 'online',
+    correlationId: ctx.correlationId,
+    occurredAt: (ctx.services.now?.() ?? new Date()).toISOString(),
+  };
+  return { store: ctx.services.store, readModels: ctx.services.readModels, metadata };
+}
+
+const written = (result: CommandResult<OrganisationEvent>) => ({
+  position: String(result.position ?? 0n),
+  revision: result.revision === undefined ? null : String(result.revision),
+});
+
+const revisionOf = (value: string | undefined) => (value === undefined ? undefined : BigInt(value));
+
+const notFound = (ctx: Context, zh: string, en: string) =>
+  new TRPCError({ code: 'NOT_FOUND', message: ctx.locale === 'zh-CN' ? zh : en });
+
+const cityAdmin = (action: { 'zh-CN': string; en: string }): Access<unknown> => ({
+  roles: ['city_admin'],
+  scope: () => ({ type: 'city' }),
+  action,
+});
+
+const streetStaff = (action: { 'zh-CN': string; en: string }): Access<{ streetId: string }> => ({
+  roles: ['city_admin', 'street_officer'],
+  scope: (input) => ({ type: 'street', streetId: input.streetId }),
+  action,
+});
+
+const communityStaff = (action: {
+  'zh-CN': string;
+  en: string;
+}): Access<{ communityId: string }> => ({
+  roles: ['city_admin', 'street_officer'],
+  scope: (input, ctx) => communityScope(ctx, input.communityId),
+  action,
+});
+
+const placeNames = { name: placeNameSchema, nameEn: englishNameSchema.optional() };
+
+export const organisationRouter = router({
+  /** The city, its streets and each street's communities (closed ones included, marked). */
+  overview: procedure('public', z.object({ minPosition }).optional()).query(
+    async ({ ctx, input }) => {
+      await caughtUpTo(ctx, input?.minPosition);
+      const db = ctx.services.readModels.db;
+      const [city, streets, communities] = await Promise.all([
+        readCity(db),
+        listStreets(db),
+        listCommunities(db),
+      ]);
+      return {
+        city: city ?? null,
+        streets: streets.map((street) => ({
+          ...street,
+          communities: communities.filter((c) => c.streetId === street.streetId),
+        })),
+      };
+    },
+  ),
+
+  street: procedure('public', z.object({ streetId: idSchema, minPosition })).query(
+    async ({ ctx, input }) => {
+      await caughtUpTo(ctx, input.minPosition);
+      const db = ctx.services.readModels.db;
+      const street = await readStreet(db, input.streetId);
+      if (!street) {
+        throw notFound(
+          ctx,
+          `找不到街道(编号 ${input.streetId})。`,
+          `There is no street ${input.streetId}.`,
+        );
+      }
+      return { street, communities: await listCommunities(db, input.streetId) };
+    },
+  ),
+
+  community: procedure('public', z.object({ communityId: idSchema, minPosition })).query(
+    async ({ ctx, input }) => {
+      await caughtUpTo(ctx, input.minPosition);
+      const db = ctx.services.readModels.db;
+      const community = await readCommunity(db, input.communityId);
+      const street = community && (await readStreet(db, community.streetId));
+      if (!community || !street) {
+        throw notFound(
+          ctx,
+          `找不到社区或村(编号 ${input.communityId})。`,
+          `There is no community ${input.communityId}.`,
+        );
+      }
+      return { community, street };
+    },
+  ),
+
+  registerStreet: procedure(
+    cityAdmin({ 'zh-CN': '登记街道', en: 'register a street' }),
+    z.object(placeNames),
+  ).mutation(async ({ ctx, input }) => {
+    const streetId = uuidv7();
+    const result = await commands.registerStreet(writer(ctx), { streetId, ...input });
+    return { ...written(result), streetId };
+  }),
+
+  renameStreet: procedure(
+    cityAdmin({ 'zh-CN': '更改街道名称', en: 'rename a street' }),
+    z.object({ streetId: idSchema, ...placeNames, expectedRevision }),
+  ).mutation(async ({ ctx, input }) => {
+    const { expectedRevision: shown, ...data } = input;
+    return written(await commands.renameStreet(writer(ctx), data, revisionOf(shown)));
+  }),
+
+  closeStreet: procedure(
+    cityAdmin({ 'zh-CN': '撤销街道', en: 'close a street' }),
+    z.object({ streetId: idSchema, reason, expectedRevision }),
+  ).mutation(async ({ ctx, input }) => {
+    const { expectedRevision: shown, ...data } = input;
+    return written(await commands.closeStreet(writer(ctx), data, revisionOf(shown)));
+  }),
+
+  registerCommunity: procedure(
+    streetStaff({ 'zh-CN': '登记社区或村', en: 'register a community' }),
+    z.object({ streetId: idSchema, kind: communityKindSchema, ...placeNames }),
+  ).mutation(async ({ ctx, input }) => {
+    const communityId = uuidv7();
+    const result = await commands.registerCommunity(writer(ctx), { communityId, ...input });
+    return { ...written(result), communityId };
+  }),
+
+  renameCommunity: procedure(
+    communityStaff({ 'zh-CN': '更改社区名称', en: 'rename a community' }),
+    z.object({ communityId: idSchema, ...placeNames, expectedRevision }),
+  ).mutation(async ({ ctx, input }) => {
+    const { expectedRevision: shown, ...data } = input;
+    return written(await commands.renameCommunity(writer(ctx), data, revisionOf(shown)));
+  }),
+
+  closeCommunity: procedure(
+    communityStaff({ 'zh-CN': '撤销社区或村', en: 'close a community' }),
+    z.object({ communityId: idSchema, reason, expectedRevision }),
+  ).mutation(async ({ ctx, input }) => {
+    const { expectedRevision: shown, ...data } = input;
+    return written(await commands.closeCommunity(writer(ctx), data, revisionOf(shown)));
+  }),
+});

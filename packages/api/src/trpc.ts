@@ -1,0 +1,183 @@
+// tRPC set-up: every procedure declares its access in meta, and is built with `procedure()` so
+// that the declaration is enforced after its input was validated. Errors leave in the caller's
+// language: malformed input → 400 with fieldErrors, DomainError kinds → 400/403/404/409.
+import { initTRPC, TRPCError } from '@trpc/server';
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
+import type { z } from 'zod';
+import { DomainError, type LocalizedText, type RefusalKind } from '@gongzhi/domain';
+import { hasGrant, ROLE_LABELS, type Role, type Scope } from '@gongzhi/auth';
+import type { Context } from './context.ts';
+import { InputError, localized, withLocale, type FieldError } from './input.ts';
+import { DEFAULT_LOCALE, type Locale } from './locale.ts';
+import { readPlaceName } from './organisation/places.ts';
+
+/**
+ * Who may call a procedure:
+ * - 'public': anyone, signed in or not;
+ * - 'signed_in': any signed-in account;
+ * - roles + scope: one of the roles, granted in a scope that reaches the target the input names
+ *   (a grant in the city reaches every street and community, a street's reaches its communities).
+ */
+export type Access<Input = never> =
+  | 'public'
+  | 'signed_in'
+  | {
+      roles: readonly Role[];
+      /** The place the call acts on, derived from the validated input. */
+      scope: (input: Input, ctx: Context) => Scope | Promise<Scope>;
+      /** What the procedure does, for the 403 message. */
+      action: LocalizedText;
+    };
+
+export interface ProcedureMeta {
+  access: Access<unknown>;
+}
+
+const refusalCodes: Record<RefusalKind, TRPC_ERROR_CODE_KEY> = {
+  invalid: 'BAD_REQUEST',
+  forbidden: 'FORBIDDEN',
+  not_found: 'NOT_FOUND',
+  conflict: 'CONFLICT',
+};
+
+/** A refusal that is neither the domain's nor about input: sign-in, access, throttling. */
+export class ApiRefusal extends TRPCError {
+  constructor(
+    code: TRPC_ERROR_CODE_KEY,
+    readonly reason: string,
+    readonly text: LocalizedText,
+    locale: Locale,
+  ) {
+    super({ code, message: text[locale] });
+  }
+}
+
+const INTERNAL_ERROR: LocalizedText = {
+  'zh-CN': '服务器出错了，请稍后再试。',
+  en: 'Something went wrong on the server; please try again later.',
+};
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    errorFormatter({ shape, error, ctx }) {
+      const locale = ctx?.locale ?? DEFAULT_LOCALE;
+      const fieldErrors: FieldError[] | undefined =
+        error.cause instanceof InputError ? error.cause.fieldErrors : undefined;
+      const reason =
+        error.cause instanceof DomainError
+          ? error.cause.code
+          : error instanceof ApiRefusal
+            ? error.reason
+            : fieldErrors
+              ? 'invalid_input'
+              : undefined;
+      const internal = error.code === 'INTERNAL_SERVER_ERROR';
+      return {
+        ...shape,
+        message: internal ? INTERNAL_ERROR[locale] : shape.message,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          ...(reason ? { reason } : {}),
+          ...(fieldErrors ? { fieldErrors } : {}),
+        },
+      };
+    },
+  });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Runs the procedure, input parsing included, in the caller's language; maps refusals. */
+const localeAndRefusals = t.middleware(async ({ ctx, next }) => {
+  const result = await withLocale(ctx.locale, () => next());
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof DomainError) {
+      throw new TRPCError({
+        code: refusalCodes[cause.kind],
+        message: cause.text[ctx.locale],
+        cause,
+      });
+    }
+  }
+  return result;
+});
+
+/** Fails closed: a procedure built without an access declaration cannot be called. */
+const requireDeclaration = t.middleware(({ meta, next }) => {
+  if (!meta?.access) {
+    throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'No access declaration' });
+  }
+  return next();
+});
+
+const SIGN_IN_REQUIRED: LocalizedText = {
+  'zh-CN': '请先登录。',
+  en: 'Please sign in first.',
+};
+
+const enforceAccess = t.middleware(async ({ ctx, meta, input, next }) => {
+  const access = meta!.access;
+  if (access === 'public') return next();
+  const { account } = ctx;
+  if (!account)
+    throw new ApiRefusal('UNAUTHORIZED', 'sign_in_required', SIGN_IN_REQUIRED, ctx.locale);
+  if (access === 'signed_in') return next();
+  const target = await access.scope(input, ctx);
+  if (!hasGrant(account.grants, access.roles, target)) {
+    throw new ApiRefusal(
+      'FORBIDDEN',
+      'out_of_scope',
+      forbiddenText(access.roles, access.action, await describeScope(ctx, target)),
+      ctx.locale,
+    );
+  }
+  return next();
+});
+
+function forbiddenText(
+  roles: readonly Role[],
+  action: LocalizedText,
+  place: LocalizedText,
+): LocalizedText {
+  const zhRoles = roles.map((role) => ROLE_LABELS[role]['zh-CN']).join('或');
+  const enRoles = roles.map((role) => ROLE_LABELS[role].en).join(' or ');
+  return {
+    'zh-CN': `您没有权限${action['zh-CN']}：需要对${place['zh-CN']}负责的${zhRoles}角色。`,
+    en: `You may not ${action.en}: it takes the role of ${enRoles} responsible for ${place.en}.`,
+  };
+}
+
+async function describeScope(ctx: Context, scope: Scope): Promise<LocalizedText> {
+  switch (scope.type) {
+    case 'city':
+      return { 'zh-CN': '全市', en: 'the city' };
+    case 'street': {
+      const name = await readPlaceName(ctx, scope);
+      return { 'zh-CN': `街道「${name}」`, en: `the street “${name}”` };
+    }
+    case 'community': {
+      const name = await readPlaceName(ctx, scope);
+      return { 'zh-CN': `「${name}」`, en: `“${name}”` };
+    }
+  }
+}
+
+const base = t.procedure.use(localeAndRefusals).use(requireDeclaration);
+
+/** A procedure with its access declaration and input schema; add .query() or .mutation(). */
+export function procedure<S extends z.ZodType>(access: Access<z.output<S>>, input: S) {
+  return base
+    .meta({ access: access as Access<unknown> })
+    .input(localized(input))
+    .use(enforceAccess);
+}
+
+/** A procedure that takes no input. */
+export function procedureWithoutInput(access: Access<undefined>) {
+  return base.meta({ access: access as Access<unknown> }).use(enforceAccess);
+}
