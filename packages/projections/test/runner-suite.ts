@@ -40,6 +40,47 @@ const typeCounts: Projection<'type_counts'> = {
 };
 
 export function runnerSuite(name: string, open: () => Promise<Harness>): void {
+  describe(`read-model database on ${name}`, () => {
+    let h: Harness;
+    beforeEach(async () => {
+      h = await open();
+    });
+    afterEach(() => h.close());
+
+    it('reads integers as numbers, big ones as bigints, and stores booleans as 1 and 0', async () => {
+      await h.db.run('CREATE TABLE t (big BIGINT, small INTEGER, flag INTEGER)');
+      await h.db.run('INSERT INTO t VALUES (?, ?, ?), (?, ?, ?)', [
+        2n ** 62n,
+        7,
+        true,
+        42n,
+        -1,
+        false,
+      ]);
+      expect(await h.db.all('SELECT big, small, flag FROM t ORDER BY small')).toEqual([
+        { big: 42, small: -1, flag: 0 },
+        { big: 2n ** 62n, small: 7, flag: 1 },
+      ]);
+    });
+
+    it('commits a transaction whole or not at all', async () => {
+      await h.db.run('CREATE TABLE t (k TEXT PRIMARY KEY)');
+      await expect(
+        h.db.transaction(async (tx) => {
+          await tx.run('INSERT INTO t VALUES (?)', ['a']);
+          await tx.run('INSERT INTO t VALUES (?)', ['a']);
+        }),
+      ).rejects.toThrow(/unique|duplicate/i);
+      expect(await h.db.get('SELECT count(*) AS n FROM t')).toEqual({ n: 0 });
+      const result = await h.db.transaction(async (tx) => {
+        await tx.run('INSERT INTO t VALUES (?)', ['a']);
+        return (await tx.run('INSERT INTO t VALUES (?), (?)', ['b', 'c'])).changes;
+      });
+      expect(result).toBe(2);
+      expect(await h.db.get('SELECT count(*) AS n FROM t')).toEqual({ n: 3 });
+    });
+  });
+
   describe(`projection runner on ${name}`, { timeout: 20_000 }, () => {
     let h: Harness;
     const runners: ProjectionRunner[] = [];
@@ -182,6 +223,7 @@ export function runnerSuite(name: string, open: () => Promise<Harness>): void {
       await v1.stop();
       const indexesBefore = await h.indexesOf(h.db, 'event_log');
       expect(indexesBefore).toContain('event_log_by_stream');
+      const keyIndexesBefore = await h.indexesOf(h.db, 'stream_counts');
 
       for (const version of [2, 3]) {
         await appendCounted('count-a', version * 10, 2);
@@ -203,6 +245,7 @@ export function runnerSuite(name: string, open: () => Promise<Harness>): void {
         ]);
         expect(await countingSnapshot(h.db)).toEqual(await rebuiltSnapshot(version));
         expect(await h.indexesOf(h.db, 'event_log')).toEqual(indexesBefore);
+        expect(await h.indexesOf(h.db, 'stream_counts')).toEqual(keyIndexesBefore);
       }
     });
 

@@ -1,0 +1,38 @@
+// A progress bar for rebuilds in a terminal; one line every few seconds when not a terminal.
+import type { RebuildProgress } from './rebuild.ts';
+
+const width = 30;
+const redrawEveryMs = 100;
+const logEveryMs = 5_000;
+
+const count = (n: number) => Math.round(n).toLocaleString('en-US');
+
+export function formatProgress(label: string, p: RebuildProgress): string {
+  const filled = Math.round(p.fraction * width);
+  const bar = '█'.repeat(filled) + '░'.repeat(width - filled);
+  // Positions need not be dense (KurrentDB's are not), so the total is an estimate until done.
+  const total = p.done
+    ? count(p.events)
+    : p.fraction > 0
+      ? `~${count(p.events / p.fraction)}`
+      : '?';
+  const percent = `${Math.floor(p.fraction * 100)}%`.padStart(4);
+  return `${label} ${bar} ${percent}  ${count(p.events)} / ${total} events  ${count(p.eventsPerSecond)} events/s`;
+}
+
+/** Returns an onProgress callback that draws `label`'s progress on `out` (stderr by default). */
+export function progressBar(
+  label: string,
+  out: NodeJS.WriteStream = process.stderr,
+): (progress: RebuildProgress) => void {
+  let last = 0;
+  return (progress) => {
+    const now = performance.now();
+    const interval = out.isTTY ? redrawEveryMs : logEveryMs;
+    if (!progress.done && now - last < interval) return;
+    last = now;
+    const line = formatProgress(label, progress);
+    if (out.isTTY) out.write(`\r${line}\x1b[K${progress.done ? '\n' : ''}`);
+    else out.write(`${line}\n`);
+  };
+}
