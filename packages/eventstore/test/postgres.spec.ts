@@ -51,6 +51,19 @@ describe('postgres adapter', () => {
     await reopened.close();
   });
 
+  it('a live subscription wakes on NOTIFY from another connection, without polling', async () => {
+    const schema = schemaFor('notify');
+    const follower = await openPostgresEventStore({ url, schema, pollIntervalMs: 3_600_000 });
+    const writer = await openPostgresEventStore({ url, schema, maxConnections: 1 });
+    const subscription = follower.subscribeToAll();
+    const iterator = subscription[Symbol.asyncIterator]();
+    const next = iterator.next();
+    await writer.append('s-1', [newEvent('Notified', {}, metadata)]);
+    expect((await next).value).toMatchObject({ type: 'Notified' });
+    await subscription.stop();
+    await Promise.all([follower.close(), writer.close()]);
+  });
+
   it('refuses a schema name it would have to quote', async () => {
     await expect(openPostgresEventStore({ url, schema: 'Robert"; DROP' })).rejects.toThrow(
       /Schema name/,

@@ -42,6 +42,19 @@ describe('sqlite adapter', () => {
     await second.close();
   });
 
+  it('a live subscription wakes on a commit in the same process, without polling', async () => {
+    const path = newPath();
+    const follower = await openSqliteEventStore({ path, pollIntervalMs: 3_600_000 });
+    const writer = await openSqliteEventStore({ path });
+    const subscription = follower.subscribeToAll();
+    const iterator = subscription[Symbol.asyncIterator]();
+    const next = iterator.next();
+    await writer.append('s-1', [newEvent('Notified', {}, metadata)]);
+    expect((await next).value).toMatchObject({ type: 'Notified' });
+    await subscription.stop();
+    await Promise.all([follower.close(), writer.close()]);
+  });
+
   it('a live subscription sees appends made by another process on the same file', async () => {
     const path = newPath();
     const store = await openSqliteEventStore({ path, pollIntervalMs: 20 });

@@ -111,12 +111,11 @@ export async function openPostgresEventStore(
   const columns = sql`position, stream, revision, id, type, schema_version, data, metadata, recorded_at`;
 
   const commits = new EventEmitter().setMaxListeners(0);
-  let listening: Promise<postgres.ListenMeta> | undefined;
-  const listen = () => {
-    listening ??= sql.listen(channel, () => commits.emit('commit'));
+  let listening: Promise<unknown> | undefined;
+  /** Resolves once LISTEN is active, so that every commit after a read is notified. */
+  const listen = () =>
     // A failed LISTEN leaves subscriptions on polling alone.
-    listening.catch(() => {});
-  };
+    (listening ??= sql.listen(channel, () => commits.emit('commit')).catch(() => undefined));
 
   let queue: PendingAppend[] = [];
   let flushing: Promise<void> | undefined;
@@ -215,10 +214,12 @@ export async function openPostgresEventStore(
 
     subscribeToAll(options = {}) {
       ensureOpen();
-      listen();
       const subscription: Subscription = pagedSubscription(
         {
-          readPage: readAfter,
+          readPage: async (after, maxCount) => {
+            await listen();
+            return readAfter(after, maxCount);
+          },
           onChange(listener) {
             commits.on('commit', listener);
             return () => commits.off('commit', listener);
