@@ -1,0 +1,63 @@
+// `npm start`: the API, the projection runner and (when built) the web app in one process.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createHttpApp } from './http.ts';
+import { openRuntime, repoRoot, runtimeOptionsFromEnv } from './runtime.ts';
+import { startServer, type NodeHandler } from './server.ts';
+
+const API_FETCH = Symbol.for('gongzhi.apiFetch');
+
+async function loadWebHandler(): Promise<NodeHandler | undefined> {
+  const path = process.env.GONGZHI_WEB_BUILD ?? join(repoRoot, 'apps/web/build/handler.js');
+  if (!existsSync(path)) return undefined;
+  const module = (await import(pathToFileURL(path).href)) as { handler: NodeHandler };
+  return module.handler;
+}
+
+const runtime = await openRuntime(runtimeOptionsFromEnv());
+const app = createHttpApp(runtime, {
+  log: (line) => console.log(line),
+  allowedOrigins: (process.env.GONGZHI_ALLOWED_ORIGINS ?? '').split(',').filter(Boolean),
+  trustProxy: process.env.GONGZHI_TRUST_PROXY === '1',
+});
+// The web app's server-side tRPC client calls this in-process when it is present.
+(globalThis as Record<symbol, unknown>)[API_FETCH] = app.fetch;
+
+const web = await loadWebHandler();
+const server = await startServer({
+  app,
+  web,
+  port: Number(process.env.PORT ?? 3000),
+  host: process.env.HOST ?? '127.0.0.1',
+});
+
+const lines = [
+  '',
+  `  共治 Gongzhi is running at ${server.url}`,
+  `  store: ${runtime.kind} (${runtime.location})`,
+  web
+    ? '  web app: served from apps/web/build'
+    : '  web app: not built — API only (/trpc, /healthz)',
+];
+if (runtime.demoAccounts.length > 0) {
+  lines.push('', '  演示账号 Demo accounts:');
+  for (const account of runtime.demoAccounts) {
+    lines.push(
+      `    ${account.loginName.padEnd(10)} ${account.password.padEnd(22)} ${account.description['zh-CN']} · ${account.description.en}`,
+    );
+  }
+}
+console.log([...lines, ''].join('\n'));
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n  ${signal}: stopping…`);
+  await server.close();
+  await runtime.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -1,0 +1,60 @@
+// One node:http server for the whole site: the API's own paths go to Hono, every other path to
+// the SvelteKit Node handler when there is one.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
+import type { HttpApp } from './http.ts';
+
+/** A Node request handler as adapter-node's handler.js exports it (Polka style). */
+export type NodeHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next?: () => void,
+) => void | Promise<void>;
+
+const API_PATH = /^\/(trpc|healthz|api)(\/|\?|$)/;
+
+export interface StartedServer {
+  server: Server;
+  /** e.g. http://127.0.0.1:3000 */
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: {
+  app: HttpApp;
+  port: number;
+  host: string;
+  web?: NodeHandler;
+}): Promise<StartedServer> {
+  const api = getRequestListener(options.app.fetch);
+  const { web } = options;
+  const server = createServer((req, res) => {
+    if (!web || API_PATH.test(req.url ?? '/')) {
+      void api(req, res);
+      return;
+    }
+    void web(req, res, () => {
+      res.statusCode = 404;
+      res.end('Not found');
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    server,
+    url: `http://${host}:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
