@@ -1,0 +1,35 @@
+// Every procedure declares who may call it. Issue 3 extends this into a test per role and scope;
+// here the declarations themselves are checked, so that an undeclared procedure fails the build.
+import { describe, expect, it } from 'vitest';
+import { appRouter, type ProcedureMeta } from '../src/index.ts';
+
+const procedures = Object.entries(
+  appRouter._def.procedures as unknown as Record<
+    string,
+    { _def: { meta?: ProcedureMeta; type: string } }
+  >,
+);
+
+describe('access declarations', () => {
+  it('finds the procedures', () => {
+    expect(procedures.map(([path]) => path)).toContain('organisation.registerCommunity');
+  });
+
+  it.each(procedures)('%s declares its access', (_path, procedure) => {
+    const access = procedure._def.meta?.access;
+    expect(access).toBeDefined();
+    if (typeof access === 'object') {
+      expect(access.roles.length).toBeGreaterThan(0);
+      expect(access.action['zh-CN']).toMatch(/\p{Script=Han}/u);
+      expect(access.action.en).toMatch(/^[a-z]/);
+    }
+  });
+
+  it('lets anyone read, and only staff write', () => {
+    for (const [path, procedure] of procedures) {
+      const access = procedure._def.meta!.access;
+      if (procedure._def.type === 'query' || path.startsWith('auth.')) continue;
+      expect(access, path).not.toBe('public');
+    }
+  });
+});
