@@ -1,2 +1,3 @@
 export * from './shared/index.ts';
 export * from './organisation/index.ts';
+export * from './resident/index.ts';

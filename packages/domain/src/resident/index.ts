@@ -1,0 +1,5 @@
+export * from './events.ts';
+export * from './phone.ts';
+export * from './resident.ts';
+export * from './eligibility.ts';
+export * from './describe.ts';
