@@ -12,4 +12,6 @@ export {
   type RebuildProgress,
   type RebuildResult,
 } from './rebuild.ts';
+export { readModelsFromCheckpoints, type CheckpointReadModelsOptions } from './read-models.ts';
+export { progressBar, formatProgress } from './progress.ts';
 export { checkpointTable, type Checkpoint } from './checkpoints.ts';

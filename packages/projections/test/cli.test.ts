@@ -14,7 +14,10 @@ const cli = join(import.meta.dirname, '..', 'src', 'cli.ts');
 const module = join(import.meta.dirname, 'fixtures', 'projections-module.ts');
 
 const runCli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { encoding: 'utf8' });
+  spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], {
+    cwd: join(import.meta.dirname, '..'),
+    encoding: 'utf8',
+  });
 
 it('rebuild <name> replays the log into the read model and reports progress', async () => {
   const path = join(dir, 'data.db');

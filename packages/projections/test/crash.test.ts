@@ -20,6 +20,7 @@ const child = join(import.meta.dirname, 'fixtures', 'crash-child.ts');
 /** Starts the child, waits until it projects, lets it run for a random while, then kills it. */
 async function runAndKill(path: string): Promise<void> {
   const process_ = spawn(process.execPath, ['--import', 'tsx', child, path], {
+    cwd: join(import.meta.dirname, '..'),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openPostgresEventStore } from '@gongzhi/eventstore/postgres';
 import { openSqliteEventStore } from '@gongzhi/eventstore/sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPostgresReadModels } from '../src/postgres/index.ts';
 import { toNumberedPlaceholders } from '../src/postgres/placeholders.ts';
-import { runnerSuite } from './runner-suite.ts';
+import { runnerSuite, type Harness } from './runner-suite.ts';
 
 const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 // A fresh schema per read-model database, dropped when it closes, so that runs never collide.
@@ -17,7 +18,41 @@ const dir = mkdtempSync(join(tmpdir(), 'gongzhi-projections-pg-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let files = 0;
 
-runnerSuite('postgres read models (sqlite event store)', async () => {
+const indexesOf: Harness['indexesOf'] = async (target, table) =>
+  (
+    await target.all<{ indexname: string }>(
+      'SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ? ORDER BY indexname',
+      [table],
+    )
+  ).map((row) => row.indexname);
+
+async function openEmpty() {
+  const empty = await openReadModels();
+  return { ...empty, close: () => empty.dropSchemaAndClose() };
+}
+
+runnerSuite('postgres (events and read models)', async () => {
+  const store = await openPostgresEventStore({
+    url,
+    schema: `${run}_events_${++schemas}`,
+    maxConnections: 2,
+    pollIntervalMs: 50,
+  });
+  const db = await openReadModels();
+  return {
+    store,
+    db,
+    openEmpty,
+    indexesOf,
+    async close() {
+      await db.dropSchemaAndClose();
+      await store.dropSchemaAndClose();
+    },
+  };
+});
+
+// Read models on PostgreSQL may follow any store; here the embedded one.
+runnerSuite('postgres read models, sqlite event store', async () => {
   const store = await openSqliteEventStore({
     path: join(dir, `${++files}.db`),
     pollIntervalMs: 20,
@@ -26,17 +61,8 @@ runnerSuite('postgres read models (sqlite event store)', async () => {
   return {
     store,
     db,
-    async openEmpty() {
-      const empty = await openReadModels();
-      return { ...empty, close: () => empty.dropSchemaAndClose() };
-    },
-    indexesOf: async (target, table) =>
-      (
-        await target.all<{ indexname: string }>(
-          'SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ? ORDER BY indexname',
-          [table],
-        )
-      ).map((row) => row.indexname),
+    openEmpty,
+    indexesOf,
     async close() {
       await db.dropSchemaAndClose();
       await store.close();

@@ -28,7 +28,10 @@ function readRow<Row extends SqlRow>(row: Record<string, unknown>): Row {
 
 /** SQLite has no booleans: they are stored as 1 and 0, as on PostgreSQL INTEGER columns. */
 function bindable(params: SqlValue[]): (string | number | bigint | null)[] {
-  return params.map((p) => (typeof p === 'boolean' ? Number(p) : p));
+  // Copy only when needed: this runs for every statement of a replay.
+  return params.some((p) => typeof p === 'boolean')
+    ? params.map((p) => (typeof p === 'boolean' ? Number(p) : p))
+    : (params as (string | number | bigint | null)[]);
 }
 
 /** A promise chain that runs one task at a time, in call order. */

@@ -1,0 +1,153 @@
+// Replay benchmark: events/s from the event store into a SQL read model, and peak RSS.
+//
+//   pnpm --filter @gongzhi/projections bench [-- --events 1000000 --postgres-events 200000]
+//
+// Seeds a SQLite event store with small events (1,000 streams, appended 1,000 events per call),
+// then replays the log with the projection runner into the counting read model (a row per event
+// plus an upsert per stream: two statements per event) on SQLite (same file as the events, the
+// one-machine deployment) and on PostgreSQL (DATABASE_URL; a schema of its own, dropped after).
+// Each phase runs in a child process of its own, so that its peak RSS is its own.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openSqliteEventStore } from '@gongzhi/eventstore/sqlite';
+import { counted, countingProjection } from '../test/fixtures/counting-projection.ts';
+import { startProjectionRunner } from '../src/runner.ts';
+import { openPostgresReadModels } from '../src/postgres/index.ts';
+import { openSqliteReadModels } from '../src/sqlite/index.ts';
+import type { ReadModelDatabase } from '../src/types.ts';
+
+interface PhaseResult {
+  events: number;
+  seconds: number;
+  peakRssMb: number;
+}
+
+const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const streams = 1_000;
+const batchSize = 5_000;
+
+const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+async function seed(path: string, total: number): Promise<PhaseResult> {
+  const store = await openSqliteEventStore({ path, durability: 'normal' });
+  const perAppend = Math.min(1_000, Math.ceil(total / streams));
+  const started = performance.now();
+  let written = 0;
+  for (let round = 0; written < total; round++) {
+    // One append per stream in the same tick: the adapter commits them in one transaction.
+    const appends: Promise<unknown>[] = [];
+    for (let s = 0; s < streams && written < total; s++) {
+      const count = Math.min(perAppend, total - written);
+      const events = Array.from({ length: count }, (_, i) => counted(round * perAppend + i));
+      appends.push(store.append(`count-${s}`, events));
+      written += count;
+      if (appends.length === 10) await Promise.all(appends.splice(0));
+    }
+    await Promise.all(appends);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  await store.close();
+  return { events: written, seconds, peakRssMb: peakRssMb() };
+}
+
+async function replay(path: string, target: 'sqlite' | 'postgres'): Promise<PhaseResult> {
+  const store = await openSqliteEventStore({ path });
+  const schema = `bench_replay_${process.pid}`;
+  const db: ReadModelDatabase =
+    target === 'sqlite'
+      ? await openSqliteReadModels(path)
+      : await openPostgresReadModels({ url: databaseUrl, schema });
+  try {
+    const head = (await store.headPosition())!;
+    const started = performance.now();
+    const runner = await startProjectionRunner({
+      store,
+      db,
+      projections: [countingProjection()],
+      batchSize,
+    });
+    await runner.waitForPosition(head, 3_600_000);
+    const seconds = (performance.now() - started) / 1000;
+    await runner.stop();
+    const { n } = (await db.get<{ n: number }>('SELECT count(*) AS n FROM event_log'))!;
+    return { events: n, seconds, peakRssMb: peakRssMb() };
+  } finally {
+    if (target === 'postgres') await db.run(`DROP SCHEMA "${schema}" CASCADE`);
+    await db.close();
+    await store.close();
+  }
+}
+
+/** Runs one phase in a child process and returns what it measured. */
+function phase(...args: string[]): PhaseResult {
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', import.meta.filename, '--phase', ...args],
+    {
+      cwd: join(import.meta.dirname, '..'),
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  return JSON.parse(out) as PhaseResult;
+}
+
+const line = (label: string, r: PhaseResult) =>
+  `${label.padEnd(44)} ${r.events.toLocaleString('en-US').padStart(10)} events ` +
+  `${r.seconds.toFixed(1).padStart(6)} s ` +
+  `${Math.round(r.events / r.seconds)
+    .toLocaleString('en-US')
+    .padStart(9)} events/s  peak RSS ${r.peakRssMb} MB`;
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      phase: { type: 'boolean', default: false },
+      events: { type: 'string', default: '1000000' },
+      'postgres-events': { type: 'string', default: '200000' },
+      'skip-postgres': { type: 'boolean', default: false },
+    },
+    allowPositionals: true,
+    args: process.argv.slice(2),
+  });
+  if (values.phase) {
+    const [name, path, arg] = process.argv.slice(3);
+    const result =
+      name === 'seed'
+        ? await seed(path!, Number(arg))
+        : await replay(path!, name === 'replay-postgres' ? 'postgres' : 'sqlite');
+    process.stdout.write(JSON.stringify(result));
+    return;
+  }
+
+  const total = Number(values.events);
+  const postgresTotal = Math.min(total, Number(values['postgres-events']));
+  const dir = mkdtempSync(join(tmpdir(), 'gongzhi-bench-replay-'));
+  try {
+    console.log(
+      `Replay into the counting read model · ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ` +
+        `${Math.round(totalmem() / 2 ** 30)} GB · Node ${process.version} · batch ${batchSize}`,
+    );
+    const sqlitePath = join(dir, 'sqlite.db');
+    console.log(
+      line('seed: sqlite event store (append)', phase('seed', sqlitePath, String(total))),
+    );
+    console.log(
+      line('replay: sqlite store → sqlite read model', phase('replay-sqlite', sqlitePath)),
+    );
+    if (!values['skip-postgres']) {
+      const pgPath = join(dir, 'for-postgres.db');
+      phase('seed', pgPath, String(postgresTotal));
+      console.log(
+        line('replay: sqlite store → postgres read model', phase('replay-postgres', pgPath)),
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
