@@ -86,6 +86,8 @@ interface PendingAppend {
   reject(error: unknown): void;
 }
 
+const maxInt64 = 2n ** 63n - 1n;
+
 export const defaultDatabaseUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export async function openPostgresEventStore(
@@ -192,10 +194,9 @@ export async function openPostgresEventStore(
       let rows: EventRow[];
       if (options.direction === 'backwards') {
         const from = options.from ?? 'end';
-        const revision = from === 'end' ? null : from === 'start' ? 0n : from;
+        const revision = from === 'end' ? maxInt64 : from === 'start' ? 0n : from;
         rows = await sql<EventRow[]>`
-          SELECT ${columns} FROM ${events}
-          WHERE stream = ${stream} AND (${revision}::bigint IS NULL OR revision <= ${revision})
+          SELECT ${columns} FROM ${events} WHERE stream = ${stream} AND revision <= ${revision}
           ORDER BY revision DESC LIMIT ${limit}`;
       } else {
         if (options.from === 'end') return [];
