@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient } from '@gongzhi/api/client';
+import { createApiClient, fieldErrorsOf } from '@gongzhi/api/client';
 import { openPostgresEventStore } from '@gongzhi/eventstore/postgres';
 import { openPostgresReadModels } from '@gongzhi/projections/postgres';
 import { createHttpApp } from '../src/http.ts';
@@ -129,6 +129,26 @@ describe.each(engines)('API over HTTP on $name', ({ make }) => {
     const communities = overview.streets.flatMap((s) => s.communities);
     expect(communities.length).toBeGreaterThanOrEqual(6);
     expect(new Set(communities.map((c) => c.kind))).toEqual(new Set(['urban', 'village']));
+  });
+
+  it('lets a typed client sign in, pass the session cookie on, and read field errors', async () => {
+    const setCookies: string[] = [];
+    const signingIn = createApiClient({
+      url: `${server.url}/trpc`,
+      onResponseHeaders: (headers) => setCookies.push(...headers.getSetCookie()),
+    });
+    await signingIn.auth.login.mutate({ loginName: 'admin', password: password('admin') });
+    const cookie = setCookies.find((c) => c.startsWith('gongzhi_session='))!.split(';')[0]!;
+
+    const signedIn = createApiClient({
+      url: `${server.url}/trpc`,
+      headers: { cookie, 'x-gongzhi-locale': 'en' },
+    });
+    expect((await signedIn.auth.me.query()).account?.loginName).toBe('admin');
+    const error = await signedIn.organisation.registerStreet.mutate({ name: '' }).catch((e) => e);
+    expect(fieldErrorsOf(error)).toEqual([
+      { path: 'name', message: expect.stringMatching(/Too small/) },
+    ]);
   });
 
   it('answers GET /healthz with the store kind and positions', async () => {
