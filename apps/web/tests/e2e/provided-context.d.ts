@@ -1,0 +1,8 @@
+// What the global setup hands to the tests (vitest's provide/inject).
+import 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseURL: string;
+  }
+}
