@@ -8,3 +8,4 @@ export * from './master-key.ts';
 export * from './vault.ts';
 export * from './roles.ts';
 export * from './phone.ts';
+export * from './personal-data-store.ts';
