@@ -2,16 +2,19 @@
 //
 //   pnpm --filter @gongzhi/projections bench [-- --events 1000000 --postgres-events 200000]
 //
-// Seeds a SQLite event store with small events (1,000 streams, appended 1,000 events per call),
+// Seeds an event store with small events (1,000 streams, appended up to 1,000 events per call),
 // then replays the log with the projection runner into the counting read model (a row per event
-// plus an upsert per stream: two statements per event) on SQLite (same file as the events, the
-// one-machine deployment) and on PostgreSQL (DATABASE_URL; a schema of its own, dropped after).
+// plus an upsert per stream: two statements per event). SQLite: events and read models in one
+// file (the one-machine deployment). PostgreSQL (DATABASE_URL): schemas of their own, dropped
+// after; fewer events, as each statement is a round trip to the server.
 // Each phase runs in a child process of its own, so that its peak RSS is its own.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { EventStore } from '@gongzhi/eventstore';
+import { openPostgresEventStore } from '@gongzhi/eventstore/postgres';
 import { openSqliteEventStore } from '@gongzhi/eventstore/sqlite';
 import { counted, countingProjection } from '../test/fixtures/counting-projection.ts';
 import { startProjectionRunner } from '../src/runner.ts';
@@ -31,13 +34,27 @@ const batchSize = 5_000;
 
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
-async function seed(path: string, total: number): Promise<PhaseResult> {
-  const store = await openSqliteEventStore({ path, durability: 'normal' });
+type Engine = 'sqlite' | 'postgres';
+
+/** An event store on `location`: a SQLite file, or a PostgreSQL schema. */
+const openStore = (
+  engine: Engine,
+  location: string,
+): Promise<EventStore & { drop?(): Promise<void> }> =>
+  engine === 'sqlite'
+    ? openSqliteEventStore({ path: location, durability: 'normal' })
+    : openPostgresEventStore({ url: databaseUrl, schema: location }).then((store) => ({
+        ...store,
+        drop: () => store.dropSchemaAndClose(),
+      }));
+
+async function seed(engine: Engine, location: string, total: number): Promise<PhaseResult> {
+  const store = await openStore(engine, location);
   const perAppend = Math.min(1_000, Math.ceil(total / streams));
   const started = performance.now();
   let written = 0;
   for (let round = 0; written < total; round++) {
-    // One append per stream in the same tick: the adapter commits them in one transaction.
+    // Several appends in flight: the adapters write them in one transaction.
     const appends: Promise<unknown>[] = [];
     for (let s = 0; s < streams && written < total; s++) {
       const count = Math.min(perAppend, total - written);
@@ -53,12 +70,13 @@ async function seed(path: string, total: number): Promise<PhaseResult> {
   return { events: written, seconds, peakRssMb: peakRssMb() };
 }
 
-async function replay(path: string, target: 'sqlite' | 'postgres'): Promise<PhaseResult> {
-  const store = await openSqliteEventStore({ path });
+async function replay(engine: Engine, location: string, target: Engine): Promise<PhaseResult> {
+  const store = await openStore(engine, location);
   const schema = `bench_replay_${process.pid}`;
   const db: ReadModelDatabase =
     target === 'sqlite'
-      ? await openSqliteReadModels(path)
+      ? // The one-machine deployment: read models in the events' file.
+        await openSqliteReadModels(location)
       : await openPostgresReadModels({ url: databaseUrl, schema });
   try {
     const head = (await store.headPosition())!;
@@ -77,7 +95,7 @@ async function replay(path: string, target: 'sqlite' | 'postgres'): Promise<Phas
   } finally {
     if (target === 'postgres') await db.run(`DROP SCHEMA "${schema}" CASCADE`);
     await db.close();
-    await store.close();
+    await (store.drop ?? store.close)();
   }
 }
 
@@ -103,7 +121,7 @@ const line = (label: string, r: PhaseResult) =>
     .padStart(9)} events/s  peak RSS ${r.peakRssMb} MB`;
 
 async function main() {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     options: {
       phase: { type: 'boolean', default: false },
       events: { type: 'string', default: '1000000' },
@@ -114,11 +132,11 @@ async function main() {
     args: process.argv.slice(2),
   });
   if (values.phase) {
-    const [name, path, arg] = process.argv.slice(3);
+    const [name, engine, location, arg] = positionals as [string, Engine, string, string];
     const result =
       name === 'seed'
-        ? await seed(path!, Number(arg))
-        : await replay(path!, name === 'replay-postgres' ? 'postgres' : 'sqlite');
+        ? await seed(engine, location, Number(arg))
+        : await replay(engine, location, arg as Engine);
     process.stdout.write(JSON.stringify(result));
     return;
   }
@@ -126,23 +144,37 @@ async function main() {
   const total = Number(values.events);
   const postgresTotal = Math.min(total, Number(values['postgres-events']));
   const dir = mkdtempSync(join(tmpdir(), 'gongzhi-bench-replay-'));
+  const eventsSchema = `bench_events_${process.pid}`;
   try {
     console.log(
       `Replay into the counting read model · ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ` +
         `${Math.round(totalmem() / 2 ** 30)} GB · Node ${process.version} · batch ${batchSize}`,
     );
     const sqlitePath = join(dir, 'sqlite.db');
+    console.log(line('seed: sqlite event store', phase('seed', 'sqlite', sqlitePath, `${total}`)));
     console.log(
-      line('seed: sqlite event store (append)', phase('seed', sqlitePath, String(total))),
-    );
-    console.log(
-      line('replay: sqlite store → sqlite read model', phase('replay-sqlite', sqlitePath)),
+      line('replay: sqlite → sqlite read model', phase('replay', 'sqlite', sqlitePath, 'sqlite')),
     );
     if (!values['skip-postgres']) {
-      const pgPath = join(dir, 'for-postgres.db');
-      phase('seed', pgPath, String(postgresTotal));
+      const smallPath = join(dir, 'small.db');
+      phase('seed', 'sqlite', smallPath, `${postgresTotal}`);
       console.log(
-        line('replay: sqlite store → postgres read model', phase('replay-postgres', pgPath)),
+        line(
+          'replay: sqlite → postgres read model',
+          phase('replay', 'sqlite', smallPath, 'postgres'),
+        ),
+      );
+      console.log(
+        line(
+          'seed: postgres event store',
+          phase('seed', 'postgres', eventsSchema, `${postgresTotal}`),
+        ),
+      );
+      console.log(
+        line(
+          'replay: postgres → postgres read model',
+          phase('replay', 'postgres', eventsSchema, 'postgres'),
+        ),
       );
     }
   } finally {

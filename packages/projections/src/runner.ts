@@ -105,15 +105,22 @@ export async function startProjectionRunner(
       const current = await readCheckpoints(tx, db.dialect, names, true);
       const after = projections.map((p) => current.get(p.name)?.position);
       const tables = projections.map((p) => liveTables(p));
-      for (const event of events) {
-        for (let i = 0; i < projections.length; i++) {
+      // Projections own disjoint tables, so they go side by side: on PostgreSQL their statements
+      // share the connection's pipeline instead of waiting for each other's round trips.
+      // All settle before the transaction ends either way: a statement still running after a
+      // rollback would otherwise commit on its own.
+      const outcomes = await Promise.allSettled(
+        projections.map(async (projection, i) => {
           const done = after[i];
-          if (!handled[i]!.has(event.type) || (done !== undefined && event.position <= done)) {
-            continue;
+          for (const event of events) {
+            if (!handled[i]!.has(event.type) || (done !== undefined && event.position <= done)) {
+              continue;
+            }
+            await projection.apply(tx, event, tables[i]!);
           }
-          await projections[i]!.apply(tx, event, tables[i]!);
-        }
-      }
+        }),
+      );
+      for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
       for (let i = 0; i < projections.length; i++) {
         const done = after[i];
         if (done === undefined || last > done) {

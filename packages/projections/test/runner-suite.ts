@@ -181,22 +181,30 @@ export function runnerSuite(name: string, open: () => Promise<Harness>): void {
       const retried = await startProjectionRunner({
         store: h.store,
         db: h.db,
-        projections: [flaky],
+        projections: [flaky, typeCounts],
         onError: (error) => {
           seenOnFailure.push(
             error,
             h.db.get('SELECT count(*) AS n FROM event_log'),
             checkpointOf('counting'),
+            h.db.get('SELECT count(*) AS n FROM type_counts'),
+            checkpointOf('type-counts'),
           );
         },
       });
       runners.push(retried);
       await retried.waitForPosition(head);
-      const [error, rows, checkpoint] = await Promise.all(seenOnFailure);
+      const [error, rows, checkpoint, typeRows, typeCheckpoint] = await Promise.all(seenOnFailure);
       expect((error as Error).message).toBe('disk full (simulated)');
       expect(rows).toEqual({ n: 3 });
       expect(checkpoint).toEqual({ version: 1, position: Number(before) });
+      // The other projection in the batch rolled back with it (it had not started before).
+      expect(typeRows).toEqual({ n: 0 });
+      expect(typeCheckpoint).toEqual({ version: 1, position: null });
       expect(await countingSnapshot(h.db)).toEqual(await rebuiltSnapshot());
+      expect(await h.db.all('SELECT type, total FROM type_counts')).toEqual([
+        { type: 'Counted', total: 7 },
+      ]);
     });
 
     it('skips events at or below a projection’s checkpoint', async () => {

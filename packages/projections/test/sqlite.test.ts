@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteEventStore } from '@gongzhi/eventstore/sqlite';
-import { afterAll } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteReadModels } from '../src/sqlite/index.ts';
 import { runnerSuite } from './runner-suite.ts';
 
@@ -32,4 +32,21 @@ runnerSuite('sqlite (events and read models in one file)', async () => {
       await store.close();
     },
   };
+});
+
+describe('sqlite read-model database', () => {
+  it('fails a statement issued after its transaction ended instead of running it alone', async () => {
+    const db = await openSqliteReadModels(newPath());
+    await db.run('CREATE TABLE t (k TEXT)');
+    let late: Promise<unknown> | undefined;
+    await db.transaction(async (tx) => {
+      late = (async () => {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        await tx.run('INSERT INTO t VALUES (?)', ['late']);
+      })();
+    });
+    await expect(late).rejects.toThrow('Statement issued after its transaction ended');
+    expect(await db.all('SELECT k FROM t')).toEqual([]);
+    await db.close();
+  });
 });

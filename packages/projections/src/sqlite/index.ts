@@ -44,6 +44,8 @@ class Queue {
   }
 }
 
+const ended = () => Promise.reject(new Error('Statement issued after its transaction ended'));
+
 const nextMacrotask = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function openSqliteReadModels(
@@ -100,11 +102,23 @@ export async function openSqliteReadModels(
         // otherwise wait, blocking the thread, for a write lock this transaction holds.
         await nextMacrotask();
         connection.exec('BEGIN IMMEDIATE');
+        // A statement issued after the end (by a chain `work` did not wait for) must fail, not
+        // run on its own outside the transaction.
+        let open = true;
+        const tx: SqlExecutor = {
+          run: (sql, params) => (open ? executor.run(sql, params) : ended()),
+          all: <Row extends SqlRow>(sql: string, params?: SqlValue[]) =>
+            open ? executor.all<Row>(sql, params) : ended(),
+          get: <Row extends SqlRow>(sql: string, params?: SqlValue[]) =>
+            open ? executor.get<Row>(sql, params) : ended(),
+        };
         try {
-          const result = await work(executor);
+          const result = await work(tx);
+          open = false;
           connection.exec('COMMIT');
           return result;
         } catch (error) {
+          open = false;
           if (connection.inTransaction) connection.exec('ROLLBACK');
           throw error;
         }
