@@ -1,5 +1,7 @@
-import { authRouter } from './routers/auth.ts';
-import { organisationRouter } from './routers/organisation.ts';
+// The API: one router per domain module (packages/api/src/<module>/router.ts), plus sign-in and
+// sessions, which belong to no domain module.
+import { organisationRouter } from './organisation/router.ts';
+import { authRouter } from './session/router.ts';
 import { router } from './trpc.ts';
 
 export const appRouter = router({

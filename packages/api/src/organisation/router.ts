@@ -18,8 +18,8 @@ import {
 } from '@gongzhi/projections/organisation';
 import type { CommandResult } from '../commands.ts';
 import type { Context } from '../context.ts';
-import * as commands from '../organisation/commands.ts';
-import { communityScope } from '../organisation/places.ts';
+import * as commands from './commands.ts';
+import { communityScope } from './places.ts';
 import { procedure, router, type Access } from '../trpc.ts';
 
 /** Positions and revisions cross the wire as decimal strings: JSON has no bigint. */
