@@ -69,7 +69,15 @@ export default async function setup(project: TestProject) {
   let output = '';
   const server = spawn(join(webDir, 'node_modules', '.bin', 'tsx'), [apiMain], {
     cwd: join(webDir, '..', 'api'),
-    env: { ...process.env, PORT: String(port), GONGZHI_DATA: dataDir, NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      GONGZHI_DATA: dataDir,
+      NODE_ENV: 'production',
+      // adapter-node assumes https unless told the origin; SvelteKit's CSRF check then refuses
+      // every form post made over plain http.
+      ORIGIN: baseURL,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const collect = (chunk: Buffer) => {
