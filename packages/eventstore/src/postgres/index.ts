@@ -48,6 +48,8 @@ export interface PostgresEventStoreOptions {
   pageSize?: number;
   /** Most appends written in one transaction. */
   maxBatch?: number;
+  /** Longest wait, in ms, for more concurrent appends before a batch goes (0 = never). Default 2. */
+  groupWindowMs?: number;
 }
 
 export interface PostgresEventStore extends EventStore {
@@ -110,6 +112,7 @@ export async function openPostgresEventStore(
   const pollIntervalMs = options.pollIntervalMs ?? 250;
   const pageSize = options.pageSize ?? 1000;
   const maxBatch = options.maxBatch ?? 256;
+  const groupWindowMs = options.groupWindowMs ?? 2;
   const columns = sql`position, stream, revision, id, type, schema_version, data, metadata, recorded_at`;
 
   const commits = new EventEmitter().setMaxListeners(0);
@@ -121,9 +124,29 @@ export async function openPostgresEventStore(
 
   let queue: PendingAppend[] = [];
   let flushing: Promise<void> | undefined;
+  // Writers whose appends just committed usually send their next one within a round trip or
+  // two: when fewer appends wait than went in the last batch, wait up to groupWindowMs for
+  // them, so that one commit serves them all (PostgreSQL's commit_delay, for our lock).
+  let lastBatchSize = 1;
+  let queued: (() => void) | undefined;
+  const gather = (size: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, groupWindowMs);
+      function done() {
+        clearTimeout(timer);
+        queued = undefined;
+        resolve();
+      }
+      queued = () => {
+        if (queue.length >= size) done();
+      };
+    });
+
   async function flushQueue(): Promise<void> {
     while (queue.length > 0) {
+      if (queue.length < lastBatchSize && groupWindowMs > 0) await gather(lastBatchSize);
       const batch = queue.slice(0, maxBatch);
+      lastBatchSize = batch.length;
       queue = queue.slice(batch.length);
       let rows: OutcomeRow[];
       try {
@@ -184,6 +207,7 @@ export async function openPostgresEventStore(
       }
       return new Promise<AppendResult>((resolve, reject) => {
         queue.push({ stream, expected, events: appended, encoded, resolve, reject });
+        queued?.();
         flushing ??= flushQueue();
       });
     },
