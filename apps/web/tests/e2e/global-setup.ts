@@ -10,7 +10,8 @@ import type { TestProject } from 'vitest/node';
 import { assertChromiumInstalled } from './chromium.ts';
 
 const webDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const apiMain = join(webDir, '..', 'api', 'src', 'main.ts');
+const apiDir = join(webDir, '..', 'api');
+const apiMain = join(apiDir, 'src', 'main.ts');
 const startupLimitMs = 60_000;
 
 function freePort(): Promise<number> {
@@ -67,8 +68,9 @@ export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), 'gongzhi-e2e-'));
   const baseURL = `http://127.0.0.1:${port}`;
   let output = '';
-  const server = spawn(join(webDir, 'node_modules', '.bin', 'tsx'), [apiMain], {
-    cwd: join(webDir, '..', 'api'),
+  // apps/api runs its source with its own tsx, as `npm start` does.
+  const server = spawn(join(apiDir, 'node_modules', '.bin', 'tsx'), [apiMain], {
+    cwd: apiDir,
     env: {
       ...process.env,
       PORT: String(port),
