@@ -10,7 +10,7 @@
 // Each phase runs in a child process of its own, so that its peak RSS is its own.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { EventStore } from '@gongzhi/eventstore';
@@ -25,6 +25,9 @@ import type { ReadModelDatabase } from '../src/types.ts';
 interface PhaseResult {
   events: number;
   seconds: number;
+  /** CPU time of the process over the same span: on a busy machine, the rate per CPU-second
+   * shows what one free core would do. */
+  cpuSeconds: number;
   peakRssMb: number;
 }
 
@@ -33,6 +36,10 @@ const streams = 1_000;
 const batchSize = 5_000;
 
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const cpuSecondsSince = (start: NodeJS.CpuUsage) => {
+  const { user, system } = process.cpuUsage(start);
+  return (user + system) / 1e6;
+};
 
 type Engine = 'sqlite' | 'postgres';
 
@@ -52,6 +59,7 @@ async function seed(engine: Engine, location: string, total: number): Promise<Ph
   const store = await openStore(engine, location);
   const perAppend = Math.min(1_000, Math.ceil(total / streams));
   const started = performance.now();
+  const cpu = process.cpuUsage();
   let written = 0;
   for (let round = 0; written < total; round++) {
     // Several appends in flight: the adapters write them in one transaction.
@@ -66,8 +74,9 @@ async function seed(engine: Engine, location: string, total: number): Promise<Ph
     await Promise.all(appends);
   }
   const seconds = (performance.now() - started) / 1000;
+  const cpuSeconds = cpuSecondsSince(cpu);
   await store.close();
-  return { events: written, seconds, peakRssMb: peakRssMb() };
+  return { events: written, seconds, cpuSeconds, peakRssMb: peakRssMb() };
 }
 
 async function replay(engine: Engine, location: string, target: Engine): Promise<PhaseResult> {
@@ -81,6 +90,7 @@ async function replay(engine: Engine, location: string, target: Engine): Promise
   try {
     const head = (await store.headPosition())!;
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const runner = await startProjectionRunner({
       store,
       db,
@@ -89,9 +99,10 @@ async function replay(engine: Engine, location: string, target: Engine): Promise
     });
     await runner.waitForPosition(head, 3_600_000);
     const seconds = (performance.now() - started) / 1000;
+    const cpuSeconds = cpuSecondsSince(cpu);
     await runner.stop();
     const { n } = (await db.get<{ n: number }>('SELECT count(*) AS n FROM event_log'))!;
-    return { events: n, seconds, peakRssMb: peakRssMb() };
+    return { events: n, seconds, cpuSeconds, peakRssMb: peakRssMb() };
   } finally {
     if (target === 'postgres') await db.run(`DROP SCHEMA "${schema}" CASCADE`);
     await db.close();
@@ -113,12 +124,15 @@ function phase(...args: string[]): PhaseResult {
   return JSON.parse(out) as PhaseResult;
 }
 
-const line = (label: string, r: PhaseResult) =>
-  `${label.padEnd(44)} ${r.events.toLocaleString('en-US').padStart(10)} events ` +
-  `${r.seconds.toFixed(1).padStart(6)} s ` +
-  `${Math.round(r.events / r.seconds)
+const rate = (events: number, seconds: number) =>
+  Math.round(events / seconds)
     .toLocaleString('en-US')
-    .padStart(9)} events/s  peak RSS ${r.peakRssMb} MB`;
+    .padStart(9);
+
+const line = (label: string, r: PhaseResult) =>
+  `${label.padEnd(40)} ${r.events.toLocaleString('en-US').padStart(9)} events ` +
+  `${r.seconds.toFixed(1).padStart(5)} s ${rate(r.events, r.seconds)} events/s ` +
+  `(${rate(r.events, r.cpuSeconds)} per CPU-s)  peak RSS ${r.peakRssMb} MB`;
 
 async function main() {
   const { values, positionals } = parseArgs({
@@ -148,7 +162,8 @@ async function main() {
   try {
     console.log(
       `Replay into the counting read model · ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ` +
-        `${Math.round(totalmem() / 2 ** 30)} GB · Node ${process.version} · batch ${batchSize}`,
+        `${Math.round(totalmem() / 2 ** 30)} GB · Node ${process.version} · batch ${batchSize} · ` +
+        `load average ${loadavg()[0]!.toFixed(1)}`,
     );
     const sqlitePath = join(dir, 'sqlite.db');
     console.log(line('seed: sqlite event store', phase('seed', 'sqlite', sqlitePath, `${total}`)));

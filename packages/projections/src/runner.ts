@@ -91,6 +91,8 @@ export async function startProjectionRunner(
     [...(await readCheckpoints(db, db.dialect, names)).values()].map((c) => [c.name, c.position]),
   );
   const handled = projections.map((p) => new Set(p.eventTypes));
+  // The same objects for every batch, so that projections may memoize statements per table set.
+  const tables = projections.map((p) => liveTables(p));
 
   const waiters = new Set<{ position: Position; resolve: () => void }>();
   const position = () => (projections.length ? lowest(checkpoints.values()) : undefined);
@@ -104,7 +106,6 @@ export async function startProjectionRunner(
     return db.transaction(async (tx) => {
       const current = await readCheckpoints(tx, db.dialect, names, true);
       const after = projections.map((p) => current.get(p.name)?.position);
-      const tables = projections.map((p) => liveTables(p));
       // Projections own disjoint tables, so they go side by side: on PostgreSQL their statements
       // share the connection's pipeline instead of waiting for each other's round trips.
       // All settle before the transaction ends either way: a statement still running after a

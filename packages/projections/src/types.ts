@@ -33,11 +33,17 @@ export interface Projection<Tables extends string = string> {
   /** Bump when the schema or the meaning of apply changes: the runner then rebuilds. */
   version: number;
   tables: readonly Tables[];
-  /** DDL (CREATE TABLE / CREATE INDEX) for the given physical table names. */
+  /**
+   * DDL (CREATE TABLE / CREATE INDEX) for the given physical table names. Name indexes after
+   * their table (`${t.items}_by_owner`): a rebuild creates them beside the live ones.
+   */
   schema(t: TableNames<Tables>): string[];
   /** Event types this projection reads; others only move its checkpoint. */
   eventTypes: readonly string[];
-  /** Applies one event inside the runner's transaction. Must be deterministic. */
+  /**
+   * Applies one event inside the runner's transaction. Must be deterministic, touch only this
+   * projection's tables, and await nothing but statements on `tx`.
+   */
   apply(tx: SqlExecutor, event: RecordedEvent, t: TableNames<Tables>): Promise<void>;
 }
 
