@@ -1,6 +1,6 @@
-// Staff pages: signing in and registering a community with JavaScript off (plain form posts),
-// renaming with JavaScript on, a malformed name answered beside its field, and a rename from a
-// page that went stale answered with a conflict that says what changed.
+// Staff pages: signing in, registering a community and signing out with JavaScript off (plain
+// form posts); renaming with JavaScript on, a malformed name answered beside its field, and a
+// rename from a page that went stale answered with a conflict that says what changed.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
@@ -39,6 +39,11 @@ describe('managing the organisation', () => {
 
     await page.goto('/organisation/streets/yushan');
     expect(await page.getByRole('main').textContent()).toContain('莲墩村');
+
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.goto('/admin');
+    expect(new URL(page.url()).pathname).toBe('/login');
     await context.close();
   });
 

@@ -27,8 +27,9 @@ export async function phoneContext(
 /** Signs in through the login form (works with or without JavaScript). */
 export async function signIn(page: Page, account: { loginName: string; password: string }) {
   await page.goto('/login');
-  await page.getByLabel('登录名').fill(account.loginName);
-  await page.getByLabel('密码').fill(account.password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
+  // By id, so that it works in either language.
+  await page.locator('#login-name').fill(account.loginName);
+  await page.locator('#login-password').fill(account.password);
+  await page.locator('main form button[type=submit]').click();
   await page.waitForURL((url) => url.pathname === '/admin/organisation');
 }
