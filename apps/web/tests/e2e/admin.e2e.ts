@@ -1,6 +1,7 @@
-// Staff pages: signing in, registering a community and signing out with JavaScript off (plain
-// form posts); renaming with JavaScript on, a malformed name answered beside its field, and a
-// rename from a page that went stale answered with a conflict that says what changed.
+// Staff pages. With JavaScript off (plain form posts): signing in, registering and closing a
+// community, signing out. With JavaScript on: a malformed name answered beside its field, a
+// rename shown, and a rename from a page that went stale answered with a conflict that says
+// what changed.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
@@ -15,7 +16,7 @@ afterAll(async () => {
 });
 
 describe('managing the organisation', () => {
-  test('without JavaScript: sign in, register a village, see it listed', async () => {
+  test('without JavaScript: sign in, register a village, see it listed, close it, sign out', async () => {
     const context = await phoneContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
 
@@ -38,7 +39,18 @@ describe('managing the organisation', () => {
     );
 
     await page.goto('/organisation/streets/yushan');
-    expect(await page.getByRole('main').textContent()).toContain('莲墩村');
+    const listed = await page.getByRole('main').getByRole('listitem').allTextContents();
+    expect(listed.find((text) => text.includes('莲墩村'))).toMatch(/村\s*在册/);
+
+    // …and close it again.
+    await page.goto('/admin/organisation');
+    await page.getByRole('link', { name: '修改莲墩村' }).click();
+    await page.getByLabel('撤销原因').fill('并入书院社区');
+    await page.getByRole('button', { name: '确认撤销' }).click();
+    expect(await page.getByRole('status').textContent()).toContain('已撤销');
+    await page.goto('/organisation/streets/yushan');
+    const after = await page.getByRole('main').getByRole('listitem').allTextContents();
+    expect(after.find((text) => text.includes('莲墩村'))).toMatch(/村\s*已撤销/);
 
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.waitForURL((url) => url.pathname === '/');
