@@ -41,10 +41,12 @@ const lines = [
     : '  web app: not built — API only (/trpc, /healthz)',
 ];
 if (runtime.demoAccounts.length > 0) {
-  lines.push('', '  演示账号 Demo accounts:');
+  const loginWidth = Math.max(...runtime.demoAccounts.map((a) => a.loginName.length));
+  const passwordWidth = Math.max(...runtime.demoAccounts.map((a) => a.password.length));
+  lines.push('', '  演示账号 Demo accounts (login / password):');
   for (const account of runtime.demoAccounts) {
     lines.push(
-      `    ${account.loginName.padEnd(10)} ${account.password.padEnd(22)} ${account.description['zh-CN']} · ${account.description.en}`,
+      `    ${account.loginName.padEnd(loginWidth)}  ${account.password.padEnd(passwordWidth)}  ${account.description['zh-CN']} · ${account.description.en}`,
     );
   }
 }

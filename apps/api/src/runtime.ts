@@ -1,5 +1,6 @@
 // Opens what the API runs on: the event store, the read-model database, the projection runner
-// (in this process), the auth tables, and the demo data on first run.
+// (in this process), the auth tables (expired sessions pruned hourly), and the demo data on
+// first run.
 //
 // - sqlite (default): one file, `${GONGZHI_DATA ?? <repo>/data}/gongzhi.sqlite`, holding events
 //   and read models; the store and the read models each have their own connection.
@@ -47,8 +48,12 @@ export interface Runtime {
   readonly demoAccounts: DemoAccount[];
   /** Position of the last event in the store, as a decimal string, or null when empty. */
   headPosition(): Promise<string | null>;
+  /** Deletes expired sessions and login failures too old to count; runs hourly and on start. */
+  pruneAuthState(): Promise<{ sessions: number; loginFailures: number }>;
   close(): Promise<void>;
 }
+
+const AUTH_PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 
 export function runtimeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeOptions {
   const seed = env.GONGZHI_SEED !== '0';
@@ -113,6 +118,19 @@ export async function openRuntime(
   };
   const demoAccounts = options.seed ? await seedDemoData({ store, readModels: runner }) : [];
 
+  // Validation already refuses expired sessions and the throttle ignores old failures: this
+  // only reclaims space, so a failure is logged and tried again at the next interval.
+  const pruneAuthState = async () => ({
+    sessions: await services.sessions.deleteExpired(),
+    loginFailures: await services.loginThrottle.prune(),
+  });
+  await pruneAuthState();
+  const pruneTimer = setInterval(() => {
+    pruneAuthState().catch((error: unknown) => console.error('Pruning auth state:', error));
+  }, AUTH_PRUNE_INTERVAL_MS);
+  // The timer alone never keeps the process alive.
+  pruneTimer.unref();
+
   return {
     kind: options.store,
     location,
@@ -125,7 +143,9 @@ export async function openRuntime(
       const head: Position | undefined = await store.headPosition();
       return head === undefined ? null : String(head);
     },
+    pruneAuthState,
     async close() {
+      clearInterval(pruneTimer);
       await runner.stop();
       await readModelDb.close();
       await store.close();

@@ -1,5 +1,5 @@
-// Demo data: one county-level city, two streets, eight communities and villages, and demo staff
-// accounts. Every record has a fixed id and is written only when its stream does not exist yet,
+// Demo data: one county-level city, two streets, eight communities and villages, and a demo
+// staff account for every staff role. Every record has a fixed id and is written only when its stream does not exist yet,
 // so the first start seeds and every later start finds the records and leaves them as they are
 // (renamed, closed, …). Names are invented after the pattern of Changshu.
 import { organisationCommands } from '@gongzhi/api';
@@ -96,6 +96,9 @@ export interface DemoAccount {
   description: { 'zh-CN': string; en: string };
 }
 
+/** Community roles are demonstrated in 书院社区 (虞山街道), with one worker in 琴枫社区 (琴川街道). */
+const SHUYUAN: Scope = { type: 'community', communityId: 'shuyuan', streetId: 'yushan' };
+
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   {
     accountId: 'demo-admin',
@@ -126,6 +129,69 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
       'zh-CN': '街道工作人员（琴川街道）',
       en: 'Street officer (Qinchuan Subdistrict)',
     },
+  },
+  {
+    accountId: 'demo-shuyuan',
+    loginName: 'shuyuan',
+    password: 'qinhu-shuyuan-2025',
+    displayName: '李桂英',
+    role: 'community_worker',
+    scope: SHUYUAN,
+    description: { 'zh-CN': '社区工作者（书院社区）', en: 'Community worker (Shuyuan Community)' },
+  },
+  {
+    accountId: 'demo-committee',
+    loginName: 'committee',
+    password: 'qinhu-committee-2025',
+    displayName: '张卫东',
+    role: 'committee_member',
+    scope: SHUYUAN,
+    description: {
+      'zh-CN': '社区两委成员（书院社区）',
+      en: 'Community committee member (Shuyuan Community)',
+    },
+  },
+  {
+    accountId: 'demo-consultant',
+    loginName: 'consultant',
+    password: 'qinhu-consultant-2025',
+    displayName: '刘振华',
+    role: 'consultant',
+    scope: SHUYUAN,
+    description: { 'zh-CN': '项目顾问（书院社区）', en: 'Project consultant (Shuyuan Community)' },
+  },
+  {
+    accountId: 'demo-department',
+    loginName: 'department',
+    password: 'qinhu-department-2025',
+    displayName: '赵敏',
+    role: 'department_staff',
+    scope: SHUYUAN,
+    description: {
+      'zh-CN': '职能部门工作人员（书院社区）',
+      en: 'Department staff (Shuyuan Community)',
+    },
+  },
+  {
+    accountId: 'demo-volunteers',
+    loginName: 'volunteers',
+    password: 'qinhu-volunteers-2025',
+    displayName: '钱秀兰',
+    role: 'team_leader',
+    scope: SHUYUAN,
+    description: {
+      'zh-CN': '志愿服务队队长（书院社区）',
+      en: 'Volunteer team leader (Shuyuan Community)',
+    },
+  },
+  {
+    accountId: 'demo-qinfeng',
+    loginName: 'qinfeng',
+    password: 'qinhu-qinfeng-2025',
+    displayName: '孙建平',
+    role: 'community_worker',
+    scope: { type: 'community', communityId: 'qinfeng', streetId: 'qinchuan' },
+    description: { 'zh-CN': '社区工作者（琴枫社区）', en: 'Community worker (Qinfeng Community)' },
   },
 ];
 
@@ -160,13 +226,18 @@ export async function seedDemoData(deps: {
       await organisationCommands.registerCommunity(w(), community);
     }
   }
+  const newAccounts: DemoAccount[] = [];
   for (const account of DEMO_ACCOUNTS) {
-    if (!(await missing(organisationStreams.account(account.accountId)))) continue;
+    if (await missing(organisationStreams.account(account.accountId))) newAccounts.push(account);
+  }
+  // argon2id runs on the thread pool: hash together, write in order.
+  const hashes = await Promise.all(newAccounts.map((account) => hashPassword(account.password)));
+  for (const [index, account] of newAccounts.entries()) {
     await organisationCommands.createStaffAccount(w(), {
       accountId: account.accountId,
       loginName: account.loginName,
       displayName: account.displayName,
-      passwordHash: await hashPassword(account.password),
+      passwordHash: hashes[index]!,
     });
     await organisationCommands.grantRole(w(), {
       accountId: account.accountId,

@@ -1,128 +1,21 @@
 // The API over real HTTP: a server on a random port with a fresh store, on SQLite and on
 // PostgreSQL. Demo data is seeded as on a first `npm start`.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeAll } from 'vitest';
 import { createApiClient, fieldErrorsOf } from '@gongzhi/api/client';
-import { openPostgresEventStore } from '@gongzhi/eventstore/postgres';
-import { openPostgresReadModels } from '@gongzhi/projections/postgres';
-import { createHttpApp } from '../src/http.ts';
-import { openRuntime, type Runtime, type RuntimeOptions } from '../src/runtime.ts';
-import { DEMO_ACCOUNTS } from '../src/seed.ts';
-import { startServer, type StartedServer } from '../src/server.ts';
-
-const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-interface Engine {
-  name: string;
-  options(): RuntimeOptions;
-  cleanUp(): Promise<void>;
-}
-
-function sqliteEngine(): Engine {
-  const dataDir = mkdtempSync(join(tmpdir(), 'gongzhi-api-'));
-  return {
-    name: 'sqlite',
-    options: () => ({ store: 'sqlite', dataDir, seed: true }),
-    cleanUp: async () => rmSync(dataDir, { recursive: true, force: true }),
-  };
-}
-
-function postgresEngine(): Engine {
-  const prefix = `gz_api_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const eventSchema = `${prefix}_events`;
-  const readModelSchema = `${prefix}_read`;
-  return {
-    name: 'postgres',
-    options: () => ({ store: 'postgres', databaseUrl, eventSchema, readModelSchema, seed: true }),
-    async cleanUp() {
-      await (
-        await openPostgresEventStore({ url: databaseUrl, schema: eventSchema })
-      ).dropSchemaAndClose();
-      await (
-        await openPostgresReadModels({ url: databaseUrl, schema: readModelSchema })
-      ).dropSchemaAndClose();
-    },
-  };
-}
-
-const password = (loginName: string) =>
-  DEMO_ACCOUNTS.find((a) => a.loginName === loginName)!.password;
-
-interface Reply {
-  status: number;
-  body: {
-    result?: { data: unknown };
-    error?: {
-      message: string;
-      data: { code: string; reason?: string; fieldErrors?: { path: string; message: string }[] };
-    };
-  };
-  headers: Headers;
-}
-
-const engines = [
-  { name: 'sqlite', make: sqliteEngine },
-  { name: 'postgres', make: postgresEngine },
-];
+import { demoPassword as password, engines, useApiServer } from './harness.ts';
 
 describe.each(engines)('API over HTTP on $name', ({ make }) => {
   const engine = make();
-  let runtime: Runtime;
-  let server: StartedServer;
-  const sessions = new Map<string, string>();
-
-  /** One tRPC call, unbatched; input travels as JSON (in the query string for queries). */
-  async function call(
-    path: string,
-    input: unknown,
-    options: { as?: string; headers?: Record<string, string>; query?: boolean } = {},
-  ): Promise<Reply> {
-    const headers: Record<string, string> = { ...options.headers };
-    if (options.as) headers.cookie = `gongzhi_session=${sessions.get(options.as)}`;
-    const url = new URL(`/trpc/${path}`, server.url);
-    let response: Response;
-    if (options.query) {
-      if (input !== undefined) url.searchParams.set('input', JSON.stringify(input));
-      response = await fetch(url, { headers });
-    } else {
-      headers['content-type'] = 'application/json';
-      response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(input) });
-    }
-    return {
-      status: response.status,
-      body: (await response.json()) as Reply['body'],
-      headers: response.headers,
-    };
-  }
-
-  async function signIn(loginName: string): Promise<string> {
-    const reply = await call('auth.login', { loginName, password: password(loginName) });
-    expect(reply.status).toBe(200);
-    const cookie = reply.headers.getSetCookie().find((c) => c.startsWith('gongzhi_session='))!;
-    const token = /^gongzhi_session=([^;]+)/.exec(cookie)![1]!;
-    sessions.set(loginName, token);
-    return cookie;
-  }
-
-  const head = () => runtime.headPosition();
+  const api = useApiServer(engine);
+  const { call, signIn, head, tokens: sessions } = api;
 
   beforeAll(async () => {
-    runtime = await openRuntime(engine.options());
-    server = await startServer({ app: createHttpApp(runtime), port: 0, host: '127.0.0.1' });
     await signIn('admin');
     await signIn('yushan');
   });
 
-  afterAll(async () => {
-    await server?.close();
-    await runtime?.close();
-    await engine.cleanUp();
-  });
-
   it('serves the public overview of the seeded city through the typed client', async () => {
-    const client = createApiClient({ url: `${server.url}/trpc` });
+    const client = createApiClient({ url: `${api.url}/trpc` });
     const overview = await client.organisation.overview.query();
     expect(overview.city?.name).toBe('琴湖市');
     expect(overview.streets.map((s) => s.name)).toEqual(['虞山街道', '琴川街道']);
@@ -134,14 +27,14 @@ describe.each(engines)('API over HTTP on $name', ({ make }) => {
   it('lets a typed client sign in, pass the session cookie on, and read field errors', async () => {
     const setCookies: string[] = [];
     const signingIn = createApiClient({
-      url: `${server.url}/trpc`,
+      url: `${api.url}/trpc`,
       onResponseHeaders: (headers) => setCookies.push(...headers.getSetCookie()),
     });
     await signingIn.auth.login.mutate({ loginName: 'admin', password: password('admin') });
     const cookie = setCookies.find((c) => c.startsWith('gongzhi_session='))!.split(';')[0]!;
 
     const signedIn = createApiClient({
-      url: `${server.url}/trpc`,
+      url: `${api.url}/trpc`,
       headers: { cookie, 'x-gongzhi-locale': 'en' },
     });
     expect((await signedIn.auth.me.query()).account?.loginName).toBe('admin');
@@ -152,7 +45,7 @@ describe.each(engines)('API over HTTP on $name', ({ make }) => {
   });
 
   it('answers GET /healthz with the store kind and positions', async () => {
-    const response = await fetch(`${server.url}/healthz`);
+    const response = await fetch(`${api.url}/healthz`);
     const health = (await response.json()) as { store: string; headPosition: string };
     expect(response.status).toBe(200);
     expect(health.store).toBe(engine.name);

@@ -7,8 +7,31 @@ import { DomainError, fold } from '@gongzhi/domain';
 import type { Decider, DomainEvent, LocalizedText } from '@gongzhi/domain';
 import { newEvent, WrongExpectedRevisionError } from '@gongzhi/eventstore';
 import type { EventMetadata, EventStore, Position, RecordedEvent } from '@gongzhi/eventstore';
+import type { ReadModels } from '@gongzhi/projections';
+import type { Context } from './context.ts';
 
 const MAX_ATTEMPTS = 3;
+
+/** What a module's commands need: the store, the read models, and the metadata to stamp. */
+export interface Writer {
+  store: EventStore;
+  readModels: ReadModels;
+  metadata: EventMetadata;
+}
+
+/** A writer that records the signed-in account (or `anonymous`) as the actor of a request. */
+export function writerFor(ctx: Context): Writer {
+  return {
+    store: ctx.services.store,
+    readModels: ctx.services.readModels,
+    metadata: {
+      actor: ctx.account?.accountId ?? 'anonymous',
+      channel: 'online',
+      correlationId: ctx.correlationId,
+      occurredAt: (ctx.services.now?.() ?? new Date()).toISOString(),
+    },
+  };
+}
 
 /** What a module gives the command path to read and write its events. */
 export interface EventCodec<Event extends DomainEvent> {

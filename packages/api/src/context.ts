@@ -82,7 +82,8 @@ export async function createContext(
     const validated = await services.sessions.validate(token);
     const staff =
       validated && (await readStaffAccount(services.readModels.db, validated.session.accountId));
-    if (validated && staff) {
+    // A deactivated account's sessions are revoked at once; this also covers one made meanwhile.
+    if (validated && staff?.status === 'active') {
       account = {
         sessionId: validated.session.id,
         accountId: staff.accountId,

@@ -12,6 +12,9 @@ const localeStorage = new AsyncLocalStorage<Locale>();
 
 export const withLocale = <T>(locale: Locale, work: () => T): T => localeStorage.run(locale, work);
 
+/** The language of the request being parsed, for checks that write their own messages. */
+export const currentLocale = (): Locale => localeStorage.getStore() ?? DEFAULT_LOCALE;
+
 const zodLocales: Record<Locale, z.core.$ZodErrorMap> = {
   'zh-CN': z.locales.zhCN().localeError,
   en: z.locales.en().localeError,
@@ -39,6 +42,14 @@ const FIELD_LABELS: Record<string, LocalizedText> = {
   minPosition: { 'zh-CN': '位置', en: 'Position' },
   loginName: { 'zh-CN': '登录名', en: 'Login name' },
   password: { 'zh-CN': '密码', en: 'Password' },
+  displayName: { 'zh-CN': '姓名', en: 'Display name' },
+  currentPassword: { 'zh-CN': '当前密码', en: 'Current password' },
+  newPassword: { 'zh-CN': '新密码', en: 'New password' },
+  accountId: { 'zh-CN': '账号', en: 'Account' },
+  role: { 'zh-CN': '角色', en: 'Role' },
+  scope: { 'zh-CN': '范围', en: 'Scope' },
+  type: { 'zh-CN': '类型', en: 'Type' },
+  sessionId: { 'zh-CN': '会话', en: 'Session' },
 };
 
 export interface FieldError {
@@ -97,7 +108,7 @@ export function localized<S extends z.ZodType>(
       version: 1,
       vendor: 'gongzhi',
       validate(value) {
-        const locale = localeStorage.getStore() ?? DEFAULT_LOCALE;
+        const locale = currentLocale();
         const result = schema.safeParse(value, { error: errorMap(locale) });
         if (!result.success) throw toInputError(result.error.issues, locale);
         return { value: result.data };

@@ -1,11 +1,12 @@
 // The API: one router per domain module (packages/api/src/<module>/router.ts), plus sign-in and
-// sessions, which belong to no domain module.
+// sessions (session/router.ts), which belong to no domain module.
 import { organisationRouter } from './organisation/router.ts';
-import { authRouter } from './session/router.ts';
+import { authRouter, sessionRouter } from './session/router.ts';
 import { router } from './trpc.ts';
 
 export const appRouter = router({
   auth: authRouter,
+  session: sessionRouter,
   organisation: organisationRouter,
 });
 

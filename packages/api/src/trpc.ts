@@ -40,13 +40,17 @@ const refusalCodes: Record<RefusalKind, TRPC_ERROR_CODE_KEY> = {
   conflict: 'CONFLICT',
 };
 
-/** A refusal that is neither the domain's nor about input: sign-in, access, throttling. */
+/**
+ * A refusal that is neither the domain's nor about the input's shape: sign-in, access,
+ * throttling, a wrong current password. `fieldErrors` name the form fields it is about.
+ */
 export class ApiRefusal extends TRPCError {
   constructor(
     code: TRPC_ERROR_CODE_KEY,
     readonly reason: string,
     readonly text: LocalizedText,
     locale: Locale,
+    readonly fieldErrors?: FieldError[],
   ) {
     super({ code, message: text[locale] });
   }
@@ -64,7 +68,11 @@ const t = initTRPC
     errorFormatter({ shape, error, ctx }) {
       const locale = ctx?.locale ?? DEFAULT_LOCALE;
       const fieldErrors: FieldError[] | undefined =
-        error.cause instanceof InputError ? error.cause.fieldErrors : undefined;
+        error.cause instanceof InputError
+          ? error.cause.fieldErrors
+          : error instanceof ApiRefusal
+            ? error.fieldErrors
+            : undefined;
       const reason =
         error.cause instanceof DomainError
           ? error.cause.code

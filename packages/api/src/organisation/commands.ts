@@ -13,6 +13,7 @@ import {
   streetDecider,
 } from '@gongzhi/domain';
 import type {
+  AccountCommand,
   AccountEvent,
   AccountState,
   CityEvent,
@@ -26,16 +27,11 @@ import type {
   StreetEvent,
   StreetState,
 } from '@gongzhi/domain';
-import type { EventMetadata, EventStore } from '@gongzhi/eventstore';
-import type { ReadModels } from '@gongzhi/projections';
+import type { EventStore } from '@gongzhi/eventstore';
 import { openCommunityNames, openStreetNames } from '@gongzhi/projections/organisation';
-import { executeCommand, type CommandResult, type EventCodec } from '../commands.ts';
+import { executeCommand, type CommandResult, type EventCodec, type Writer } from '../commands.ts';
 
-export interface Writer {
-  store: EventStore;
-  readModels: ReadModels;
-  metadata: EventMetadata;
-}
+export type { Writer } from '../commands.ts';
 
 /** Each stream holds only its own record's event types, so reading narrows safely. */
 function codec<Event extends OrganisationEvent>(): EventCodec<Event> {
@@ -216,6 +212,21 @@ export function closeCommunity(
   });
 }
 
+const accountSubject = (accountId: string) => (state: AccountState) =>
+  quoted(state.status === 'none' ? accountId : state.displayName);
+
+/** Runs one account command on `account-<accountId>`. */
+function onAccount(w: Writer, accountId: string, command: AccountCommand) {
+  return executeCommand(w.store, {
+    decider: accountDecider,
+    codec: codec<AccountEvent>(),
+    stream: organisationStreams.account(accountId),
+    command: () => command,
+    subject: accountSubject(accountId),
+    metadata: w.metadata,
+  });
+}
+
 /**
  * Claims the login name in its own stream (`no_stream` makes the claim unique), then creates
  * the account. A retry after a failure between the two finds its own claim and goes on.
@@ -235,25 +246,30 @@ export async function createStaffAccount(
     subject: () => quoted(data.loginName),
     metadata: w.metadata,
   });
-  return executeCommand(w.store, {
-    decider: accountDecider,
-    codec: codec<AccountEvent>(),
-    stream: organisationStreams.account(data.accountId),
-    command: () => ({ type: 'CreateStaffAccount' as const, data }),
-    subject: (state: AccountState) =>
-      quoted(state.status === 'none' ? data.loginName : state.loginName),
-    metadata: w.metadata,
-  });
+  return onAccount(w, data.accountId, { type: 'CreateStaffAccount', data });
 }
 
-export function grantRole(w: Writer, data: OrganisationEventData<'RoleGranted'>) {
-  return executeCommand(w.store, {
-    decider: accountDecider,
-    codec: codec<AccountEvent>(),
-    stream: organisationStreams.account(data.accountId),
-    command: () => ({ type: 'GrantRole' as const, data }),
-    subject: (state: AccountState) =>
-      quoted(state.status === 'none' ? data.accountId : state.displayName),
-    metadata: w.metadata,
-  });
+export const grantRole = (w: Writer, data: OrganisationEventData<'RoleGranted'>) =>
+  onAccount(w, data.accountId, { type: 'GrantRole', data });
+
+export const revokeRole = (w: Writer, data: OrganisationEventData<'RoleRevoked'>) =>
+  onAccount(w, data.accountId, { type: 'RevokeRole', data });
+
+export const changeStaffPassword = (
+  w: Writer,
+  data: OrganisationEventData<'StaffPasswordChanged'>,
+) => onAccount(w, data.accountId, { type: 'ChangeStaffPassword', data });
+
+export const deactivateStaffAccount = (
+  w: Writer,
+  data: OrganisationEventData<'StaffAccountDeactivated'>,
+) => onAccount(w, data.accountId, { type: 'DeactivateStaffAccount', data });
+
+/** The account as its own stream has it now (not the read model). */
+export async function currentAccount(store: EventStore, accountId: string): Promise<AccountState> {
+  const recorded = await store.readStream(organisationStreams.account(accountId));
+  return fold(
+    accountDecider,
+    recorded.map((r) => codec<AccountEvent>().read(r)),
+  );
 }

@@ -28,6 +28,25 @@ export async function communityScope(
   return { type: 'community', communityId, streetId: event.data.streetId };
 }
 
+/** The scope of a street, which must have been registered (read from its stream). */
+export async function streetScope(
+  ctx: Context,
+  streetId: string,
+): Promise<Extract<Scope, { type: 'street' }>> {
+  const [first] = await ctx.services.store.readStream(organisationStreams.street(streetId), {
+    maxCount: 1,
+  });
+  if (first?.type !== 'StreetRegistered') {
+    return refuse(
+      'not_found',
+      'street_not_found',
+      `找不到街道(编号 ${streetId})。`,
+      `There is no street with id ${streetId}.`,
+    );
+  }
+  return { type: 'street', streetId };
+}
+
 /** The name of a street or community as the read model has it, else its id. */
 export async function readPlaceName(
   ctx: Context,

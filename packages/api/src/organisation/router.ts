@@ -1,14 +1,9 @@
+// Organisation: the city, its streets and communities (public to read; staff write within their
+// scope), and staff accounts with their role grants (staff.ts).
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import {
-  communityKindSchema,
-  englishNameSchema,
-  idSchema,
-  placeNameSchema,
-  type OrganisationEvent,
-} from '@gongzhi/domain';
-import { uuidv7, type EventMetadata } from '@gongzhi/eventstore';
-import { ReadModelLagError } from '@gongzhi/projections';
+import { communityKindSchema, englishNameSchema, idSchema, placeNameSchema } from '@gongzhi/domain';
+import { uuidv7 } from '@gongzhi/eventstore';
 import {
   listCommunities,
   listStreets,
@@ -16,48 +11,21 @@ import {
   readCommunity,
   readStreet,
 } from '@gongzhi/projections/organisation';
-import type { CommandResult } from '../commands.ts';
+import { writerFor } from '../commands.ts';
 import type { Context } from '../context.ts';
+import {
+  caughtUpTo,
+  expectedRevisionSchema as expectedRevision,
+  minPositionSchema as minPosition,
+  revisionOf,
+  written,
+} from '../positions.ts';
+import { procedure, router, type Access } from '../trpc.ts';
 import * as commands from './commands.ts';
 import { communityScope } from './places.ts';
-import { procedure, router, type Access } from '../trpc.ts';
+import { staffProcedures } from './staff.ts';
 
-/** Positions and revisions cross the wire as decimal strings: JSON has no bigint. */
-const decimal = z.string().regex(/^\d{1,19}$/);
-const minPosition = decimal.optional();
-const expectedRevision = decimal.optional();
 const reason = z.string().trim().min(1).max(500).optional();
-
-const DEFAULT_READ_WAIT_MS = 2_000;
-
-/** Read-your-writes: wait (briefly) until the read model has applied `minPosition`. */
-async function caughtUpTo(ctx: Context, position: string | undefined): Promise<void> {
-  if (position === undefined) return;
-  const timeout = ctx.services.readYourWritesTimeoutMs ?? DEFAULT_READ_WAIT_MS;
-  try {
-    await ctx.services.readModels.waitForPosition(BigInt(position), timeout);
-  } catch (error) {
-    // A slow read model answers with what it has rather than failing the page.
-    if (!(error instanceof ReadModelLagError)) throw error;
-  }
-}
-
-function writer(ctx: Context): commands.Writer {
-  const metadata: EventMetadata = {
-    actor: ctx.account?.accountId ?? 'anonymous',
-    channel: 'online',
-    correlationId: ctx.correlationId,
-    occurredAt: (ctx.services.now?.() ?? new Date()).toISOString(),
-  };
-  return { store: ctx.services.store, readModels: ctx.services.readModels, metadata };
-}
-
-const written = (result: CommandResult<OrganisationEvent>) => ({
-  position: String(result.position ?? 0n),
-  revision: result.revision === undefined ? null : String(result.revision),
-});
-
-const revisionOf = (value: string | undefined) => (value === undefined ? undefined : BigInt(value));
 
 const notFound = (ctx: Context, zh: string, en: string) =>
   new TRPCError({ code: 'NOT_FOUND', message: ctx.locale === 'zh-CN' ? zh : en });
@@ -86,6 +54,8 @@ const communityStaff = (action: {
 const placeNames = { name: placeNameSchema, nameEn: englishNameSchema.optional() };
 
 export const organisationRouter = router({
+  ...staffProcedures,
+
   /** The city, its streets and each street's communities (closed ones included, marked). */
   overview: procedure('public', z.object({ minPosition }).optional()).query(
     async ({ ctx, input }) => {
@@ -144,7 +114,7 @@ export const organisationRouter = router({
     z.object(placeNames),
   ).mutation(async ({ ctx, input }) => {
     const streetId = uuidv7();
-    const result = await commands.registerStreet(writer(ctx), { streetId, ...input });
+    const result = await commands.registerStreet(writerFor(ctx), { streetId, ...input });
     return { ...written(result), streetId };
   }),
 
@@ -153,7 +123,7 @@ export const organisationRouter = router({
     z.object({ streetId: idSchema, ...placeNames, expectedRevision }),
   ).mutation(async ({ ctx, input }) => {
     const { expectedRevision: shown, ...data } = input;
-    return written(await commands.renameStreet(writer(ctx), data, revisionOf(shown)));
+    return written(await commands.renameStreet(writerFor(ctx), data, revisionOf(shown)));
   }),
 
   closeStreet: procedure(
@@ -161,7 +131,7 @@ export const organisationRouter = router({
     z.object({ streetId: idSchema, reason, expectedRevision }),
   ).mutation(async ({ ctx, input }) => {
     const { expectedRevision: shown, ...data } = input;
-    return written(await commands.closeStreet(writer(ctx), data, revisionOf(shown)));
+    return written(await commands.closeStreet(writerFor(ctx), data, revisionOf(shown)));
   }),
 
   registerCommunity: procedure(
@@ -169,7 +139,7 @@ export const organisationRouter = router({
     z.object({ streetId: idSchema, kind: communityKindSchema, ...placeNames }),
   ).mutation(async ({ ctx, input }) => {
     const communityId = uuidv7();
-    const result = await commands.registerCommunity(writer(ctx), { communityId, ...input });
+    const result = await commands.registerCommunity(writerFor(ctx), { communityId, ...input });
     return { ...written(result), communityId };
   }),
 
@@ -178,7 +148,7 @@ export const organisationRouter = router({
     z.object({ communityId: idSchema, ...placeNames, expectedRevision }),
   ).mutation(async ({ ctx, input }) => {
     const { expectedRevision: shown, ...data } = input;
-    return written(await commands.renameCommunity(writer(ctx), data, revisionOf(shown)));
+    return written(await commands.renameCommunity(writerFor(ctx), data, revisionOf(shown)));
   }),
 
   closeCommunity: procedure(
@@ -186,6 +156,6 @@ export const organisationRouter = router({
     z.object({ communityId: idSchema, reason, expectedRevision }),
   ).mutation(async ({ ctx, input }) => {
     const { expectedRevision: shown, ...data } = input;
-    return written(await commands.closeCommunity(writer(ctx), data, revisionOf(shown)));
+    return written(await commands.closeCommunity(writerFor(ctx), data, revisionOf(shown)));
   }),
 });

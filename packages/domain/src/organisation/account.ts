@@ -39,10 +39,11 @@ export interface Grant {
   scope: Scope;
 }
 
+/** A deactivated account keeps its history and grants but can no longer sign in or be granted. */
 export type AccountState =
   | { status: 'none' }
   | {
-      status: 'active';
+      status: 'active' | 'deactivated';
       accountId: string;
       loginName: string;
       displayName: string;
@@ -52,9 +53,17 @@ export type AccountState =
 export type AccountCommand =
   | { type: 'CreateStaffAccount'; data: OrganisationEventData<'StaffAccountCreated'> }
   | { type: 'GrantRole'; data: OrganisationEventData<'RoleGranted'> }
-  | { type: 'RevokeRole'; data: OrganisationEventData<'RoleRevoked'> };
+  | { type: 'RevokeRole'; data: OrganisationEventData<'RoleRevoked'> }
+  | { type: 'ChangeStaffPassword'; data: OrganisationEventData<'StaffPasswordChanged'> }
+  | { type: 'DeactivateStaffAccount'; data: OrganisationEventData<'StaffAccountDeactivated'> };
 
-export type AccountEvent = EventOf<'StaffAccountCreated' | 'RoleGranted' | 'RoleRevoked'>;
+export type AccountEvent = EventOf<
+  | 'StaffAccountCreated'
+  | 'RoleGranted'
+  | 'RoleRevoked'
+  | 'StaffPasswordChanged'
+  | 'StaffAccountDeactivated'
+>;
 
 export const sameGrant = (a: Grant, b: Grant): boolean =>
   a.role === b.role && scopeKey(a.scope) === scopeKey(b.scope);
@@ -75,26 +84,29 @@ export const accountDecider: Decider<AccountCommand, AccountEvent, AccountState>
   initialState: () => ({ status: 'none' }),
 
   evolve(state, event) {
+    if (event.type === 'StaffAccountCreated') {
+      return {
+        status: 'active',
+        accountId: event.data.accountId,
+        loginName: event.data.loginName,
+        displayName: event.data.displayName,
+        grants: [],
+      };
+    }
+    if (state.status === 'none') return state;
     switch (event.type) {
-      case 'StaffAccountCreated':
-        return {
-          status: 'active',
-          accountId: event.data.accountId,
-          loginName: event.data.loginName,
-          displayName: event.data.displayName,
-          grants: [],
-        };
       case 'RoleGranted':
-        return state.status === 'none'
-          ? state
-          : {
-              ...state,
-              grants: [...state.grants, { role: event.data.role, scope: event.data.scope }],
-            };
+        return {
+          ...state,
+          grants: [...state.grants, { role: event.data.role, scope: event.data.scope }],
+        };
       case 'RoleRevoked':
-        return state.status === 'none'
-          ? state
-          : { ...state, grants: state.grants.filter((g) => !sameGrant(g, event.data)) };
+        return { ...state, grants: state.grants.filter((g) => !sameGrant(g, event.data)) };
+      case 'StaffPasswordChanged':
+        // The hash matters to sign-in (the read model), not to any decision here.
+        return state;
+      case 'StaffAccountDeactivated':
+        return { ...state, status: 'deactivated' };
     }
   },
 
@@ -111,7 +123,7 @@ export const accountDecider: Decider<AccountCommand, AccountEvent, AccountState>
         }
         return [{ type: 'StaffAccountCreated', data: command.data }];
       case 'GrantRole': {
-        const account = requireAccount(state, command.data.accountId);
+        const account = requireActiveAccount(state, command.data.accountId);
         const grant = command.data;
         if (roleScopeType[grant.role] !== grant.scope.type) {
           return refuse(
@@ -132,6 +144,7 @@ export const accountDecider: Decider<AccountCommand, AccountEvent, AccountState>
         return [{ type: 'RoleGranted', data: command.data }];
       }
       case 'RevokeRole': {
+        // Allowed on a deactivated account too: tidying its grants up changes no one's access.
         const account = requireAccount(state, command.data.accountId);
         if (!account.grants.some((g) => sameGrant(g, command.data))) {
           return refuse(
@@ -143,6 +156,12 @@ export const accountDecider: Decider<AccountCommand, AccountEvent, AccountState>
         }
         return [{ type: 'RoleRevoked', data: command.data }];
       }
+      case 'ChangeStaffPassword':
+        requireActiveAccount(state, command.data.accountId);
+        return [{ type: 'StaffPasswordChanged', data: command.data }];
+      case 'DeactivateStaffAccount':
+        requireActiveAccount(state, command.data.accountId);
+        return [{ type: 'StaffAccountDeactivated', data: command.data }];
     }
   },
 };
@@ -163,4 +182,17 @@ function requireAccount(state: AccountState, accountId: string) {
     );
   }
   return state;
+}
+
+function requireActiveAccount(state: AccountState, accountId: string) {
+  const account = requireAccount(state, accountId);
+  if (account.status === 'deactivated') {
+    return refuse(
+      'conflict',
+      'account_deactivated',
+      `账号「${account.loginName}」已停用。`,
+      `The account “${account.loginName}” has been deactivated.`,
+    );
+  }
+  return account;
 }

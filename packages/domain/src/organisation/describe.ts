@@ -47,6 +47,10 @@ export function describeOrganisationEvent(event: OrganisationEvent): LocalizedTe
         'zh-CN': `创建了账号「${event.data.loginName}」`,
         en: `created the account “${event.data.loginName}”`,
       };
+    case 'StaffPasswordChanged':
+      return { 'zh-CN': '更改了密码', en: 'changed the password' };
+    case 'StaffAccountDeactivated':
+      return { 'zh-CN': '停用了账号', en: 'deactivated the account' };
     case 'RoleGranted':
       return {
         'zh-CN': `授予了角色 ${event.data.role}`,

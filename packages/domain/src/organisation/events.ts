@@ -21,6 +21,9 @@ export const loginNameSchema = z
   .toLowerCase()
   .regex(/^[a-z][a-z0-9._-]{2,31}$/);
 
+/** A staff member's name as colleagues see it, e.g. 王芳; 1–40 characters. */
+export const displayNameSchema = z.string().trim().min(1).max(40);
+
 /** 社区 (urban community, residents' committee) or 村 (village, villagers' committee). */
 export const communityKindSchema = z.enum(['urban', 'village']);
 export type CommunityKind = z.infer<typeof communityKindSchema>;
@@ -60,7 +63,7 @@ export const roleScopeType: Record<StaffRole, Scope['type']> = {
   team_leader: 'community',
 };
 
-const reasonSchema = z.string().trim().min(1).max(500);
+export const reasonSchema = z.string().trim().min(1).max(500);
 
 export const organisationEventSchemas = {
   CityRegistered: {
@@ -125,10 +128,22 @@ export const organisationEventSchemas = {
     schema: z.object({
       accountId: idSchema,
       loginName: loginNameSchema,
-      displayName: z.string().trim().min(1).max(40),
+      displayName: displayNameSchema,
       /** argon2id PHC string; never the password. */
       passwordHash: z.string().startsWith('$argon2id$'),
     }),
+  },
+  StaffPasswordChanged: {
+    version: 1,
+    schema: z.object({
+      accountId: idSchema,
+      /** argon2id PHC string of the new password. */
+      passwordHash: z.string().startsWith('$argon2id$'),
+    }),
+  },
+  StaffAccountDeactivated: {
+    version: 1,
+    schema: z.object({ accountId: idSchema, reason: reasonSchema.optional() }),
   },
   RoleGranted: {
     version: 1,

@@ -14,6 +14,15 @@ const streetOfficer = {
 } as const;
 const granted: AccountEvent = { type: 'RoleGranted', data: { accountId: 'a1', ...streetOfficer } };
 const revoked: AccountEvent = { type: 'RoleRevoked', data: granted.data };
+const newHash = '$argon2id$v=19$m=19456,t=2,p=1$bmV3c2FsdA$bmV3aGFzaG5ld2hhc2g';
+const passwordChanged: AccountEvent = {
+  type: 'StaffPasswordChanged',
+  data: { accountId: 'a1', passwordHash: newHash },
+};
+const deactivated: AccountEvent = {
+  type: 'StaffAccountDeactivated',
+  data: { accountId: 'a1', reason: '调离' },
+};
 const claimed: LoginNameEvent = {
   type: 'LoginNameClaimed',
   data: { loginName: 'wang.fang', accountId: 'a1' },
@@ -89,6 +98,11 @@ describe('staff account', () => {
         })
         .then(refused('invalid', 'role_scope_mismatch')));
 
+    it('refuses a deactivated account', () =>
+      given(accountDecider, [created, deactivated])
+        .when({ type: 'GrantRole', data: granted.data })
+        .then(refused('conflict', 'account_deactivated')));
+
     it('refuses a grant the account already holds', () =>
       given(accountDecider, [created, granted])
         .when({ type: 'GrantRole', data: granted.data })
@@ -109,6 +123,52 @@ describe('staff account', () => {
     it('refuses an account that does not exist', () =>
       given(accountDecider, [])
         .when({ type: 'RevokeRole', data: granted.data })
+        .then(refused('not_found', 'account_not_found')));
+  });
+
+  describe('RevokeRole on a deactivated account', () => {
+    it('still revokes, tidying up its grants', () =>
+      given(accountDecider, [created, granted, deactivated])
+        .when({ type: 'RevokeRole', data: granted.data })
+        .then([revoked]));
+  });
+
+  describe('ChangeStaffPassword', () => {
+    it('records the new hash', () =>
+      given(accountDecider, [created, granted])
+        .when({ type: 'ChangeStaffPassword', data: passwordChanged.data })
+        .then([passwordChanged]));
+
+    it('changes it again later', () =>
+      given(accountDecider, [created, passwordChanged])
+        .when({ type: 'ChangeStaffPassword', data: { accountId: 'a1', passwordHash } })
+        .then([{ type: 'StaffPasswordChanged', data: { accountId: 'a1', passwordHash } }]));
+
+    it('refuses an account that does not exist', () =>
+      given(accountDecider, [])
+        .when({ type: 'ChangeStaffPassword', data: passwordChanged.data })
+        .then(refused('not_found', 'account_not_found')));
+
+    it('refuses a deactivated account', () =>
+      given(accountDecider, [created, deactivated])
+        .when({ type: 'ChangeStaffPassword', data: passwordChanged.data })
+        .then(refused('conflict', 'account_deactivated')));
+  });
+
+  describe('DeactivateStaffAccount', () => {
+    it('deactivates an active account', () =>
+      given(accountDecider, [created, granted])
+        .when({ type: 'DeactivateStaffAccount', data: deactivated.data })
+        .then([deactivated]));
+
+    it('refuses an account already deactivated', () =>
+      given(accountDecider, [created, deactivated])
+        .when({ type: 'DeactivateStaffAccount', data: { accountId: 'a1' } })
+        .then(refused('conflict', 'account_deactivated')));
+
+    it('refuses an account that does not exist', () =>
+      given(accountDecider, [])
+        .when({ type: 'DeactivateStaffAccount', data: { accountId: 'a1' } })
         .then(refused('not_found', 'account_not_found')));
   });
 });

@@ -26,13 +26,16 @@ const projectedTypes = [
   'CommunityRenamed',
   'CommunityClosed',
   'StaffAccountCreated',
+  'StaffPasswordChanged',
+  'StaffAccountDeactivated',
   'RoleGranted',
   'RoleRevoked',
 ] as const satisfies readonly OrganisationEvent['type'][];
 
 export const organisationProjection: Projection<OrganisationTable> = {
   name: 'organisation',
-  version: 1,
+  // 2: staff accounts carry their status (deactivation) and follow password changes.
+  version: 2,
   tables: organisationTables,
   eventTypes: projectedTypes,
 
@@ -70,7 +73,10 @@ export const organisationProjection: Projection<OrganisationTable> = {
        login_name TEXT NOT NULL UNIQUE,
        display_name TEXT NOT NULL,
        password_hash TEXT NOT NULL,
-       created_at TEXT NOT NULL
+       status TEXT NOT NULL,
+       created_position BIGINT NOT NULL,
+       created_at TEXT NOT NULL,
+       updated_at TEXT NOT NULL
      )`,
     `CREATE TABLE ${t.org_role_grants} (
        account_id TEXT NOT NULL,
@@ -164,16 +170,32 @@ export const organisationProjection: Projection<OrganisationTable> = {
       case 'StaffAccountCreated':
         await tx.run(
           `INSERT INTO ${t.org_staff_accounts}
-             (account_id, login_name, display_name, password_hash, created_at)
-           VALUES (?, ?, ?, ?, ?)
+             (account_id, login_name, display_name, password_hash, status, created_position,
+              created_at, updated_at)
+           VALUES (?, ?, ?, ?, 'active', ?, ?, ?)
            ON CONFLICT (account_id) DO NOTHING`,
           [
             event.data.accountId,
             event.data.loginName,
             event.data.displayName,
             event.data.passwordHash,
+            recorded.position,
+            at,
             at,
           ],
+        );
+        return;
+      case 'StaffPasswordChanged':
+        await tx.run(
+          `UPDATE ${t.org_staff_accounts} SET password_hash = ?, updated_at = ? WHERE account_id = ?`,
+          [event.data.passwordHash, at, event.data.accountId],
+        );
+        return;
+      case 'StaffAccountDeactivated':
+        await tx.run(
+          `UPDATE ${t.org_staff_accounts} SET status = 'deactivated', updated_at = ?
+           WHERE account_id = ?`,
+          [at, event.data.accountId],
         );
         return;
       case 'RoleGranted':

@@ -33,11 +33,24 @@ export interface CommunityRow {
   updatedAt: string;
 }
 
+export type StaffAccountStatus = 'active' | 'deactivated';
+
 export interface StaffAccountRow {
   accountId: string;
   loginName: string;
   displayName: string;
   passwordHash: string;
+  status: StaffAccountStatus;
+}
+
+/** A staff account as administration pages list it: no password hash. */
+export interface StaffAccountListing {
+  accountId: string;
+  loginName: string;
+  displayName: string;
+  status: StaffAccountStatus;
+  createdAt: string;
+  grants: GrantRow[];
 }
 
 export interface GrantRow {
@@ -77,6 +90,7 @@ const toAccount = (r: Row): StaffAccountRow => ({
   loginName: text(r.login_name),
   displayName: text(r.display_name),
   passwordHash: text(r.password_hash),
+  status: text(r.status) as StaffAccountStatus,
 });
 
 function toGrant(r: Row): GrantRow {
@@ -99,6 +113,7 @@ function toGrant(r: Row): GrantRow {
 }
 
 const STREET_COLUMNS = 'street_id, name, name_en, status, revision, registered_at, updated_at';
+const ACCOUNT_COLUMNS = 'account_id, login_name, display_name, password_hash, status';
 const COMMUNITY_COLUMNS =
   'community_id, street_id, kind, name, name_en, status, revision, registered_at, updated_at';
 
@@ -181,8 +196,7 @@ export async function readStaffAccountByLoginName(
   loginName: string,
 ): Promise<StaffAccountRow | undefined> {
   const row = await db.get(
-    `SELECT account_id, login_name, display_name, password_hash FROM org_staff_accounts
-     WHERE login_name = ?`,
+    `SELECT ${ACCOUNT_COLUMNS} FROM org_staff_accounts WHERE login_name = ?`,
     [loginName],
   );
   return row && toAccount(row);
@@ -193,8 +207,7 @@ export async function readStaffAccount(
   accountId: string,
 ): Promise<StaffAccountRow | undefined> {
   const row = await db.get(
-    `SELECT account_id, login_name, display_name, password_hash FROM org_staff_accounts
-     WHERE account_id = ?`,
+    `SELECT ${ACCOUNT_COLUMNS} FROM org_staff_accounts WHERE account_id = ?`,
     [accountId],
   );
   return row && toAccount(row);
@@ -208,4 +221,41 @@ export async function listGrants(db: SqlExecutor, accountId: string): Promise<Gr
     [accountId],
   );
   return rows.map(toGrant);
+}
+
+/**
+ * Staff accounts with all their grants, in the order they were created: every account, or, with
+ * `streetId`, those holding a grant in that street (the street itself or one of its communities).
+ */
+export async function listStaffAccounts(
+  db: SqlExecutor,
+  filter: { streetId?: string } = {},
+): Promise<StaffAccountListing[]> {
+  const inStreet = `account_id IN (SELECT account_id FROM org_role_grants WHERE street_id = ?)`;
+  const params = filter.streetId === undefined ? [] : [filter.streetId];
+  const accounts = await db.all(
+    `SELECT account_id, login_name, display_name, status, created_at FROM org_staff_accounts
+     ${filter.streetId === undefined ? '' : `WHERE ${inStreet}`}
+     ORDER BY created_position`,
+    params,
+  );
+  const grants = await db.all(
+    `SELECT account_id, role, scope_type, street_id, community_id FROM org_role_grants
+     ${filter.streetId === undefined ? '' : `WHERE ${inStreet}`}
+     ORDER BY role, scope_key`,
+    params,
+  );
+  const byAccount = new Map<string, GrantRow[]>();
+  for (const row of grants) {
+    const id = text(row.account_id);
+    byAccount.set(id, [...(byAccount.get(id) ?? []), toGrant(row)]);
+  }
+  return accounts.map((r) => ({
+    accountId: text(r.account_id),
+    loginName: text(r.login_name),
+    displayName: text(r.display_name),
+    status: text(r.status) as StaffAccountStatus,
+    createdAt: text(r.created_at),
+    grants: byAccount.get(text(r.account_id)) ?? [],
+  }));
 }
