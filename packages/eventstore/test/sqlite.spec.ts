@@ -1,9 +1,10 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { newEvent } from '../src/event.ts';
+import type { RecordedEvent } from '../src/port.ts';
 import { openSqliteEventStore } from '../src/sqlite/index.ts';
 import { eventStoreContract } from './contract.ts';
 
@@ -12,6 +13,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let files = 0;
 const newPath = () => join(dir, `events-${++files}.db`);
 
+const childScript = join(import.meta.dirname, 'fixtures', 'append-from-child.ts');
 const contractPath = newPath();
 eventStoreContract('sqlite', () => openSqliteEventStore({ path: contractPath }));
 
@@ -62,17 +64,51 @@ describe('sqlite adapter', () => {
     const subscription = store.subscribeToAll();
     const iterator = subscription[Symbol.asyncIterator]();
     expect((await iterator.next()).value.type).toBe('Here');
-    const child = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', join(import.meta.dirname, 'fixtures', 'append-from-child.ts'), path],
-      { encoding: 'utf8' },
-    );
+    const child = spawnSync(process.execPath, ['--import', 'tsx', childScript, path, 'child-1'], {
+      encoding: 'utf8',
+    });
     expect(child.stderr).toBe('');
     expect(child.status).toBe(0);
     const next = await iterator.next();
     expect(next.value).toMatchObject({ type: 'FromChild', streamName: 'child-1' });
     await subscription.stop();
     expect((await iterator.next()).done).toBe(true);
+    await store.close();
+  });
+
+  it('writers in 4 processes on one file: a follower sees every event once, in position order', async () => {
+    const path = newPath();
+    const store = await openSqliteEventStore({ path, pollIntervalMs: 10 });
+    const subscription = store.subscribeToAll();
+    const followed = (async () => {
+      const seen: RecordedEvent[] = [];
+      for await (const e of subscription) {
+        if (e.type === 'EndOfTest') break;
+        seen.push(e);
+      }
+      return seen;
+    })();
+    const children = Array.from({ length: 4 }, (_, i) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', childScript, path, `p${i}`, '50'], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      return new Promise<string>((resolve) =>
+        child.on('exit', (code) => resolve(`${code} ${stderr}`)),
+      );
+    });
+    expect(await Promise.all(children)).toEqual(['0 ', '0 ', '0 ', '0 ']);
+    await store.append('end', [newEvent('EndOfTest', {}, metadata)]);
+    const seen = await followed;
+    expect(seen).toHaveLength(200);
+    expect(new Set(seen.map((e) => e.id)).size).toBe(200);
+    for (let i = 1; i < seen.length; i++)
+      expect(seen[i]!.position > seen[i - 1]!.position).toBe(true);
+    for (let p = 0; p < 4; p++) {
+      const revisions = seen.filter((e) => e.streamName === `p${p}`).map((e) => e.revision);
+      expect(revisions).toEqual(Array.from({ length: 50 }, (_, i) => BigInt(i)));
+    }
     await store.close();
   });
 });
