@@ -9,7 +9,8 @@
 // does not undo the others; every promise resolves only after that transaction committed, which
 // with synchronous=FULL means after the WAL was fsynced. One fsync then covers many appends.
 import { EventEmitter } from 'node:events';
-import { realpathSync } from 'node:fs';
+import { mkdirSync, realpathSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
   checkBatch,
@@ -31,7 +32,7 @@ import type {
 } from '../port.ts';
 
 export interface SqliteEventStoreOptions {
-  /** Database file; created when missing. */
+  /** Database file; created (with its folder) when missing. */
   path: string;
   /**
    * 'full' (default): an acknowledged append is on disk (synchronous=FULL).
@@ -102,6 +103,7 @@ export async function openSqliteEventStore(
 
 /** Same as openSqliteEventStore, for callers that cannot await (the store itself is sync). */
 export function openSqliteEventStoreSync(options: SqliteEventStoreOptions): SqliteEventStore {
+  mkdirSync(dirname(options.path), { recursive: true });
   const db = new Database(options.path);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.durability === 'normal' ? 'NORMAL' : 'FULL'}`);
