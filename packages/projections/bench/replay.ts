@@ -1,6 +1,6 @@
 // Replay benchmark: events/s from the event store into a SQL read model, and peak RSS.
 //
-//   pnpm --filter @gongzhi/projections bench [-- --events 1000000 --postgres-events 200000]
+//   pnpm --filter @gongzhi/projections bench [-- --events 1000000 --postgres-events 100000 --skip-postgres]
 //
 // Seeds an event store with small events (1,000 streams, appended up to 1,000 events per call),
 // then replays the log with the projection runner into the counting read model (a row per event
@@ -139,7 +139,7 @@ async function main() {
     options: {
       phase: { type: 'boolean', default: false },
       events: { type: 'string', default: '1000000' },
-      'postgres-events': { type: 'string', default: '200000' },
+      'postgres-events': { type: 'string', default: '100000' },
       'skip-postgres': { type: 'boolean', default: false },
     },
     allowPositionals: true,

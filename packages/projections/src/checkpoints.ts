@@ -37,6 +37,7 @@ export async function readCheckpoints(
   names: readonly string[],
   lock = false,
 ): Promise<Map<string, Checkpoint>> {
+  if (names.length === 0) return new Map();
   const rows = await executor.all<{ name: unknown; version: unknown; position: unknown }>(
     `SELECT name, version, position FROM ${checkpointTable} WHERE name IN (${names.map(() => '?').join(', ')})` +
       (lock && dialect === 'postgres' ? ' ORDER BY name FOR UPDATE' : ''),
