@@ -1,0 +1,21 @@
+// The demo accounts: one per staff role, and the README's table says the same as the seed.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { staffRoleSchema } from '@gongzhi/domain';
+import { checkPasswordPolicy } from '@gongzhi/auth';
+import { repoRoot } from '../src/runtime.ts';
+import { DEMO_ACCOUNTS } from '../src/seed.ts';
+
+describe('demo accounts', () => {
+  it('include at least one account of each staff role, with passwords the policy accepts', () => {
+    expect(new Set(DEMO_ACCOUNTS.map((a) => a.role))).toEqual(new Set(staffRoleSchema.options));
+    for (const account of DEMO_ACCOUNTS) expect(checkPasswordPolicy(account.password)).toEqual([]);
+  });
+
+  it('are listed in the README with their passwords', () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const rows = [...readme.matchAll(/^\| `([^`]+)` \| `([^`]+)` \|/gm)].map((m) => [m[1], m[2]]);
+    expect(rows).toEqual(DEMO_ACCOUNTS.map((a) => [a.loginName, a.password]));
+  });
+});
