@@ -5,11 +5,33 @@
 // - sqlite (default): one file, `${GONGZHI_DATA ?? <repo>/data}/gongzhi.sqlite`, holding events
 //   and read models; the store and the read models each have their own connection.
 // - postgres (GONGZHI_STORE=postgres): DATABASE_URL; events and read models in two schemas.
+//
+// Personal data: the store is wrapped by withPersonalData, so that `personal` objects are
+// encrypted with each resident's key before they are written and decrypted on every read, the
+// projection runner's included. The keys sit in `pii_keys` beside the read models, wrapped by the
+// master key: GONGZHI_MASTER_KEY (base64, 32 bytes), else `<data folder>/master.key`, generated
+// with owner-only permissions on first start (on PostgreSQL too: there the data folder holds
+// only the key; several API instances must share GONGZHI_MASTER_KEY).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ApiServices } from '@gongzhi/api';
-import { createLoginThrottle, createSessionStore, ensureAuthTables } from '@gongzhi/auth';
+import {
+  consoleCodeSender,
+  createPhoneCodes,
+  ensurePhoneCodeTable,
+  type ApiServices,
+  type OneTimeCodeSender,
+} from '@gongzhi/api';
+import {
+  createLoginThrottle,
+  createPersonalDataVault,
+  createPhoneDigester,
+  createSessionStore,
+  ensureAuthTables,
+  loadOrCreateMasterKey,
+  withPersonalData,
+  type MasterKey,
+} from '@gongzhi/auth';
 import type { EventStore, Position } from '@gongzhi/eventstore';
 import { openPostgresEventStore } from '@gongzhi/eventstore/postgres';
 import { openSqliteEventStore } from '@gongzhi/eventstore/sqlite';
@@ -20,21 +42,33 @@ import {
 } from '@gongzhi/projections';
 import { organisationProjection } from '@gongzhi/projections/organisation';
 import { openPostgresReadModels } from '@gongzhi/projections/postgres';
+import { enableSecureDelete, residentProjection } from '@gongzhi/projections/resident';
 import { openSqliteReadModels } from '@gongzhi/projections/sqlite';
 import { seedDemoData, type DemoAccount } from './seed.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
-export type RuntimeOptions =
-  | { store: 'sqlite'; dataDir: string; seed: boolean }
-  | {
-      store: 'postgres';
-      databaseUrl: string;
-      /** Schemas for events and read models; tests use fresh ones. */
-      eventSchema: string;
-      readModelSchema: string;
-      seed: boolean;
-    };
+interface CommonOptions {
+  seed: boolean;
+  /** The master key itself (tests); else from GONGZHI_MASTER_KEY or the data folder. */
+  masterKey?: Uint8Array;
+  /** Delivers one-time codes; the console by default (tests read them from memory). */
+  codeSender?: OneTimeCodeSender;
+}
+
+export type RuntimeOptions = CommonOptions &
+  (
+    | { store: 'sqlite'; dataDir: string }
+    | {
+        store: 'postgres';
+        databaseUrl: string;
+        /** Schemas for events and read models; tests use fresh ones. */
+        eventSchema: string;
+        readModelSchema: string;
+        /** Where master.key is kept when GONGZHI_MASTER_KEY is not set; default <repo>/data. */
+        dataDir?: string;
+      }
+  );
 
 export interface Runtime {
   readonly kind: RuntimeOptions['store'];
@@ -44,12 +78,14 @@ export interface Runtime {
   readonly readModelDb: ReadModelDatabase;
   readonly runner: ProjectionRunner;
   readonly services: ApiServices;
+  /** Where the master key came from; `new-file`: tell the operator to back it up. */
+  readonly masterKey: Omit<MasterKey, 'key'>;
   /** Demo accounts present in this data (empty when seeding is off). */
   readonly demoAccounts: DemoAccount[];
   /** Position of the last event in the store, as a decimal string, or null when empty. */
   headPosition(): Promise<string | null>;
-  /** Deletes expired sessions and login failures too old to count; runs hourly and on start. */
-  pruneAuthState(): Promise<{ sessions: number; loginFailures: number }>;
+  /** Deletes expired sessions, old login failures and old phone codes; hourly and on start. */
+  pruneAuthState(): Promise<{ sessions: number; loginFailures: number; phoneCodes: number }>;
   close(): Promise<void>;
 }
 
@@ -64,6 +100,7 @@ export function runtimeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Run
       databaseUrl: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
       eventSchema: env.GONGZHI_PG_EVENT_SCHEMA ?? 'eventstore',
       readModelSchema: env.GONGZHI_PG_READ_SCHEMA ?? 'readmodels',
+      dataDir: env.GONGZHI_DATA ?? join(repoRoot, 'data'),
       seed,
     };
   }
@@ -83,17 +120,17 @@ export async function openRuntime(
   options: RuntimeOptions,
   hooks: { onProjectionError?: (error: unknown) => void } = {},
 ): Promise<Runtime> {
-  let store: EventStore;
+  let rawStore: EventStore;
   let readModelDb: ReadModelDatabase;
   let location: string;
   if (options.store === 'sqlite') {
     mkdirSync(options.dataDir, { recursive: true });
     location = join(options.dataDir, 'gongzhi.sqlite');
-    store = await openSqliteEventStore({ path: location });
+    rawStore = await openSqliteEventStore({ path: location });
     readModelDb = await openSqliteReadModels(location);
   } else {
     location = withoutPassword(options.databaseUrl);
-    store = await openPostgresEventStore({
+    rawStore = await openPostgresEventStore({
       url: options.databaseUrl,
       schema: options.eventSchema,
     });
@@ -104,10 +141,18 @@ export async function openRuntime(
   }
 
   await ensureAuthTables(readModelDb);
+  await ensurePhoneCodeTable(readModelDb);
+  const masterKey: MasterKey = options.masterKey
+    ? { key: Buffer.from(options.masterKey), source: 'environment' }
+    : loadOrCreateMasterKey(options.dataDir ?? join(repoRoot, 'data'));
+  const vault = createPersonalDataVault(readModelDb, masterKey.key);
+  const store = withPersonalData(rawStore, vault);
+  // A forgotten resident's purged rows must not stay readable in SQLite's free pages.
+  await enableSecureDelete(readModelDb);
   const runner = await startProjectionRunner({
     store,
     db: readModelDb,
-    projections: [organisationProjection],
+    projections: [organisationProjection, residentProjection],
     ...(hooks.onProjectionError ? { onError: hooks.onProjectionError } : {}),
   });
   const services: ApiServices = {
@@ -115,6 +160,12 @@ export async function openRuntime(
     readModels: runner,
     sessions: createSessionStore(readModelDb),
     loginThrottle: createLoginThrottle(readModelDb),
+    residents: {
+      vault,
+      digestPhone: createPhoneDigester(masterKey.key),
+      codes: createPhoneCodes(readModelDb, masterKey.key),
+      codeSender: options.codeSender ?? consoleCodeSender,
+    },
   };
   const demoAccounts = options.seed ? await seedDemoData({ store, readModels: runner }) : [];
 
@@ -123,6 +174,7 @@ export async function openRuntime(
   const pruneAuthState = async () => ({
     sessions: await services.sessions.deleteExpired(),
     loginFailures: await services.loginThrottle.prune(),
+    phoneCodes: await services.residents.codes.prune(),
   });
   await pruneAuthState();
   const pruneTimer = setInterval(() => {
@@ -138,6 +190,7 @@ export async function openRuntime(
     readModelDb,
     runner,
     services,
+    masterKey: { source: masterKey.source, ...(masterKey.path && { path: masterKey.path }) },
     demoAccounts,
     async headPosition() {
       const head: Position | undefined = await store.headPosition();

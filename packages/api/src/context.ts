@@ -13,7 +13,9 @@ import {
 import { uuidv7, type EventStore } from '@gongzhi/eventstore';
 import type { ReadModels } from '@gongzhi/projections';
 import { listGrants, readStaffAccount } from '@gongzhi/projections/organisation';
+import { readResident } from '@gongzhi/projections/resident';
 import { resolveLocale, type Locale } from './locale.ts';
+import type { ResidentServices } from './resident/services.ts';
 
 /** What the API needs from the process that hosts it. */
 export interface ApiServices {
@@ -21,6 +23,7 @@ export interface ApiServices {
   readModels: ReadModels;
   sessions: SessionStore;
   loginThrottle: LoginThrottle;
+  residents: ResidentServices;
   /** How long a query waits for the read models to pass `minPosition`; default 2000 ms. */
   readYourWritesTimeoutMs?: number;
   now?: () => Date;
@@ -29,9 +32,40 @@ export interface ApiServices {
 export interface SignedInAccount {
   sessionId: string;
   accountId: string;
+  /** Staff sign in by login name and hold role grants; a resident's account id is their id. */
+  kind: 'staff' | 'resident';
+  /** A staff login name, or a resident's masked number (138****1234). */
   loginName: string;
   displayName: string;
+  /** None for residents. */
   grants: Grant[];
+}
+
+/** The account a valid session belongs to, if it may still act (not deactivated, not forgotten). */
+async function resolveAccount(
+  services: ApiServices,
+  sessionId: string,
+  accountId: string,
+): Promise<SignedInAccount | null> {
+  const db = services.readModels.db;
+  const staff = await readStaffAccount(db, accountId);
+  // A deactivated account's sessions are revoked at once; this also covers one made meanwhile.
+  if (staff) {
+    if (staff.status !== 'active') return null;
+    const { loginName, displayName } = staff;
+    const grants = await listGrants(db, accountId);
+    return { sessionId, accountId, kind: 'staff', loginName, displayName, grants };
+  }
+  const resident = await readResident(db, accountId);
+  if (resident?.status !== 'active') return null;
+  return {
+    sessionId,
+    accountId,
+    kind: 'resident',
+    loginName: resident.phoneMasked ?? '',
+    displayName: resident.name ?? '',
+    grants: [],
+  };
 }
 
 export type Context = {
@@ -80,17 +114,10 @@ export async function createContext(
   let account: SignedInAccount | null = null;
   if (token) {
     const validated = await services.sessions.validate(token);
-    const staff =
-      validated && (await readStaffAccount(services.readModels.db, validated.session.accountId));
-    // A deactivated account's sessions are revoked at once; this also covers one made meanwhile.
-    if (validated && staff?.status === 'active') {
-      account = {
-        sessionId: validated.session.id,
-        accountId: staff.accountId,
-        loginName: staff.loginName,
-        displayName: staff.displayName,
-        grants: await listGrants(services.readModels.db, staff.accountId),
-      };
+    account =
+      validated &&
+      (await resolveAccount(services, validated.session.id, validated.session.accountId));
+    if (validated && account) {
       if (validated.refreshed && tokenSource === 'cookie') {
         const maxAgeMs = services.sessions.policy.inactivityTimeoutMs;
         resHeaders.append(

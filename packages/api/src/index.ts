@@ -16,3 +16,14 @@ export {
   type EventCodec,
 } from './commands.ts';
 export * as organisationCommands from './organisation/commands.ts';
+export * as residentCommands from './resident/commands.ts';
+export {
+  consoleCodeSender,
+  createMemoryCodeSender,
+  createPhoneCodes,
+  ensurePhoneCodeTable,
+  type OneTimeCodeSender,
+  type PhoneCodes,
+} from './resident/codes.ts';
+export { actingFor, type Acting } from './resident/acting.ts';
+export type { ResidentServices } from './resident/services.ts';

@@ -1,6 +1,7 @@
 // The API: one router per domain module (packages/api/src/<module>/router.ts), plus sign-in and
 // sessions (session/router.ts), which belong to no domain module.
 import { organisationRouter } from './organisation/router.ts';
+import { residentRouter } from './resident/router.ts';
 import { authRouter, sessionRouter } from './session/router.ts';
 import { router } from './trpc.ts';
 
@@ -8,6 +9,7 @@ export const appRouter = router({
   auth: authRouter,
   session: sessionRouter,
   organisation: organisationRouter,
+  resident: residentRouter,
 });
 
 export type AppRouter = typeof appRouter;

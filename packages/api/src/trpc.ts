@@ -15,12 +15,14 @@ import { readPlaceName } from './organisation/places.ts';
  * Who may call a procedure:
  * - 'public': anyone, signed in or not;
  * - 'signed_in': any signed-in account;
+ * - 'resident': a signed-in resident, acting on their own record (residents hold no role grants);
  * - roles + scope: one of the roles, granted in a scope that reaches the target the input names
  *   (a grant in the city reaches every street and community, a street's reaches its communities).
  */
 export type Access<Input = never> =
   | 'public'
   | 'signed_in'
+  | 'resident'
   | {
       roles: readonly Role[];
       /** The place the call acts on, derived from the validated input. */
@@ -128,6 +130,11 @@ const SIGN_IN_REQUIRED: LocalizedText = {
   en: 'Please sign in first.',
 };
 
+const RESIDENTS_ONLY: LocalizedText = {
+  'zh-CN': '只有居民本人可以办理此事项，请用居民账号登录。',
+  en: 'Only residents can do this, for themselves; sign in with a resident account.',
+};
+
 const enforceAccess = t.middleware(async ({ ctx, meta, input, next }) => {
   const access = meta!.access;
   if (access === 'public') return next();
@@ -135,6 +142,10 @@ const enforceAccess = t.middleware(async ({ ctx, meta, input, next }) => {
   if (!account)
     throw new ApiRefusal('UNAUTHORIZED', 'sign_in_required', SIGN_IN_REQUIRED, ctx.locale);
   if (access === 'signed_in') return next();
+  if (access === 'resident') {
+    if (account.kind === 'resident') return next();
+    throw new ApiRefusal('FORBIDDEN', 'residents_only', RESIDENTS_ONLY, ctx.locale);
+  }
   const target = await access.scope(input, ctx);
   if (!hasGrant(account.grants, access.roles, target)) {
     throw new ApiRefusal(

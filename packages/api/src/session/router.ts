@@ -1,11 +1,11 @@
-// Sign-in and sessions for staff accounts: argon2id passwords, Lucia-style sessions in the
-// HttpOnly `gongzhi_session` cookie, failed attempts throttled per account and address. The token
-// is never in a response body, where page scripts could read it; a non-browser client takes it
-// from Set-Cookie and may send it back as `Authorization: Bearer <token>`.
+// Sign-in and sessions: argon2id passwords, Lucia-style sessions in the HttpOnly
+// `gongzhi_session` cookie, failed attempts throttled per account and address (sign-in.ts). The
+// token is never in a response body, where page scripts could read it; a non-browser client
+// takes it from Set-Cookie and may send it back as `Authorization: Bearer <token>`.
 //
-// `auth` signs in and out; `session` lets a signed-in person see and end their sessions and
-// change their password. Neither is a domain module: the password change is recorded through
-// the organisation module's account stream.
+// `auth` signs staff in and out (residents sign in with `resident.login`); `session` lets any
+// signed-in person see and end their sessions and change their password. Neither is a domain
+// module: the password change is recorded on the staff account's stream or the resident's.
 import { isIPv4, isIPv6 } from 'node:net';
 import { z } from 'zod';
 import {
@@ -13,11 +13,7 @@ import {
   PASSWORD_MAX_LENGTH,
   ROLE_LABELS,
   serializeBlankSessionCookie,
-  serializeSessionCookie,
-  verifyPassword,
   type Grant,
-  type LoginAttempt,
-  type LoginThrottleDecision,
 } from '@gongzhi/auth';
 import type { LocalizedText } from '@gongzhi/domain';
 import {
@@ -28,9 +24,12 @@ import {
 import { writerFor } from '../commands.ts';
 import type { Context, SignedInAccount } from '../context.ts';
 import * as organisation from '../organisation/commands.ts';
+import * as residentCommands from '../resident/commands.ts';
+import { residentById } from '../resident/credentials.ts';
 import { caughtUpTo } from '../positions.ts';
 import { ApiRefusal, procedure, procedureWithoutInput, router } from '../trpc.ts';
 import { newPasswordSchema } from './passwords.ts';
+import { checkPasswordThrottled, startSession, type PasswordHolder } from './sign-in.ts';
 
 const WRONG_CREDENTIALS: LocalizedText = {
   'zh-CN': '登录名或密码不正确。',
@@ -60,15 +59,11 @@ const SESSION_NOT_FOUND: LocalizedText = {
 function describeAccount(account: Omit<SignedInAccount, 'sessionId'>) {
   return {
     accountId: account.accountId,
+    kind: account.kind,
     loginName: account.loginName,
     displayName: account.displayName,
     grants: account.grants.map((grant: Grant) => ({ ...grant, label: ROLE_LABELS[grant.role] })),
   };
-}
-
-function throttled(ctx: Context, decision: Extract<LoginThrottleDecision, { allowed: false }>) {
-  ctx.resHeaders.set('retry-after', String(Math.ceil(decision.retryAfterMs / 1000)));
-  return new ApiRefusal('TOO_MANY_REQUESTS', 'too_many_attempts', decision.text, ctx.locale);
 }
 
 /** The signed-in account; the procedures here are declared `signed_in`, so there is one. */
@@ -103,39 +98,23 @@ export const authRouter = router({
       password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
     }),
   ).mutation(async ({ ctx, input }) => {
-    const { sessions, loginThrottle, readModels } = ctx.services;
-    const attempt: LoginAttempt = { account: input.loginName, ip: ctx.clientAddress };
-    const before = await loginThrottle.check(attempt);
-    if (!before.allowed) throw throttled(ctx, before);
-
-    const account = await readStaffAccountByLoginName(readModels.db, input.loginName);
-    // Verified even for an unknown name, so that timing does not tell which names exist.
-    const valid = await verifyPassword(account?.passwordHash, input.password);
-    if (!valid || !account) {
-      const after = await loginThrottle.recordFailure(attempt);
-      if (!after.allowed) throw throttled(ctx, after);
-      throw new ApiRefusal('UNAUTHORIZED', 'wrong_credentials', WRONG_CREDENTIALS, ctx.locale);
-    }
-    await loginThrottle.clearAccount(input.loginName);
+    const { readModels } = ctx.services;
+    const account = await checkPasswordThrottled(ctx, {
+      accountKey: input.loginName,
+      find: () => readStaffAccountByLoginName(readModels.db, input.loginName),
+      password: input.password,
+      refuse: () =>
+        new ApiRefusal('UNAUTHORIZED', 'wrong_credentials', WRONG_CREDENTIALS, ctx.locale),
+    });
     // Said only to someone who knows the password.
     if (account.status !== 'active') {
       throw new ApiRefusal('FORBIDDEN', 'account_deactivated', ACCOUNT_DEACTIVATED, ctx.locale);
     }
-
-    const { session, token } = await sessions.create(account.accountId, {
-      userAgent: ctx.userAgent,
-      ip: ctx.clientAddress,
-    });
-    ctx.resHeaders.append(
-      'set-cookie',
-      serializeSessionCookie(token, {
-        secure: ctx.secureCookies,
-        maxAgeMs: sessions.policy.inactivityTimeoutMs,
-      }),
-    );
+    const session = await startSession(ctx, account.accountId);
     return {
       account: describeAccount({
         ...account,
+        kind: 'staff',
         grants: await listGrants(readModels.db, account.accountId),
       }),
       expiresAt: session.expiresAt.toISOString(),
@@ -214,29 +193,40 @@ export const sessionRouter = router({
     }),
   ).mutation(async ({ ctx, input }) => {
     const account = signedIn(ctx);
-    const { loginThrottle, readModels, sessions } = ctx.services;
-    const attempt: LoginAttempt = { account: account.loginName, ip: ctx.clientAddress };
-    const before = await loginThrottle.check(attempt);
-    if (!before.allowed) throw throttled(ctx, before);
-
-    const stored = await readStaffAccount(readModels.db, account.accountId);
-    if (!(await verifyPassword(stored?.passwordHash, input.currentPassword))) {
-      const after = await loginThrottle.recordFailure(attempt);
-      if (!after.allowed) throw throttled(ctx, after);
-      throw new ApiRefusal('BAD_REQUEST', 'wrong_password', WRONG_CURRENT_PASSWORD, ctx.locale, [
+    const { readModels, sessions } = ctx.services;
+    const wrongPassword = () =>
+      new ApiRefusal('BAD_REQUEST', 'wrong_password', WRONG_CURRENT_PASSWORD, ctx.locale, [
         { path: 'currentPassword', message: WRONG_CURRENT_PASSWORD[ctx.locale] },
       ]);
-    }
+    const holder: PasswordHolder<{ passwordHash: string | null }> =
+      account.kind === 'resident'
+        ? await residentById(ctx, account.accountId)
+        : {
+            accountKey: account.loginName,
+            find: () => readStaffAccount(readModels.db, account.accountId),
+          };
+    await checkPasswordThrottled(ctx, {
+      ...holder,
+      password: input.currentPassword,
+      refuse: wrongPassword,
+    });
     if (input.newPassword.normalize('NFKC') === input.currentPassword.normalize('NFKC')) {
       throw new ApiRefusal('BAD_REQUEST', 'password_unchanged', PASSWORD_UNCHANGED, ctx.locale, [
         { path: 'newPassword', message: PASSWORD_UNCHANGED[ctx.locale] },
       ]);
     }
 
-    const result = await organisation.changeStaffPassword(writerFor(ctx), {
-      accountId: account.accountId,
-      passwordHash: await hashPassword(input.newPassword),
-    });
+    const passwordHash = await hashPassword(input.newPassword);
+    const result =
+      account.kind === 'resident'
+        ? await residentCommands.changePassword(writerFor(ctx), {
+            residentId: account.accountId,
+            passwordHash,
+          })
+        : await organisation.changeStaffPassword(writerFor(ctx), {
+            accountId: account.accountId,
+            passwordHash,
+          });
     // Sign-in reads the hash from the read model: the next sign-in must find the new one.
     await caughtUpTo(ctx, result.position);
     const revokedSessions = await sessions.revokeAll(account.accountId, {

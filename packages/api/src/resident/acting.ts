@@ -1,0 +1,91 @@
+// Acting for a resident. Modules where residents take part (proposing, voting) ask `actingFor`
+// who the caller may act for, and stamp the answer on the events they write: the resident
+// themselves (online), a relative holding an active proxy with that power (proxy), or a
+// community worker of the place recording what the resident asked in person (offline).
+import { hasGrant } from '@gongzhi/auth';
+import type { LocalizedText, ProxyPower } from '@gongzhi/domain';
+import type { Channel } from '@gongzhi/eventstore';
+import { findActiveProxy, readResident } from '@gongzhi/projections/resident';
+import type { Context } from '../context.ts';
+import { communityScope } from '../organisation/places.ts';
+import { ApiRefusal } from '../trpc.ts';
+import { currentResident } from './commands.ts';
+import { beijingDate } from './services.ts';
+
+export interface Acting {
+  /** Who does it: the signed-in account. */
+  actor: string;
+  /** The resident it is done for, when that is not the actor. */
+  onBehalfOf: string | undefined;
+  channel: Extract<Channel, 'online' | 'proxy' | 'offline'>;
+}
+
+const powerText: Record<ProxyPower, LocalizedText> = {
+  propose: { 'zh-CN': '提议', en: 'propose' },
+  vote: { 'zh-CN': '投票', en: 'vote' },
+};
+
+/**
+ * Whether the signed-in caller may `power` for `residentId`, and as what; refuses (401, 403)
+ * otherwise. A proxy must be active today (Beijing time) and its grantor not forgotten. A
+ * community worker acts offline when their grant covers `place` (the community the act is
+ * about), or, without one, a community the resident has declared a tie to.
+ */
+export async function actingFor(
+  ctx: Context,
+  residentId: string,
+  power: ProxyPower,
+  place?: { communityId: string },
+): Promise<Acting> {
+  const { account } = ctx;
+  // Access declarations keep anonymous callers out before a procedure runs.
+  if (!account) throw new Error('actingFor needs a signed-in caller: declare the procedure so');
+  if (account.kind === 'resident' && account.accountId === residentId) {
+    return { actor: residentId, onBehalfOf: undefined, channel: 'online' };
+  }
+  const db = ctx.services.readModels.db;
+  const grantor = await readResident(db, residentId);
+  if (grantor?.status === 'active') {
+    const today = beijingDate(ctx.services.now?.() ?? new Date());
+    const proxy = await findActiveProxy(db, {
+      grantorId: residentId,
+      granteeAccountId: account.accountId,
+      power,
+      on: today,
+    });
+    if (proxy) return { actor: account.accountId, onBehalfOf: residentId, channel: 'proxy' };
+  }
+  if (account.kind === 'staff' && (await workerInScope(ctx, residentId, place))) {
+    return { actor: account.accountId, onBehalfOf: residentId, channel: 'offline' };
+  }
+  const what = powerText[power];
+  throw new ApiRefusal(
+    'FORBIDDEN',
+    'not_acting_for',
+    {
+      'zh-CN': `您不能代该居民${what['zh-CN']}：需要本人操作、本人委托的有效代办，或由该社区的社区工作者代为录入。`,
+      en: `You may not ${what.en} for this resident: it takes the resident, a proxy they granted that is still in force, or a community worker of their community.`,
+    },
+    ctx.locale,
+  );
+}
+
+async function workerInScope(
+  ctx: Context,
+  residentId: string,
+  place: { communityId: string } | undefined,
+): Promise<boolean> {
+  const grants = ctx.account?.grants ?? [];
+  const resident = await currentResident(ctx.services.store, residentId);
+  if (resident.status !== 'active') return false;
+  if (place) {
+    return hasGrant(grants, 'community_worker', await communityScope(ctx, place.communityId));
+  }
+  return resident.ties.some((tie) =>
+    hasGrant(grants, 'community_worker', {
+      type: 'community',
+      communityId: tie.communityId,
+      streetId: tie.streetId,
+    }),
+  );
+}

@@ -1,0 +1,267 @@
+// Resident commands as the API runs them: gather what the deciders need from other streams (the
+// community a tie names, the phone's claim), then go through the command path.
+import {
+  communityDecider,
+  describeResidentEvent,
+  fold,
+  organisationStreams,
+  parseOrganisationEvent,
+  parseResidentEvent,
+  phoneClaimDecider,
+  residentDecider,
+  residentEventSchemas,
+  residentStreams,
+} from '@gongzhi/domain';
+import type {
+  CommunityEvent,
+  CommunityState,
+  LocalizedText,
+  PhoneClaimEvent,
+  RegistrationData,
+  ResidentCommand,
+  ResidentEventData,
+  ResidentState,
+  ResidentStreamEvent,
+  TieKind,
+} from '@gongzhi/domain';
+import type { PersonalDataVault, SessionStore } from '@gongzhi/auth';
+import type { EventStore, Position } from '@gongzhi/eventstore';
+import { ReadModelLagError } from '@gongzhi/projections';
+import { executeCommand, type CommandResult, type EventCodec, type Writer } from '../commands.ts';
+import type { PhoneCodes } from './codes.ts';
+
+const residentCodec: EventCodec<ResidentStreamEvent> = {
+  read: (recorded) => parseResidentEvent(recorded.type, recorded.data) as ResidentStreamEvent,
+  versionOf: (type) => residentEventSchemas[type].version,
+  describe: describeResidentEvent,
+};
+
+const phoneCodec: EventCodec<PhoneClaimEvent> = {
+  read: (recorded) => parseResidentEvent(recorded.type, recorded.data) as PhoneClaimEvent,
+  versionOf: (type) => residentEventSchemas[type].version,
+  describe: describeResidentEvent,
+};
+
+const residentSubject = (): LocalizedText => ({ 'zh-CN': '居民档案', en: 'The resident record' });
+const phoneSubject = (): LocalizedText => ({ 'zh-CN': '该手机号', en: 'This mobile number' });
+
+/** The resident as their stream has it now. */
+export async function currentResident(
+  store: EventStore,
+  residentId: string,
+): Promise<ResidentState> {
+  const recorded = await store.readStream(residentStreams.resident(residentId));
+  return fold(
+    residentDecider,
+    recorded.map((r) => residentCodec.read(r)),
+  );
+}
+
+/** The resident who holds the number now, from its claim stream. */
+export async function phoneHolder(
+  store: EventStore,
+  phoneDigest: string,
+): Promise<string | undefined> {
+  const recorded = await store.readStream(residentStreams.phone(phoneDigest));
+  return fold(
+    phoneClaimDecider,
+    recorded.map((r) => phoneCodec.read(r)),
+  ).claimedBy;
+}
+
+/** The community a tie names, from its own stream: it must exist and be open. */
+async function currentCommunity(store: EventStore, communityId: string): Promise<CommunityState> {
+  const recorded = await store.readStream(organisationStreams.community(communityId));
+  return fold(
+    communityDecider,
+    recorded.map((r) => parseOrganisationEvent(r.type, r.data) as CommunityEvent),
+  );
+}
+
+// A registration claims the number, then writes the resident. Should it stop between the two,
+// the number stays claimed by a resident who never came to be; a claim that old with no
+// resident behind it is released by the next registration of the number.
+const ABANDONED_CLAIM_MS = 5 * 60_000;
+
+async function claimPhone(w: Writer, phoneDigest: string, residentId: string): Promise<void> {
+  const stream = residentStreams.phone(phoneDigest);
+  const claims = await w.store.readStream(stream, { direction: 'backwards', maxCount: 1 });
+  const last = claims[0];
+  if (
+    last?.type === 'PhoneClaimed' &&
+    (last.data as { residentId: string }).residentId !== residentId &&
+    Date.parse(w.metadata.occurredAt) - Date.parse(last.recordedAt) > ABANDONED_CLAIM_MS
+  ) {
+    const holder = (last.data as { residentId: string }).residentId;
+    const resident = await w.store.readStream(residentStreams.resident(holder), { maxCount: 1 });
+    if (resident.length === 0) {
+      await executeCommand(w.store, {
+        decider: phoneClaimDecider,
+        codec: phoneCodec,
+        stream,
+        command: () => ({
+          type: 'ReleasePhone' as const,
+          data: { phoneDigest, residentId: holder },
+        }),
+        subject: phoneSubject,
+        metadata: { ...w.metadata, actor: 'system', onBehalfOf: undefined, channel: 'system' },
+      });
+    }
+  }
+  await executeCommand(w.store, {
+    decider: phoneClaimDecider,
+    codec: phoneCodec,
+    stream,
+    command: () => ({ type: 'ClaimPhone' as const, data: { phoneDigest, residentId } }),
+    subject: phoneSubject,
+    metadata: w.metadata,
+  });
+}
+
+export interface TieRequest {
+  tieId: string;
+  communityId: string;
+  kind: TieKind;
+}
+
+/** A registration with the communities its ties name, as their streams have them. */
+export interface Registration {
+  command: Extract<ResidentCommand, { type: 'RegisterResident' }>;
+}
+
+/**
+ * Reads the communities and decides once on an empty record, writing nothing: a refusal (a
+ * closed community, a birth year still to come) comes before a one-time code is used up or
+ * the number is claimed.
+ */
+export async function prepareRegistration(
+  store: EventStore,
+  request: { data: RegistrationData; ties: TieRequest[]; today: string },
+): Promise<Registration> {
+  const ties = await Promise.all(
+    request.ties.map(async (tie) => ({
+      ...tie,
+      community: await currentCommunity(store, tie.communityId),
+    })),
+  );
+  const command = { type: 'RegisterResident' as const, ...request, ties };
+  residentDecider.decide(command, residentDecider.initialState());
+  return { command };
+}
+
+/** Claims the number, then registers the resident with their ties. */
+export async function registerResident(
+  w: Writer,
+  { command }: Registration,
+): Promise<CommandResult<ResidentStreamEvent>> {
+  await claimPhone(w, command.data.phoneDigest, command.data.residentId);
+  return executeCommand(w.store, {
+    decider: residentDecider,
+    codec: residentCodec,
+    stream: residentStreams.resident(command.data.residentId),
+    command: () => command,
+    subject: residentSubject,
+    metadata: w.metadata,
+  });
+}
+
+function residentCommand(
+  w: Writer,
+  residentId: string,
+  command: () => ResidentCommand | Promise<ResidentCommand>,
+): Promise<CommandResult<ResidentStreamEvent>> {
+  return executeCommand(w.store, {
+    decider: residentDecider,
+    codec: residentCodec,
+    stream: residentStreams.resident(residentId),
+    command,
+    subject: residentSubject,
+    metadata: w.metadata,
+  });
+}
+
+export const confirmPhone = (w: Writer, residentId: string) =>
+  residentCommand(w, residentId, () => ({ type: 'ConfirmPhone', data: { residentId } }));
+
+export const changePassword = (w: Writer, data: ResidentEventData<'PasswordChanged'>) =>
+  residentCommand(w, data.residentId, () => ({ type: 'ChangePassword', data }));
+
+export const declareTie = (w: Writer, data: { residentId: string } & TieRequest) =>
+  residentCommand(w, data.residentId, async () => ({
+    type: 'DeclareTie',
+    data,
+    community: await currentCommunity(w.store, data.communityId),
+  }));
+
+export const verifyTie = (
+  w: Writer,
+  data: { residentId: string; tieId: string; note: string; verifiedBy: string },
+) => residentCommand(w, data.residentId, () => ({ type: 'VerifyTie', data }));
+
+export const rejectTie = (
+  w: Writer,
+  data: { residentId: string; tieId: string; reason: string; rejectedBy: string },
+) => residentCommand(w, data.residentId, () => ({ type: 'RejectTie', data }));
+
+export const grantProxy = (w: Writer, data: ResidentEventData<'ProxyGranted'>, today: string) =>
+  residentCommand(w, data.residentId, () => ({ type: 'GrantProxy', data, today }));
+
+export const revokeProxy = (w: Writer, data: { residentId: string; proxyId: string }) =>
+  residentCommand(w, data.residentId, () => ({ type: 'RevokeProxy', data }));
+
+export interface Erasure {
+  vault: PersonalDataVault;
+  codes: PhoneCodes;
+  sessions: SessionStore;
+}
+
+// How long forgetting waits for the read models to purge their copies before deleting the key.
+const PURGE_WAIT_MS = 30_000;
+
+/**
+ * "Forget me": records ResidentForgotten, releases the number, lets the read models purge their
+ * copies, then deletes the resident's key, after which every `personal` of theirs in the log
+ * reads as null; ends their sessions and codes. Each step can be run again: a forgotten resident
+ * is forgotten again without a new event, so an erasure cut short is finished by a retry.
+ */
+export async function forgetResident(
+  w: Writer,
+  erasure: Erasure,
+  data: ResidentEventData<'ResidentForgotten'>,
+): Promise<{ position: Position | undefined }> {
+  const forgotten = await residentCommand(w, data.residentId, () => ({
+    type: 'ForgetResident',
+    data,
+  }));
+  const state = await currentResident(w.store, data.residentId);
+  if (state.status === 'none') throw new Error('a forgotten resident has a stream');
+  const released = await executeCommand(w.store, {
+    decider: phoneClaimDecider,
+    codec: phoneCodec,
+    stream: residentStreams.phone(state.phoneDigest),
+    command: () => ({
+      type: 'ReleasePhone' as const,
+      data: { phoneDigest: state.phoneDigest, residentId: data.residentId },
+    }),
+    subject: phoneSubject,
+    metadata: w.metadata,
+  });
+  const position = [forgotten.position, released.position].reduce<Position | undefined>(
+    (a, b) => (a === undefined || (b !== undefined && b > a) ? b : a),
+    undefined,
+  );
+  if (position !== undefined) {
+    try {
+      await w.readModels.waitForPosition(position, PURGE_WAIT_MS);
+    } catch (error) {
+      // The key goes regardless: without it the copies a slow read model still holds are
+      // purged when it reaches ResidentForgotten, and nothing can decrypt the log meanwhile.
+      if (!(error instanceof ReadModelLagError)) throw error;
+    }
+  }
+  // The vault deletes the key and, on SQLite, truncates the write-ahead log the purge went through.
+  await erasure.vault.forget(data.residentId);
+  await erasure.sessions.revokeAll(data.residentId);
+  await erasure.codes.discard(state.phoneDigest);
+  return { position };
+}

@@ -1,0 +1,170 @@
+// What a resident sees about themselves ("my profile"): their record with the phone masked,
+// their ties and how each was decided, the proxies they granted and received, and every act
+// someone else did on their record. And how accounts are named in those lists.
+import {
+  describeResidentEvent,
+  formerResidentName,
+  isProxyActive,
+  parseResidentEvent,
+  residentStreams,
+  type LocalizedText,
+} from '@gongzhi/domain';
+import type { SqlExecutor } from '@gongzhi/projections';
+import { readCommunity, readStaffAccount } from '@gongzhi/projections/organisation';
+import {
+  listProxiesGranted,
+  listProxiesReceived,
+  listResidentTies,
+  readResident,
+  type ProxyRow,
+} from '@gongzhi/projections/resident';
+import type { Context } from '../context.ts';
+import type { Locale } from '../locale.ts';
+import { beijingDate } from './services.ts';
+
+export interface AccountLabel {
+  accountId: string;
+  kind: 'staff' | 'resident' | 'system' | 'unknown';
+  /** The name to show: a staff member's, a resident's, or 已注销居民 once forgotten. */
+  name: string | null;
+  /** A resident's number as 138****1234. */
+  phoneMasked: string | null;
+}
+
+const SYSTEM_NAME: LocalizedText = { 'zh-CN': '系统', en: 'System' };
+
+/**
+ * How an account appears in a list. `withResidentName: false` shows a resident by masked number
+ * only: someone who typed a number to grant a proxy must not learn whose number it is.
+ */
+export async function labelAccount(
+  db: SqlExecutor,
+  accountId: string,
+  locale: Locale,
+  { withResidentName = true } = {},
+): Promise<AccountLabel> {
+  if (accountId === 'system') {
+    return { accountId, kind: 'system', name: SYSTEM_NAME[locale], phoneMasked: null };
+  }
+  const staff = await readStaffAccount(db, accountId);
+  if (staff) return { accountId, kind: 'staff', name: staff.displayName, phoneMasked: null };
+  const resident = await readResident(db, accountId);
+  if (!resident) return { accountId, kind: 'unknown', name: null, phoneMasked: null };
+  if (resident.status === 'forgotten') {
+    return { accountId, kind: 'resident', name: formerResidentName[locale], phoneMasked: null };
+  }
+  return {
+    accountId,
+    kind: 'resident',
+    name: withResidentName ? resident.name : null,
+    phoneMasked: resident.phoneMasked,
+  };
+}
+
+function proxyView(proxy: ProxyRow, today: string) {
+  return {
+    proxyId: proxy.proxyId,
+    powers: proxy.powers,
+    until: proxy.until,
+    grantedAt: proxy.grantedAt,
+    revokedAt: proxy.revokedAt,
+    active: isProxyActive(
+      { until: proxy.until ?? undefined, revoked: proxy.revokedAt !== null },
+      today,
+    ),
+  };
+}
+
+/** The resident's profile; undefined when the read model does not have them (yet). */
+export async function readProfile(ctx: Context, residentId: string) {
+  const { db } = ctx.services.readModels;
+  const { locale } = ctx;
+  const resident = await readResident(db, residentId);
+  if (!resident) return undefined;
+  const today = beijingDate(ctx.services.now?.() ?? new Date());
+
+  const communityNames = new Map<string, string>();
+  const communityName = async (communityId: string) => {
+    if (!communityNames.has(communityId)) {
+      const community = await readCommunity(db, communityId);
+      communityNames.set(communityId, community?.name ?? communityId);
+    }
+    return communityNames.get(communityId)!;
+  };
+
+  const ties = await Promise.all(
+    (await listResidentTies(db, residentId)).map(async (tie) => ({
+      tieId: tie.tieId,
+      communityId: tie.communityId,
+      communityName: await communityName(tie.communityId),
+      streetId: tie.streetId,
+      kind: tie.kind,
+      status: tie.status,
+      note: tie.note,
+      /** Why it was rejected, for the resident to read. */
+      reason: tie.reason,
+      declaredAt: tie.declaredAt,
+      decidedAt: tie.decidedAt,
+    })),
+  );
+
+  const proxiesGranted = await Promise.all(
+    (await listProxiesGranted(db, residentId)).map(async (proxy) => ({
+      ...proxyView(proxy, today),
+      grantee: await labelAccount(db, proxy.granteeAccountId, locale, {
+        withResidentName: false,
+      }),
+    })),
+  );
+  const proxiesReceived = await Promise.all(
+    (await listProxiesReceived(db, residentId)).map(async (proxy) => ({
+      ...proxyView(proxy, today),
+      grantor: await labelAccount(db, proxy.grantorId, locale),
+    })),
+  );
+
+  return {
+    resident: {
+      residentId,
+      name: resident.name,
+      phoneMasked: resident.phoneMasked,
+      birthYear: resident.birthYear,
+      phoneConfirmed: resident.phoneConfirmed,
+      hasPassword: resident.hasPassword,
+      channel: resident.channel,
+      registeredAt: resident.registeredAt,
+      revision: resident.revision,
+    },
+    ties,
+    proxiesGranted,
+    proxiesReceived,
+    actsOnMyBehalf: await listActsOnBehalf(ctx, residentId),
+  };
+}
+
+/**
+ * Acts someone else did on the resident's record: a worker who registered them on the spot or
+ * declared a tie for them, a worker who verified or rejected a tie, a worker who forgot them.
+ * Newest first. (Acts in other modules, such as a proxy's vote, carry `onBehalfOf` too; their
+ * modules list them.)
+ */
+export async function listActsOnBehalf(ctx: Context, residentId: string) {
+  const { db } = ctx.services.readModels;
+  const recorded = await ctx.services.store.readStream(residentStreams.resident(residentId));
+  const acts = recorded.filter((event) => event.metadata.actor !== residentId).reverse();
+  const labels = new Map<string, Promise<AccountLabel>>();
+  return Promise.all(
+    acts.map(async (event) => {
+      const { actor, channel, occurredAt } = event.metadata;
+      if (!labels.has(actor)) labels.set(actor, labelAccount(db, actor, ctx.locale));
+      return {
+        position: String(event.position),
+        type: event.type,
+        what: describeResidentEvent(parseResidentEvent(event.type, event.data))[ctx.locale],
+        by: await labels.get(actor)!,
+        channel,
+        at: occurredAt,
+      };
+    }),
+  );
+}

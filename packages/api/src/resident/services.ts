@@ -1,0 +1,19 @@
+// What the resident procedures need from the process that hosts them, beyond the event store
+// and the read models: the personal-data vault, the phone digest, one-time codes and a sender.
+import type { PersonalDataVault } from '@gongzhi/auth';
+import type { OneTimeCodeSender, PhoneCodes } from './codes.ts';
+
+export interface ResidentServices {
+  /** The vault the event store's withPersonalData uses: forgetting deletes the key here. */
+  vault: PersonalDataVault;
+  /** HMAC digest of a mobile number (@gongzhi/auth createPhoneDigester). */
+  digestPhone: (phone: string) => string;
+  codes: PhoneCodes;
+  codeSender: OneTimeCodeSender;
+}
+
+const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** The calendar day in Beijing (UTC+8, no daylight saving), YYYY-MM-DD: proxies end by it. */
+export const beijingDate = (at: Date): string =>
+  new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
