@@ -1,0 +1,403 @@
+// The generated authorization test (issue 3, item 5). It enumerates every procedure of the
+// appRouter and calls each over HTTP as nobody, and as an account of every staff role placed in
+// street A / community A1 (in scope) and in street B / community B2 (out of scope), with a sample
+// input from the table below. It fails when a procedure has no access declaration or no sample,
+// so a new procedure cannot go unchecked. For each call it asserts:
+//
+// - a caller the declaration admits is not refused for access (401/403 with an access reason);
+// - every other caller gets 401 (nobody) or 403 (anyone else) with a readable reason, and the
+//   event store's head does not move.
+//
+// Who is admitted is worked out here from the declared roles and the place the sample acts on,
+// independently of the scope functions: a scope function that names the wrong place fails.
+// The matrix of outcomes is the "what each role can do" table of docs/security.md; the test
+// fails when that table differs (GONGZHI_UPDATE_DOCS=1 rewrites it).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appRouter, organisationCommands, type ProcedureMeta } from '@gongzhi/api';
+import { hashPassword, ROLE_LABELS } from '@gongzhi/auth';
+import { staffRoleSchema, type Scope, type StaffRole } from '@gongzhi/domain';
+import type { EventMetadata } from '@gongzhi/eventstore';
+import { repoRoot } from '../src/runtime.ts';
+import { engines, useApiServer, type Reply } from './harness.ts';
+
+// Street A / community A1 and street B / community B2 are the seeded demo places.
+const A = { streetId: 'yushan', communityId: 'shuyuan' };
+const B = { streetId: 'qinchuan', communityId: 'qinfeng' };
+const PASSWORD = 'authz-password-1';
+
+/** The place in A a sample acts on, as far as access is concerned. */
+type Target = 'city' | 'street' | 'community';
+
+interface Sample {
+  input?: unknown;
+  /** For role declarations: the place in street A the call is about. */
+  target?: Target;
+  /** Names the case in the matrix when a procedure has several samples. */
+  label?: string;
+}
+
+// Fixture records the samples act on (created in beforeAll).
+const TARGET_ACCOUNT = 'authz-target';
+const DEACTIVATED_ACCOUNT = 'authz-leaving';
+const LOGIN = { accountId: 'authz-login', loginName: 'authz.login' };
+const CLOSING_STREET = 'authz-closing';
+const CLOSING_COMMUNITY = 'authz-closing-c';
+
+/** One valid input per procedure (or several cases). Add one for every new procedure. */
+const SAMPLES: Record<string, Sample | Sample[]> = {
+  'auth.login': { input: { loginName: LOGIN.loginName, password: PASSWORD } },
+  'auth.logout': {},
+  'auth.me': {},
+
+  'session.list': {},
+  'session.revoke': { input: { sessionId: 'a'.repeat(24) } },
+  'session.revokeOthers': {},
+  'session.changePassword': {
+    input: { currentPassword: PASSWORD, newPassword: 'authz-password-2' },
+  },
+
+  'organisation.overview': {},
+  'organisation.street': { input: { streetId: A.streetId } },
+  'organisation.community': { input: { communityId: A.communityId } },
+  'organisation.registerStreet': { input: { name: '授权测试街道' }, target: 'city' },
+  'organisation.renameStreet': {
+    input: { streetId: A.streetId, name: '虞山新街道' },
+    target: 'city',
+  },
+  'organisation.closeStreet': { input: { streetId: CLOSING_STREET }, target: 'city' },
+  'organisation.registerCommunity': {
+    input: { streetId: A.streetId, kind: 'urban', name: '授权测试社区' },
+    target: 'street',
+  },
+  'organisation.renameCommunity': {
+    input: { communityId: A.communityId, name: '书院新社区' },
+    target: 'community',
+  },
+  'organisation.closeCommunity': {
+    input: { communityId: CLOSING_COMMUNITY },
+    target: 'community',
+  },
+  'organisation.staffAccounts': [
+    { label: 'all', input: {}, target: 'city' },
+    { label: 'one street', input: { streetId: A.streetId }, target: 'street' },
+  ],
+  'organisation.createStaffAccount': [
+    {
+      label: 'community role',
+      input: {
+        loginName: 'authz.new.worker',
+        displayName: '新社工',
+        password: PASSWORD,
+        role: 'community_worker',
+        scope: { type: 'community', communityId: A.communityId },
+      },
+      target: 'community',
+    },
+    {
+      label: 'street role',
+      input: {
+        loginName: 'authz.new.officer',
+        displayName: '新街道干部',
+        password: PASSWORD,
+        role: 'street_officer',
+        scope: { type: 'street', streetId: A.streetId },
+      },
+      target: 'city',
+    },
+  ],
+  'organisation.grantRole': [
+    {
+      label: 'community role',
+      input: {
+        accountId: TARGET_ACCOUNT,
+        role: 'consultant',
+        scope: { type: 'community', communityId: A.communityId },
+      },
+      target: 'community',
+    },
+    {
+      label: 'street role',
+      input: {
+        accountId: TARGET_ACCOUNT,
+        role: 'street_officer',
+        scope: { type: 'street', streetId: A.streetId },
+      },
+      target: 'city',
+    },
+  ],
+  'organisation.revokeRole': [
+    {
+      label: 'community role',
+      input: {
+        accountId: TARGET_ACCOUNT,
+        role: 'community_worker',
+        scope: { type: 'community', communityId: A.communityId },
+      },
+      target: 'community',
+    },
+    {
+      label: 'city role',
+      input: { accountId: TARGET_ACCOUNT, role: 'city_admin', scope: { type: 'city' } },
+      target: 'city',
+    },
+  ],
+  // The account holds community roles in A1 only: street A's authority reaches it.
+  'organisation.deactivateStaffAccount': {
+    input: { accountId: DEACTIVATED_ACCOUNT },
+    target: 'street',
+  },
+};
+
+/** Refusals that mean "not you" (sign-in or access), as opposed to any other outcome. */
+const ACCESS_REASONS = new Set(['sign_in_required', 'out_of_scope']);
+
+interface Principal {
+  name: string;
+  role?: StaffRole;
+  /** Where the role is granted: in A (in scope of the samples) or in B. */
+  placement?: 'A' | 'B';
+  accountId?: string;
+}
+
+const STAFF_ROLES = staffRoleSchema.options;
+const placementScope = (role: StaffRole, placement: 'A' | 'B'): Scope => {
+  const place = placement === 'A' ? A : B;
+  if (role === 'city_admin') return { type: 'city' };
+  if (role === 'street_officer') return { type: 'street', streetId: place.streetId };
+  return { type: 'community', communityId: place.communityId, streetId: place.streetId };
+};
+
+const PRINCIPALS: Principal[] = [
+  { name: 'anonymous' },
+  ...STAFF_ROLES.flatMap((role): Principal[] =>
+    (role === 'city_admin' ? (['A'] as const) : (['A', 'B'] as const)).map((placement) => ({
+      name: `${role} in ${placement}`,
+      role,
+      placement,
+      accountId: `authz-${role.replaceAll('_', '-')}-${placement.toLowerCase()}`,
+    })),
+  ),
+];
+
+/** Whether a grant placed so reaches the target in A: the rule of nested scopes, restated. */
+function reaches(principal: Principal, target: Target): boolean {
+  if (principal.role === 'city_admin') return true;
+  if (principal.placement !== 'A') return false;
+  if (principal.role === 'street_officer') return target !== 'city';
+  return target === 'community';
+}
+
+type Access = ProcedureMeta['access'];
+type Expected = { admitted: true } | { admitted: false; status: 401 | 403 };
+
+function expectation(access: Access, principal: Principal, sample: Sample): Expected {
+  const kind = typeof access === 'string' ? (access as string) : 'roles';
+  if (kind === 'public') return { admitted: true };
+  if (!principal.accountId) return { admitted: false, status: 401 };
+  if (kind === 'signed_in') return { admitted: true };
+  if (kind === 'roles' && typeof access === 'object') {
+    const admitted =
+      access.roles.includes(principal.role!) && reaches(principal, sample.target ?? 'city');
+    return admitted ? { admitted } : { admitted, status: 403 };
+  }
+  throw new Error(`No rule for the access declaration ${JSON.stringify(access)}: teach this test`);
+}
+
+interface ProcedureDef {
+  _def: { meta?: ProcedureMeta; type: 'query' | 'mutation' | 'subscription' };
+}
+const procedures = Object.entries(
+  appRouter._def.procedures as unknown as Record<string, ProcedureDef>,
+).sort(([a], [b]) => a.localeCompare(b));
+
+const samplesOf = (path: string): Sample[] => {
+  const entry = SAMPLES[path];
+  return entry === undefined ? [] : Array.isArray(entry) ? entry : [entry];
+};
+
+describe('every procedure', () => {
+  it.each(procedures)('%s declares its access and has a sample input', (path, procedure) => {
+    const access = procedure._def.meta?.access;
+    expect(access, `${path} has no access declaration`).toBeDefined();
+    const samples = samplesOf(path);
+    expect(samples.length, `add a sample input for ${path} to SAMPLES`).toBeGreaterThan(0);
+    if (typeof access === 'object') {
+      for (const sample of samples) expect(sample.target, `${path}: say its target`).toBeDefined();
+    }
+  });
+
+  it('has no sample for a procedure that no longer exists', () => {
+    const paths = new Set(procedures.map(([path]) => path));
+    expect(Object.keys(SAMPLES).filter((path) => !paths.has(path))).toEqual([]);
+  });
+});
+
+describe.each(engines.filter((e) => e.name === 'sqlite'))(
+  'access of every procedure for every role, over HTTP on $name',
+  ({ make }) => {
+    const api = useApiServer(make());
+    /** path + label → principal name → admitted (as observed and asserted). */
+    const matrix = new Map<string, Map<string, boolean>>();
+
+    beforeAll(async () => {
+      const { store, runner } = api.runtime;
+      const metadata: EventMetadata = {
+        actor: 'system',
+        channel: 'system',
+        correlationId: 'authorization-test',
+        occurredAt: new Date().toISOString(),
+      };
+      const w = { store, readModels: runner, metadata };
+      const passwordHash = await hashPassword(PASSWORD);
+      const account = (accountId: string, loginName: string) =>
+        organisationCommands.createStaffAccount(w, {
+          accountId,
+          loginName,
+          displayName: loginName,
+          passwordHash,
+        });
+      for (const principal of PRINCIPALS) {
+        if (!principal.role || !principal.placement || !principal.accountId) continue;
+        await account(principal.accountId, principal.accountId.replaceAll('-', '.'));
+        await organisationCommands.grantRole(w, {
+          accountId: principal.accountId,
+          role: principal.role,
+          scope: placementScope(principal.role, principal.placement),
+        });
+      }
+      const inA1: Scope = { type: 'community', ...A };
+      await account(TARGET_ACCOUNT, 'authz.target');
+      await organisationCommands.grantRole(w, {
+        accountId: TARGET_ACCOUNT,
+        role: 'community_worker',
+        scope: inA1,
+      });
+      await organisationCommands.grantRole(w, {
+        accountId: TARGET_ACCOUNT,
+        role: 'city_admin',
+        scope: { type: 'city' },
+      });
+      await account(DEACTIVATED_ACCOUNT, 'authz.leaving');
+      await organisationCommands.grantRole(w, {
+        accountId: DEACTIVATED_ACCOUNT,
+        role: 'team_leader',
+        scope: inA1,
+      });
+      await account(LOGIN.accountId, LOGIN.loginName);
+      await organisationCommands.registerStreet(w, {
+        streetId: CLOSING_STREET,
+        name: '待撤销街道',
+      });
+      await organisationCommands.registerCommunity(w, {
+        communityId: CLOSING_COMMUNITY,
+        streetId: A.streetId,
+        kind: 'urban',
+        name: '待撤销社区',
+      });
+      await runner.waitForPosition((await store.headPosition())!, 10_000);
+    });
+
+    /** A fresh session per call, so that a call ending sessions (logout) affects no other. */
+    async function callAs(
+      principal: Principal,
+      path: string,
+      type: ProcedureDef['_def']['type'],
+      input: unknown,
+    ): Promise<Reply> {
+      const headers: Record<string, string> = {};
+      if (principal.accountId) {
+        const { token } = await api.runtime.services.sessions.create(principal.accountId);
+        headers.cookie = `gongzhi_session=${token}`;
+      }
+      return api.call(path, input, { query: type === 'query', headers });
+    }
+
+    const cases = procedures.flatMap(([path, procedure]) =>
+      samplesOf(path).map((sample) => ({
+        name: sample.label ? `${path} (${sample.label})` : path,
+        path,
+        procedure,
+        sample,
+      })),
+    );
+
+    it.each(cases)('$name', async ({ name, path, procedure, sample }) => {
+      const access = procedure._def.meta!.access;
+      const row = new Map<string, boolean>();
+      matrix.set(name, row);
+      for (const principal of PRINCIPALS) {
+        const expected = expectation(access, principal, sample);
+        const before = await api.head();
+        const reply = await callAs(principal, path, procedure._def.type, sample.input);
+        const error = reply.body.error;
+        const who = `${name} as ${principal.name}`;
+        if (expected.admitted) {
+          expect(
+            error && ACCESS_REASONS.has(error.data.reason ?? ''),
+            `${who} was refused: ${error?.message}`,
+          ).toBeFalsy();
+          expect(error?.data.reason, `${who}: the sample input is invalid`).not.toBe(
+            'invalid_input',
+          );
+          expect(reply.status, `${who}: ${error?.message}`).toBeLessThan(500);
+        } else {
+          expect(reply.status, `${who} was not refused`).toBe(expected.status);
+          expect(error?.data.reason, who).toBe(
+            expected.status === 401 ? 'sign_in_required' : 'out_of_scope',
+          );
+          // Readable: a sentence in the caller's language (zh-CN by default).
+          expect(error?.message, who).toMatch(/\p{Script=Han}{4,}/u);
+          expect(await api.head(), `${who} wrote events`).toBe(before);
+        }
+        row.set(principal.name, expected.admitted);
+      }
+    });
+
+    it('matches the table of what each role can do in docs/security.md', () => {
+      expect(matrix.size, 'every case ran').toBe(cases.length);
+      const table = renderMatrix(matrix, cases);
+      const path = join(repoRoot, 'docs/security.md');
+      const doc = readFileSync(path, 'utf8');
+      const start = doc.indexOf(MATRIX_START);
+      const end = doc.indexOf(MATRIX_END);
+      expect(start, 'docs/security.md has the matrix markers').toBeGreaterThanOrEqual(0);
+      const current = doc.slice(start + MATRIX_START.length, end);
+      if (process.env.GONGZHI_UPDATE_DOCS === '1' && current !== table) {
+        writeFileSync(path, doc.slice(0, start + MATRIX_START.length) + table + doc.slice(end));
+        return;
+      }
+      expect(current, 'run with GONGZHI_UPDATE_DOCS=1 to rewrite the table').toBe(table);
+    });
+  },
+);
+
+const MATRIX_START =
+  '<!-- access-matrix:start (generated by apps/api/test/authorization.test.ts) -->';
+const MATRIX_END = '<!-- access-matrix:end -->';
+
+/**
+ * One row per case, one column per role: ✓ admitted wherever its grant is; "own street" /
+ * "own community" admitted only where its grant reaches the place; — refused.
+ */
+function renderMatrix(
+  matrix: Map<string, Map<string, boolean>>,
+  cases: { name: string; sample: Sample }[],
+): string {
+  const roleColumns = STAFF_ROLES.map((role) => ROLE_LABELS[role].en.toLowerCase());
+  const header = `| procedure | anyone | ${roleColumns.join(' | ')} |`;
+  const rule = `| --- | --- | ${STAFF_ROLES.map(() => '---').join(' | ')} |`;
+  const rows = cases.map(({ name }) => {
+    const row = matrix.get(name)!;
+    const cells = STAFF_ROLES.map((role) => {
+      const inA = row.get(`${role} in A`);
+      const inB = role === 'city_admin' ? inA : row.get(`${role} in B`);
+      if (inA && inB) return '✓';
+      if (inA) return role === 'street_officer' ? 'own street' : 'own community';
+      return '—';
+    });
+    return `| \`${name}\` | ${row.get('anonymous') ? '✓' : '—'} | ${cells.join(' | ')} |`;
+  });
+  return `\n${[header, rule, ...rows].join('\n')}\n`;
+}
