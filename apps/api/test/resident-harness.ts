@@ -1,0 +1,67 @@
+// A server whose one-time codes land in memory, where tests read them as a person reads their
+// messages; and the steps most resident tests begin with.
+import { expect } from 'vitest';
+import { createMemoryCodeSender } from '@gongzhi/api';
+import { useApiServer, type Engine, type Reply } from './harness.ts';
+
+export const RESIDENT_PASSWORD = 'qinhu-lane-2025';
+
+export interface Registered {
+  residentId: string;
+  position: string;
+  expiresAt: string;
+}
+
+export function useResidentServer(engine: Engine) {
+  const sender = createMemoryCodeSender();
+  const api = useApiServer({
+    ...engine,
+    options: () => ({ ...engine.options(), codeSender: sender }),
+  });
+  let nextPhone = 0;
+
+  /** Keeps the session a reply's Set-Cookie carries under `as`. */
+  function keepSession(as: string, reply: Reply): void {
+    const cookie = reply.headers.getSetCookie().find((c) => c.startsWith('gongzhi_session='));
+    expect(cookie, JSON.stringify(reply.body)).toBeDefined();
+    api.tokens.set(as, /^gongzhi_session=([^;]+)/.exec(cookie!)![1]!);
+  }
+
+  const resident = {
+    sender,
+    keepSession,
+    /** A mobile number no test has used yet. */
+    newPhone: () => `1390013${String(nextPhone++).padStart(4, '0')}`,
+
+    /** Asks for a code and returns the one the phone received. */
+    async codeFor(phone: string): Promise<string> {
+      const reply = await api.call('resident.requestPhoneCode', { phone });
+      expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+      return sender.lastCodeFor(phone)!;
+    },
+
+    /** Registers online with a fresh code and keeps the session under `as`. */
+    async register(
+      as: string,
+      input: {
+        name: string;
+        phone: string;
+        birthYear?: number;
+        ties?: { communityId: string; kind: string }[];
+      },
+    ): Promise<Registered> {
+      const code = await resident.codeFor(input.phone);
+      const reply = await api.call<Registered>('resident.register', {
+        birthYear: 1980,
+        ties: [{ communityId: 'shuyuan', kind: 'lives' }],
+        ...input,
+        code,
+        password: RESIDENT_PASSWORD,
+      });
+      expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+      keepSession(as, reply);
+      return reply.body.result!.data;
+    },
+  };
+  return { api, resident };
+}
