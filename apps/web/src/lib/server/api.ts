@@ -28,6 +28,7 @@ export function createRequestApi(event: RequestEvent): ApiClient {
 
   return createApiClient({
     url,
+    // One call, one request: each refusal keeps its own HTTP status for the form it answers.
     unbatched: true,
     ...(local && {
       fetch: async (input, init) => local(new Request(input, init)),
