@@ -11,15 +11,19 @@ const API_FETCH = Symbol.for('gongzhi.apiFetch');
 async function loadWebHandler(): Promise<NodeHandler | undefined> {
   const path = process.env.GONGZHI_WEB_BUILD ?? join(repoRoot, 'apps/web/build/handler.js');
   if (!existsSync(path)) return undefined;
+  // adapter-node reads these when handler.js is imported: without them it assumes https and
+  // refuses every form post on plain http as cross-site (see server.ts).
+  process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
   const module = (await import(pathToFileURL(path).href)) as { handler: NodeHandler };
   return module.handler;
 }
 
 const runtime = await openRuntime(runtimeOptionsFromEnv());
+const trustProxy = process.env.GONGZHI_TRUST_PROXY === '1';
 const app = createHttpApp(runtime, {
   log: (line) => console.log(line),
   allowedOrigins: (process.env.GONGZHI_ALLOWED_ORIGINS ?? '').split(',').filter(Boolean),
-  trustProxy: process.env.GONGZHI_TRUST_PROXY === '1',
+  trustProxy,
 });
 // The web app's server-side tRPC client calls this in-process when it is present.
 (globalThis as Record<symbol, unknown>)[API_FETCH] = app.fetch;
@@ -28,6 +32,7 @@ const web = await loadWebHandler();
 const server = await startServer({
   app,
   web,
+  trustProxy,
   port: Number(process.env.PORT ?? 3000),
   host: process.env.HOST ?? '127.0.0.1',
 });

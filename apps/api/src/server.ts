@@ -26,6 +26,8 @@ export async function startServer(options: {
   port: number;
   host: string;
   web?: NodeHandler;
+  /** Behind a reverse proxy that sets X-Forwarded-Proto itself (GONGZHI_TRUST_PROXY=1). */
+  trustProxy?: boolean;
 }): Promise<StartedServer> {
   const api = getRequestListener(options.app.fetch);
   const { web } = options;
@@ -34,6 +36,10 @@ export async function startServer(options: {
       void api(req, res);
       return;
     }
+    // SvelteKit's CSRF check compares the form's Origin with the URL it believes it serves;
+    // main.ts points adapter-node at X-Forwarded-Proto, which this plain-http server states
+    // itself unless a trusted proxy in front already did.
+    if (!options.trustProxy) req.headers['x-forwarded-proto'] = 'http';
     void web(req, res, () => {
       res.statusCode = 404;
       res.end('Not found');

@@ -76,9 +76,6 @@ export default async function setup(project: TestProject) {
       PORT: String(port),
       GONGZHI_DATA: dataDir,
       NODE_ENV: 'production',
-      // adapter-node assumes https unless told the origin; SvelteKit's CSRF check then refuses
-      // every form post made over plain http.
-      ORIGIN: baseURL,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
