@@ -1,3 +1,5 @@
 export * from './shared/index.ts';
 export * from './organisation/index.ts';
 export * from './resident/index.ts';
+export * from './cycle/index.ts';
+export * from './proposal/index.ts';

@@ -1,0 +1,196 @@
+// Cycle events: a street's micro-project cycle (民生微实事), from its draft to its last phase.
+// Stream `cycle-<cycleId>`. docs/events.md is the catalogue; the schemas here describe the
+// current version of each event.
+//
+// Money is in integer fen (分, ¥0.01) everywhere: budgets, caps and costs add and compare
+// exactly, and ¥200,000 is 20_000_000 fen, far inside the safe-integer range.
+import { z } from 'zod';
+import type { DomainEvent } from '../shared/decider.ts';
+import { idSchema, reasonSchema } from '../organisation/events.ts';
+import { isoDateSchema, tieKindSchema } from '../resident/events.ts';
+
+/** An amount of money in integer fen (分); positive. */
+export const fenSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/** 工程类 works, 服务类 services, 货物类 goods: each has its own per-project cap. */
+export const projectCategorySchema = z.enum(['works', 'services', 'goods']);
+export type ProjectCategory = z.infer<typeof projectCategorySchema>;
+export const projectCategories = projectCategorySchema.options;
+
+/**
+ * The dated phases of a published cycle, in order (the eight-step method's steps 2–8, with the
+ * closing). Before the first of them a published cycle is `announced`.
+ */
+export const cyclePhaseSchema = z.enum([
+  'proposing',
+  'screening',
+  'voting',
+  'publicity',
+  'implementing',
+  'evaluating',
+  'closed',
+]);
+export type CyclePhase = z.infer<typeof cyclePhaseSchema>;
+export const cyclePhases = cyclePhaseSchema.options;
+
+/** Where a published cycle is: announced (published, proposing not begun) or one of its phases. */
+export const cycleStageSchema = z.enum([
+  'announced',
+  'proposing',
+  'screening',
+  'voting',
+  'publicity',
+  'implementing',
+  'evaluating',
+  'closed',
+]);
+export type CycleStage = z.infer<typeof cycleStageSchema>;
+
+/** The first day of each phase, YYYY-MM-DD (China time); the order is checked by the decider. */
+export const cycleScheduleSchema = z.object({
+  proposing: isoDateSchema,
+  screening: isoDateSchema,
+  voting: isoDateSchema,
+  publicity: isoDateSchema,
+  implementing: isoDateSchema,
+  evaluating: isoDateSchema,
+  closed: isoDateSchema,
+});
+export type CycleSchedule = z.infer<typeof cycleScheduleSchema>;
+
+/** A line of the allowed or excluded list (正面清单/负面清单), e.g. { code: 'N3', text: '…' }. */
+export const listItemSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/),
+  text: z.string().trim().min(1).max(200),
+  textEn: z.string().trim().min(1).max(400).optional(),
+});
+export type ListItem = z.infer<typeof listItemSchema>;
+
+export const communityBudgetSchema = z.object({ communityId: idSchema, budget: fenSchema });
+export type CommunityBudget = z.infer<typeof communityBudgetSchema>;
+
+/** Approval: each voter approves at most K projects (and at least M, if set); or knapsack. */
+export const ballotRuleSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('approval'),
+    maxProjects: z.number().int().min(1).max(50),
+    minProjects: z.number().int().min(1).max(50).optional(),
+  }),
+  z.object({ kind: z.literal('knapsack') }),
+]);
+export type BallotRule = z.infer<typeof ballotRuleSchema>;
+
+/** Winners by votes until the budget is spent, or by the Method of Equal Shares. */
+export const aggregationRuleSchema = z.enum(['greedy', 'mes']);
+export type AggregationRule = z.infer<typeof aggregationRuleSchema>;
+
+/** Who may propose, co-sign and vote: a verified tie of these kinds, and a minimum age. */
+export const cycleEligibilitySchema = z.object({
+  tieKinds: z
+    .array(tieKindSchema)
+    .min(1)
+    .max(3)
+    .refine((kinds) => new Set(kinds).size === kinds.length, 'each kind at most once'),
+  minAge: z.number().int().min(0).max(120),
+});
+export type CycleEligibility = z.infer<typeof cycleEligibilitySchema>;
+
+/** Everything a street officer sets for a cycle; drafts may be amended whole until published. */
+export const cycleDefinitionSchema = z.object({
+  title: z.string().trim().min(2).max(80),
+  titleEn: z.string().trim().min(2).max(160).optional(),
+  year: z.number().int().min(2000).max(2100),
+  communities: z.array(communityBudgetSchema).max(200),
+  caps: z.object({ works: fenSchema, services: fenSchema, goods: fenSchema }),
+  allowed: z.array(listItemSchema).max(100),
+  excluded: z.array(listItemSchema).max(100),
+  eligibility: cycleEligibilitySchema,
+  ballot: ballotRuleSchema,
+  aggregation: aggregationRuleSchema,
+  /** Length of the publicity (公示) of the selection, typically 3–7 days. */
+  publicityDays: z.number().int().min(1).max(60),
+  schedule: cycleScheduleSchema,
+});
+export type CycleDefinition = z.infer<typeof cycleDefinitionSchema>;
+
+export const cycleEventSchemas = {
+  CycleDrafted: {
+    version: 1,
+    schema: z.object({ cycleId: idSchema, streetId: idSchema, ...cycleDefinitionSchema.shape }),
+  },
+  CycleDraftAmended: {
+    version: 1,
+    schema: z.object({ cycleId: idSchema, ...cycleDefinitionSchema.shape }),
+  },
+  CyclePublished: {
+    version: 1,
+    schema: z.object({ cycleId: idSchema }),
+  },
+  CyclePhaseAdvanced: {
+    version: 1,
+    schema: z.object({
+      cycleId: idSchema,
+      from: cycleStageSchema,
+      to: cyclePhaseSchema,
+      /** When the officer moved it, ISO-8601 UTC. */
+      at: z.iso.datetime(),
+      /** The day the schedule gave for `to`. */
+      scheduledFor: isoDateSchema,
+      /** Required when the day (China time) of `at` is not `scheduledFor`. */
+      reason: reasonSchema.optional(),
+    }),
+  },
+  CycleBudgetAmended: {
+    version: 1,
+    schema: z.object({
+      cycleId: idSchema,
+      budgets: z
+        .array(z.object({ communityId: idSchema, budget: fenSchema, previousBudget: fenSchema }))
+        .min(1),
+      reason: reasonSchema,
+    }),
+  },
+  CycleScheduleAmended: {
+    version: 1,
+    schema: z.object({
+      cycleId: idSchema,
+      schedule: cycleScheduleSchema,
+      previousSchedule: cycleScheduleSchema,
+      reason: reasonSchema,
+    }),
+  },
+} as const;
+
+type Schemas = typeof cycleEventSchemas;
+export type CycleEventType = keyof Schemas;
+export type CycleEventData<T extends CycleEventType> = z.output<Schemas[T]['schema']>;
+
+/** The union of all cycle events as deciders see them. */
+export type CycleEvent = {
+  [T in CycleEventType]: DomainEvent<T, CycleEventData<T>>;
+}[CycleEventType];
+
+export type CycleEventOf<T extends CycleEventType> = Extract<CycleEvent, { type: T }>;
+
+export const cycleEventTypes = Object.keys(cycleEventSchemas) as CycleEventType[];
+
+export function isCycleEventType(type: string): type is CycleEventType {
+  return Object.hasOwn(cycleEventSchemas, type);
+}
+
+/**
+ * Checks stored data against the current schema of its type. Throws on data that does not
+ * match: an event the code cannot read is a bug, not a refusal.
+ */
+export function parseCycleEvent(type: string, data: unknown): CycleEvent {
+  if (!isCycleEventType(type)) throw new Error(`Not a cycle event: ${type}`);
+  const parsed: unknown = cycleEventSchemas[type].schema.parse(data);
+  return { type, data: parsed } as CycleEvent;
+}
+
+export const cycleStreams = {
+  cycle: (cycleId: string) => `cycle-${cycleId}`,
+};

@@ -1,0 +1,3 @@
+export * from './events.ts';
+export * from './cycle.ts';
+export * from './describe.ts';

@@ -1,0 +1,260 @@
+// Proposal events (建议共提, 筛选共议): residents' proposals for a cycle, from submission through
+// screening, site survey and the neighbourhood round-table (邻里圆桌会) into the project pool
+// (项目库). Streams `proposal-<proposalId>` and `roundtable-<roundTableId>`. docs/events.md is
+// the catalogue; the schemas here describe the current version of each event.
+//
+// A proposal is public: its title, description, location and photos are shown to everyone, and
+// the form says so. The people behind it are not: authors and co-signers appear only as resident
+// ids (pages show an anonymised label), and no event here holds a resident's personal data.
+import { z } from 'zod';
+import type { DomainEvent } from '../shared/decider.ts';
+import { idSchema, reasonSchema } from '../organisation/events.ts';
+import { isoDateSchema } from '../resident/events.ts';
+import { fenSchema, listItemSchema, projectCategorySchema } from '../cycle/events.ts';
+
+/** What the app accepts as a photo: its stored file's id, MIME type and size. */
+export const photoRules = {
+  maxCount: 6,
+  maxBytes: 10 * 1024 * 1024,
+  types: ['image/jpeg', 'image/png', 'image/webp', 'image/heic'],
+} as const;
+
+export const photoSchema = z.object({
+  fileId: idSchema,
+  type: z.enum(photoRules.types),
+  size: z.number().int().min(1).max(photoRules.maxBytes),
+});
+export type Photo = z.infer<typeof photoSchema>;
+
+export const photosSchema = z.array(photoSchema).max(photoRules.maxCount);
+
+/** Where the proposal is: a description (e.g. 湖畔花园 3 幢北侧), with optional coordinates. */
+export const locationSchema = z
+  .object({
+    text: z.string().trim().min(1).max(200),
+    lat: z.number().min(-90).max(90).optional(),
+    lng: z.number().min(-180).max(180).optional(),
+  })
+  .refine((l) => (l.lat === undefined) === (l.lng === undefined), 'lat and lng go together');
+export type ProposalLocation = z.infer<typeof locationSchema>;
+
+export const proposalTitleSchema = z.string().trim().min(2).max(60);
+export const proposalDescriptionSchema = z.string().trim().min(1).max(2000);
+
+/** The parts of a proposal its author writes, and may change while editing is open. */
+export const proposalContentSchema = z.object({
+  title: proposalTitleSchema,
+  description: proposalDescriptionSchema,
+  category: projectCategorySchema,
+  /** In fen (分). */
+  estimatedCost: fenSchema,
+  location: locationSchema,
+  photos: photosSchema,
+});
+export type ProposalContent = z.infer<typeof proposalContentSchema>;
+
+/** Changed fields only; at least one. */
+export const proposalChangesSchema = proposalContentSchema.partial();
+export type ProposalChanges = z.infer<typeof proposalChangesSchema>;
+
+/** How a proposal reached the system: by the resident, by a worker from paper, by a proxy. */
+export const proposalChannelSchema = z.enum(['online', 'offline', 'proxy']);
+export type ProposalChannel = z.infer<typeof proposalChannelSchema>;
+
+export const surveyOpinionSchema = z.enum(['feasible', 'infeasible', 'conditional']);
+export type SurveyOpinion = z.infer<typeof surveyOpinionSchema>;
+
+/** 项目顾问 or 职能部门. */
+export const surveyorSchema = z.enum(['consultant', 'department']);
+export type Surveyor = z.infer<typeof surveyorSchema>;
+
+/** Who sits at a round-table (domain brief §2), so pages can name the role in either language. */
+export const attendeeRoleSchema = z.enum([
+  'chair',
+  'recorder',
+  'resident_representative',
+  'owners_committee',
+  'property_company',
+  'police',
+  'social_organisation',
+  'consultant',
+  'department',
+  'community_worker',
+  'proposer',
+  'other',
+]);
+export type AttendeeRole = z.infer<typeof attendeeRoleSchema>;
+
+/**
+ * An attendee as the public minutes list them. Names are those of people acting in a public
+ * capacity (representatives, staff); they are not tied to a resident's key, so they cannot be
+ * shredded: leave the name out for a resident who attends privately (e.g. as proposer).
+ */
+export const attendeeSchema = z.object({
+  name: z.string().trim().min(1).max(40).optional(),
+  role: attendeeRoleSchema,
+});
+export type Attendee = z.infer<typeof attendeeSchema>;
+
+const noteSchema = z.string().trim().min(1).max(2000);
+
+export const proposalEventSchemas = {
+  ProposalSubmitted: {
+    version: 1,
+    schema: z.object({
+      proposalId: idSchema,
+      cycleId: idSchema,
+      streetId: idSchema,
+      communityId: idSchema,
+      ...proposalContentSchema.shape,
+      authorResidentId: idSchema,
+      channel: proposalChannelSchema,
+    }),
+  },
+  ProposalEdited: {
+    version: 1,
+    schema: z.object({
+      proposalId: idSchema,
+      changes: proposalChangesSchema,
+      /** The same fields as they were. */
+      previous: proposalChangesSchema,
+    }),
+  },
+  ProposalWithdrawn: {
+    version: 1,
+    schema: z.object({ proposalId: idSchema, reason: reasonSchema.optional() }),
+  },
+  ProposalCoSigned: {
+    version: 1,
+    schema: z.object({ proposalId: idSchema, residentId: idSchema }),
+  },
+  ProposalMerged: {
+    version: 1,
+    schema: z.object({
+      proposalId: idSchema,
+      intoProposalId: idSchema,
+      note: reasonSchema.optional(),
+    }),
+  },
+  ProposalAbsorbed: {
+    version: 1,
+    schema: z.object({
+      proposalId: idSchema,
+      fromProposalId: idSchema,
+      /** The merged proposal's title, so that history reads without folding it. */
+      fromTitle: proposalTitleSchema,
+      /** Authors of the merged proposal the target did not have yet. */
+      authors: z.array(idSchema),
+      /** Its co-signers who were neither authors nor co-signers of the target. */
+      coSigners: z.array(idSchema),
+    }),
+  },
+  ProposalMarkedInfeasible: {
+    version: 1,
+    schema: z
+      .object({
+        proposalId: idSchema,
+        /** The line of the cycle's excluded list (负面清单) it falls under, copied. */
+        excluded: listItemSchema.optional(),
+        note: reasonSchema.optional(),
+      })
+      .refine((d) => d.excluded !== undefined || d.note !== undefined, 'a reason is required'),
+  },
+  ProposalSentToSurvey: {
+    version: 1,
+    schema: z.object({ proposalId: idSchema, note: reasonSchema.optional() }),
+  },
+  SiteSurveyRecorded: {
+    version: 1,
+    schema: z.object({
+      proposalId: idSchema,
+      surveyor: surveyorSchema,
+      /** The consultant's firm or the department, e.g. 市住建局. */
+      organisation: z.string().trim().min(1).max(80).optional(),
+      notes: noteSchema,
+      photos: photosSchema,
+      revisedCost: fenSchema.optional(),
+      opinion: surveyOpinionSchema,
+      /** Required when the opinion is conditional. */
+      conditions: reasonSchema.optional(),
+    }),
+  },
+  RoundTableHeld: {
+    version: 1,
+    schema: z.object({
+      roundTableId: idSchema,
+      cycleId: idSchema,
+      streetId: idSchema,
+      communityId: idSchema,
+      date: isoDateSchema,
+      attendees: z.array(attendeeSchema).min(1).max(100),
+      notes: noteSchema.optional(),
+    }),
+  },
+  ProposalAdmittedToPool: {
+    version: 1,
+    schema: z.object({
+      proposalId: idSchema,
+      roundTableId: idSchema,
+      /** The cost it enters the pool at: the last surveyed cost, else the estimate (fen). */
+      cost: fenSchema,
+      note: reasonSchema.optional(),
+    }),
+  },
+  ProposalRejectedAtRoundTable: {
+    version: 1,
+    schema: z.object({ proposalId: idSchema, roundTableId: idSchema, reason: reasonSchema }),
+  },
+  ProposalReturnedForRevision: {
+    version: 1,
+    schema: z.object({
+      proposalId: idSchema,
+      roundTableId: idSchema,
+      /** What the author is asked to change. */
+      changesRequested: reasonSchema,
+    }),
+  },
+  ProposalResubmitted: {
+    version: 1,
+    schema: z.object({
+      proposalId: idSchema,
+      changes: proposalChangesSchema,
+      previous: proposalChangesSchema,
+    }),
+  },
+} as const;
+
+type Schemas = typeof proposalEventSchemas;
+export type ProposalEventType = keyof Schemas;
+export type ProposalEventData<T extends ProposalEventType> = z.output<Schemas[T]['schema']>;
+
+/** The union of all proposal and round-table events as deciders see them. */
+export type ProposalModuleEvent = {
+  [T in ProposalEventType]: DomainEvent<T, ProposalEventData<T>>;
+}[ProposalEventType];
+
+export type ProposalEventOf<T extends ProposalEventType> = Extract<
+  ProposalModuleEvent,
+  { type: T }
+>;
+
+export const proposalEventTypes = Object.keys(proposalEventSchemas) as ProposalEventType[];
+
+export function isProposalEventType(type: string): type is ProposalEventType {
+  return Object.hasOwn(proposalEventSchemas, type);
+}
+
+/**
+ * Checks stored data against the current schema of its type. Throws on data that does not
+ * match: an event the code cannot read is a bug, not a refusal.
+ */
+export function parseProposalEvent(type: string, data: unknown): ProposalModuleEvent {
+  if (!isProposalEventType(type)) throw new Error(`Not a proposal event: ${type}`);
+  const parsed: unknown = proposalEventSchemas[type].schema.parse(data);
+  return { type, data: parsed } as ProposalModuleEvent;
+}
+
+export const proposalStreams = {
+  proposal: (proposalId: string) => `proposal-${proposalId}`,
+  roundTable: (roundTableId: string) => `roundtable-${roundTableId}`,
+};

@@ -1,0 +1,5 @@
+export * from './events.ts';
+export * from './proposal.ts';
+export * from './roundtable.ts';
+export * from './notifications.ts';
+export * from './describe.ts';

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import {
+  cycleEventSchemas,
+  cycleEventTypes,
+  cycleStreams,
+  describeCycleEvent,
+  moneyText,
+  parseCycleEvent,
+} from '../../src/cycle/index.ts';
+import type { CycleEvent } from '../../src/cycle/index.ts';
+import { advanced, definition, drafted, published } from './fixtures.ts';
+
+describe('cycle events', () => {
+  it('each type has a schema version', () => {
+    for (const type of cycleEventTypes) {
+      expect(cycleEventSchemas[type].version).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('reads stored data through its schema', () => {
+    expect(
+      parseCycleEvent('CycleDrafted', { ...drafted.data, title: ' 2025年民生微实事 ' }).data,
+    ).toMatchObject({ title: '2025年民生微实事', communities: definition.communities });
+  });
+
+  it('rejects money that is not whole fen, bad dates and types it does not know', () => {
+    const withBudget = (budget: number) => ({
+      ...drafted.data,
+      communities: [{ communityId: 'hupan', budget }],
+    });
+    expect(() => parseCycleEvent('CycleDrafted', withBudget(100.5))).toThrow();
+    expect(() => parseCycleEvent('CycleDrafted', withBudget(0))).toThrow();
+    expect(() =>
+      parseCycleEvent('CycleDrafted', {
+        ...drafted.data,
+        schedule: { ...definition.schedule, voting: '2025-13-01' },
+      }),
+    ).toThrow();
+    expect(() =>
+      parseCycleEvent('CycleDrafted', {
+        ...drafted.data,
+        eligibility: { tieKinds: ['lives', 'lives'], minAge: 16 },
+      }),
+    ).toThrow();
+    expect(() => parseCycleEvent('StreetClosed', {})).toThrow(/Not a cycle/);
+  });
+
+  it('names the stream by cycle', () => {
+    expect(cycleStreams.cycle('c2025')).toBe('cycle-c2025');
+  });
+
+  it('describes every event in both languages', () => {
+    const events: CycleEvent[] = [
+      drafted,
+      { type: 'CycleDraftAmended', data: { cycleId: 'c2025', ...definition } },
+      published,
+      advanced('proposing', 'screening', '提前完成征集'),
+      {
+        type: 'CycleBudgetAmended',
+        data: {
+          cycleId: 'c2025',
+          budgets: [{ communityId: 'hupan', budget: 25_000_000, previousBudget: 20_000_000 }],
+          reason: '追加预算',
+        },
+      },
+      {
+        type: 'CycleScheduleAmended',
+        data: {
+          cycleId: 'c2025',
+          schedule: definition.schedule,
+          previousSchedule: definition.schedule,
+          reason: '顺延',
+        },
+      },
+    ];
+    for (const event of events) {
+      const text = describeCycleEvent(event);
+      expect(text['zh-CN'], event.type).toMatch(/\p{Script=Han}/u);
+      expect(text.en, event.type).toMatch(/^[a-z]+ [a-z]+/);
+    }
+    expect(describeCycleEvent(events[3]!)['zh-CN']).toContain('提前完成征集');
+    expect(describeCycleEvent(events[4]!).en).toContain('¥200,000.00 → ¥250,000.00');
+  });
+
+  it('shows fen as yuan', () => {
+    expect(moneyText(20_000_050)).toEqual({ 'zh-CN': '200,000.50 元', en: '¥200,000.50' });
+  });
+});
