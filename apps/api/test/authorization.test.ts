@@ -1,7 +1,7 @@
 // The generated authorization test (issue 3, item 5). It enumerates every procedure of the
-// appRouter and calls each over HTTP as nobody, and as an account of every staff role placed in
-// street A / community A1 (in scope) and in street B / community B2 (out of scope), with a sample
-// input from the table below. It fails when a procedure has no access declaration or no sample,
+// appRouter and calls each over HTTP as nobody, as a resident, and as an account of every staff
+// role placed in street A / community A1 (in scope) and in street B / community B2 (out of
+// scope), with a sample input from the table below. It fails when a procedure has no access declaration or no sample,
 // so a new procedure cannot go unchecked. For each call it asserts:
 //
 // - a caller the declaration admits is not refused for access (401/403 with an access reason);
@@ -20,7 +20,8 @@ import { hashPassword, ROLE_LABELS } from '@gongzhi/auth';
 import { staffRoleSchema, type Scope, type StaffRole } from '@gongzhi/domain';
 import type { EventMetadata } from '@gongzhi/eventstore';
 import { repoRoot } from '../src/runtime.ts';
-import { engines, useApiServer, type Reply } from './harness.ts';
+import { engines, type Reply } from './harness.ts';
+import { RESIDENT_PASSWORD, useResidentServer } from './resident-harness.ts';
 
 // Street A / community A1 and street B / community B2 are the seeded demo places.
 const A = { streetId: 'yushan', communityId: 'shuyuan' };
@@ -32,6 +33,8 @@ type Target = 'city' | 'street' | 'community';
 
 interface Sample {
   input?: unknown;
+  /** Builds the input when it names records made in beforeAll. */
+  build?: () => unknown;
   /** For role declarations: the place in street A the call is about. */
   target?: Target;
   /** Names the case in the matrix when a procedure has several samples. */
@@ -44,6 +47,20 @@ const DEACTIVATED_ACCOUNT = 'authz-leaving';
 const LOGIN = { accountId: 'authz-login', loginName: 'authz.login' };
 const CLOSING_STREET = 'authz-closing';
 const CLOSING_COMMUNITY = 'authz-closing-c';
+
+// Residents the samples act on, registered in beforeAll: the signed-in resident (ties to A1:
+// lives, to be verified; studies, to be rejected), a relative to receive a proxy, and one whom a
+// worker forgets on written request. Their ids and tie ids are known only then.
+const PHONES = {
+  resident: '13900170001',
+  relative: '13900170002',
+  forgotten: '13900170003',
+  onSpot: '13900170004',
+  newcomer: '13900170005',
+};
+const fixture = { residentId: '', livesTieId: '', studiesTieId: '', forgottenId: '' };
+/** Inputs that name fixture residents are built when the case runs. */
+const later = (build: () => unknown) => ({ build });
 
 /** One valid input per procedure (or several cases). Add one for every new procedure. */
 const SAMPLES: Record<string, Sample | Sample[]> = {
@@ -148,13 +165,83 @@ const SAMPLES: Record<string, Sample | Sample[]> = {
     input: { accountId: DEACTIVATED_ACCOUNT },
     target: 'street',
   },
+
+  // A wrong code is refused by the procedure (400 about `code`), not by access.
+  'resident.requestPhoneCode': { input: { phone: PHONES.newcomer } },
+  'resident.register': {
+    input: {
+      name: '新居民',
+      phone: PHONES.newcomer,
+      code: '000000',
+      password: RESIDENT_PASSWORD,
+      birthYear: 1990,
+      ties: [{ communityId: A.communityId, kind: 'lives' }],
+    },
+  },
+  'resident.login': { input: { phone: PHONES.resident, password: RESIDENT_PASSWORD } },
+  'resident.setPassword': {
+    input: { phone: PHONES.resident, code: '000000', password: 'authz-resident-2' },
+  },
+  'resident.me': {},
+  'resident.declareTie': { input: { communityId: 'hongqiao', kind: 'works' } },
+  'resident.grantProxy': { input: { granteePhone: PHONES.relative, powers: ['vote'] } },
+  'resident.revokeProxy': { input: { proxyId: 'no-such-proxy' } },
+  // A wrong password: the resident stays (they are the caller of the cases after this one).
+  'resident.forgetMe': { input: { password: 'not-my-password' } },
+  'resident.eligibility': {
+    input: { communityId: A.communityId, tieKinds: ['lives'], minAge: 18 },
+  },
+  'resident.verificationQueue': { input: { communityId: A.communityId }, target: 'community' },
+  'resident.search': { input: { communityId: A.communityId, query: '居民' }, target: 'community' },
+  'resident.verifyTie': {
+    ...later(() => ({
+      communityId: A.communityId,
+      residentId: fixture.residentId,
+      tieId: fixture.livesTieId,
+      note: '已核实住址',
+    })),
+    target: 'community',
+  },
+  'resident.rejectTie': {
+    ...later(() => ({
+      communityId: A.communityId,
+      residentId: fixture.residentId,
+      tieId: fixture.studiesTieId,
+      reason: '未在本社区就读',
+    })),
+    target: 'community',
+  },
+  'resident.registerOnSpot': {
+    input: {
+      communityId: A.communityId,
+      kind: 'lives',
+      name: '现场登记居民',
+      phone: PHONES.onSpot,
+      birthYear: 1948,
+      consent: { form: 'paper' },
+    },
+    target: 'community',
+  },
+  'resident.declareTieFor': {
+    ...later(() => ({ communityId: A.communityId, residentId: fixture.residentId, kind: 'works' })),
+    target: 'community',
+  },
+  'resident.forget': {
+    ...later(() => ({
+      communityId: A.communityId,
+      residentId: fixture.forgottenId,
+      writtenRequestRef: '书面申请 2025-001',
+    })),
+    target: 'community',
+  },
 };
 
 /** Refusals that mean "not you" (sign-in or access), as opposed to any other outcome. */
-const ACCESS_REASONS = new Set(['sign_in_required', 'out_of_scope']);
+const ACCESS_REASONS = new Set(['sign_in_required', 'out_of_scope', 'residents_only']);
 
 interface Principal {
   name: string;
+  kind?: 'staff' | 'resident';
   role?: StaffRole;
   /** Where the role is granted: in A (in scope of the samples) or in B. */
   placement?: 'A' | 'B';
@@ -169,11 +256,16 @@ const placementScope = (role: StaffRole, placement: 'A' | 'B'): Scope => {
   return { type: 'community', communityId: place.communityId, streetId: place.streetId };
 };
 
+/** Signed in as the fixture resident (whose id beforeAll fills in). */
+const RESIDENT: Principal = { name: 'resident', kind: 'resident' };
+
 const PRINCIPALS: Principal[] = [
   { name: 'anonymous' },
+  RESIDENT,
   ...STAFF_ROLES.flatMap((role): Principal[] =>
     (role === 'city_admin' ? (['A'] as const) : (['A', 'B'] as const)).map((placement) => ({
       name: `${role} in ${placement}`,
+      kind: 'staff',
       role,
       placement,
       accountId: `authz-${role.replaceAll('_', '-')}-${placement.toLowerCase()}`,
@@ -190,17 +282,29 @@ function reaches(principal: Principal, target: Target): boolean {
 }
 
 type Access = ProcedureMeta['access'];
-type Expected = { admitted: true } | { admitted: false; status: 401 | 403 };
+type Expected = { admitted: true } | { admitted: false; status: 401 | 403; reason: string };
+
+const ADMITTED: Expected = { admitted: true };
+const refused = (status: 401 | 403, reason: string): Expected => ({
+  admitted: false,
+  status,
+  reason,
+});
 
 function expectation(access: Access, principal: Principal, sample: Sample): Expected {
   const kind = typeof access === 'string' ? (access as string) : 'roles';
-  if (kind === 'public') return { admitted: true };
-  if (!principal.accountId) return { admitted: false, status: 401 };
-  if (kind === 'signed_in') return { admitted: true };
+  if (kind === 'public') return ADMITTED;
+  if (!principal.kind) return refused(401, 'sign_in_required');
+  if (kind === 'signed_in') return ADMITTED;
+  if (kind === 'resident') {
+    return principal.kind === 'resident' ? ADMITTED : refused(403, 'residents_only');
+  }
   if (kind === 'roles' && typeof access === 'object') {
     const admitted =
-      access.roles.includes(principal.role!) && reaches(principal, sample.target ?? 'city');
-    return admitted ? { admitted } : { admitted, status: 403 };
+      principal.kind === 'staff' &&
+      access.roles.includes(principal.role!) &&
+      reaches(principal, sample.target ?? 'city');
+    return admitted ? ADMITTED : refused(403, 'out_of_scope');
   }
   throw new Error(`No rule for the access declaration ${JSON.stringify(access)}: teach this test`);
 }
@@ -237,7 +341,7 @@ describe('every procedure', () => {
 describe.each(engines.filter((e) => e.name === 'sqlite'))(
   'access of every procedure for every role, over HTTP on $name',
   ({ make }) => {
-    const api = useApiServer(make());
+    const { api, resident } = useResidentServer(make());
     /** path + label → principal name → admitted (as observed and asserted). */
     const matrix = new Map<string, Map<string, boolean>>();
 
@@ -297,6 +401,31 @@ describe.each(engines.filter((e) => e.name === 'sqlite'))(
         name: '待撤销社区',
       });
       await runner.waitForPosition((await store.headPosition())!, 10_000);
+
+      const registered = await resident.register('authz-resident', {
+        name: '授权测试居民',
+        phone: PHONES.resident,
+        ties: [
+          { communityId: A.communityId, kind: 'lives' },
+          { communityId: A.communityId, kind: 'studies' },
+        ],
+      });
+      RESIDENT.accountId = fixture.residentId = registered.residentId;
+      await resident.register('authz-relative', { name: '授权测试亲属', phone: PHONES.relative });
+      fixture.forgottenId = (
+        await resident.register('authz-forgotten', {
+          name: '授权测试注销',
+          phone: PHONES.forgotten,
+        })
+      ).residentId;
+      const profile = await api.call<{ ties: { tieId: string; kind: string }[] }>(
+        'resident.me',
+        { minPosition: (await api.head()) ?? undefined },
+        { as: 'authz-resident', query: true },
+      );
+      const ties = profile.body.result!.data.ties;
+      fixture.livesTieId = ties.find((tie) => tie.kind === 'lives')!.tieId;
+      fixture.studiesTieId = ties.find((tie) => tie.kind === 'studies')!.tieId;
     });
 
     /** A fresh session per call, so that a call ending sessions (logout) affects no other. */
@@ -327,10 +456,11 @@ describe.each(engines.filter((e) => e.name === 'sqlite'))(
       const access = procedure._def.meta!.access;
       const row = new Map<string, boolean>();
       matrix.set(name, row);
+      const input = sample.build ? sample.build() : sample.input;
       for (const principal of PRINCIPALS) {
         const expected = expectation(access, principal, sample);
         const before = await api.head();
-        const reply = await callAs(principal, path, procedure._def.type, sample.input);
+        const reply = await callAs(principal, path, procedure._def.type, input);
         const error = reply.body.error;
         const who = `${name} as ${principal.name}`;
         if (expected.admitted) {
@@ -344,9 +474,7 @@ describe.each(engines.filter((e) => e.name === 'sqlite'))(
           expect(reply.status, `${who}: ${error?.message}`).toBeLessThan(500);
         } else {
           expect(reply.status, `${who} was not refused`).toBe(expected.status);
-          expect(error?.data.reason, who).toBe(
-            expected.status === 401 ? 'sign_in_required' : 'out_of_scope',
-          );
+          expect(error?.data.reason, who).toBe(expected.reason);
           // Readable: a sentence in the caller's language (zh-CN by default).
           expect(error?.message, who).toMatch(/\p{Script=Han}{4,}/u);
           expect(await api.head(), `${who} wrote events`).toBe(before);
@@ -402,8 +530,8 @@ function renderMatrix(
   cases: { name: string; sample: Sample }[],
 ): string {
   const roleColumns = STAFF_ROLES.map((role) => ROLE_LABELS[role].en.toLowerCase());
-  const header = `| procedure | anyone | ${roleColumns.join(' | ')} |`;
-  const rule = `| --- | --- | ${STAFF_ROLES.map(() => '---').join(' | ')} |`;
+  const header = `| procedure | anyone | resident | ${roleColumns.join(' | ')} |`;
+  const rule = `| --- | --- | --- | ${STAFF_ROLES.map(() => '---').join(' | ')} |`;
   const rows = cases.map(({ name }) => {
     const row = matrix.get(name)!;
     const cells = STAFF_ROLES.map((role) => {
@@ -413,7 +541,8 @@ function renderMatrix(
       if (inA) return role === 'street_officer' ? 'own street' : 'own community';
       return '—';
     });
-    return `| \`${name}\` | ${row.get('anonymous') ? '✓' : '—'} | ${cells.join(' | ')} |`;
+    const mark = (principal: string) => (row.get(principal) ? '✓' : '—');
+    return `| \`${name}\` | ${mark('anonymous')} | ${mark('resident')} | ${cells.join(' | ')} |`;
   });
   return `\n${[header, rule, ...rows].join('\n')}\n`;
 }
