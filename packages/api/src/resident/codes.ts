@@ -41,17 +41,19 @@ export const consoleCodeSender: OneTimeCodeSender = {
 };
 
 /** Keeps sent codes in memory, for tests that play the person reading their messages. */
-export function createMemoryCodeSender() {
+export function createMemoryCodeSender(): OneTimeCodeSender & {
+  sent: { phone: string; code: string }[];
+  /** The last code sent to the number. */
+  lastCodeFor(phone: string): string | undefined;
+} {
   const sent: { phone: string; code: string }[] = [];
   return {
     sent,
-    /** The last code sent to the number. */
-    lastCodeFor: (phone: string): string | undefined =>
-      sent.findLast((message) => message.phone === phone)?.code,
-    async send({ phone, code }: { phone: string; code: string }) {
+    lastCodeFor: (phone) => sent.findLast((message) => message.phone === phone)?.code,
+    async send({ phone, code }) {
       sent.push({ phone, code });
     },
-  } satisfies OneTimeCodeSender & Record<string, unknown>;
+  };
 }
 
 export const PHONE_CODE_TABLE = `CREATE TABLE IF NOT EXISTS resident_phone_codes (

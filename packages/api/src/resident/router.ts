@@ -106,7 +106,7 @@ async function consumeCode(ctx: Context, phone: string, code: string): Promise<v
           `The code is incorrect; ${checked.attemptsLeft} more ${checked.attemptsLeft === 1 ? 'try' : 'tries'}.`,
         )
       : CODE_REFUSALS[checked.reason];
-  throw new ApiRefusal(`BAD_REQUEST`, `code_${checked.reason}`, text, ctx.locale, [
+  throw new ApiRefusal('BAD_REQUEST', `code_${checked.reason}`, text, ctx.locale, [
     { path: 'code', message: text[ctx.locale] },
   ]);
 }
@@ -114,7 +114,7 @@ async function consumeCode(ctx: Context, phone: string, code: string): Promise<v
 const now = (ctx: Context) => ctx.services.now?.() ?? new Date();
 const today = (ctx: Context) => beijingDate(now(ctx));
 
-/** The signed-in resident; the procedures declared `resident` always have one. */
+/** The signed-in account: the resident, or the worker; every procedure but the public ones has one. */
 const me = (ctx: Context): SignedInAccount => ctx.account!;
 
 /** A writer whose events record who acted, for whom, and how. */
