@@ -11,12 +11,13 @@ import {
   reasonSchema,
   roleScopeType,
   staffRoleSchema,
+  refuse,
   type Grant,
+  type LocalizedText,
   type Scope,
   type StaffRole,
 } from '@gongzhi/domain';
 import { hashPassword, ROLE_LABELS } from '@gongzhi/auth';
-import { refuse, type LocalizedText } from '@gongzhi/domain';
 import { uuidv7 } from '@gongzhi/eventstore';
 import { listStaffAccounts } from '@gongzhi/projections/organisation';
 import { writerFor, type CommandResult } from '../commands.ts';
@@ -51,7 +52,7 @@ function roleFitsPlace(input: { role: StaffRole; scope: Place }, issues: z.Refin
   const given: unknown = (input.scope as Partial<Place> | undefined)?.type;
   if (typeof role !== 'string' || !Object.hasOwn(roleScopeType, role)) return;
   const wanted = roleScopeType[role as StaffRole];
-  if (given === undefined || given === wanted) return;
+  if (given === wanted || !Object.hasOwn(SCOPE_TYPE_TEXT, String(given))) return;
   const locale = currentLocale();
   const label = ROLE_LABELS[role as StaffRole][locale];
   issues.addIssue({
