@@ -16,6 +16,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  codeSenderFromEnv,
   consoleCodeSender,
   createPhoneCodes,
   ensurePhoneCodeTable,
@@ -52,7 +53,10 @@ interface CommonOptions {
   seed: boolean;
   /** The master key itself (tests); else from GONGZHI_MASTER_KEY or the data folder. */
   masterKey?: Uint8Array;
-  /** Delivers one-time codes; the console by default (tests read them from memory). */
+  /**
+   * Delivers one-time codes: the console by default; GONGZHI_CODE_SENDER=file:<path> appends them
+   * to a file (browser tests); API tests read them from memory.
+   */
   codeSender?: OneTimeCodeSender;
 }
 
@@ -93,10 +97,12 @@ const AUTH_PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 
 export function runtimeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeOptions {
   const seed = env.GONGZHI_SEED !== '0';
+  const codeSender = codeSenderFromEnv(env.GONGZHI_CODE_SENDER);
   const store = env.GONGZHI_STORE ?? 'sqlite';
   if (store === 'postgres') {
     return {
       store,
+      codeSender,
       databaseUrl: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
       eventSchema: env.GONGZHI_PG_EVENT_SCHEMA ?? 'eventstore',
       readModelSchema: env.GONGZHI_PG_READ_SCHEMA ?? 'readmodels',
@@ -107,7 +113,7 @@ export function runtimeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Run
   if (store !== 'sqlite') {
     throw new Error(`GONGZHI_STORE must be sqlite or postgres, not ${store}`);
   }
-  return { store, dataDir: env.GONGZHI_DATA ?? join(repoRoot, 'data'), seed };
+  return { store, dataDir: env.GONGZHI_DATA ?? join(repoRoot, 'data'), seed, codeSender };
 }
 
 function withoutPassword(url: string): string {

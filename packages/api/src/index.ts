@@ -18,7 +18,9 @@ export {
 export * as organisationCommands from './organisation/commands.ts';
 export * as residentCommands from './resident/commands.ts';
 export {
+  codeSenderFromEnv,
   consoleCodeSender,
+  createFileCodeSender,
   createMemoryCodeSender,
   createPhoneCodes,
   ensurePhoneCodeTable,

@@ -6,6 +6,7 @@
 // by its keyed digest, and keeps the code as an HMAC under a key derived from the master key:
 // a leaked table yields neither numbers nor codes (six digits alone would be guessed at once).
 import { createHmac, hkdfSync, randomInt, timingSafeEqual } from 'node:crypto';
+import { appendFile } from 'node:fs/promises';
 import { maskPhone, type LocalizedText } from '@gongzhi/domain';
 import type { SqlExecutor } from '@gongzhi/projections';
 import { addressKey } from '@gongzhi/auth';
@@ -39,6 +40,32 @@ export const consoleCodeSender: OneTimeCodeSender = {
     console.log(`  验证码 one-time code for ${maskPhone(phone)}: ${code}`);
   },
 };
+
+/**
+ * Appends each code as a JSON line `{"phone","code","at"}` to a file, for browser tests that read
+ * what the phone would receive. Development and tests only: the file holds numbers and codes in
+ * clear.
+ */
+export function createFileCodeSender(path: string): OneTimeCodeSender {
+  return {
+    async send({ phone, code }) {
+      const line = JSON.stringify({ phone, code, at: new Date().toISOString() });
+      await appendFile(path, `${line}\n`, { mode: 0o600 });
+    },
+  };
+}
+
+/**
+ * The sender GONGZHI_CODE_SENDER names: `console` (the default) or `file:<path>`. An SMS
+ * gateway is another implementation of OneTimeCodeSender, passed to the runtime.
+ */
+export function codeSenderFromEnv(value: string | undefined): OneTimeCodeSender {
+  if (value === undefined || value === '' || value === 'console') return consoleCodeSender;
+  if (value.startsWith('file:') && value.length > 'file:'.length) {
+    return createFileCodeSender(value.slice('file:'.length));
+  }
+  throw new Error(`GONGZHI_CODE_SENDER must be console or file:<path>, not ${value}`);
+}
 
 /** Keeps sent codes in memory, for tests that play the person reading their messages. */
 export function createMemoryCodeSender(): OneTimeCodeSender & {

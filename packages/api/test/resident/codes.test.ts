@@ -1,10 +1,15 @@
-// One-time codes on a real SQLite database with a clock the test moves.
+// One-time codes on a real SQLite database with a clock the test moves, and their senders.
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPhoneDigester } from '@gongzhi/auth';
 import type { ReadModelDatabase } from '@gongzhi/projections';
 import { openSqliteReadModels } from '@gongzhi/projections/sqlite';
 import {
+  codeSenderFromEnv,
+  consoleCodeSender,
   createPhoneCodes,
   ensurePhoneCodeTable,
   type PhoneCodes,
@@ -112,5 +117,38 @@ describe('one-time phone codes', () => {
     await issue(digest('13900000002'));
     clock += 61 * MINUTE;
     expect(await codes.prune()).toBe(1);
+  });
+});
+
+describe('code senders named by GONGZHI_CODE_SENDER', () => {
+  it('prints to the console by default', () => {
+    expect(codeSenderFromEnv(undefined)).toBe(consoleCodeSender);
+    expect(codeSenderFromEnv('console')).toBe(consoleCodeSender);
+  });
+
+  it('appends JSON lines to an owner-only file for browser tests', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongzhi-codes-'));
+    try {
+      const path = join(dir, 'codes.jsonl');
+      const sender = codeSenderFromEnv(`file:${path}`);
+      const text = { 'zh-CN': '验证码', en: 'code' };
+      await sender.send({ phone: '13800138000', code: '123456', text });
+      await sender.send({ phone: '13900139000', code: '654321', text });
+      const lines = readFileSync(path, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      expect(lines).toMatchObject([
+        { phone: '13800138000', code: '123456' },
+        { phone: '13900139000', code: '654321' },
+      ]);
+      expect(statSync(path).mode & 0o077).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses anything else', () => {
+    expect(() => codeSenderFromEnv('sms')).toThrow(/console or file:<path>/);
   });
 });
