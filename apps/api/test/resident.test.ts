@@ -4,6 +4,7 @@
 // English by header), and a caller out of scope (403), each refusal writing nothing.
 // ("Forget me" has its own file: resident-erasure.test.ts.)
 import { beforeAll, describe, expect, it } from 'vitest';
+import { newEvent } from '@gongzhi/eventstore';
 import { engines } from './harness.ts';
 import { RESIDENT_PASSWORD, useResidentServer, type Registered } from './resident-harness.ts';
 
@@ -208,6 +209,58 @@ describe.each(engines)('residents over HTTP on $name', ({ make }) => {
       expect(reply.status).toBe(409);
       expect(reply.body.error?.data.reason).toBe('phone_taken');
       expect(await head()).toBe(before);
+    });
+
+    it('takes over a number whose registration stopped after claiming it, once five minutes have passed', async () => {
+      const phone = resident.newPhone();
+      const { store, services } = api.runtime;
+      const stream = `phone-${services.residents.digestPhone(phone)}`;
+      const metadata = {
+        actor: 'abandoned',
+        channel: 'online' as const,
+        occurredAt: new Date().toISOString(),
+      };
+      await store.append(
+        stream,
+        [
+          newEvent(
+            'PhoneClaimed',
+            { phoneDigest: stream.slice(6), residentId: 'abandoned' },
+            metadata,
+          ),
+        ],
+        { expected: 'no_stream' },
+      );
+      const input = (code: string) => ({
+        name: '孙立',
+        phone,
+        code,
+        password: RESIDENT_PASSWORD,
+        birthYear: 1992,
+        ties: [{ communityId: 'shuyuan', kind: 'lives' }],
+      });
+      // A moment later it may still be under way: the number is taken.
+      const early = await call('resident.register', input(await resident.codeFor(phone)));
+      expect(early.status).toBe(409);
+
+      // Six minutes on, nothing came of it: the next registration releases and claims it.
+      const realNow = services.now;
+      services.now = () => new Date(Date.now() + 6 * 60_000);
+      try {
+        const late = await call<Registered>(
+          'resident.register',
+          input(await resident.codeFor(phone)),
+        );
+        expect(late.status, JSON.stringify(late.body)).toBe(200);
+        const claims = await store.readStream(stream);
+        expect(claims.map((e) => [e.type, (e.data as { residentId: string }).residentId])).toEqual([
+          ['PhoneClaimed', 'abandoned'],
+          ['PhoneReleased', 'abandoned'],
+          ['PhoneClaimed', late.body.result!.data.residentId],
+        ]);
+      } finally {
+        services.now = realNow;
+      }
     });
   });
 
