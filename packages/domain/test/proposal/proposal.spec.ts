@@ -1,4 +1,6 @@
 import { describe, it } from 'vitest';
+import { fold } from '../../src/shared/index.ts';
+import { residentDecider } from '../../src/resident/index.ts';
 import { proposalDecider } from '../../src/proposal/index.ts';
 import type {
   ProposalChanges,
@@ -149,6 +151,50 @@ describe('proposal', () => {
   describe('SubmitProposal', () => {
     it('records the proposal with its cycle’s street', () =>
       given(proposalDecider, []).when(submit()).then([submitted]));
+
+    it('judges the author on their resident stream, folded', () => {
+      const residentId = 'r1';
+      const author = fold(residentDecider, [
+        {
+          type: 'ResidentRegistered',
+          data: {
+            residentId,
+            personal: { name: '张秀英', phone: '13812341234' },
+            phoneDigest: 'a'.repeat(64),
+            birthYear: 1950,
+            channel: 'offline',
+            consent: { recordedBy: 'worker-1', form: 'paper', at: '2025-02-01T02:00:00Z' },
+          },
+        },
+        {
+          type: 'CommunityTieDeclared',
+          data: {
+            residentId,
+            tieId: 't1',
+            communityId: 'hupan',
+            streetId: 'yushan',
+            kind: 'works',
+          },
+        },
+      ]);
+      given(proposalDecider, [])
+        .when(submit({}, { author }))
+        .then(refused('forbidden', 'author_not_eligible'));
+      const verified = residentDecider.evolve(author, {
+        type: 'CommunityTieVerified',
+        data: {
+          residentId,
+          tieId: 't1',
+          communityId: 'hupan',
+          streetId: 'yushan',
+          verifiedBy: 'worker-1',
+          personal: { note: '单位证明' },
+        },
+      });
+      given(proposalDecider, [])
+        .when(submit({}, { author: verified }))
+        .then([submitted]);
+    });
 
     it('records a worker’s offline entry for a resident', () =>
       given(proposalDecider, [])
