@@ -40,7 +40,7 @@ describe.each(engines)('API over HTTP on $name', ({ make }) => {
     expect((await signedIn.auth.me.query()).account?.loginName).toBe('admin');
     const error = await signedIn.organisation.registerStreet.mutate({ name: '' }).catch((e) => e);
     expect(fieldErrorsOf(error)).toEqual([
-      { path: 'name', message: expect.stringMatching(/Too small/) },
+      { path: 'name', message: expect.stringMatching(/at least 2 characters/) },
     ]);
   });
 
@@ -125,7 +125,7 @@ describe.each(engines)('API over HTTP on $name', ({ make }) => {
 
     const zh = await call('organisation.registerCommunity', malformed, { as: 'admin' });
     expect(zh.status).toBe(400);
-    expect(zh.body.error?.message).toContain('名称（name）');
+    expect(zh.body.error?.message).toContain('名称（name）：至少需要 2 个字');
     expect(zh.body.error?.message).toContain('类型（kind）');
     expect(zh.body.error?.data.fieldErrors?.map((e) => e.path).sort()).toEqual(['kind', 'name']);
     expect(zh.body.error?.data.fieldErrors?.find((e) => e.path === 'name')?.message).toMatch(
@@ -137,8 +137,8 @@ describe.each(engines)('API over HTTP on $name', ({ make }) => {
       headers: { 'x-gongzhi-locale': 'en' },
     });
     expect(en.status).toBe(400);
-    expect(en.body.error?.message).toMatch(/Name \(name\): Too small/);
-    expect(en.body.error?.message).toMatch(/Kind \(kind\): Invalid option/);
+    expect(en.body.error?.message).toMatch(/Name \(name\): must be at least 2 characters/);
+    expect(en.body.error?.message).toMatch(/Kind \(kind\): must be one of the given options/);
 
     expect(await head()).toBe(before);
   });

@@ -190,7 +190,7 @@ describe.each(engines)('residents over HTTP on $name', ({ make }) => {
       expect(zh.body.error?.message).toContain('出生年份（birthYear）');
       expect(zh.body.error?.message).toContain('密码（password）：密码不能全是数字');
       const en = await call('resident.register', malformed, { headers: EN });
-      expect(en.body.error?.message).toContain('Year of birth (birthYear): Too small');
+      expect(en.body.error?.message).toContain('Year of birth (birthYear): must be at least 1900');
       expect(en.body.error?.message).toContain('Code (code): has an invalid format');
       expect(await head()).toBe(before);
     });
@@ -332,7 +332,7 @@ describe.each(engines)('residents over HTTP on $name', ({ make }) => {
         { as: 'wang', headers: EN },
       );
       expect(bad.status).toBe(400);
-      expect(bad.body.error?.message).toMatch(/^Kind \(kind\): Invalid option/);
+      expect(bad.body.error?.message).toMatch(/^Kind \(kind\): must be one of the given options/);
       const staff = await call(
         'resident.declareTie',
         { communityId: 'shuyuan', kind: 'lives' },
@@ -425,7 +425,7 @@ describe.each(engines)('residents over HTTP on $name', ({ make }) => {
         { as: 'shuyuan', headers: EN },
       );
       expect(empty.status).toBe(400);
-      expect(empty.body.error?.message).toMatch(/^Note \(note\): Too small/);
+      expect(empty.body.error?.message).toMatch(/^Note \(note\): must not be empty/);
       expect(await head()).toBe(before);
     });
 

@@ -255,7 +255,9 @@ describe.each(engines)('staff administration over HTTP on $name', ({ make }) => 
       'role',
       'scope.type',
     ]);
-    expect(malformed.body.error?.message).toContain('Role (role): Invalid option');
+    expect(malformed.body.error?.message).toContain(
+      'Role (role): must be one of the given options',
+    );
     expect(await head()).toBe(before);
   });
 
