@@ -45,6 +45,14 @@ const lines = [
     ? '  web app: served from apps/web/build'
     : '  web app: not built — API only (/trpc, /healthz)',
 ];
+if (runtime.masterKey.source === 'new-file') {
+  lines.push(
+    '',
+    `  新的主密钥已生成 A new master key was generated: ${runtime.masterKey.path}`,
+    '  请备份此文件：丢失它，所有居民个人信息将无法解密。',
+    '  Back this file up: without it, no resident’s personal data can be decrypted.',
+  );
+}
 if (runtime.demoAccounts.length > 0) {
   const loginWidth = Math.max(...runtime.demoAccounts.map((a) => a.loginName.length));
   const passwordWidth = Math.max(...runtime.demoAccounts.map((a) => a.password.length));
