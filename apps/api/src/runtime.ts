@@ -41,8 +41,10 @@ import {
   type ProjectionRunner,
   type ReadModelDatabase,
 } from '@gongzhi/projections';
+import { cycleProjection } from '@gongzhi/projections/cycle';
 import { organisationProjection } from '@gongzhi/projections/organisation';
 import { openPostgresReadModels } from '@gongzhi/projections/postgres';
+import { proposalProjection } from '@gongzhi/projections/proposal';
 import { enableSecureDelete, residentProjection } from '@gongzhi/projections/resident';
 import { openSqliteReadModels } from '@gongzhi/projections/sqlite';
 import { seedDemoData, type DemoAccount } from './seed.ts';
@@ -158,7 +160,7 @@ export async function openRuntime(
   const runner = await startProjectionRunner({
     store,
     db: readModelDb,
-    projections: [organisationProjection, residentProjection],
+    projections: [organisationProjection, residentProjection, cycleProjection, proposalProjection],
     ...(hooks.onProjectionError ? { onError: hooks.onProjectionError } : {}),
   });
   const services: ApiServices = {

@@ -15,12 +15,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appRouter, organisationCommands, type ProcedureMeta } from '@gongzhi/api';
+import { appRouter, cycleCommands, organisationCommands, type ProcedureMeta } from '@gongzhi/api';
 import { hashPassword, ROLE_LABELS } from '@gongzhi/auth';
 import { staffRoleSchema, type Scope, type StaffRole } from '@gongzhi/domain';
 import type { EventMetadata } from '@gongzhi/eventstore';
 import { repoRoot } from '../src/runtime.ts';
 import { engines, type Reply } from './harness.ts';
+import { cycleDefinition } from './micro-fixtures.ts';
 import { RESIDENT_PASSWORD, useResidentServer } from './resident-harness.ts';
 
 // Street A / community A1 and street B / community B2 are the seeded demo places.
@@ -59,6 +60,10 @@ const PHONES = {
   newcomer: '13900170005',
 };
 const fixture = { residentId: '', livesTieId: '', studiesTieId: '', forgottenId: '' };
+// Cycles of street A the samples act on: a draft, and a published one.
+const DRAFT_CYCLE = 'authz-cycle-draft';
+const PUBLISHED_CYCLE = 'authz-cycle';
+
 /** Inputs that name fixture residents are built when the case runs. */
 const later = (build: () => unknown) => ({ build });
 
@@ -234,6 +239,36 @@ const SAMPLES: Record<string, Sample | Sample[]> = {
     })),
     target: 'community',
   },
+
+  'cycle.list': {},
+  'cycle.get': { input: { cycleId: PUBLISHED_CYCLE } },
+  'cycle.drafts': { input: { streetId: A.streetId }, target: 'street' },
+  'cycle.draft': { input: { streetId: A.streetId, ...cycleDefinition() }, target: 'street' },
+  'cycle.amendDraft': {
+    input: { cycleId: DRAFT_CYCLE, ...cycleDefinition({ title: '授权测试周期(修改)' }) },
+    target: 'street',
+  },
+  'cycle.publish': { input: { cycleId: DRAFT_CYCLE }, target: 'street' },
+  'cycle.advancePhase': {
+    input: { cycleId: PUBLISHED_CYCLE, to: 'proposing', reason: '授权测试提前开始' },
+    target: 'street',
+  },
+  'cycle.amendBudget': {
+    input: {
+      cycleId: PUBLISHED_CYCLE,
+      budgets: [{ communityId: A.communityId, budget: 25_000_000 }],
+      reason: '追加预算',
+    },
+    target: 'street',
+  },
+  'cycle.amendSchedule': {
+    input: {
+      cycleId: PUBLISHED_CYCLE,
+      schedule: { ...cycleDefinition().schedule, voting: '2030-05-12' },
+      reason: '避开节假日',
+    },
+    target: 'street',
+  },
 };
 
 /** Refusals that mean "not you" (sign-in or access), as opposed to any other outcome. */
@@ -400,6 +435,17 @@ describe.each(engines.filter((e) => e.name === 'sqlite'))(
         kind: 'urban',
         name: '待撤销社区',
       });
+      await cycleCommands.draftCycle(w, {
+        cycleId: DRAFT_CYCLE,
+        streetId: A.streetId,
+        ...cycleDefinition({ title: '授权测试周期' }),
+      });
+      await cycleCommands.draftCycle(w, {
+        cycleId: PUBLISHED_CYCLE,
+        streetId: A.streetId,
+        ...cycleDefinition(),
+      });
+      await cycleCommands.publishCycle(w, { cycleId: PUBLISHED_CYCLE });
       await runner.waitForPosition((await store.headPosition())!, 10_000);
 
       const registered = await resident.register('authz-resident', {

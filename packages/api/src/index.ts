@@ -17,6 +17,7 @@ export {
 } from './commands.ts';
 export * as organisationCommands from './organisation/commands.ts';
 export * as residentCommands from './resident/commands.ts';
+export * as cycleCommands from './cycle/commands.ts';
 export {
   codeSenderFromEnv,
   consoleCodeSender,

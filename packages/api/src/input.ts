@@ -101,7 +101,7 @@ const FIELD_LABELS: Record<string, LocalizedText> = {
   tieKinds: { 'zh-CN': '联系类型', en: 'Kinds of tie' },
   residentId: { 'zh-CN': '居民', en: 'Resident' },
   tieId: { 'zh-CN': '社区联系申报', en: 'Declared tie' },
-  note: { 'zh-CN': '核实备注', en: 'Note' },
+  note: { 'zh-CN': '备注', en: 'Note' },
   granteePhone: { 'zh-CN': '受托人手机号', en: 'Mobile number of the proxy' },
   granteeAccountId: { 'zh-CN': '受托人账号', en: 'Account of the proxy' },
   powers: { 'zh-CN': '代办事项', en: 'Powers' },
@@ -113,6 +113,70 @@ const FIELD_LABELS: Record<string, LocalizedText> = {
   form: { 'zh-CN': '同意方式', en: 'Form of consent' },
   minAge: { 'zh-CN': '最低年龄', en: 'Minimum age' },
   on: { 'zh-CN': '日期', en: 'Date' },
+  // Cycles (money in fen)
+  cycleId: { 'zh-CN': '项目周期', en: 'Cycle' },
+  title: { 'zh-CN': '标题', en: 'Title' },
+  titleEn: { 'zh-CN': '英文标题', en: 'English title' },
+  year: { 'zh-CN': '年度', en: 'Year' },
+  communities: { 'zh-CN': '参与社区', en: 'Communities' },
+  budget: { 'zh-CN': '预算(分)', en: 'Budget (fen)' },
+  budgets: { 'zh-CN': '预算', en: 'Budgets' },
+  caps: { 'zh-CN': '单项限额', en: 'Caps per project' },
+  works: { 'zh-CN': '工程类', en: 'Works' },
+  services: { 'zh-CN': '服务类', en: 'Services' },
+  goods: { 'zh-CN': '货物类', en: 'Goods' },
+  allowed: { 'zh-CN': '正面清单', en: 'Allowed list' },
+  excluded: { 'zh-CN': '负面清单', en: 'Excluded list' },
+  'allowed.code': { 'zh-CN': '清单编号', en: 'List code' },
+  'excluded.code': { 'zh-CN': '清单编号', en: 'List code' },
+  text: { 'zh-CN': '内容', en: 'Text' },
+  textEn: { 'zh-CN': '英文内容', en: 'English text' },
+  eligibility: { 'zh-CN': '参与资格', en: 'Eligibility' },
+  ballot: { 'zh-CN': '投票规则', en: 'Ballot rule' },
+  maxProjects: { 'zh-CN': '最多可选项目数', en: 'Most projects per ballot' },
+  minProjects: { 'zh-CN': '至少须选项目数', en: 'Fewest projects per ballot' },
+  aggregation: { 'zh-CN': '计票规则', en: 'Aggregation rule' },
+  publicityDays: { 'zh-CN': '公示天数', en: 'Days of publicity' },
+  schedule: { 'zh-CN': '日程', en: 'Schedule' },
+  proposing: { 'zh-CN': '建议征集开始日期', en: 'First day of proposing' },
+  screening: { 'zh-CN': '筛选共议开始日期', en: 'First day of screening' },
+  voting: { 'zh-CN': '投票开始日期', en: 'First day of voting' },
+  publicity: { 'zh-CN': '公示开始日期', en: 'First day of publicity' },
+  implementing: { 'zh-CN': '实施开始日期', en: 'First day of implementing' },
+  evaluating: { 'zh-CN': '评价开始日期', en: 'First day of evaluating' },
+  closed: { 'zh-CN': '结束日期', en: 'Closing day' },
+  to: { 'zh-CN': '目标阶段', en: 'Next phase' },
+  // Proposals (money in fen)
+  proposalId: { 'zh-CN': '建议', en: 'Proposal' },
+  description: { 'zh-CN': '建议内容', en: 'Description' },
+  category: { 'zh-CN': '项目类别', en: 'Category' },
+  estimatedCost: { 'zh-CN': '估算费用(分)', en: 'Estimated cost (fen)' },
+  location: { 'zh-CN': '地点', en: 'Location' },
+  'location.text': { 'zh-CN': '地点', en: 'Location' },
+  lat: { 'zh-CN': '纬度', en: 'Latitude' },
+  lng: { 'zh-CN': '经度', en: 'Longitude' },
+  photoIds: { 'zh-CN': '照片', en: 'Photos' },
+  forResidentId: { 'zh-CN': '委托人', en: 'Resident acted for' },
+  confirmDuplicate: { 'zh-CN': '确认重复录入', en: 'Confirm a repeated entry' },
+  changes: { 'zh-CN': '修改内容', en: 'Changes' },
+  duplicateId: { 'zh-CN': '重复建议', en: 'Duplicate proposal' },
+  targetId: { 'zh-CN': '合并到的建议', en: 'Proposal to merge into' },
+  excludedCode: { 'zh-CN': '负面清单条目', en: 'Excluded-list item' },
+  notes: { 'zh-CN': '记录', en: 'Notes' },
+  organisation: { 'zh-CN': '单位', en: 'Organisation' },
+  revisedCost: { 'zh-CN': '核定费用(分)', en: 'Revised cost (fen)' },
+  opinion: { 'zh-CN': '踏勘意见', en: 'Opinion' },
+  conditions: { 'zh-CN': '可行条件', en: 'Conditions' },
+  date: { 'zh-CN': '会议日期', en: 'Meeting date' },
+  attendees: { 'zh-CN': '参会人员', en: 'Attendees' },
+  decisions: { 'zh-CN': '决定', en: 'Decisions' },
+  decision: { 'zh-CN': '决定', en: 'Decision' },
+  status: { 'zh-CN': '状态', en: 'Status' },
+  limit: { 'zh-CN': '条数', en: 'Limit' },
+  offset: { 'zh-CN': '起始位置', en: 'Offset' },
+  // Notifications
+  noticeIds: { 'zh-CN': '消息', en: 'Notices' },
+  all: { 'zh-CN': '全部', en: 'All' },
 };
 
 export interface FieldError {
@@ -132,10 +196,19 @@ export class InputError extends Error {
   }
 }
 
+/** The label of a path's last field: under its parent's name first (`allowed.code`), else alone. */
+function labelOf(path: string): LocalizedText | undefined {
+  const names = path.split('.').filter((segment) => !/^\d+$/.test(segment));
+  const last = names.at(-1) ?? path;
+  const parent = names.at(-2);
+  return (
+    (parent === undefined ? undefined : FIELD_LABELS[`${parent}.${last}`]) ?? FIELD_LABELS[last]
+  );
+}
+
 function describeField(path: string, locale: Locale): string {
   if (!path) return locale === 'zh-CN' ? '输入' : 'Input';
-  const last = path.split('.').at(-1) ?? path;
-  const label = FIELD_LABELS[last]?.[locale];
+  const label = labelOf(path)?.[locale];
   if (!label) return path;
   return locale === 'zh-CN' ? `${label}（${path}）` : `${label} (${path})`;
 }

@@ -1,5 +1,6 @@
 // The API: one router per domain module (packages/api/src/<module>/router.ts), plus sign-in and
 // sessions (session/router.ts), which belong to no domain module.
+import { cycleRouter } from './cycle/router.ts';
 import { organisationRouter } from './organisation/router.ts';
 import { residentRouter } from './resident/router.ts';
 import { authRouter, sessionRouter } from './session/router.ts';
@@ -10,6 +11,7 @@ export const appRouter = router({
   session: sessionRouter,
   organisation: organisationRouter,
   resident: residentRouter,
+  cycle: cycleRouter,
 });
 
 export type AppRouter = typeof appRouter;
