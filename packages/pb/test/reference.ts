@@ -1,0 +1,84 @@
+// Comparing our outcomes with the reference's (pabutools 1.2.3) recorded in expected/<name>.json.
+
+import { readFileSync } from 'node:fs';
+import { approvalElection } from '../src/election.ts';
+import type { PbElection } from '../src/format.ts';
+import { parsePb, writePb } from '../src/format.ts';
+import type { Rule } from '../src/rules.ts';
+import { RULES, tally } from '../src/rules.ts';
+import { isDeepStrictEqual } from 'node:util';
+
+/** The reference's key for each rule in expected/<name>.json. */
+export const REFERENCE_KEY: Record<Rule, string> = {
+  greedy: 'greedy',
+  mes: 'mes',
+  'mes-add1': 'mes_add1',
+  'mes-add1-completed': 'mes_add1_completed',
+};
+
+export interface Expected {
+  file: string;
+  vote_type: string;
+  num_voters: number;
+  seconds: Record<string, number>;
+  [rule: string]: unknown;
+}
+
+export function readExpected(path: string): Expected {
+  return JSON.parse(readFileSync(path, 'utf8')) as Expected;
+}
+
+/** The reference's winners for `rule`, or null where it timed out. */
+export function expectedWinners(expected: Expected, rule: Rule): string[] | null {
+  const value = expected[REFERENCE_KEY[rule]];
+  if (value === 'timeout') return null;
+  if (!Array.isArray(value)) throw new Error(`${expected.file}: no expected outcome for ${rule}`);
+  return value as string[];
+}
+
+export interface RuleCheck {
+  rule: Rule;
+  selected: string[];
+  expected: string[] | null;
+  seconds: number;
+  /** Empty when the winner sets are equal (or the reference timed out). */
+  problem: string;
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const x = new Set(a);
+  return x.size === new Set(b).size && b.every((id) => x.has(id));
+}
+
+/**
+ * Runs every rule on an election and compares each outcome with the reference. With `separately`,
+ * each rule starts from scratch (mes-add1-completed does not reuse mes-add1), so that its time is
+ * comparable with the reference's.
+ */
+export function checkRules(
+  election: PbElection,
+  expected: Expected,
+  { separately = false } = {},
+): RuleCheck[] {
+  const shared = approvalElection(election);
+  return RULES.map((rule) => {
+    const started = performance.now();
+    const { selected } = tally(separately ? approvalElection(election) : shared, rule);
+    const seconds = (performance.now() - started) / 1000;
+    const want = expectedWinners(expected, rule);
+    let problem = '';
+    if (want !== null && !sameSet(selected, want)) {
+      const missing = want.filter((id) => !selected.includes(id));
+      const extra = selected.filter((id) => !want.includes(id));
+      problem = `${rule}: missing [${missing.join(', ')}], extra [${extra.join(', ')}]`;
+    }
+    return { rule, selected, expected: want, seconds, problem };
+  });
+}
+
+/** Writing then parsing gives the same election; returns a problem or ''. */
+export function checkRoundTrip(election: PbElection): string {
+  return isDeepStrictEqual(parsePb(writePb(election)), election)
+    ? ''
+    : 'writing then parsing gives a different election';
+}
