@@ -1,10 +1,15 @@
-// What the interface offers to whom. The API decides (see packages/api/src/routers/
-// organisation.ts: streets by city_admin; communities by city_admin or the street's
-// street_officer); these only hide forms a person could not use.
+// What the interface offers to whom. The API decides (every procedure declares its roles and
+// scope, packages/api/src/<module>/router.ts); these only choose which pages, links and forms a
+// person sees, so that nobody is shown a form they could not use.
 type Grant = {
   role: string;
-  scope: { type: 'city' } | { type: 'street' | 'community'; streetId: string };
+  scope:
+    | { type: 'city' }
+    | { type: 'street'; streetId: string }
+    | { type: 'community'; streetId: string; communityId: string };
 };
+
+type Community = { communityId: string; streetId: string };
 
 export function canRegisterStreet(grants: readonly Grant[]): boolean {
   return grants.some((grant) => grant.role === 'city_admin');
@@ -18,4 +23,56 @@ export function canManageCommunitiesOf(grants: readonly Grant[], streetId: strin
         grant.scope.type === 'street' &&
         grant.scope.streetId === streetId),
   );
+}
+
+/** Roles that look after a community's residents: verification queue and resident search. */
+const residentCareRoles = ['community_worker', 'committee_member', 'street_officer'];
+
+function reaches(grant: Grant, community: Community): boolean {
+  switch (grant.scope.type) {
+    case 'city':
+      return true;
+    case 'street':
+      return grant.scope.streetId === community.streetId;
+    case 'community':
+      return grant.scope.communityId === community.communityId;
+  }
+}
+
+/** Communities whose verification queue and residents the person may see. */
+export function careCommunities<C extends Community>(
+  grants: readonly Grant[],
+  communities: readonly C[],
+): C[] {
+  return communities.filter((community) =>
+    grants.some((grant) => residentCareRoles.includes(grant.role) && reaches(grant, community)),
+  );
+}
+
+export function mayCareForResidents(grants: readonly Grant[]): boolean {
+  return grants.some((grant) => residentCareRoles.includes(grant.role));
+}
+
+/** Acts for a resident who came in person (register, declare a tie, forget): workers only. */
+export function canActInPerson(grants: readonly Grant[], community: Community): boolean {
+  return grants.some((grant) => grant.role === 'community_worker' && reaches(grant, community));
+}
+
+/** City administrators manage all staff; street officers those of their streets' communities. */
+export function canAdministerStaff(grants: readonly Grant[]): boolean {
+  return grants.some((grant) => grant.role === 'city_admin' || grant.role === 'street_officer');
+}
+
+/** Streets whose staff a street officer administers (the city administrator sees all). */
+export function administeredStreets(grants: readonly Grant[]): string[] {
+  return grants.flatMap((grant) =>
+    grant.role === 'street_officer' && grant.scope.type === 'street' ? [grant.scope.streetId] : [],
+  );
+}
+
+/** Where a staff member lands after signing in: the first section their roles open. */
+export function staffHome(grants: readonly Grant[]): string {
+  if (canAdministerStaff(grants)) return '/admin/organisation';
+  if (mayCareForResidents(grants)) return '/work/verification';
+  return '/account';
 }

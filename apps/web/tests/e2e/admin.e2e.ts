@@ -21,7 +21,7 @@ describe('managing the organisation', () => {
     const page = await context.newPage();
 
     await page.goto('/admin/organisation');
-    expect(new URL(page.url()).pathname).toBe('/login');
+    expect(new URL(page.url()).pathname).toBe('/login/staff');
     await signIn(page, demo.yushanOfficer);
 
     const form = page.locator('form[action="?/registerCommunity"]');
@@ -55,7 +55,7 @@ describe('managing the organisation', () => {
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.waitForURL((url) => url.pathname === '/');
     await page.goto('/admin');
-    expect(new URL(page.url()).pathname).toBe('/login');
+    expect(new URL(page.url()).pathname).toBe('/login/staff');
     await context.close();
   });
 

@@ -1,7 +1,7 @@
 // Starts the one-process server (apps/api's main, which serves the built web app too) on a free
 // port with a throw-away data directory, waits for /healthz, and stops it after the run.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -67,6 +67,9 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'gongzhi-e2e-'));
   const baseURL = `http://127.0.0.1:${port}`;
+  // The server's console, where the development code sender prints one-time codes: tests read
+  // them there, as a developer would.
+  const serverLog = join(dataDir, 'server.log');
   let output = '';
   // apps/api runs its source with its own tsx, as `npm start` does.
   const server = spawn(join(apiDir, 'node_modules', '.bin', 'tsx'), [apiMain], {
@@ -81,6 +84,7 @@ export default async function setup(project: TestProject) {
   });
   const collect = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
+    appendFileSync(serverLog, chunk);
   };
   server.stdout?.on('data', collect);
   server.stderr?.on('data', collect);
@@ -93,6 +97,7 @@ export default async function setup(project: TestProject) {
     throw error;
   }
   project.provide('baseURL', baseURL);
+  project.provide('serverLog', serverLog);
 
   return async () => {
     await stop(server);

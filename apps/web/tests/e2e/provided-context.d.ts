@@ -4,5 +4,7 @@ import 'vitest';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
+    /** The server's stdout and stderr, as a file. */
+    serverLog: string;
   }
 }

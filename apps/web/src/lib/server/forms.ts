@@ -1,6 +1,6 @@
 // Turns an API refusal into a form result: field errors beside their fields, anything else
 // (conflict, no permission, not found) as the form's message, all in the person's language.
-import type { NumericRange } from '@sveltejs/kit';
+import { fail, type NumericRange } from '@sveltejs/kit';
 import { fieldErrorsOf, isApiError } from '@gongzhi/api/client';
 import { message, type SuperValidated } from 'sveltekit-superforms';
 import { m } from '$lib/paraglide/messages';
@@ -9,19 +9,32 @@ export type FormMessage = { kind: 'success' | 'conflict' | 'error'; text: string
 
 type Form = SuperValidated<Record<string, unknown>, FormMessage>;
 
+function httpStatus(error: unknown): NumericRange<400, 599> {
+  const status = (isApiError(error) && error.data?.httpStatus) || 500;
+  return (status >= 400 && status < 600 ? status : 500) as NumericRange<400, 599>;
+}
+
 /**
  * `hidden` names fields the person cannot see (e.g. expectedRevision): their errors go to the
- * form's message instead.
+ * form's message instead. `fieldOf` maps an API input path to the form field that holds it
+ * (e.g. `ties.0.communityId` → `tieCommunityIds`).
  */
-export function refusal<F extends Form>(form: F, error: unknown, hidden: readonly string[] = []) {
+export function refusal<F extends Form>(
+  form: F,
+  error: unknown,
+  hidden: readonly string[] = [],
+  fieldOf: (path: string) => string = (path) => path,
+) {
   if (!isApiError(error)) throw error;
-  const status = error.data?.httpStatus ?? 500;
+  const status = httpStatus(error);
   let unplaced = false;
   const errors = form.errors as Record<string, string[] | undefined>;
   const fieldErrors = fieldErrorsOf(error);
   for (const { path, message: text } of fieldErrors) {
-    if (path in form.data && !hidden.includes(path)) errors[path] = [...(errors[path] ?? []), text];
-    else unplaced = true;
+    const field = fieldOf(path);
+    if (field in form.data && !hidden.includes(field)) {
+      errors[field] = [...(errors[field] ?? []), text];
+    } else unplaced = true;
   }
   form.valid = false;
   const kind = status === 409 ? 'conflict' : 'error';
@@ -30,6 +43,52 @@ export function refusal<F extends Form>(form: F, error: unknown, hidden: readonl
     : fieldErrors.length > 0
       ? m.error_form_heading()
       : error.message;
-  const failure = (status >= 400 && status < 600 ? status : 500) as NumericRange<400, 599>;
-  return message(form, { kind, text }, { status: failure });
+  return message(form, { kind, text }, { status });
+}
+
+/**
+ * A form's success message. The form may be a fresh, empty one (ready for the next entry): it is
+ * marked valid, else superforms would answer 400 and the page would not reload its data.
+ */
+export function success<F extends Form>(form: F, text: string) {
+  form.valid = true;
+  return message(form, { kind: 'success', text });
+}
+
+/**
+ * Marks required fields left blank, with a plain "please fill in" rather than the API's
+ * technical wording; true when any was blank (the action then answers without calling the API).
+ */
+export function blankRequired<F extends Form>(form: F, fields: readonly string[]): boolean {
+  const errors = form.errors as Record<string, string[] | undefined>;
+  const data = form.data as Record<string, unknown>;
+  const blank = fields.filter((field) => String(data[field] ?? '').trim() === '');
+  for (const field of blank) errors[field] = [m.error_required()];
+  if (blank.length > 0) form.valid = false;
+  return blank.length > 0;
+}
+
+/** The answer of a form that acts on one item of a list (one tie, one session, one grant). */
+export type ItemResult = { item: string } & FormMessage;
+
+export function itemSuccess(item: string, text: string): ItemResult {
+  return { item, kind: 'success', text };
+}
+
+/** A refused item action: its message (field problems included) shown beside the item. */
+export function itemRefusal(item: string, error: unknown) {
+  if (!isApiError(error)) throw error;
+  const status = httpStatus(error);
+  const fieldErrors = fieldErrorsOf(error);
+  const text = fieldErrors.length > 0 ? fieldErrors.map((e) => e.message).join(' ') : error.message;
+  return fail(status, {
+    item,
+    kind: status === 409 ? ('conflict' as const) : ('error' as const),
+    text,
+  });
+}
+
+/** An item action refused before it reached the API (a blank required field). */
+export function itemBlank(item: string) {
+  return fail(400, { item, kind: 'error' as const, text: m.error_required() });
 }

@@ -1,10 +1,8 @@
-import { redirect } from '@sveltejs/kit';
+import { requireSignIn } from '$lib/server/sign-in';
 import type { LayoutServerLoad } from './$types';
 
 // Staff pages: without a session, sign in first and come back.
 export const load: LayoutServerLoad = ({ locals, url }) => {
-  if (!locals.user) {
-    redirect(303, `/login?back=${encodeURIComponent(url.pathname + url.search)}`);
-  }
+  if (!locals.user) requireSignIn(url, 'staff');
   return { staff: locals.user };
 };

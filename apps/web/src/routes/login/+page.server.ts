@@ -1,36 +1,31 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { loginForm } from '$lib/forms/schemas';
-import { safeReturnPath } from '$lib/preferences';
-import { refusal } from '$lib/server/forms';
+import { residentLoginForm } from '$lib/forms/schemas';
+import { blankRequired, refusal } from '$lib/server/forms';
+import { afterSignIn } from '$lib/server/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
-const formId = 'login';
-
-function destination(url: URL): string {
-  const back = url.searchParams.get('back');
-  return back ? safeReturnPath(back) : '/admin/organisation';
-}
+const formId = 'resident-login';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-  if (locals.user) redirect(303, destination(url));
-  return { form: await superValidate(zod4(loginForm), { id: formId }) };
+  if (locals.user) redirect(303, afterSignIn(url, locals.user));
+  return { form: await superValidate(zod4(residentLoginForm), { id: formId }) };
 };
 
 export const actions: Actions = {
   default: async ({ request, locals, url }) => {
-    const form = await superValidate(request, zod4(loginForm), { id: formId });
+    const form = await superValidate(request, zod4(residentLoginForm), { id: formId });
     if (!form.valid) return fail(400, { form });
-    const { loginName, password } = form.data;
+    const { phone, password } = form.data;
     // The password never goes back to the page.
     form.data.password = '';
+    if (blankRequired(form, ['phone'])) return fail(400, { form });
     try {
-      // The API's Set-Cookie (the session) reaches the browser through the request's client.
-      await locals.api.auth.login.mutate({ loginName, password });
+      await locals.api.resident.login.mutate({ phone, password });
     } catch (error) {
       return refusal(form, error);
     }
-    redirect(303, destination(url));
+    redirect(303, afterSignIn(url, { kind: 'resident', grants: [] }));
   },
 };

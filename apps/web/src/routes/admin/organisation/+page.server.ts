@@ -1,10 +1,10 @@
 import { fail } from '@sveltejs/kit';
-import { message, superValidate } from 'sveltekit-superforms';
+import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { optional, registerCommunityForm, registerStreetForm } from '$lib/forms/schemas';
 import { m } from '$lib/paraglide/messages';
 import { canManageCommunitiesOf, canRegisterStreet } from '$lib/permissions';
-import { refusal } from '$lib/server/forms';
+import { refusal, success } from '$lib/server/forms';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -47,7 +47,7 @@ export const actions: Actions = {
     }
     const text = m.admin_street_registered({ name: form.data.name.trim() });
     const fresh = await superValidate(zod4(registerStreetForm), { id: streetFormId });
-    return message(fresh, { kind: 'success', text });
+    return success(fresh, text);
   },
 
   registerCommunity: async ({ request, locals, cookies }) => {
@@ -74,6 +74,6 @@ export const actions: Actions = {
       zod4(registerCommunityForm),
       { id: communityFormId, errors: false },
     );
-    return message(fresh, { kind: 'success', text });
+    return success(fresh, text);
   },
 };

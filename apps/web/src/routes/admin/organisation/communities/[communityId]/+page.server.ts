@@ -1,10 +1,10 @@
 import { error, fail } from '@sveltejs/kit';
-import { message, superValidate } from 'sveltekit-superforms';
+import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { isApiError } from '@gongzhi/api/client';
 import { closeCommunityForm, optional, renameCommunityForm } from '$lib/forms/schemas';
 import { m } from '$lib/paraglide/messages';
-import { refusal } from '$lib/server/forms';
+import { refusal, success } from '$lib/server/forms';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -62,10 +62,7 @@ export const actions: Actions = {
     } catch (cause) {
       return refusal(form, cause, hidden);
     }
-    return message(form, {
-      kind: 'success',
-      text: m.admin_community_renamed({ name: form.data.name.trim() }),
-    });
+    return success(form, m.admin_community_renamed({ name: form.data.name.trim() }));
   },
 
   close: async ({ request, locals, cookies, params }) => {
@@ -81,6 +78,6 @@ export const actions: Actions = {
     } catch (cause) {
       return refusal(form, cause, hidden);
     }
-    return message(form, { kind: 'success', text: m.admin_community_closed() });
+    return success(form, m.admin_community_closed());
   },
 };

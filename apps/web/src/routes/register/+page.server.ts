@@ -1,0 +1,85 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { isTieKind, parseBirthYear, registerResidentForm } from '$lib/forms/schemas';
+import { m } from '$lib/paraglide/messages';
+import { blankRequired, refusal } from '$lib/server/forms';
+import { requestPhoneCode } from '$lib/server/phone-code';
+import { afterSignIn } from '$lib/server/sign-in';
+import type { Actions, PageServerLoad } from './$types';
+
+const formId = 'register';
+/** The API takes at most six ties at registration. */
+const maxTies = 6;
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+  if (locals.user) redirect(303, afterSignIn(url, locals.user));
+  return {
+    overview: await locals.api.organisation.overview.query(),
+    form: await superValidate(zod4(registerResidentForm), { id: formId }),
+    maxTies,
+  };
+};
+
+async function readForm(request: Request) {
+  const form = await superValidate(request, zod4(registerResidentForm), { id: formId });
+  // The password never goes back to the page.
+  const { password } = form.data;
+  form.data.password = '';
+  return { form, password };
+}
+
+export const actions: Actions = {
+  /** Sends the one-time code; the rest of the form comes back as it was typed. */
+  requestCode: async ({ request, locals }) => {
+    const { form } = await readForm(request);
+    if (blankRequired(form, ['phone'])) return fail(400, { form });
+    return requestPhoneCode(locals.api, form);
+  },
+
+  /** One more row of community and tie (the form works without JavaScript). */
+  addTie: async ({ request }) => {
+    const { form } = await readForm(request);
+    if (form.data.tieCommunityIds.length < maxTies) {
+      form.data.tieCommunityIds.push('');
+      form.data.tieKinds.push('lives');
+    }
+    return { form };
+  },
+
+  register: async ({ request, locals }) => {
+    const { form, password } = await readForm(request);
+    const { name, phone, code, birthYear, tieCommunityIds, tieKinds } = form.data;
+    const blank = blankRequired(form, ['name', 'birthYear', 'phone', 'code']);
+    if (password === '') form.errors.password = [m.error_required()];
+    const year = parseBirthYear(birthYear);
+    if (birthYear.trim() !== '' && year === undefined) {
+      form.errors.birthYear = [m.register_birth_year_invalid()];
+    }
+    const ties = tieCommunityIds.flatMap((communityId, index) => {
+      const kind = tieKinds[index] ?? 'lives';
+      return communityId && isTieKind(kind) ? [{ communityId, kind }] : [];
+    });
+    if (ties.length === 0) form.errors.tieCommunityIds = { 0: [m.register_tie_required()] };
+    if (blank || password === '' || year === undefined || ties.length === 0) {
+      form.valid = false;
+      return fail(400, { form });
+    }
+
+    try {
+      // Registers, confirms the number with the code, and signs in (the session cookie comes
+      // back through the request's client).
+      await locals.api.resident.register.mutate({
+        name,
+        phone,
+        code,
+        password,
+        birthYear: year,
+        ties,
+      });
+    } catch (error) {
+      return refusal(form, error);
+    }
+    redirect(303, '/me?welcome=1');
+  },
+};

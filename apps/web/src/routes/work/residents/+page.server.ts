@@ -1,0 +1,110 @@
+import { fail } from '@sveltejs/kit';
+import { isApiError } from '@gongzhi/api/client';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { isTieKind, optional, parseBirthYear, registerOnSpotForm } from '$lib/forms/schemas';
+import { m } from '$lib/paraglide/messages';
+import {
+  blankRequired,
+  itemBlank,
+  itemRefusal,
+  itemSuccess,
+  refusal,
+  success,
+} from '$lib/server/forms';
+import { rememberWrite } from '$lib/server/read-your-writes';
+import type { Actions, PageServerLoad } from './$types';
+
+const onSpotFormId = 'register-on-spot';
+
+export const load: PageServerLoad = async ({ locals, url, parent }) => {
+  const { community } = await parent();
+  const query = url.searchParams.get('q')?.trim() ?? '';
+  let found = null;
+  let searchError = null;
+  if (query !== '') {
+    try {
+      found = (
+        await locals.api.resident.search.query({ communityId: community.communityId, query })
+      ).residents;
+    } catch (error) {
+      if (!isApiError(error)) throw error;
+      searchError = error.message;
+    }
+  }
+  return {
+    query,
+    found,
+    searchError,
+    onSpotForm: await superValidate(zod4(registerOnSpotForm), { id: onSpotFormId }),
+  };
+};
+
+const field = (data: FormData, name: string) => String(data.get(name) ?? '');
+
+export const actions: Actions = {
+  registerOnSpot: async ({ request, locals, cookies }) => {
+    const form = await superValidate(request, zod4(registerOnSpotForm), { id: onSpotFormId });
+    const blank = blankRequired(form, ['name', 'phone', 'birthYear']);
+    const year = parseBirthYear(form.data.birthYear);
+    if (!blank && year === undefined) form.errors.birthYear = [m.register_birth_year_invalid()];
+    if (!form.data.consent) form.errors.consent = [m.on_spot_consent_required()];
+    if (blank || year === undefined || !form.data.consent) {
+      form.valid = false;
+      return fail(400, { form });
+    }
+    const { communityId, kind, name, phone, idNumber, address } = form.data;
+    try {
+      const result = await locals.api.resident.registerOnSpot.mutate({
+        communityId,
+        kind: isTieKind(kind) ? kind : 'lives',
+        name,
+        phone,
+        birthYear: year,
+        idNumber: optional(idNumber),
+        address: optional(address),
+        consent: { form: 'paper' },
+      });
+      rememberWrite(cookies, result.position);
+    } catch (error) {
+      return refusal(form, error);
+    }
+    const fresh = await superValidate(zod4(registerOnSpotForm), { id: onSpotFormId });
+    return success(fresh, m.on_spot_registered({ name: name.trim() }));
+  },
+
+  declareTieFor: async ({ request, locals, cookies }) => {
+    const data = await request.formData();
+    const residentId = field(data, 'residentId');
+    const kind = field(data, 'kind');
+    try {
+      const result = await locals.api.resident.declareTieFor.mutate({
+        communityId: field(data, 'communityId'),
+        residentId,
+        kind: isTieKind(kind) ? kind : 'lives',
+      });
+      rememberWrite(cookies, result.position);
+    } catch (error) {
+      return itemRefusal(residentId, error);
+    }
+    return itemSuccess(residentId, m.work_tie_declared_for());
+  },
+
+  forget: async ({ request, locals, cookies }) => {
+    const data = await request.formData();
+    const residentId = field(data, 'residentId');
+    const writtenRequestRef = field(data, 'writtenRequestRef').trim();
+    if (writtenRequestRef === '') return itemBlank(residentId);
+    try {
+      const result = await locals.api.resident.forget.mutate({
+        communityId: field(data, 'communityId'),
+        residentId,
+        writtenRequestRef,
+      });
+      rememberWrite(cookies, result.position);
+    } catch (error) {
+      return itemRefusal(residentId, error);
+    }
+    return itemSuccess('forgotten', m.work_resident_forgotten());
+  },
+};
