@@ -1,10 +1,12 @@
-// The HTTP face of the API: tRPC at /trpc, GET /healthz, and a cross-site check in front of
-// every state-changing request.
+// The HTTP face of the API: tRPC at /trpc, GET /healthz, photo upload and download at
+// /api/photos, and a cross-site check in front of every state-changing request.
 import type { HttpBindings } from '@hono/node-server';
 import { trpcServer } from '@hono/trpc-server';
-import { Hono, type Context as HonoContext } from 'hono';
+import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { logger } from 'hono/logger';
-import { appRouter, createContext, resolveLocale } from '@gongzhi/api';
+import { appRouter, createContext, NO_PHOTO, photoTooLarge, resolveLocale } from '@gongzhi/api';
+import { photoRules, type LocalizedText } from '@gongzhi/domain';
 import { CROSS_SITE_REQUEST_REFUSED, isSameOriginRequest } from '@gongzhi/auth';
 import type { Runtime } from './runtime.ts';
 
@@ -48,7 +50,7 @@ export function createHttpApp(runtime: Runtime, options: HttpOptions = {}) {
     }),
   );
 
-  app.use('/trpc/*', async (c, next) => {
+  const sameOriginOnly: MiddlewareHandler<Env> = async (c, next) => {
     const sameOrigin = isSameOriginRequest({
       method: c.req.method,
       origin: c.req.header('origin') ?? null,
@@ -69,6 +71,70 @@ export function createHttpApp(runtime: Runtime, options: HttpOptions = {}) {
       },
       403,
     );
+  };
+  app.use('/trpc/*', sameOriginOnly);
+  app.use('/api/photos', sameOriginOnly);
+
+  /** A refusal of the photo routes, shaped like the API's other errors. */
+  const photoRefusal = (
+    c: HonoContext<Env>,
+    status: 400 | 401 | 404,
+    reason: string,
+    text: LocalizedText,
+  ) => {
+    const message = text[resolveLocale(c.req.raw.headers)];
+    return c.json(
+      { error: { message, data: { reason, fieldErrors: [{ path: 'file', message }] } } },
+      status,
+    );
+  };
+
+  /**
+   * Uploads one photo (multipart/form-data, field `file`) for a proposal or a site survey:
+   * signed in only; type judged by the file's first bytes, size by photoRules. Answers 201
+   * `{ photoId, type, size, url }`, or 400 saying in the caller's language why the file was
+   * refused. The body is cut off just above the largest photo a form can carry.
+   */
+  app.post(
+    '/api/photos',
+    bodyLimit({
+      maxSize: photoRules.maxBytes + 64 * 1024,
+      onError: (c) => photoRefusal(c, 400, 'photo_too_large', photoTooLarge()),
+    }),
+    async (c) => {
+      const ctx = await createContext(runtime.services, {
+        req: c.req.raw,
+        resHeaders: new Headers(),
+      });
+      if (!ctx.account) return photoRefusal(c, 401, 'sign_in_required', SIGN_IN_FIRST);
+      const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+      const file = body.file;
+      if (!(file instanceof File)) {
+        return photoRefusal(c, 400, 'photo_missing', NO_PHOTO);
+      }
+      const saved = await runtime.photos.save(
+        { name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) },
+        ctx.account.accountId,
+        runtime.services.now?.() ?? new Date(),
+      );
+      if (!saved.ok) return photoRefusal(c, 400, saved.reason, saved.text);
+      const { fileId, type, size } = saved.photo;
+      return c.json({ photoId: fileId, type, size, url: `/api/photos/${fileId}` }, 201);
+    },
+  );
+
+  /** A stored photo, with the type found in its bytes; public, as the proposals that show it. */
+  app.get('/api/photos/:photoId', async (c) => {
+    const photo = await runtime.photos.open(c.req.param('photoId'));
+    if (!photo) return photoRefusal(c, 404, 'photo_not_found', PHOTO_NOT_FOUND);
+    return c.body(photo.bytes, 200, {
+      'content-type': photo.type,
+      'content-length': String(photo.size),
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'",
+      // A photo never changes under its id.
+      'cache-control': 'public, max-age=31536000, immutable',
+    });
   });
 
   app.use(
@@ -92,3 +158,13 @@ export function createHttpApp(runtime: Runtime, options: HttpOptions = {}) {
 }
 
 export type HttpApp = ReturnType<typeof createHttpApp>;
+
+const SIGN_IN_FIRST: LocalizedText = {
+  'zh-CN': '请先登录再上传照片。',
+  en: 'Please sign in before uploading photos.',
+};
+
+const PHOTO_NOT_FOUND: LocalizedText = {
+  'zh-CN': '找不到这张照片。',
+  en: 'There is no such photo.',
+};

@@ -19,9 +19,15 @@ import {
   codeSenderFromEnv,
   consoleCodeSender,
   createPhoneCodes,
+  createPhotoFiles,
+  drainOutbox,
   ensurePhoneCodeTable,
+  ensurePhotoTable,
+  notificationSenderFromEnv,
   type ApiServices,
+  type NotificationSender,
   type OneTimeCodeSender,
+  type PhotoFiles,
 } from '@gongzhi/api';
 import {
   createLoginThrottle,
@@ -42,12 +48,16 @@ import {
   type ReadModelDatabase,
 } from '@gongzhi/projections';
 import { cycleProjection } from '@gongzhi/projections/cycle';
+import {
+  ensureNotificationStateTables,
+  notificationProjection,
+} from '@gongzhi/projections/notification';
 import { organisationProjection } from '@gongzhi/projections/organisation';
 import { openPostgresReadModels } from '@gongzhi/projections/postgres';
 import { proposalProjection } from '@gongzhi/projections/proposal';
 import { enableSecureDelete, residentProjection } from '@gongzhi/projections/resident';
 import { openSqliteReadModels } from '@gongzhi/projections/sqlite';
-import { seedDemoData, type DemoAccount } from './seed.ts';
+import { seedDemoData, type DemoSignIn } from './seed.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -60,6 +70,11 @@ interface CommonOptions {
    * to a file (browser tests); API tests read them from memory.
    */
   codeSender?: OneTimeCodeSender;
+  /**
+   * Drains the outbox of residents' notices every few seconds: GONGZHI_NOTIFICATION_SENDER
+   * (console by default). Without one, messages stay in the outbox (`drainOutbox` sends them).
+   */
+  notificationSender?: NotificationSender | null;
 }
 
 export type RuntimeOptions = CommonOptions &
@@ -71,7 +86,10 @@ export type RuntimeOptions = CommonOptions &
         /** Schemas for events and read models; tests use fresh ones. */
         eventSchema: string;
         readModelSchema: string;
-        /** Where master.key is kept when GONGZHI_MASTER_KEY is not set; default <repo>/data. */
+        /**
+         * Where master.key (when GONGZHI_MASTER_KEY is not set) and uploaded photos are kept;
+         * default <repo>/data.
+         */
         dataDir?: string;
       }
   );
@@ -86,25 +104,35 @@ export interface Runtime {
   readonly services: ApiServices;
   /** Where the master key came from; `new-file`: tell the operator to back it up. */
   readonly masterKey: Omit<MasterKey, 'key'>;
-  /** Demo accounts present in this data (empty when seeding is off). */
-  readonly demoAccounts: DemoAccount[];
+  /**
+   * Uploaded photos: files under `<data folder>/photos` on SQLite and on PostgreSQL alike (API
+   * instances scaled out must share that folder), described by rows beside the read models.
+   */
+  readonly photos: PhotoFiles;
+  /** Demo sign-ins (staff, and a resident) present in this data (empty when seeding is off). */
+  readonly demoAccounts: DemoSignIn[];
   /** Position of the last event in the store, as a decimal string, or null when empty. */
   headPosition(): Promise<string | null>;
+  /** Sends what is in the outbox with the notification sender now; how many were sent. */
+  drainOutbox(): Promise<number>;
   /** Deletes expired sessions, old login failures and old phone codes; hourly and on start. */
   pruneAuthState(): Promise<{ sessions: number; loginFailures: number; phoneCodes: number }>;
   close(): Promise<void>;
 }
 
 const AUTH_PRUNE_INTERVAL_MS = 60 * 60 * 1000;
+const OUTBOX_DRAIN_INTERVAL_MS = 3_000;
 
 export function runtimeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeOptions {
   const seed = env.GONGZHI_SEED !== '0';
   const codeSender = codeSenderFromEnv(env.GONGZHI_CODE_SENDER);
+  const notificationSender = notificationSenderFromEnv(env.GONGZHI_NOTIFICATION_SENDER);
   const store = env.GONGZHI_STORE ?? 'sqlite';
   if (store === 'postgres') {
     return {
       store,
       codeSender,
+      notificationSender,
       databaseUrl: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
       eventSchema: env.GONGZHI_PG_EVENT_SCHEMA ?? 'eventstore',
       readModelSchema: env.GONGZHI_PG_READ_SCHEMA ?? 'readmodels',
@@ -115,7 +143,13 @@ export function runtimeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Run
   if (store !== 'sqlite') {
     throw new Error(`GONGZHI_STORE must be sqlite or postgres, not ${store}`);
   }
-  return { store, dataDir: env.GONGZHI_DATA ?? join(repoRoot, 'data'), seed, codeSender };
+  return {
+    store,
+    dataDir: env.GONGZHI_DATA ?? join(repoRoot, 'data'),
+    seed,
+    codeSender,
+    notificationSender,
+  };
 }
 
 function withoutPassword(url: string): string {
@@ -150,9 +184,13 @@ export async function openRuntime(
 
   await ensureAuthTables(readModelDb);
   await ensurePhoneCodeTable(readModelDb);
+  await ensurePhotoTable(readModelDb);
+  await ensureNotificationStateTables(readModelDb);
+  const dataDir = options.dataDir ?? join(repoRoot, 'data');
+  const photos = createPhotoFiles(readModelDb, join(dataDir, 'photos'));
   const masterKey: MasterKey = options.masterKey
     ? { key: Buffer.from(options.masterKey), source: 'environment' }
-    : loadOrCreateMasterKey(options.dataDir ?? join(repoRoot, 'data'));
+    : loadOrCreateMasterKey(dataDir);
   const vault = createPersonalDataVault(readModelDb, masterKey.key);
   const store = withPersonalData(rawStore, vault);
   // A forgotten resident's purged rows must not stay readable in SQLite's free pages.
@@ -160,7 +198,13 @@ export async function openRuntime(
   const runner = await startProjectionRunner({
     store,
     db: readModelDb,
-    projections: [organisationProjection, residentProjection, cycleProjection, proposalProjection],
+    projections: [
+      organisationProjection,
+      residentProjection,
+      cycleProjection,
+      proposalProjection,
+      notificationProjection,
+    ],
     ...(hooks.onProjectionError ? { onError: hooks.onProjectionError } : {}),
   });
   const services: ApiServices = {
@@ -175,7 +219,13 @@ export async function openRuntime(
       codeSender: options.codeSender ?? consoleCodeSender,
     },
   };
-  const demoAccounts = options.seed ? await seedDemoData({ store, readModels: runner }) : [];
+  const demoAccounts = options.seed
+    ? await seedDemoData({
+        store,
+        readModels: runner,
+        digestPhone: services.residents.digestPhone,
+      })
+    : [];
 
   // Validation already refuses expired sessions and the throttle ignores old failures: this
   // only reclaims space, so a failure is logged and tried again at the next interval.
@@ -191,6 +241,27 @@ export async function openRuntime(
   // The timer alone never keeps the process alive.
   pruneTimer.unref();
 
+  // One drain at a time: each waits for the one before it.
+  let draining: Promise<number> = Promise.resolve(0);
+  const sender = options.notificationSender ?? null;
+  const drain = () => {
+    if (!sender) return Promise.resolve(0);
+    const next = draining.then(() =>
+      drainOutbox(readModelDb, sender, services.now ? { now: services.now } : {}),
+    );
+    draining = next.catch(() => 0);
+    return next;
+  };
+  let drainTimer: NodeJS.Timeout | undefined;
+  if (sender) {
+    // The seed's notices go out before the start banner.
+    await drain();
+    drainTimer = setInterval(() => {
+      drain().catch((error: unknown) => console.error('Sending notices:', error));
+    }, OUTBOX_DRAIN_INTERVAL_MS);
+    drainTimer.unref();
+  }
+
   return {
     kind: options.store,
     location,
@@ -199,14 +270,18 @@ export async function openRuntime(
     runner,
     services,
     masterKey: { source: masterKey.source, ...(masterKey.path && { path: masterKey.path }) },
+    photos,
     demoAccounts,
     async headPosition() {
       const head: Position | undefined = await store.headPosition();
       return head === undefined ? null : String(head);
     },
+    drainOutbox: drain,
     pruneAuthState,
     async close() {
       clearInterval(pruneTimer);
+      clearInterval(drainTimer);
+      await draining;
       await runner.stop();
       await readModelDb.close();
       await store.close();

@@ -1,16 +1,29 @@
-// Demo data: one county-level city, two streets, eight communities and villages, and a demo
-// staff account for every staff role. Every record has a fixed id and is written only when its stream does not exist yet,
-// so the first start seeds and every later start finds the records and leaves them as they are
-// (renamed, closed, …). Names are invented after the pattern of Changshu.
-import { organisationCommands } from '@gongzhi/api';
+// Demo data: one county-level city, two streets, eight communities and villages, a demo staff
+// account for every staff role, a few residents, and two micro-project cycles: 虞山街道's in
+// screening with proposals in every state, 琴川街道's open for proposals. Every record has a fixed
+// id and is written only when its stream does not exist yet, so the first start seeds and every
+// later start finds the records and leaves them as they are (renamed, closed, …). Names are
+// invented after the pattern of Changshu. The micro-project history is dated back from the day
+// of the first start, so that its phases fall on their scheduled days.
+import {
+  cycleCommands,
+  organisationCommands,
+  proposalCommands,
+  residentCommands,
+} from '@gongzhi/api';
 import { hashPassword } from '@gongzhi/auth';
 import {
+  chinaDate,
+  cycleStreams,
   organisationStreams,
+  residentStreams,
   type CommunityKind,
+  type CycleDefinition,
+  type ProposalContent,
   type Scope,
   type StaffRole,
 } from '@gongzhi/domain';
-import type { EventMetadata, EventStore } from '@gongzhi/eventstore';
+import type { Channel, EventMetadata, EventStore } from '@gongzhi/eventstore';
 import type { ReadModels } from '@gongzhi/projections';
 
 const CITY = { cityId: 'qinhu', name: '琴湖市', nameEn: 'Qinhu City' };
@@ -85,15 +98,20 @@ const COMMUNITIES: {
   },
 ];
 
-export interface DemoAccount {
-  accountId: string;
+/** A demo sign-in as the start banner and the README list it. */
+export interface DemoSignIn {
+  /** A staff login name, or a resident's mobile number. */
   loginName: string;
   password: string;
+  /** What the account is for, in both languages, for the start banner and the README. */
+  description: { 'zh-CN': string; en: string };
+}
+
+export interface DemoAccount extends DemoSignIn {
+  accountId: string;
   displayName: string;
   role: StaffRole;
   scope: Scope;
-  /** What the account is for, in both languages, for the start banner and the README. */
-  description: { 'zh-CN': string; en: string };
 }
 
 /** Community roles are demonstrated in 书院社区 (虞山街道), with one worker in 琴枫社区 (琴川街道). */
@@ -195,10 +213,154 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   },
 ];
 
+/** The demo resident who signs in (the others were registered on paper and have no password). */
+export const DEMO_RESIDENT: DemoSignIn & { residentId: string } = {
+  residentId: 'demo-r-wang',
+  loginName: '13900001001',
+  password: 'qinhu-resident-2025',
+  description: {
+    'zh-CN': '居民（顾月琴，住书院社区、在琴枫社区工作）',
+    en: 'Resident (顾月琴, lives in Shuyuan, works in Qinfeng)',
+  },
+};
+
+interface DemoResident {
+  residentId: string;
+  name: string;
+  phone: string;
+  birthYear: number;
+  /** Online residents set a password; the others were registered by a worker from a paper form. */
+  password?: string;
+  ties: { tieId: string; communityId: string; kind: 'lives' | 'works' }[];
+}
+
+const DEMO_RESIDENTS: DemoResident[] = [
+  {
+    residentId: DEMO_RESIDENT.residentId,
+    name: '顾月琴',
+    phone: DEMO_RESIDENT.loginName,
+    birthYear: 1962,
+    password: DEMO_RESIDENT.password,
+    ties: [
+      { tieId: 'demo-tie-wang-shuyuan', communityId: 'shuyuan', kind: 'lives' },
+      { tieId: 'demo-tie-wang-qinfeng', communityId: 'qinfeng', kind: 'works' },
+    ],
+  },
+  {
+    residentId: 'demo-r-zhang',
+    name: '沈佳怡',
+    phone: '13900001002',
+    birthYear: 1990,
+    password: 'qinhu-zhangli-2025',
+    ties: [{ tieId: 'demo-tie-zhang-shuyuan', communityId: 'shuyuan', kind: 'lives' }],
+  },
+  {
+    residentId: 'demo-r-li',
+    name: '陆根生',
+    phone: '13900001003',
+    birthYear: 1955,
+    ties: [{ tieId: 'demo-tie-li-shuyuan', communityId: 'shuyuan', kind: 'lives' }],
+  },
+  {
+    residentId: 'demo-r-zhao',
+    name: '钱福根',
+    phone: '13900001004',
+    birthYear: 1948,
+    ties: [{ tieId: 'demo-tie-zhao-shuyuan', communityId: 'shuyuan', kind: 'lives' }],
+  },
+  {
+    residentId: 'demo-r-chen',
+    name: '蒋晓红',
+    phone: '13900001005',
+    birthYear: 1985,
+    password: 'qinhu-chenxh-2025',
+    ties: [{ tieId: 'demo-tie-chen-hongqiao', communityId: 'hongqiao', kind: 'lives' }],
+  },
+];
+
+const WORKER_OF: Record<string, string> = {
+  shuyuan: 'demo-shuyuan',
+  hongqiao: 'demo-yushan',
+  qinfeng: 'demo-qinfeng',
+};
+
+/** YYYY-MM-DD plus whole days. */
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+const yuan = (amount: number) => amount * 100;
+
+const EXCLUDED: CycleDefinition['excluded'] = [
+  {
+    code: 'N1',
+    text: '涉及私人产权或仅惠及个别住户的项目',
+    textEn: 'Projects on private property or for a few households only',
+  },
+  {
+    code: 'N2',
+    text: '已列入政府年度计划或有专项资金的项目',
+    textEn: 'Projects already in a government plan or with dedicated funds',
+  },
+  {
+    code: 'N3',
+    text: '需要长期运营维护费用且无人管养的项目',
+    textEn: 'Projects needing lasting upkeep with nobody to maintain them',
+  },
+  { code: 'N4', text: '营利性项目', textEn: 'Profit-making projects' },
+];
+
+function demoCycle(
+  title: string,
+  titleEn: string,
+  year: number,
+  communities: [string, number][],
+  schedule: CycleDefinition['schedule'],
+): CycleDefinition {
+  return {
+    title,
+    titleEn,
+    year,
+    communities: communities.map(([communityId, budget]) => ({
+      communityId,
+      budget: yuan(budget),
+    })),
+    caps: { works: yuan(100_000), services: yuan(50_000), goods: yuan(30_000) },
+    allowed: [
+      { code: 'A1', text: '小区公共设施维修改造', textEn: 'Repairs of shared facilities' },
+      { code: 'A2', text: '为老助残服务', textEn: 'Services for older and disabled people' },
+      { code: 'A3', text: '环境美化与绿化', textEn: 'Greening and tidying up' },
+      { code: 'A4', text: '文体活动', textEn: 'Culture and sports' },
+    ],
+    excluded: EXCLUDED,
+    eligibility: { tieKinds: ['lives', 'works', 'studies'], minAge: 16 },
+    ballot: { kind: 'approval', maxProjects: 3 },
+    aggregation: 'greedy',
+    publicityDays: 7,
+    schedule,
+  };
+}
+
+const content = (
+  title: string,
+  description: string,
+  category: ProposalContent['category'],
+  cost: number,
+  location: string,
+): ProposalContent => ({
+  title,
+  description,
+  category,
+  estimatedCost: yuan(cost),
+  location: { text: location },
+  photos: [],
+});
+
 export async function seedDemoData(deps: {
   store: EventStore;
   readModels: ReadModels;
-}): Promise<DemoAccount[]> {
+  /** HMAC digest of a mobile number, as the resident procedures compute it. */
+  digestPhone: (phone: string) => string;
+}): Promise<DemoSignIn[]> {
   const { store, readModels } = deps;
   const w = () => ({
     store,
@@ -245,8 +407,482 @@ export async function seedDemoData(deps: {
       scope: account.scope,
     });
   }
+  await seedMicroProjects(deps);
   // Pages and sign-in read the read model: let it include the seed before serving.
   const head = await store.headPosition();
   if (head !== undefined) await readModels.waitForPosition(head, 30_000);
-  return DEMO_ACCOUNTS;
+  return [...DEMO_ACCOUNTS, DEMO_RESIDENT];
+}
+
+const YUSHAN_CYCLE = 'demo-cycle-yushan';
+const QINCHUAN_CYCLE = 'demo-cycle-qinchuan';
+
+/**
+ * Residents, then the two cycles with their proposals, each act dated on a day of its cycle's
+ * schedule counted back from today (China time), by the staff account or resident who would do it.
+ */
+async function seedMicroProjects(deps: {
+  store: EventStore;
+  readModels: ReadModels;
+  digestPhone: (phone: string) => string;
+}): Promise<void> {
+  const { store, readModels, digestPhone } = deps;
+  const today = chinaDate(new Date().toISOString());
+  const day = (offset: number) => addDays(today, offset);
+  /** A writer for an act by `actor` on the day `offset` days from today, at 09:00 China time. */
+  const by = (
+    actor: string,
+    offset: number,
+    act: { onBehalfOf?: string; channel?: Channel } = {},
+  ) => ({
+    store,
+    readModels,
+    metadata: {
+      actor,
+      onBehalfOf: act.onBehalfOf,
+      channel: act.channel ?? 'online',
+      correlationId: 'demo-seed',
+      occurredAt: `${day(offset)}T01:00:00.000Z`,
+    } satisfies EventMetadata,
+  });
+  const missing = async (stream: string) =>
+    (await store.readStream(stream, { maxCount: 1 })).length === 0;
+
+  const newResidents = [];
+  for (const resident of DEMO_RESIDENTS) {
+    if (await missing(residentStreams.resident(resident.residentId))) newResidents.push(resident);
+  }
+  const hashes = await Promise.all(
+    newResidents.map((r) => (r.password ? hashPassword(r.password) : undefined)),
+  );
+  for (const [index, resident] of newResidents.entries()) {
+    const { residentId, name, phone, birthYear, ties } = resident;
+    const passwordHash = hashes[index];
+    const worker = WORKER_OF[ties[0]!.communityId]!;
+    const registration = await residentCommands.prepareRegistration(store, {
+      data: {
+        residentId,
+        phoneDigest: digestPhone(phone),
+        birthYear,
+        ...(passwordHash
+          ? { passwordHash, channel: 'online' as const }
+          : {
+              channel: 'offline' as const,
+              consent: {
+                recordedBy: worker,
+                form: 'paper' as const,
+                at: `${day(-60)}T01:00:00.000Z`,
+              },
+            }),
+        personal: { name, phone },
+      },
+      ties,
+      today: day(-60),
+    });
+    const registering = passwordHash
+      ? by(residentId, -60)
+      : by(worker, -60, { onBehalfOf: residentId, channel: 'offline' });
+    await residentCommands.registerResident(registering, registration);
+    if (passwordHash) await residentCommands.confirmPhone(registering, residentId);
+    for (const tie of ties) {
+      await residentCommands.verifyTie(by(WORKER_OF[tie.communityId]!, -58), {
+        residentId,
+        tieId: tie.tieId,
+        note: '已核对居住或工作证明',
+        verifiedBy: WORKER_OF[tie.communityId]!,
+      });
+    }
+  }
+
+  const year = Number(today.slice(0, 4)) + 1;
+  if (await missing(cycleStreams.cycle(YUSHAN_CYCLE))) {
+    await seedYushanCycle(year, day, by);
+  }
+  if (await missing(cycleStreams.cycle(QINCHUAN_CYCLE))) {
+    await seedQinchuanCycle(year, day, by);
+  }
+}
+
+type Day = (offset: number) => string;
+type By = (
+  actor: string,
+  offset: number,
+  act?: { onBehalfOf?: string; channel?: Channel },
+) => Parameters<typeof proposalCommands.submitProposal>[0];
+
+/** 虞山街道's cycle, now in screening, with a proposal in every state in 书院社区. */
+async function seedYushanCycle(year: number, day: Day, by: By): Promise<void> {
+  const officer = 'demo-yushan';
+  const worker = 'demo-shuyuan';
+  const cycleId = YUSHAN_CYCLE;
+  await cycleCommands.draftCycle(by(officer, -55), {
+    cycleId,
+    streetId: 'yushan',
+    ...demoCycle(
+      `${year}年度民生微实事`,
+      `Micro-projects ${year}`,
+      year,
+      [
+        ['shuyuan', 200_000],
+        ['hongqiao', 150_000],
+        ['huyuan', 180_000],
+        ['xiaoyi', 120_000],
+      ],
+      {
+        proposing: day(-40),
+        screening: day(-10),
+        voting: day(20),
+        publicity: day(30),
+        implementing: day(38),
+        evaluating: day(250),
+        closed: day(300),
+      },
+    ),
+  });
+  await cycleCommands.publishCycle(by(officer, -50), { cycleId });
+  await cycleCommands.advanceCyclePhase(by(officer, -40), { cycleId, to: 'proposing' });
+
+  const submit = (
+    proposalId: string,
+    author: string,
+    offset: number,
+    proposal: ProposalContent,
+    communityId = 'shuyuan',
+    offline = false,
+  ) =>
+    proposalCommands.submitProposal(
+      offline ? by(worker, offset, { onBehalfOf: author, channel: 'offline' }) : by(author, offset),
+      {
+        proposalId,
+        cycleId,
+        communityId,
+        ...proposal,
+        authorResidentId: author,
+        channel: offline ? 'offline' : 'online',
+      },
+    );
+  const coSign = (proposalId: string, residentId: string, offset: number) =>
+    proposalCommands.coSignProposal(by(residentId, offset), { proposalId, residentId });
+
+  const p = {
+    handrails: 'demo-p-handrails',
+    bikeShed: 'demo-p-bike-shed',
+    fitness: 'demo-p-fitness',
+    airCon: 'demo-p-air-con',
+    airConDuplicate: 'demo-p-air-con-2',
+    paidParking: 'demo-p-paid-parking',
+    riverLights: 'demo-p-river-lights',
+    playground: 'demo-p-playground',
+    sortingKiosk: 'demo-p-sorting-kiosk',
+    meals: 'demo-p-meals',
+    mural: 'demo-p-mural',
+    market: 'demo-p-market-road',
+  };
+
+  // Proposing: submissions, co-signs, an edit, a withdrawal.
+  await submit(
+    p.handrails,
+    'demo-r-wang',
+    -38,
+    content(
+      '书院新村3幢楼道加装扶手',
+      '3幢是老楼,没有电梯,楼道台阶陡,老人上下楼很吃力,希望每层加装扶手。',
+      'works',
+      12_000,
+      '书院新村3幢1-2单元楼道',
+    ),
+  );
+  await submit(
+    p.bikeShed,
+    'demo-r-zhang',
+    -36,
+    content(
+      '小区东门增设非机动车停车棚',
+      '东门口电动车乱停,雨天淋雨,希望增设带顶棚的停车棚。',
+      'works',
+      60_000,
+      '书院新村东门内侧空地',
+    ),
+  );
+  await proposalCommands.editProposal(by('demo-r-zhang', -33), {
+    proposalId: p.bikeShed,
+    byResidentId: 'demo-r-zhang',
+    changes: {
+      description: '东门口电动车乱停,雨天淋雨,希望增设带顶棚的停车棚,并配充电桩(由物业管理收费)。',
+      estimatedCost: yuan(75_000),
+    },
+  });
+  await submit(
+    p.fitness,
+    'demo-r-li',
+    -35,
+    content(
+      '健身路径器材更新',
+      '小区健身器材锈蚀,存在安全隐患。',
+      'goods',
+      25_000,
+      '书院新村中心绿地',
+    ),
+    'shuyuan',
+    true,
+  );
+  await proposalCommands.withdrawProposal(
+    by(worker, -25, { onBehalfOf: 'demo-r-li', channel: 'offline' }),
+    {
+      proposalId: p.fitness,
+      byResidentId: 'demo-r-li',
+      reason: '物业已答应自行更换',
+    },
+  );
+  await submit(
+    p.airCon,
+    'demo-r-zhao',
+    -34,
+    content(
+      '老年活动室添置空调',
+      '社区老年活动室夏天闷热,冬天寒冷,老人来活动的越来越少,希望添置两台空调。',
+      'goods',
+      18_000,
+      '书院社区党群服务中心一楼老年活动室',
+    ),
+    'shuyuan',
+    true,
+  );
+  await coSign(p.airCon, 'demo-r-wang', -32);
+  await submit(
+    p.airConDuplicate,
+    'demo-r-li',
+    -30,
+    content(
+      '老年活动室装空调',
+      '活动室没有空调,夏天下棋打牌太热。',
+      'goods',
+      15_000,
+      '书院社区老年活动室',
+    ),
+    'shuyuan',
+    true,
+  );
+  await coSign(p.airConDuplicate, 'demo-r-zhang', -29);
+  await submit(
+    p.paidParking,
+    'demo-r-zhang',
+    -28,
+    content(
+      '在小区空地开设收费停车场',
+      '利用小区北侧空地开设收费停车场,收入用于小区公共开支。',
+      'works',
+      90_000,
+      '书院新村北侧空地',
+    ),
+  );
+  await submit(
+    p.riverLights,
+    'demo-r-wang',
+    -27,
+    content(
+      '书院河沿岸步道照明改造',
+      '河边步道晚上很暗,散步的居民多,存在安全隐患,希望增设路灯。',
+      'works',
+      80_000,
+      '书院河北岸步道(书院桥至文化广场段)',
+    ),
+  );
+  await coSign(p.riverLights, 'demo-r-zhang', -26);
+  await submit(
+    p.playground,
+    'demo-r-zhao',
+    -24,
+    content(
+      '小区儿童游乐设施',
+      '小区没有儿童游乐场地,孩子们只能在路边玩耍。',
+      'goods',
+      30_000,
+      '书院新村5幢南侧',
+    ),
+    'shuyuan',
+    true,
+  );
+  await submit(
+    p.sortingKiosk,
+    'demo-r-zhang',
+    -22,
+    content(
+      '垃圾分类投放亭改造',
+      '现有投放点露天,气味大,希望改造为带顶棚、洗手池的分类投放亭。',
+      'works',
+      45_000,
+      '书院新村7幢西侧投放点',
+    ),
+  );
+  await submit(
+    p.meals,
+    'demo-r-li',
+    -20,
+    content(
+      '居家养老助餐服务',
+      '为80岁以上独居老人每周五天送餐上门。',
+      'services',
+      48_000,
+      '书院社区全域',
+    ),
+    'shuyuan',
+    true,
+  );
+  await coSign(p.meals, 'demo-r-wang', -19);
+  await submit(
+    p.mural,
+    'demo-r-wang',
+    -16,
+    content(
+      '小区围墙彩绘',
+      '请美院学生在小区围墙上画虞山风景。',
+      'services',
+      20_000,
+      '书院新村南围墙',
+    ),
+  );
+  await submit(
+    p.market,
+    'demo-r-chen',
+    -15,
+    content(
+      '虹桥菜场周边路面修补',
+      '菜场门口路面坑洼,雨天积水,买菜的老人容易滑倒。',
+      'works',
+      40_000,
+      '虹桥菜场南门至公交站',
+    ),
+    'hongqiao',
+  );
+
+  // Screening: a merge, an infeasible proposal, site surveys, a round-table, a resubmission.
+  await cycleCommands.advanceCyclePhase(by(officer, -10), { cycleId, to: 'screening' });
+  await proposalCommands.mergeProposal(by(worker, -8), {
+    proposalId: p.airConDuplicate,
+    intoProposalId: p.airCon,
+    note: '同一活动室的同一需求',
+  });
+  await proposalCommands.markProposalInfeasible(by(worker, -7), {
+    proposalId: p.paidParking,
+    excludedCode: 'N4',
+    note: '收费停车属经营性项目,可向街道城管科另行反映。',
+  });
+  for (const proposalId of [p.riverLights, p.playground, p.meals]) {
+    await proposalCommands.sendProposalToSurvey(by(worker, -7), { proposalId });
+  }
+  await proposalCommands.recordSiteSurvey(by('demo-consultant', -5), {
+    proposalId: p.riverLights,
+    surveyor: 'consultant',
+    organisation: '琴湖市城市照明设计所',
+    notes: '步道全长约600米,现有路灯间距过大。建议加装太阳能庭院灯24盏,不需开挖路面。',
+    photos: [],
+    revisedCost: yuan(68_000),
+    opinion: 'feasible',
+  });
+  await proposalCommands.recordSiteSurvey(by('demo-department', -5), {
+    proposalId: p.playground,
+    surveyor: 'department',
+    organisation: '琴湖市住房和城乡建设局',
+    notes: '5幢南侧场地下方有燃气管线,游乐设施须避开管线并采用免开挖基础。',
+    photos: [],
+    opinion: 'conditional',
+    conditions: '改在6幢东侧空地,或采用免开挖安装。',
+  });
+  await proposalCommands.recordSiteSurvey(by('demo-consultant', -5), {
+    proposalId: p.meals,
+    surveyor: 'consultant',
+    organisation: '琴湖市社会工作服务中心',
+    notes: '符合条件的独居老人约40人,可与社区长者食堂合作配送。',
+    photos: [],
+    revisedCost: yuan(42_000),
+    opinion: 'feasible',
+  });
+  await proposalCommands.recordRoundTable(by(worker, -3), {
+    roundTableId: 'demo-roundtable-shuyuan-1',
+    cycleId,
+    communityId: 'shuyuan',
+    date: day(-3),
+    attendees: [
+      { name: '张卫东', role: 'chair' },
+      { name: '李桂英', role: 'recorder' },
+      { role: 'resident_representative' },
+      { role: 'resident_representative' },
+      { role: 'resident_representative' },
+      { name: '书院物业服务中心', role: 'property_company' },
+      { name: '刘振华', role: 'consultant' },
+      { role: 'proposer' },
+    ],
+    notes: '出席居民代表9人,超过三分之二。对6条建议逐一讨论表决。',
+    decisions: [
+      { proposalId: p.airCon, decision: 'pool', reason: '惠及面广,费用合理' },
+      { proposalId: p.meals, decision: 'pool' },
+      {
+        proposalId: p.playground,
+        decision: 'revise',
+        reason: '请按踏勘意见改选位置,并补充维护方案',
+      },
+      { proposalId: p.sortingKiosk, decision: 'revise', reason: '请补充洗手池的给排水方案和费用' },
+      {
+        proposalId: p.mural,
+        decision: 'reject',
+        reason: '代表认为不属急需,建议以志愿活动方式开展',
+      },
+    ],
+  });
+  await proposalCommands.resubmitProposal(by('demo-r-zhang', -1), {
+    proposalId: p.sortingKiosk,
+    byResidentId: 'demo-r-zhang',
+    changes: {
+      description:
+        '现有投放点露天,气味大,希望改造为带顶棚、洗手池的分类投放亭;洗手池接7幢现有给排水管,无需新建管线。',
+      estimatedCost: yuan(52_000),
+    },
+  });
+}
+
+/** 琴川街道's cycle, open for proposals, with one proposal in 琴枫社区. */
+async function seedQinchuanCycle(year: number, day: Day, by: By): Promise<void> {
+  const cycleId = QINCHUAN_CYCLE;
+  const officer = 'demo-qinchuan';
+  await cycleCommands.draftCycle(by(officer, -20), {
+    cycleId,
+    streetId: 'qinchuan',
+    ...demoCycle(
+      `${year}年度幸福微实事`,
+      `Happiness micro-projects ${year}`,
+      year,
+      [
+        ['qinfeng', 200_000],
+        ['xingfu', 150_000],
+        ['fangta', 150_000],
+        ['sanfeng', 100_000],
+      ],
+      {
+        proposing: day(-5),
+        screening: day(25),
+        voting: day(45),
+        publicity: day(55),
+        implementing: day(63),
+        evaluating: day(250),
+        closed: day(300),
+      },
+    ),
+  });
+  await cycleCommands.publishCycle(by(officer, -15), { cycleId });
+  await cycleCommands.advanceCyclePhase(by(officer, -5), { cycleId, to: 'proposing' });
+  await proposalCommands.submitProposal(by('demo-r-wang', -2), {
+    proposalId: 'demo-p-bus-shelter',
+    cycleId,
+    communityId: 'qinfeng',
+    ...content(
+      '琴枫社区门口公交候车亭加装座椅',
+      '候车亭只有顶棚没有座椅,上下班等车的老人和孕妇只能站着。',
+      'goods',
+      8_000,
+      '琴枫社区北门公交站',
+    ),
+    authorResidentId: 'demo-r-wang',
+    channel: 'online',
+  });
 }

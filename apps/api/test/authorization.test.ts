@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appRouter, cycleCommands, organisationCommands, type ProcedureMeta } from '@gongzhi/api';
 import { hashPassword, ROLE_LABELS } from '@gongzhi/auth';
-import { staffRoleSchema, type Scope, type StaffRole } from '@gongzhi/domain';
+import { chinaDate, staffRoleSchema, type Scope, type StaffRole } from '@gongzhi/domain';
 import type { EventMetadata } from '@gongzhi/eventstore';
 import { repoRoot } from '../src/runtime.ts';
 import { engines, type Reply } from './harness.ts';
@@ -63,6 +63,18 @@ const fixture = { residentId: '', livesTieId: '', studiesTieId: '', forgottenId:
 // Cycles of street A the samples act on: a draft, and a published one.
 const DRAFT_CYCLE = 'authz-cycle-draft';
 const PUBLISHED_CYCLE = 'authz-cycle';
+
+// The seeded demo cycles: 虞山街道's in screening (proposals of A1 in every state), 琴川街道's
+// proposing. Each mutation acts on a proposal of its own.
+const SCREENING_CYCLE = 'demo-cycle-yushan';
+const PROPOSING_CYCLE = 'demo-cycle-qinchuan';
+const PROPOSAL_CONTENT = {
+  title: '授权测试建议',
+  description: '授权测试',
+  category: 'goods',
+  estimatedCost: 100_000,
+  location: { text: '授权测试地点' },
+};
 
 /** Inputs that name fixture residents are built when the case runs. */
 const later = (build: () => unknown) => ({ build });
@@ -239,6 +251,59 @@ const SAMPLES: Record<string, Sample | Sample[]> = {
     })),
     target: 'community',
   },
+
+  'proposal.list': { input: { cycleId: SCREENING_CYCLE, communityId: A.communityId } },
+  'proposal.get': { input: { proposalId: 'demo-p-handrails' } },
+  'proposal.timeline': { input: { proposalId: 'demo-p-handrails' } },
+  'proposal.pool': { input: { cycleId: SCREENING_CYCLE, communityId: A.communityId } },
+  'proposal.roundTables': { input: { cycleId: SCREENING_CYCLE, communityId: A.communityId } },
+  'proposal.mine': {},
+  // The fixture resident's ties are not verified: the domain refuses, access does not.
+  'proposal.submit': {
+    input: { cycleId: PROPOSING_CYCLE, communityId: 'qinfeng', ...PROPOSAL_CONTENT },
+  },
+  'proposal.coSign': { input: { proposalId: 'demo-p-air-con' } },
+  'proposal.edit': { input: { proposalId: 'demo-p-handrails', title: '授权测试修改标题' } },
+  'proposal.withdraw': { input: { proposalId: 'demo-p-meals', reason: '授权测试撤回' } },
+  'proposal.resubmit': {
+    input: { proposalId: 'demo-p-playground', location: { text: '6幢东侧' } },
+  },
+  'proposal.intakeQueue': { input: { communityId: A.communityId }, target: 'community' },
+  'proposal.submitFor': {
+    ...later(() => ({
+      communityId: A.communityId,
+      residentId: fixture.residentId,
+      cycleId: SCREENING_CYCLE,
+      ...PROPOSAL_CONTENT,
+    })),
+    target: 'community',
+  },
+  'proposal.merge': {
+    input: { duplicateId: 'demo-p-bike-shed', targetId: 'demo-p-river-lights' },
+    target: 'community',
+  },
+  'proposal.markInfeasible': {
+    input: { proposalId: 'demo-p-handrails', excludedCode: 'N1' },
+    target: 'community',
+  },
+  'proposal.sendToSurvey': { input: { proposalId: 'demo-p-sorting-kiosk' }, target: 'community' },
+  'proposal.recordSurvey': {
+    input: { proposalId: 'demo-p-river-lights', notes: '授权测试踏勘', opinion: 'feasible' },
+    target: 'community',
+  },
+  'proposal.recordRoundTable': {
+    ...later(() => ({
+      cycleId: SCREENING_CYCLE,
+      communityId: A.communityId,
+      date: chinaDate(new Date().toISOString()),
+      attendees: [{ role: 'chair' }],
+      decisions: [{ proposalId: 'demo-p-river-lights', decision: 'pool' }],
+    })),
+    target: 'community',
+  },
+
+  'notification.inbox': {},
+  'notification.markRead': { input: { all: true } },
 
   'cycle.list': {},
   'cycle.get': { input: { cycleId: PUBLISHED_CYCLE } },

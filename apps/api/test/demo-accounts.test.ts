@@ -1,11 +1,12 @@
-// The demo accounts: one per staff role, and the README's table says the same as the seed.
+// The demo accounts: one per staff role and a resident, and the README's table says the same as
+// the seed.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { staffRoleSchema } from '@gongzhi/domain';
 import { checkPasswordPolicy } from '@gongzhi/auth';
 import { repoRoot } from '../src/runtime.ts';
-import { DEMO_ACCOUNTS } from '../src/seed.ts';
+import { DEMO_ACCOUNTS, DEMO_RESIDENT } from '../src/seed.ts';
 
 describe('demo accounts', () => {
   it('include at least one account of each staff role, with passwords the policy accepts', () => {
@@ -15,7 +16,10 @@ describe('demo accounts', () => {
 
   it('are listed in the README with their passwords', () => {
     const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
-    const rows = [...readme.matchAll(/^\| `([^`]+)` \| `([^`]+)` \|/gm)].map((m) => [m[1], m[2]]);
-    expect(rows).toEqual(DEMO_ACCOUNTS.map((a) => [a.loginName, a.password]));
+    const section = readme.slice(readme.indexOf('### Demo accounts'));
+    const table = section.slice(0, section.indexOf('\n#'));
+    // Columns padded to any width by the formatter.
+    const rows = [...table.matchAll(/^\| `([^`]+)` +\| `([^`]+)` +\|/gm)].map((m) => [m[1], m[2]]);
+    expect(rows).toEqual([...DEMO_ACCOUNTS, DEMO_RESIDENT].map((a) => [a.loginName, a.password]));
   });
 });

@@ -18,6 +18,22 @@ export {
 export * as organisationCommands from './organisation/commands.ts';
 export * as residentCommands from './resident/commands.ts';
 export * as cycleCommands from './cycle/commands.ts';
+export * as proposalCommands from './proposal/commands.ts';
+export {
+  consoleNotificationSender,
+  createMemoryNotificationSender,
+  drainOutbox,
+  notificationSenderFromEnv,
+  type NotificationSender,
+  type OutboxMessage,
+} from './notification/outbox.ts';
+export {
+  createPhotoFiles,
+  ensurePhotoTable,
+  photoTooLarge,
+  NO_PHOTO,
+  type PhotoFiles,
+} from './proposal/photos.ts';
 export {
   codeSenderFromEnv,
   consoleCodeSender,

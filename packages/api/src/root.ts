@@ -1,7 +1,9 @@
 // The API: one router per domain module (packages/api/src/<module>/router.ts), plus sign-in and
 // sessions (session/router.ts), which belong to no domain module.
 import { cycleRouter } from './cycle/router.ts';
+import { notificationRouter } from './notification/router.ts';
 import { organisationRouter } from './organisation/router.ts';
+import { proposalRouter } from './proposal/router.ts';
 import { residentRouter } from './resident/router.ts';
 import { authRouter, sessionRouter } from './session/router.ts';
 import { router } from './trpc.ts';
@@ -12,6 +14,8 @@ export const appRouter = router({
   organisation: organisationRouter,
   resident: residentRouter,
   cycle: cycleRouter,
+  proposal: proposalRouter,
+  notification: notificationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,313 @@
+// Proposal commands as the API and the demo seed run them: fold what the deciders need from
+// other streams (the cycle, the author or co-signer, the round-table, the other proposal of a
+// merge), then go through the command path. The day an act is judged on (age, meeting date) is
+// the China-time day of the writer's `occurredAt`.
+import {
+  chinaDate,
+  describeProposalEvent,
+  fold,
+  parseProposalEvent,
+  proposalDecider,
+  proposalEventSchemas,
+  proposalStreams,
+  refuse,
+  roundTableDecider,
+} from '@gongzhi/domain';
+import type {
+  Attendee,
+  LocalizedText,
+  ProposalChanges,
+  ProposalCommand,
+  ProposalEvent,
+  ProposalEventData,
+  ProposalState,
+  RoundTableEvent,
+  RoundTableState,
+} from '@gongzhi/domain';
+import type { EventStore } from '@gongzhi/eventstore';
+import { executeCommand, type CommandResult, type EventCodec, type Writer } from '../commands.ts';
+import { currentCycle } from '../cycle/commands.ts';
+import { currentResident } from '../resident/commands.ts';
+
+export const proposalCodec: EventCodec<ProposalEvent> = {
+  read: (recorded) => parseProposalEvent(recorded.type, recorded.data) as ProposalEvent,
+  versionOf: (type) => proposalEventSchemas[type].version,
+  describe: describeProposalEvent,
+};
+
+const roundTableCodec: EventCodec<RoundTableEvent> = {
+  read: (recorded) => parseProposalEvent(recorded.type, recorded.data) as RoundTableEvent,
+  versionOf: (type) => proposalEventSchemas[type].version,
+  describe: describeProposalEvent,
+};
+
+/** The proposal as its stream has it now. */
+export async function currentProposal(
+  store: EventStore,
+  proposalId: string,
+): Promise<ProposalState> {
+  const recorded = await store.readStream(proposalStreams.proposal(proposalId));
+  return fold(
+    proposalDecider,
+    recorded.map((r) => proposalCodec.read(r)),
+  );
+}
+
+async function currentRoundTable(store: EventStore, roundTableId: string) {
+  const recorded = await store.readStream(proposalStreams.roundTable(roundTableId));
+  return fold(
+    roundTableDecider,
+    recorded.map((r) => roundTableCodec.read(r)),
+  );
+}
+
+const proposalSubject = (state: ProposalState): LocalizedText =>
+  state.status === 'none'
+    ? { 'zh-CN': '建议', en: 'The proposal' }
+    : {
+        'zh-CN': `建议「${state.content.title}」`,
+        en: `The proposal “${state.content.title}”`,
+      };
+
+const today = (w: Writer) => chinaDate(w.metadata.occurredAt);
+
+/** The cycle of the proposal, or none for a proposal that does not exist (the decider says so). */
+const cycleOf = (w: Writer, state: ProposalState) =>
+  state.status === 'none'
+    ? Promise.resolve({ status: 'none' as const })
+    : currentCycle(w.store, state.cycleId);
+
+function onProposal(
+  w: Writer,
+  proposalId: string,
+  command: (state: ProposalState) => Promise<ProposalCommand>,
+  expectedRevision?: bigint,
+): Promise<CommandResult<ProposalEvent>> {
+  return executeCommand(w.store, {
+    decider: proposalDecider,
+    codec: proposalCodec,
+    stream: proposalStreams.proposal(proposalId),
+    command,
+    expectedRevision,
+    subject: proposalSubject,
+    metadata: w.metadata,
+  });
+}
+
+export type SubmissionData = Omit<ProposalEventData<'ProposalSubmitted'>, 'streetId'>;
+
+export const submitProposal = (w: Writer, data: SubmissionData) =>
+  onProposal(w, data.proposalId, async () => ({
+    type: 'SubmitProposal',
+    data,
+    cycle: await currentCycle(w.store, data.cycleId),
+    author: await currentResident(w.store, data.authorResidentId),
+    today: today(w),
+  }));
+
+export const editProposal = (
+  w: Writer,
+  data: { proposalId: string; byResidentId: string; changes: ProposalChanges },
+  expectedRevision?: bigint,
+) =>
+  onProposal(
+    w,
+    data.proposalId,
+    async (state) => ({ type: 'EditProposal', data, cycle: await cycleOf(w, state) }),
+    expectedRevision,
+  );
+
+export const withdrawProposal = (
+  w: Writer,
+  data: { proposalId: string; byResidentId: string; reason?: string | undefined },
+) =>
+  onProposal(w, data.proposalId, async (state) => ({
+    type: 'WithdrawProposal',
+    data,
+    cycle: await cycleOf(w, state),
+  }));
+
+export const coSignProposal = (w: Writer, data: { proposalId: string; residentId: string }) =>
+  onProposal(w, data.proposalId, async (state) => ({
+    type: 'CoSignProposal',
+    data,
+    cycle: await cycleOf(w, state),
+    cosigner: await currentResident(w.store, data.residentId),
+    today: today(w),
+  }));
+
+export const resubmitProposal = (
+  w: Writer,
+  data: { proposalId: string; byResidentId: string; changes: ProposalChanges },
+  expectedRevision?: bigint,
+) =>
+  onProposal(
+    w,
+    data.proposalId,
+    async (state) => ({ type: 'ResubmitProposal', data, cycle: await cycleOf(w, state) }),
+    expectedRevision,
+  );
+
+/**
+ * Merges a duplicate: ProposalMerged on the duplicate (decided on both), then ProposalAbsorbed on
+ * the proposal it went into (decided on the duplicate as merged), which takes over its authors
+ * and co-signers. A retry after a failure between the two finds the merge recorded and goes on.
+ */
+export async function mergeProposal(
+  w: Writer,
+  data: { proposalId: string; intoProposalId: string; note?: string | undefined },
+): Promise<CommandResult<ProposalEvent>> {
+  await onProposal(w, data.proposalId, async (state) => ({
+    type: 'MergeProposal',
+    data,
+    cycle: await cycleOf(w, state),
+    target: await currentProposal(w.store, data.intoProposalId),
+  }));
+  return onProposal(w, data.intoProposalId, async () => ({
+    type: 'AbsorbProposal',
+    data: { proposalId: data.intoProposalId, fromProposalId: data.proposalId },
+    source: await currentProposal(w.store, data.proposalId),
+  }));
+}
+
+export const markProposalInfeasible = (
+  w: Writer,
+  data: { proposalId: string; excludedCode?: string | undefined; note?: string | undefined },
+) =>
+  onProposal(w, data.proposalId, async (state) => ({
+    type: 'MarkProposalInfeasible',
+    data,
+    cycle: await cycleOf(w, state),
+  }));
+
+export const sendProposalToSurvey = (w: Writer, data: ProposalEventData<'ProposalSentToSurvey'>) =>
+  onProposal(w, data.proposalId, async (state) => ({
+    type: 'SendProposalToSurvey',
+    data,
+    cycle: await cycleOf(w, state),
+  }));
+
+export const recordSiteSurvey = (w: Writer, data: ProposalEventData<'SiteSurveyRecorded'>) =>
+  onProposal(w, data.proposalId, async (state) => ({
+    type: 'RecordSiteSurvey',
+    data,
+    cycle: await cycleOf(w, state),
+  }));
+
+/** A round-table's decision on one proposal: into the pool, rejected, or back to its author. */
+export type RoundTableDecision =
+  | { proposalId: string; decision: 'pool'; reason?: string | undefined }
+  | { proposalId: string; decision: 'reject' | 'revise'; reason: string };
+
+export interface RoundTableRecord {
+  roundTableId: string;
+  cycleId: string;
+  communityId: string;
+  date: string;
+  attendees: Attendee[];
+  notes?: string | undefined;
+  decisions: RoundTableDecision[];
+}
+
+function decisionCommand(
+  decision: RoundTableDecision,
+  roundTableId: string,
+  cycle: Awaited<ReturnType<typeof currentCycle>>,
+  roundTable: RoundTableState,
+): ProposalCommand {
+  const { proposalId } = decision;
+  switch (decision.decision) {
+    case 'pool':
+      return {
+        type: 'AdmitProposalToPool',
+        data: {
+          proposalId,
+          roundTableId,
+          ...(decision.reason === undefined ? {} : { note: decision.reason }),
+        },
+        cycle,
+        roundTable,
+      };
+    case 'reject':
+      return {
+        type: 'RejectProposalAtRoundTable',
+        data: { proposalId, roundTableId, reason: decision.reason },
+        cycle,
+        roundTable,
+      };
+    case 'revise':
+      return {
+        type: 'ReturnProposalForRevision',
+        data: { proposalId, roundTableId, changesRequested: decision.reason },
+        cycle,
+        roundTable,
+      };
+  }
+}
+
+/**
+ * Records a round-table and then appends each of its decisions to its proposal. Every decision
+ * is first decided on the proposals as they are, without writing, so that a refusal (a proposal
+ * of another community, one already decided) leaves nothing half recorded; only a writer racing
+ * in between can still stop a later decision, which then says why.
+ */
+export async function recordRoundTable(
+  w: Writer,
+  record: RoundTableRecord,
+): Promise<CommandResult<ProposalEvent | RoundTableEvent>> {
+  const { roundTableId, cycleId, communityId, date, attendees, notes, decisions } = record;
+  const seen = new Set<string>();
+  for (const { proposalId } of decisions) {
+    if (seen.has(proposalId)) {
+      refuse(
+        'invalid',
+        'decision_duplicate',
+        `同一条建议(编号 ${proposalId})只能有一个决定。`,
+        `The proposal ${proposalId} can have only one decision.`,
+      );
+    }
+    seen.add(proposalId);
+  }
+  const cycle = await currentCycle(w.store, cycleId);
+  const command = {
+    type: 'RecordRoundTable' as const,
+    data: {
+      roundTableId,
+      cycleId,
+      communityId,
+      date,
+      attendees,
+      ...(notes === undefined ? {} : { notes }),
+    },
+    cycle,
+    today: today(w),
+  };
+  const held = fold(
+    roundTableDecider,
+    roundTableDecider.decide(command, roundTableDecider.initialState()),
+  );
+  for (const decision of decisions) {
+    const proposal = await currentProposal(w.store, decision.proposalId);
+    proposalDecider.decide(decisionCommand(decision, roundTableId, cycle, held), proposal);
+  }
+
+  let result: CommandResult<ProposalEvent | RoundTableEvent> = await executeCommand(w.store, {
+    decider: roundTableDecider,
+    codec: roundTableCodec,
+    stream: proposalStreams.roundTable(roundTableId),
+    command: async () => ({ ...command, cycle: await currentCycle(w.store, cycleId) }),
+    subject: () => ({ 'zh-CN': `邻里圆桌会(${date})`, en: `The round-table of ${date}` }),
+    metadata: w.metadata,
+  });
+  for (const decision of decisions) {
+    result = await onProposal(w, decision.proposalId, async (state) =>
+      decisionCommand(
+        decision,
+        roundTableId,
+        await cycleOf(w, state),
+        await currentRoundTable(w.store, roundTableId),
+      ),
+    );
+  }
+  return result;
+}

@@ -1,0 +1,144 @@
+// The notification read model: what residents are told when a proposal of theirs changes status
+// (issue 5). For each proposal event it folds the proposal (privately, in `ntf_proposals`), asks
+// the domain's `proposalNotice` who is told what, and writes one inbox row per recipient and
+// one outbox row per message for an SMS or WeChat sender to drain. Being a projection, the
+// notices are written in the same transaction as its checkpoint: none is lost on a crash and none
+// is written twice; a rebuild writes the same rows again (same positions, same ids).
+//
+// What people do with notices (read them, the sender delivering them) is not derived from events:
+// it lives in `notification_reads` and `notification_deliveries` (queries.ts), which a rebuild
+// leaves alone, so that nothing is marked unread or sent twice after one.
+//
+// Forgotten residents are told nothing more, and their inbox and undelivered messages go.
+import {
+  parseProposalEvent,
+  parseResidentEvent,
+  proposalDecider,
+  proposalNotice,
+} from '@gongzhi/domain';
+import type { ProposalEvent, ProposalState } from '@gongzhi/domain';
+import type { RecordedEvent } from '@gongzhi/eventstore';
+import type { Projection, SqlExecutor, TableNames } from '../types.ts';
+
+export const notificationTables = [
+  'ntf_proposals',
+  'ntf_inbox',
+  'ntf_outbox',
+  'ntf_forgotten_residents',
+] as const;
+
+export type NotificationTable = (typeof notificationTables)[number];
+
+const proposalTypes = [
+  'ProposalSubmitted',
+  'ProposalEdited',
+  'ProposalWithdrawn',
+  'ProposalCoSigned',
+  'ProposalMerged',
+  'ProposalAbsorbed',
+  'ProposalMarkedInfeasible',
+  'ProposalSentToSurvey',
+  'SiteSurveyRecorded',
+  'ProposalAdmittedToPool',
+  'ProposalRejectedAtRoundTable',
+  'ProposalReturnedForRevision',
+  'ProposalResubmitted',
+] as const satisfies readonly ProposalEvent['type'][];
+
+type T = TableNames<NotificationTable>;
+
+/** The outbox row of a notice to one resident: stable across rebuilds. */
+export const noticeId = (position: bigint | string, residentId: string) =>
+  `${String(position)}-${residentId}`;
+
+export const notificationProjection: Projection<NotificationTable> = {
+  name: 'notification',
+  version: 1,
+  tables: notificationTables,
+  eventTypes: [...proposalTypes, 'ResidentForgotten'],
+
+  schema: (t) => [
+    `CREATE TABLE ${t.ntf_proposals} (proposal_id TEXT PRIMARY KEY, state TEXT NOT NULL)`,
+    `CREATE TABLE ${t.ntf_inbox} (
+       resident_id TEXT NOT NULL,
+       position BIGINT NOT NULL,
+       proposal_id TEXT NOT NULL,
+       cause TEXT NOT NULL,
+       message_zh TEXT NOT NULL,
+       message_en TEXT NOT NULL,
+       at TEXT NOT NULL,
+       PRIMARY KEY (resident_id, position)
+     )`,
+    `CREATE TABLE ${t.ntf_outbox} (
+       notice_id TEXT PRIMARY KEY,
+       resident_id TEXT NOT NULL,
+       position BIGINT NOT NULL,
+       proposal_id TEXT NOT NULL,
+       message_zh TEXT NOT NULL,
+       message_en TEXT NOT NULL,
+       created_at TEXT NOT NULL
+     )`,
+    `CREATE INDEX ${t.ntf_outbox}_by_position ON ${t.ntf_outbox} (position)`,
+    `CREATE TABLE ${t.ntf_forgotten_residents} (resident_id TEXT PRIMARY KEY)`,
+  ],
+
+  async apply(tx: SqlExecutor, recorded: RecordedEvent, t: T) {
+    if (recorded.type === 'ResidentForgotten') {
+      const { residentId } = parseResidentEvent(recorded.type, recorded.data).data;
+      await tx.run(
+        `INSERT INTO ${t.ntf_forgotten_residents} (resident_id) VALUES (?)
+         ON CONFLICT (resident_id) DO NOTHING`,
+        [residentId],
+      );
+      await tx.run(`DELETE FROM ${t.ntf_inbox} WHERE resident_id = ?`, [residentId]);
+      await tx.run(`DELETE FROM ${t.ntf_outbox} WHERE resident_id = ?`, [residentId]);
+      return;
+    }
+    const event = parseProposalEvent(recorded.type, recorded.data) as ProposalEvent;
+    const { proposalId } = event.data;
+    const row = await tx.get<{ state: string }>(
+      `SELECT state FROM ${t.ntf_proposals} WHERE proposal_id = ?`,
+      [proposalId],
+    );
+    const before = row ? (JSON.parse(row.state) as ProposalState) : proposalDecider.initialState();
+    const after = proposalDecider.evolve(before, event);
+    await tx.run(
+      `INSERT INTO ${t.ntf_proposals} (proposal_id, state) VALUES (?, ?)
+       ON CONFLICT (proposal_id) DO UPDATE SET state = excluded.state`,
+      [proposalId, JSON.stringify(after)],
+    );
+    if (after.status === 'none') return;
+    const notice = proposalNotice(event, after);
+    if (!notice) return;
+    const at = recorded.metadata.occurredAt;
+    for (const residentId of notice.recipients) {
+      const forgotten = await tx.get(
+        `SELECT resident_id FROM ${t.ntf_forgotten_residents} WHERE resident_id = ?`,
+        [residentId],
+      );
+      if (forgotten) continue;
+      const message = [notice.message['zh-CN'], notice.message.en];
+      await tx.run(
+        `INSERT INTO ${t.ntf_inbox}
+           (resident_id, position, proposal_id, cause, message_zh, message_en, at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (resident_id, position) DO NOTHING`,
+        [residentId, recorded.position, proposalId, notice.cause, ...message, at],
+      );
+      await tx.run(
+        `INSERT INTO ${t.ntf_outbox}
+           (notice_id, resident_id, position, proposal_id, message_zh, message_en, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (notice_id) DO NOTHING`,
+        [
+          noticeId(recorded.position, residentId),
+          residentId,
+          recorded.position,
+          proposalId,
+          ...message,
+          at,
+        ],
+      );
+    }
+  },
+};
