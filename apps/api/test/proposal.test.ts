@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryNotificationSender } from '@gongzhi/api';
 import { photoRules } from '@gongzhi/domain';
+import { rebuildProjection } from '@gongzhi/projections';
+import { notificationProjection } from '@gongzhi/projections/notification';
 import { engines, type Engine } from './harness.ts';
 import { cycleDefinition } from './micro-fixtures.ts';
 import { useResidentServer } from './resident-harness.ts';
@@ -786,6 +788,25 @@ describe.each(engines.filter((e) => e.name === 'sqlite'))(
         expect(neither.status).toBe(400);
         expect(neither.body.error?.data.fieldErrors?.[0]?.path).toBe('noticeIds');
         expect((await call('notification.inbox', undefined, { query: true })).status).toBe(401);
+      });
+
+      it('writes the same notices again on a rebuild, without marking them unread or sending them twice', async () => {
+        const { runtime } = api;
+        await runtime.drainOutbox();
+        const sentBefore = micro.notices.sent.length;
+        const inboxBefore = await micro.inbox('zhang');
+        const rows = () => runtime.readModelDb.all('SELECT * FROM ntf_outbox ORDER BY notice_id');
+        const outboxBefore = await rows();
+        expect(outboxBefore.length).toBeGreaterThan(0);
+        await rebuildProjection({
+          store: runtime.store,
+          db: runtime.readModelDb,
+          projection: notificationProjection,
+        });
+        expect(await rows()).toEqual(outboxBefore);
+        expect(await micro.inbox('zhang')).toEqual(inboxBefore);
+        expect(await runtime.drainOutbox()).toBe(0);
+        expect(micro.notices.sent.length).toBe(sentBefore);
       });
     });
 
