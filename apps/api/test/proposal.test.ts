@@ -311,11 +311,19 @@ describe.each(engines)('the main path of proposals over HTTP on $name', ({ make 
       )
       .map((m) => m.residentId);
     expect(new Set(toldOfPool)).toEqual(new Set([WANG.id, LI, zhou, ZHANG.id]));
-    expect((await micro.inbox('wang')).notices[0]).toMatchObject({
+    const latest = (await micro.inbox('wang')).notices[0]!;
+    expect(latest).toMatchObject({
       proposalId: target.proposalId,
       cause: 'ProposalAdmittedToPool',
       read: false,
     });
+    const marked = await call<{ marked: number }>(
+      'notification.markRead',
+      { noticeIds: [latest.noticeId] },
+      { as: 'wang' },
+    );
+    expect(marked.body.result?.data.marked).toBe(1);
+    expect((await micro.inbox('wang')).notices[0]?.read).toBe(true);
   });
 });
 
