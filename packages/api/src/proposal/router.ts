@@ -233,7 +233,7 @@ async function refuseRepeatedEntry(
   ctx: Context,
   entry: { cycleId: string; residentId: string; title: string },
 ): Promise<void> {
-  await caughtUpTo(ctx, (await ctx.services.store.headPosition()) ?? undefined);
+  await caughtUpTo(ctx, await ctx.services.store.headPosition());
   const earlier = (
     await listProposalsOfResident(ctx.services.readModels.db, entry.residentId)
   ).find(
