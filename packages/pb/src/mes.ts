@@ -308,8 +308,14 @@ export function runMes(p: Prepared, perVoter: Rational, options: MesOptions = {}
           clearTally();
           return true;
         }
-        owed -= BigInt(k) * budget;
-        if (bounded) owedEnd -= BigInt(k) * g.highEnd;
+        if (k === 1) {
+          owed -= budget;
+          if (bounded) owedEnd -= g.highEnd;
+        } else {
+          const times = BigInt(k);
+          owed -= times * budget;
+          if (bounded) owedEnd -= times * g.highEnd;
+        }
         rest -= k;
         if (rest === 0) break;
       }

@@ -92,7 +92,7 @@ function searchMesAdd1(p: Prepared): MesAdd1Result {
     } else {
       width = 1n;
       plainRuns = pause;
-      pause = Math.min(2 * pause, 8);
+      pause = Math.min(2 * pause, 64);
     }
   }
 }

@@ -40,6 +40,7 @@ export interface RuleCheck {
   rule: Rule;
   selected: string[];
   expected: string[] | null;
+  /** CPU time of this process for the rule (steadier than wall time on a shared machine). */
   seconds: number;
   /** Empty when the winner sets are equal (or the reference timed out). */
   problem: string;
@@ -62,9 +63,10 @@ export function checkRules(
 ): RuleCheck[] {
   const shared = approvalElection(election);
   return RULES.map((rule) => {
-    const started = performance.now();
+    const started = process.cpuUsage();
     const { selected } = tally(separately ? approvalElection(election) : shared, rule);
-    const seconds = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(started);
+    const seconds = (used.user + used.system) / 1e6;
     const want = expectedWinners(expected, rule);
     let problem = '';
     if (want !== null && !sameSet(selected, want)) {
