@@ -3,3 +3,4 @@ export * from './organisation/index.ts';
 export * from './resident/index.ts';
 export * from './cycle/index.ts';
 export * from './proposal/index.ts';
+export * from './ballot/index.ts';

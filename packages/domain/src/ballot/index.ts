@@ -1,0 +1,3 @@
+export * from './events.ts';
+export * from './ballot.ts';
+export * from './tally.ts';

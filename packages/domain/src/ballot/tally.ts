@@ -1,0 +1,69 @@
+// The tally of one community in a cycle: stream `tally-<cycleId>-<communityId>`.
+//
+// The count itself (packages/pb on the bulletin) is done by the command handler, which passes
+// its result; the decider checks that voting is closed and the community takes part, and records
+// the count. Counting again on the same input records nothing; a different input (e.g. after an
+// upheld objection) records a new tally, and the last one stands.
+import type { Decider } from '../shared/decider.ts';
+import { refuse } from '../shared/errors.ts';
+import { cycleStageText } from '../cycle/describe.ts';
+import { hasReached } from '../cycle/cycle.ts';
+import type { CycleState } from '../cycle/cycle.ts';
+import type { BallotEvent, BallotEventData } from './events.ts';
+
+export type TallyState =
+  | { status: 'none' }
+  | { status: 'tallied'; last: BallotEventData<'BallotsTallied'>; tallies: number };
+
+export type TallyCommand = {
+  type: 'RecordTally';
+  data: BallotEventData<'BallotsTallied'>;
+  cycle: CycleState;
+};
+
+export const tallyDecider: Decider<TallyCommand, BallotEvent, TallyState> = {
+  initialState: () => ({ status: 'none' }),
+
+  evolve(state, event) {
+    if (event.type !== 'BallotsTallied') return state;
+    const tallies = state.status === 'tallied' ? state.tallies + 1 : 1;
+    return { status: 'tallied', last: event.data, tallies };
+  },
+
+  decide(command, state) {
+    const { data, cycle } = command;
+    if (cycle.status !== 'published') {
+      return refuse(
+        'not_found',
+        'cycle_not_found',
+        `找不到项目周期(编号 ${data.cycleId})。`,
+        `There is no published cycle with id ${data.cycleId}.`,
+      );
+    }
+    if (!hasReached(cycle.phase, 'publicity')) {
+      const stage = cycleStageText[cycle.phase];
+      return refuse(
+        'conflict',
+        'vote_not_closed',
+        `项目周期目前处于「${stage['zh-CN']}」阶段;投票结束(进入公示)后才能计票。`,
+        `The cycle is at its ${stage.en} stage; ballots are counted once voting has closed (publicity).`,
+      );
+    }
+    if (!cycle.definition.communities.some((c) => c.communityId === data.communityId)) {
+      return refuse(
+        'invalid',
+        'community_not_in_cycle',
+        `社区(编号 ${data.communityId})不在本项目周期内。`,
+        `The community ${data.communityId} is not part of this cycle.`,
+      );
+    }
+    if (
+      state.status === 'tallied' &&
+      state.last.inputDigest === data.inputDigest &&
+      state.last.pbRule === data.pbRule
+    ) {
+      return [];
+    }
+    return [{ type: 'BallotsTallied', data }];
+  },
+};
