@@ -107,6 +107,9 @@ switch (command) {
     pnpm(['--filter', '@gongzhi/eventstore', 'bench', ...rest]);
     pnpm(['--filter', '@gongzhi/projections', 'bench', ...rest]);
     break;
+  case 'rebuild':
+    pnpm(['--filter', '@gongzhi/api-server', 'rebuild', ...rest]);
+    break;
   case 'test:pabulib':
     pnpm(['--filter', '@gongzhi/pb', 'test:pabulib', ...rest]);
     break;

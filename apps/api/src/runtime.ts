@@ -158,6 +158,15 @@ function withoutPassword(url: string): string {
   return parsed.toString();
 }
 
+/** Every read model the API serves, in the order the runner applies them. */
+export const readModelProjections = [
+  organisationProjection,
+  residentProjection,
+  cycleProjection,
+  proposalProjection,
+  notificationProjection,
+];
+
 export async function openRuntime(
   options: RuntimeOptions,
   hooks: { onProjectionError?: (error: unknown) => void } = {},
@@ -198,13 +207,7 @@ export async function openRuntime(
   const runner = await startProjectionRunner({
     store,
     db: readModelDb,
-    projections: [
-      organisationProjection,
-      residentProjection,
-      cycleProjection,
-      proposalProjection,
-      notificationProjection,
-    ],
+    projections: readModelProjections,
     ...(hooks.onProjectionError ? { onError: hooks.onProjectionError } : {}),
   });
   const services: ApiServices = {
