@@ -3,11 +3,30 @@ import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from './chromium.ts';
-import { baseURL, demo, phoneContext, signIn } from './helpers.ts';
+import {
+  baseURL,
+  demo,
+  phoneContext,
+  registerResident,
+  signIn,
+  signInResident,
+} from './helpers.ts';
 
 let browser: Browser;
+/** A resident with a tie awaiting verification, so that worker pages list someone. */
+const resident = {
+  name: '吴桂兰',
+  phone: '13500000021',
+  password: 'wu-guilan-1950',
+  birthYear: '1950',
+  communityId: 'shuyuan',
+  kind: 'lives' as const,
+};
 beforeAll(async () => {
   browser = await launchChromium();
+  const context = await phoneContext(browser);
+  await registerResident(await context.newPage(), resident);
+  await context.close();
 });
 afterAll(async () => {
   await browser?.close();
@@ -19,6 +38,8 @@ type AxeWindow = { axe: { run: (options: object) => Promise<AxeResult> } };
 /** The page's violations, one line each, naming the rule and the elements. */
 async function violations(page: Page, path: string): Promise<string[]> {
   await page.goto(path);
+  // A page that sent the person elsewhere (to sign in) would be scanned in its place.
+  expect(new URL(page.url()).pathname).toBe(new URL(path, baseURL).pathname);
   await page.addScriptTag({ content: axe.source });
   const result = await page.evaluate(() =>
     (window as unknown as AxeWindow).axe.run({
@@ -30,25 +51,50 @@ async function violations(page: Page, path: string): Promise<string[]> {
   );
 }
 
-const publicPages = ['/', '/organisation', '/organisation/streets/yushan', '/login'];
-const staffPages = ['/admin/organisation', '/admin/organisation/communities/shuyuan'];
+const publicPages = [
+  '/',
+  '/organisation',
+  '/organisation/streets/yushan',
+  '/login',
+  '/login/staff',
+  '/register',
+  '/password',
+];
+const residentPages = ['/me', '/me/proxies', '/account', '/me/forget'];
+const workerPages = [
+  '/work/verification',
+  `/work/residents?q=${encodeURIComponent(resident.name)}`,
+];
+const adminPages = [
+  '/admin/organisation',
+  '/admin/organisation/communities/shuyuan',
+  '/admin/staff',
+];
 
 describe('accessibility (WCAG 2.1 AA rules of axe-core)', () => {
   test.each([
     ['zh-CN', {}],
     ['English', { PARAGLIDE_LOCALE: 'en' }],
     ['large text', { gongzhi_text: 'large' }],
-  ])('%s: public and staff pages have no violations', async (_, cookies) => {
-    const context = await phoneContext(browser);
-    await context.addCookies(
-      Object.entries(cookies).map(([name, value]) => ({ name, value, url: baseURL })),
-    );
-    const page = await context.newPage();
+  ])('%s: public, resident and staff pages have no violations', async (_, cookies) => {
     const problems: string[] = [];
-    for (const path of publicPages) problems.push(...(await violations(page, path)));
-    await signIn(page, demo.cityAdmin);
-    for (const path of staffPages) problems.push(...(await violations(page, path)));
+    const as = async (
+      signedIn: ((page: Page) => Promise<void>) | undefined,
+      paths: readonly string[],
+    ) => {
+      const context = await phoneContext(browser);
+      await context.addCookies(
+        Object.entries(cookies).map(([name, value]) => ({ name, value, url: baseURL })),
+      );
+      const page = await context.newPage();
+      await signedIn?.(page);
+      for (const path of paths) problems.push(...(await violations(page, path)));
+      await context.close();
+    };
+    await as(undefined, publicPages);
+    await as((page) => signInResident(page, resident), residentPages);
+    await as((page) => signIn(page, demo.shuyuanWorker), workerPages);
+    await as((page) => signIn(page, demo.cityAdmin), adminPages);
     expect(problems).toEqual([]);
-    await context.close();
   });
 });

@@ -29,35 +29,35 @@ describe('staff accounts', () => {
     expect(roles).toContain('社区工作者');
     await create.getByLabel('姓名').fill('周小红');
     await create.getByLabel('登录名').fill('zhou.xh');
-    await create.getByLabel('初始密码').fill('hongqiao-2025');
+    await create.getByLabel('初始密码').fill('huyuan-2025');
     await create.getByLabel('角色').selectOption('community_worker');
-    await create.getByLabel('范围').selectOption('community:hongqiao');
+    await create.getByLabel('范围').selectOption('community:huyuan');
     await create.getByRole('button', { name: '开设账号' }).click();
     await create.getByRole('status').filter({ hasText: '已开设账号：周小红' }).waitFor();
 
     const account = page.getByRole('article', { name: /周小红/ });
     await account.waitFor();
     expect(await account.getByRole('listitem').allTextContents()).toEqual([
-      expect.stringMatching(/社区工作者\s*虹桥社区/),
+      expect.stringMatching(/社区工作者\s*湖苑社区/),
     ]);
     await account.getByText('授予角色…').click();
     await account.getByLabel('角色').selectOption('committee_member');
-    await account.getByLabel('范围').selectOption('community:hongqiao');
+    await account.getByLabel('范围').selectOption('community:huyuan');
     await account.getByRole('button', { name: '授予' }).click();
     await account.getByRole('status').filter({ hasText: '已授予' }).waitFor();
     await account.getByRole('listitem').filter({ hasText: '社区两委成员' }).waitFor();
-    await account.getByRole('button', { name: '撤销：周小红的社区两委成员（虹桥社区）' }).click();
+    await account.getByRole('button', { name: '撤销：周小红的社区两委成员（湖苑社区）' }).click();
     await account.getByRole('status').filter({ hasText: '已撤销该角色' }).waitFor();
     expect(await account.getByRole('listitem').allTextContents()).toEqual([
-      expect.stringMatching(/社区工作者\s*虹桥社区/),
+      expect.stringMatching(/社区工作者\s*湖苑社区/),
     ]);
 
     // The new worker signs in to their community's work.
     const workerContext = await phoneContext(browser);
     const worker = await workerContext.newPage();
-    await signIn(worker, { loginName: 'zhou.xh', password: 'hongqiao-2025' });
+    await signIn(worker, { loginName: 'zhou.xh', password: 'huyuan-2025' });
     expect(new URL(worker.url()).pathname).toBe('/work/verification');
-    expect(await worker.getByRole('main').textContent()).toMatch(/当前社区：\s*虹桥社区/);
+    expect(await worker.getByRole('main').textContent()).toMatch(/当前社区：\s*湖苑社区/);
 
     await account.getByText('停用账号…').click();
     await account.getByLabel('停用原因（可不填）').fill('调往其他街道');

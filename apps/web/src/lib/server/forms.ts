@@ -68,6 +68,12 @@ export function blankRequired<F extends Form>(form: F, fields: readonly string[]
   return blank.length > 0;
 }
 
+/** A form the page itself found incomplete (blank required fields), said at its top too. */
+export function incomplete<F extends Form>(form: F) {
+  form.valid = false;
+  return message(form, { kind: 'error', text: m.error_form_heading() }, { status: 400 });
+}
+
 /** The answer of a form that acts on one item of a list (one tie, one session, one grant). */
 export type ItemResult = { item: string } & FormMessage;
 

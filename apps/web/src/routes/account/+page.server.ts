@@ -1,10 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { changePasswordForm } from '$lib/forms/schemas';
 import { m } from '$lib/paraglide/messages';
 import { sessionCookie } from '$lib/server/api';
-import { itemRefusal, itemSuccess, refusal, success } from '$lib/server/forms';
+import { incomplete, itemRefusal, itemSuccess, refusal, success } from '$lib/server/forms';
 import { requireSignIn } from '$lib/server/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -57,7 +57,7 @@ export const actions: Actions = {
       if (currentPassword === '') form.errors.currentPassword = [m.error_required()];
       if (newPassword === '') form.errors.newPassword = [m.error_required()];
       form.valid = false;
-      return fail(400, { form });
+      return incomplete(form);
     }
     let revokedSessions;
     try {

@@ -1,8 +1,8 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { residentLoginForm } from '$lib/forms/schemas';
-import { blankRequired, refusal } from '$lib/server/forms';
+import { blankRequired, incomplete, refusal } from '$lib/server/forms';
 import { afterSignIn } from '$lib/server/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,11 +16,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
   default: async ({ request, locals, url }) => {
     const form = await superValidate(request, zod4(residentLoginForm), { id: formId });
-    if (!form.valid) return fail(400, { form });
+    if (!form.valid) return incomplete(form);
     const { phone, password } = form.data;
     // The password never goes back to the page.
     form.data.password = '';
-    if (blankRequired(form, ['phone'])) return fail(400, { form });
+    if (blankRequired(form, ['phone'])) return incomplete(form);
     try {
       await locals.api.resident.login.mutate({ phone, password });
     } catch (error) {

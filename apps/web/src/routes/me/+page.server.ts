@@ -1,9 +1,8 @@
-import { fail } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { declareTieForm, isTieKind } from '$lib/forms/schemas';
 import { m } from '$lib/paraglide/messages';
-import { blankRequired, refusal, success } from '$lib/server/forms';
+import { blankRequired, incomplete, refusal, success } from '$lib/server/forms';
 import { communitiesById, loadOverview } from '$lib/server/places';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
 import type { Actions, PageServerLoad } from './$types';
@@ -28,7 +27,7 @@ export const load: PageServerLoad = async ({ locals, cookies, url }) => {
 export const actions: Actions = {
   declareTie: async ({ request, locals, cookies }) => {
     const form = await superValidate(request, zod4(declareTieForm), { id: declareFormId });
-    if (blankRequired(form, ['communityId'])) return fail(400, { form });
+    if (blankRequired(form, ['communityId'])) return incomplete(form);
     const { communityId, kind } = form.data;
     try {
       const result = await locals.api.resident.declareTie.mutate({

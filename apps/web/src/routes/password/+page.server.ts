@@ -1,9 +1,9 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { setPasswordForm } from '$lib/forms/schemas';
 import { m } from '$lib/paraglide/messages';
-import { blankRequired, refusal } from '$lib/server/forms';
+import { blankRequired, incomplete, refusal } from '$lib/server/forms';
 import { requestPhoneCode } from '$lib/server/phone-code';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,7 +26,7 @@ export const load: PageServerLoad = async () => ({
 export const actions: Actions = {
   requestCode: async ({ request, locals }) => {
     const { form } = await readForm(request);
-    if (blankRequired(form, ['phone'])) return fail(400, { form });
+    if (blankRequired(form, ['phone'])) return incomplete(form);
     return requestPhoneCode(locals.api, form);
   },
 
@@ -37,7 +37,7 @@ export const actions: Actions = {
       form.errors.password = [m.error_required()];
       form.valid = false;
     }
-    if (blank || password === '') return fail(400, { form });
+    if (blank || password === '') return incomplete(form);
     try {
       // Confirms the number, ends every other session, and signs in.
       await locals.api.resident.setPassword.mutate({

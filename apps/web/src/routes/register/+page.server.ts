@@ -1,9 +1,9 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { isTieKind, parseBirthYear, registerResidentForm } from '$lib/forms/schemas';
 import { m } from '$lib/paraglide/messages';
-import { blankRequired, refusal } from '$lib/server/forms';
+import { blankRequired, incomplete, refusal } from '$lib/server/forms';
 import { requestPhoneCode } from '$lib/server/phone-code';
 import { afterSignIn } from '$lib/server/sign-in';
 import type { Actions, PageServerLoad } from './$types';
@@ -33,7 +33,7 @@ export const actions: Actions = {
   /** Sends the one-time code; the rest of the form comes back as it was typed. */
   requestCode: async ({ request, locals }) => {
     const { form } = await readForm(request);
-    if (blankRequired(form, ['phone'])) return fail(400, { form });
+    if (blankRequired(form, ['phone'])) return incomplete(form);
     return requestPhoneCode(locals.api, form);
   },
 
@@ -63,7 +63,7 @@ export const actions: Actions = {
     if (ties.length === 0) form.errors.tieCommunityIds = { 0: [m.register_tie_required()] };
     if (blank || password === '' || year === undefined || ties.length === 0) {
       form.valid = false;
-      return fail(400, { form });
+      return incomplete(form);
     }
 
     try {

@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { createStaffForm } from '$lib/forms/schemas';
@@ -6,6 +6,7 @@ import { m } from '$lib/paraglide/messages';
 import { administeredStreets, canAdministerStaff, canRegisterStreet } from '$lib/permissions';
 import {
   blankRequired,
+  incomplete,
   itemBlank,
   itemRefusal,
   itemSuccess,
@@ -59,13 +60,13 @@ export const actions: Actions = {
     form.data.password = '';
     if (blankRequired(form, ['loginName', 'displayName', 'place'])) {
       if (password === '') form.errors.password = [m.error_required()];
-      return fail(400, { form });
+      return incomplete(form);
     }
     const scope = decodePlace(place);
     if (!scope || !isStaffRole(role)) {
       form.errors.place = [m.staff_place_invalid()];
       form.valid = false;
-      return fail(400, { form });
+      return incomplete(form);
     }
     try {
       const result = await locals.api.organisation.createStaffAccount.mutate({

@@ -1,10 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { forgetMeForm } from '$lib/forms/schemas';
 import { m } from '$lib/paraglide/messages';
 import { sessionCookie } from '$lib/server/api';
-import { refusal } from '$lib/server/forms';
+import { incomplete, refusal } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 const formId = 'forget-me';
@@ -21,7 +21,7 @@ export const actions: Actions = {
     if (password === '') {
       form.errors.password = [m.error_required()];
       form.valid = false;
-      return fail(400, { form });
+      return incomplete(form);
     }
     try {
       // Deletes the personal data for good and ends every session (the API clears the cookie).

@@ -1,9 +1,15 @@
-import { fail } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { grantProxyForm, optional } from '$lib/forms/schemas';
 import { m } from '$lib/paraglide/messages';
-import { blankRequired, itemRefusal, itemSuccess, refusal, success } from '$lib/server/forms';
+import {
+  blankRequired,
+  incomplete,
+  itemRefusal,
+  itemSuccess,
+  refusal,
+  success,
+} from '$lib/server/forms';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,7 +26,7 @@ export const load: PageServerLoad = async ({ locals, cookies }) => ({
 export const actions: Actions = {
   grant: async ({ request, locals, cookies }) => {
     const form = await superValidate(request, zod4(grantProxyForm), { id: grantFormId });
-    if (blankRequired(form, ['granteePhone'])) return fail(400, { form });
+    if (blankRequired(form, ['granteePhone'])) return incomplete(form);
     try {
       const result = await locals.api.resident.grantProxy.mutate({
         granteePhone: form.data.granteePhone,

@@ -1,4 +1,3 @@
-import { fail } from '@sveltejs/kit';
 import { isApiError } from '@gongzhi/api/client';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
@@ -6,6 +5,7 @@ import { isTieKind, optional, parseBirthYear, registerOnSpotForm } from '$lib/fo
 import { m } from '$lib/paraglide/messages';
 import {
   blankRequired,
+  incomplete,
   itemBlank,
   itemRefusal,
   itemSuccess,
@@ -51,7 +51,7 @@ export const actions: Actions = {
     if (!form.data.consent) form.errors.consent = [m.on_spot_consent_required()];
     if (blank || year === undefined || !form.data.consent) {
       form.valid = false;
-      return fail(400, { form });
+      return incomplete(form);
     }
     const { communityId, kind, name, phone, idNumber, address } = form.data;
     try {
