@@ -97,6 +97,8 @@ switch (command) {
   case 'test':
     ensureChromium();
     ensurePostgres();
+    // Packages check their own formatting in `lint`; this covers the files at the top.
+    pnpm(['exec', 'prettier', '--check', '*.{json,md,js,yaml}', 'scripts', 'docs', 'infra', '.ci']);
     pnpm(['turbo', 'run', 'lint', 'typecheck', '--output-logs=errors-only', '--concurrency=2']);
     pnpm(['turbo', 'run', 'test', '--concurrency=1']);
     pnpm(['--filter', '@gongzhi/pb', 'test:pabulib']);
