@@ -35,7 +35,9 @@ export function encodePlace(scope: {
 /** The place a form names, or undefined when it names none. */
 export function decodePlace(value: string): Place | undefined {
   if (value === 'city') return { type: 'city' };
-  const [type, id] = [value.slice(0, value.indexOf(':')), value.slice(value.indexOf(':') + 1)];
+  const separator = value.indexOf(':');
+  const [type, id] = [value.slice(0, separator), value.slice(separator + 1)];
+  if (separator < 0) return undefined;
   if (!id) return undefined;
   if (type === 'street') return { type: 'street', streetId: id };
   if (type === 'community') return { type: 'community', communityId: id };
