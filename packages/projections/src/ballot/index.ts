@@ -1,0 +1,3 @@
+export * from './seal.ts';
+export * from './projection.ts';
+export * from './queries.ts';

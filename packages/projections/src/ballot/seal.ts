@@ -1,0 +1,69 @@
+// Sealing ballots: the receipt and choices of a ballot are encrypted (AES-256-GCM) with the
+// ballot key, derived from the master key, before they enter the voter's stream. The cycle and
+// community are bound in as associated data, so a sealed ballot moved elsewhere fails to open.
+// The API seals; the bulletin projection opens. docs/events.md ("Ballot") says what this protects
+// and what it does not.
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { sealedBallotSchema, type SealedBallot } from '@gongzhi/domain';
+
+const VERSION = 'v1';
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+export interface BallotPlace {
+  cycleId: string;
+  communityId: string;
+}
+
+export interface BallotSeal {
+  seal(place: BallotPlace, content: SealedBallot): string;
+  /** Throws when the envelope was not sealed with this key for this place. */
+  open(place: BallotPlace, sealed: string): SealedBallot;
+}
+
+const context = ({ cycleId, communityId }: BallotPlace) =>
+  Buffer.from(`gongzhi/ballot/${VERSION}/${cycleId}/${communityId}`);
+
+export function createBallotSeal(masterKey: Uint8Array): BallotSeal {
+  const key = Buffer.from(hkdfSync('sha256', masterKey, '', 'gongzhi/ballot-seal/v1', 32));
+  return {
+    seal(place, content) {
+      const iv = randomBytes(IV_BYTES);
+      const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(context(place));
+      const plaintext = Buffer.from(JSON.stringify(content));
+      const sealed = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+      return `${VERSION}.${iv.toString('base64url')}.${sealed.toString('base64url')}`;
+    },
+    open(place, envelope) {
+      const [version, ivText, sealedText, ...rest] = envelope.split('.');
+      if (version !== VERSION || !ivText || !sealedText || rest.length > 0) {
+        throw new Error('not a sealed ballot');
+      }
+      const iv = Buffer.from(ivText, 'base64url');
+      const sealed = Buffer.from(sealedText, 'base64url');
+      if (iv.length !== IV_BYTES || sealed.length < TAG_BYTES)
+        throw new Error('not a sealed ballot');
+      const decipher = createDecipheriv('aes-256-gcm', key, iv).setAAD(context(place));
+      decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
+      const plaintext = Buffer.concat([
+        decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES)),
+        decipher.final(),
+      ]);
+      return sealedBallotSchema.parse(JSON.parse(plaintext.toString('utf8')));
+    },
+  };
+}
+
+// Crockford base32 without I, L, O, U: nothing to misread when copied from a phone by hand.
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** A new receipt code: 80 random bits as XXXX-XXXX-XXXX-XXXX. */
+export function newReceipt(): string {
+  const bytes = randomBytes(16);
+  let code = '';
+  for (let i = 0; i < 16; i++) {
+    code += ALPHABET[bytes[i]! & 31];
+    if (i % 4 === 3 && i < 15) code += '-';
+  }
+  return code;
+}
