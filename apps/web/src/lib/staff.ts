@@ -37,8 +37,7 @@ export function decodePlace(value: string): Place | undefined {
   if (value === 'city') return { type: 'city' };
   const separator = value.indexOf(':');
   const [type, id] = [value.slice(0, separator), value.slice(separator + 1)];
-  if (separator < 0) return undefined;
-  if (!id) return undefined;
+  if (separator < 0 || !id) return undefined;
   if (type === 'street') return { type: 'street', streetId: id };
   if (type === 'community') return { type: 'community', communityId: id };
   return undefined;
