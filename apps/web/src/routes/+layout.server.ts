@@ -1,6 +1,11 @@
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals }) => ({
+export const load: LayoutServerLoad = async ({ locals }) => ({
   user: locals.user,
+  // A resident's unread notices, counted in the nav.
+  unread:
+    locals.user?.kind === 'resident'
+      ? (await locals.api.notification.inbox.query({ unreadOnly: true, limit: 1 })).unread
+      : 0,
   largeText: locals.largeText,
 });

@@ -18,6 +18,22 @@ function inProcessFetch(): InProcessFetch | undefined {
   return typeof candidate === 'function' ? (candidate as InProcessFetch) : undefined;
 }
 
+/**
+ * A plain HTTP request to one of the API's own paths (e.g. POST /api/photos), in-process when
+ * the API runs in this process, with the browser's session cookie and language.
+ */
+export function fetchApi(event: RequestEvent, path: string, init: RequestInit): Promise<Response> {
+  const local = inProcessFetch();
+  const base = local ? event.url.origin : (env.GONGZHI_API_URL ?? defaultApiUrl);
+  const headers = new Headers(init.headers);
+  headers.set('x-gongzhi-locale', getLocale());
+  headers.set('x-forwarded-for', event.getClientAddress());
+  const token = event.cookies.get(sessionCookie);
+  if (token) headers.set('cookie', `${sessionCookie}=${token}`);
+  const request = new Request(new URL(path, base.replace(/\/+$/, '') + '/'), { ...init, headers });
+  return local ? Promise.resolve(local(request)) : fetch(request);
+}
+
 export function createRequestApi(event: RequestEvent): ApiClient {
   const local = inProcessFetch();
   // In-process requests carry the browser-facing origin, so the API marks cookies Secure

@@ -1,0 +1,99 @@
+// The proposal form (submit, edit, resubmit, a worker's offline entry): plain strings, the cost
+// in yuan, photos kept from an earlier post by id and new ones as files.
+import type { RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { ProjectCategory } from '@gongzhi/domain';
+import { superValidate, type SuperValidated } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '$lib/paraglide/messages';
+import { yuanToFen } from '$lib/micro/text';
+import type { FormMessage } from './forms';
+import { addFieldError, blankFields, rowOf, type FieldOf } from './micro-forms';
+import { chosenFiles, maxPhotos, uploadPhotos } from './photos';
+
+const text = z.string().default('');
+
+export const proposalForm = z.object({
+  communityId: text,
+  title: text,
+  description: text,
+  category: text,
+  /** Yuan, as typed. */
+  estimatedCost: text,
+  location: text,
+  /** Photos already stored (from an earlier post, or the proposal being edited) that stay. */
+  photoIds: z.array(z.string()).default([]),
+  expectedRevision: text,
+  // A worker's offline entry: the cycle, the resident, and whether a repeated entry is meant.
+  cycleId: text,
+  residentId: text,
+  confirmDuplicate: z.boolean().default(false),
+  /** After a refused repeated entry: the proposal already entered, to link to. */
+  existingId: text,
+});
+export type ProposalFormData = z.infer<typeof proposalForm>;
+type Form = SuperValidated<ProposalFormData, FormMessage>;
+
+/** The file input's name. */
+export const photoField = 'photos';
+
+/** The proposal's content as the API takes it, or undefined when the form has problems. */
+export interface ProposalContentInput {
+  title: string;
+  description: string;
+  category: ProjectCategory;
+  estimatedCost: number;
+  location: { text: string };
+  photoIds: string[];
+}
+
+/**
+ * Reads a posted proposal form: checks the fields people most often leave out, uploads new
+ * photos (kept by id, so a refusal later does not ask for them again) and converts yuan to fen.
+ */
+export async function readProposalForm(
+  event: RequestEvent,
+  id: string,
+  required: readonly (keyof ProposalFormData)[] = [
+    'title',
+    'description',
+    'category',
+    'estimatedCost',
+    'location',
+  ],
+): Promise<{ form: Form; content: ProposalContentInput | undefined }> {
+  const data = await event.request.formData();
+  const form = (await superValidate(data, zod4(proposalForm), { id })) as Form;
+  const files = chosenFiles(data, photoField);
+  if (form.data.photoIds.length + files.length > maxPhotos) {
+    addFieldError(form, 'photoIds', m.proposal_photos_too_many({ max: maxPhotos }));
+  } else if (files.length > 0) {
+    const uploaded = await uploadPhotos(event, files);
+    form.data.photoIds = [...form.data.photoIds, ...uploaded.photoIds];
+    for (const reason of uploaded.refused) addFieldError(form, 'photoIds', reason);
+  }
+  blankFields(form, required);
+  const cost = yuanToFen(form.data.estimatedCost);
+  if (form.data.estimatedCost.trim() !== '' && cost === undefined) {
+    addFieldError(form, 'estimatedCost', m.cycle_form_not_amount());
+  }
+  if (!form.valid) return { form, content: undefined };
+  return {
+    form,
+    content: {
+      title: form.data.title,
+      description: form.data.description,
+      category: form.data.category as ProjectCategory,
+      estimatedCost: cost ?? 0,
+      location: { text: form.data.location },
+      photoIds: form.data.photoIds,
+    },
+  };
+}
+
+/** Where the API's problems with a proposal go on the form. */
+export const proposalFieldOf: FieldOf = (path) => {
+  if (path.startsWith('location')) return { field: 'location' };
+  if (path.startsWith('photoIds')) return { field: 'photoIds', row: rowOf(path, 'photoIds') };
+  return { field: path };
+};

@@ -1,0 +1,66 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '$lib/paraglide/messages';
+import { blankFields, invalid, refusedBy } from '$lib/server/micro-forms';
+import { orNotFound } from '$lib/server/micro';
+import { photoAccept, maxPhotos } from '$lib/server/photos';
+import { proposalFieldOf, proposalForm, readProposalForm } from '$lib/server/proposal-form';
+import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
+import type { Actions, PageServerLoad } from './$types';
+
+const formId = 'propose';
+
+function signInFirst(url: URL): never {
+  redirect(303, `/login?back=${encodeURIComponent(url.pathname + url.search)}`);
+}
+
+// A resident proposes in a community of the cycle they have a verified tie to.
+export const load: PageServerLoad = async ({ locals, cookies, params, url }) => {
+  if (!locals.user) signInFirst(url);
+  const minPosition = lastWrite(cookies);
+  const cycle = await orNotFound(
+    locals.api.cycle.get.query({ cycleId: params.cycleId, minPosition }),
+  );
+  const base = { cycle, photoAccept, maxPhotos };
+  if (locals.user.kind !== 'resident') {
+    return { ...base, staff: true as const, communities: [], form: null };
+  }
+  const profile = await locals.api.resident.me.query({ minPosition });
+  const verified = new Set(
+    profile.ties.filter((tie) => tie.status === 'verified').map((tie) => tie.communityId),
+  );
+  const communities = cycle.budgets.filter((b) => verified.has(b.communityId));
+  return {
+    ...base,
+    staff: false as const,
+    communities,
+    form: await superValidate(
+      { communityId: communities[0]?.communityId ?? '' },
+      zod4(proposalForm),
+      { id: formId, errors: false },
+    ),
+  };
+};
+
+export const actions: Actions = {
+  default: async (event) => {
+    const { locals, cookies, params } = event;
+    if (!locals.user) return fail(401, { text: m.proposal_sign_in_first() });
+    const { form, content } = await readProposalForm(event, formId);
+    if (blankFields(form, ['communityId']) || !content) return invalid(form);
+    let proposalId: string;
+    try {
+      const result = await locals.api.proposal.submit.mutate({
+        cycleId: params.cycleId,
+        communityId: form.data.communityId,
+        ...content,
+      });
+      rememberWrite(cookies, result.position);
+      proposalId = result.proposalId;
+    } catch (cause) {
+      return refusedBy(form, cause, proposalFieldOf);
+    }
+    redirect(303, `/proposals/${encodeURIComponent(proposalId)}?submitted=1`);
+  },
+};

@@ -1,0 +1,97 @@
+import { isApiError } from '@gongzhi/api/client';
+import { redirect } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { blankFields, invalid, refusedBy } from '$lib/server/micro-forms';
+import { openCyclesOf } from '$lib/server/micro';
+import { maxPhotos, photoAccept } from '$lib/server/photos';
+import { proposalFieldOf, proposalForm, readProposalForm } from '$lib/server/proposal-form';
+import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
+import type { Actions, PageServerLoad } from './$types';
+
+const formId = 'offline-proposal';
+
+// A worker enters a resident's paper proposal: find the resident (`?q=`), choose them
+// (`&resident=`), then fill in the form as the paper says.
+export const load: PageServerLoad = async ({ locals, cookies, url, parent }) => {
+  const { community } = await parent();
+  const minPosition = lastWrite(cookies);
+  const query = url.searchParams.get('q')?.trim() ?? '';
+  let found = null;
+  let searchError = null;
+  if (query !== '') {
+    try {
+      found = (
+        await locals.api.resident.search.query({ communityId: community.communityId, query })
+      ).residents;
+    } catch (cause) {
+      if (!isApiError(cause)) throw cause;
+      searchError = cause.message;
+    }
+  }
+  const resident = found?.find((r) => r.residentId === url.searchParams.get('resident')) ?? null;
+  const cycles = (await openCyclesOf(locals.api, community, minPosition)).filter(
+    (cycle) => cycle.phase === 'proposing',
+  );
+  return {
+    query,
+    found,
+    searchError,
+    resident,
+    cycles: cycles.map((c) => ({
+      cycleId: c.cycleId,
+      title: c.title,
+      titleEn: c.titleEn,
+      caps: c.rules.caps,
+    })),
+    maxPhotos,
+    photoAccept,
+    form: resident
+      ? await superValidate(
+          {
+            communityId: community.communityId,
+            residentId: resident.residentId,
+            cycleId: cycles[0]?.cycleId ?? '',
+          },
+          zod4(proposalForm),
+          { id: formId, errors: false },
+        )
+      : null,
+  };
+};
+
+export const actions: Actions = {
+  default: async (event) => {
+    const { locals, cookies } = event;
+    const { form, content } = await readProposalForm(event, formId);
+    if (blankFields(form, ['cycleId', 'residentId', 'communityId']) || !content) {
+      return invalid(form);
+    }
+    const { communityId } = form.data;
+    let proposalId: string;
+    try {
+      const result = await locals.api.proposal.submitFor.mutate({
+        communityId,
+        residentId: form.data.residentId,
+        cycleId: form.data.cycleId,
+        ...content,
+        ...(form.data.confirmDuplicate ? { confirmDuplicate: true } : {}),
+      });
+      rememberWrite(cookies, result.position);
+      proposalId = result.proposalId;
+    } catch (cause) {
+      if (isApiError(cause) && cause.data?.httpStatus === 409) {
+        // Name the proposal already entered, so the worker can compare it with the paper.
+        const { proposals } = await locals.api.proposal.list.query({
+          cycleId: form.data.cycleId,
+          communityId,
+        });
+        const same = (title: string) => title.replace(/\s+/g, '').toLowerCase();
+        form.data.existingId =
+          proposals.find((p) => same(p.title) === same(form.data.title))?.proposalId ?? '';
+      }
+      return refusedBy(form, cause, proposalFieldOf);
+    }
+    redirect(303, `/proposals/${encodeURIComponent(proposalId)}?entered=1`);
+  },
+};
