@@ -53,8 +53,16 @@ export async function openCyclesOf(
   );
 }
 
-/** The cycle asked for by `?cycle=`, else the first given. */
-export function chosenCycle<C extends { cycleId: string }>(cycles: readonly C[], url: URL) {
+/** The cycle asked for by `?cycle=`, else the first in `phase`, else the first given. */
+export function chosenCycle<C extends { cycleId: string; phase: string | null }>(
+  cycles: readonly C[],
+  url: URL,
+  phase?: string,
+) {
   const wanted = url.searchParams.get('cycle');
-  return cycles.find((cycle) => cycle.cycleId === wanted) ?? cycles[0];
+  return (
+    cycles.find((cycle) => cycle.cycleId === wanted) ??
+    cycles.find((cycle) => cycle.phase === phase) ??
+    cycles[0]
+  );
 }

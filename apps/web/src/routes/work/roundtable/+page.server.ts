@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ locals, cookies, url, parent }) => 
   const { community } = await parent();
   const minPosition = lastWrite(cookies);
   const cycles = await openCyclesOf(locals.api, community, minPosition);
-  const cycle = chosenCycle(cycles, url);
+  const cycle = chosenCycle(cycles, url, 'screening');
   if (!cycle)
     return { cycles: [], cycle: null, proposals: [], roundTables: [], today: chinaToday() };
   const where = { cycleId: cycle.cycleId, communityId: community.communityId, minPosition };

@@ -21,7 +21,7 @@ export const load: PageServerLoad = async ({ locals, cookies, url, parent }) => 
   const { community, staff } = await parent();
   const minPosition = lastWrite(cookies);
   const cycles = await openCyclesOf(locals.api, community, minPosition);
-  const cycle = chosenCycle(cycles, url) ?? undefined;
+  const cycle = chosenCycle(cycles, url, 'screening');
   if (!cycle) return { cycles: [], cycle: null, board: null, mayScreen: false };
   const { proposals } = await locals.api.proposal.list.query({
     cycleId: cycle.cycleId,
