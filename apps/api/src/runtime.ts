@@ -47,6 +47,7 @@ import {
   type ProjectionRunner,
   type ReadModelDatabase,
 } from '@gongzhi/projections';
+import { createBallotProjection, createBallotSeal } from '@gongzhi/projections/ballot';
 import { cycleProjection } from '@gongzhi/projections/cycle';
 import {
   ensureNotificationStateTables,
@@ -202,12 +203,14 @@ export async function openRuntime(
     : loadOrCreateMasterKey(dataDir);
   const vault = createPersonalDataVault(readModelDb, masterKey.key);
   const store = withPersonalData(rawStore, vault);
+  const ballotSeal = createBallotSeal(masterKey.key);
   // A forgotten resident's purged rows must not stay readable in SQLite's free pages.
   await enableSecureDelete(readModelDb);
   const runner = await startProjectionRunner({
     store,
     db: readModelDb,
-    projections: readModelProjections,
+    // The ballot read models open sealed ballots: they need the ballot key, derived here.
+    projections: [...readModelProjections, createBallotProjection(ballotSeal)],
     ...(hooks.onProjectionError ? { onError: hooks.onProjectionError } : {}),
   });
   const services: ApiServices = {
@@ -215,6 +218,7 @@ export async function openRuntime(
     readModels: runner,
     sessions: createSessionStore(readModelDb),
     loginThrottle: createLoginThrottle(readModelDb),
+    ballotSeal,
     residents: {
       vault,
       digestPhone: createPhoneDigester(masterKey.key),

@@ -334,6 +334,20 @@ const SAMPLES: Record<string, Sample | Sample[]> = {
     },
     target: 'street',
   },
+
+  // The demo cycle of A is screening: casting and counting are refused by the domain, not access.
+  'ballot.paper': { input: { cycleId: SCREENING_CYCLE, communityId: A.communityId } },
+  'ballot.cast': {
+    input: { cycleId: SCREENING_CYCLE, communityId: A.communityId, choices: ['demo-p-air-con'] },
+  },
+  'ballot.mine': { input: { cycleId: SCREENING_CYCLE } },
+  'ballot.findReceipt': { input: { cycleId: SCREENING_CYCLE, receipt: 'ABCD-EFGH-JKMN-PQRS' } },
+  'ballot.bulletin': { input: { cycleId: SCREENING_CYCLE, communityId: A.communityId } },
+  'ballot.bulletinFile': {
+    input: { cycleId: SCREENING_CYCLE, communityId: A.communityId, format: 'csv' },
+  },
+  'ballot.tally': { input: { cycleId: SCREENING_CYCLE }, target: 'street' },
+  'ballot.result': { input: { cycleId: SCREENING_CYCLE, communityId: A.communityId } },
 };
 
 /** Refusals that mean "not you" (sign-in or access), as opposed to any other outcome. */

@@ -16,6 +16,7 @@ import { listGrants, readStaffAccount } from '@gongzhi/projections/organisation'
 import { readResident } from '@gongzhi/projections/resident';
 import { resolveLocale, type Locale } from './locale.ts';
 import type { ResidentServices } from './resident/services.ts';
+import type { BallotSeal } from '@gongzhi/projections/ballot';
 
 /** What the API needs from the process that hosts it. */
 export interface ApiServices {
@@ -24,6 +25,8 @@ export interface ApiServices {
   sessions: SessionStore;
   loginThrottle: LoginThrottle;
   residents: ResidentServices;
+  /** Seals ballots for their voter's stream (the ballot key); without it no ballot is taken. */
+  ballotSeal?: BallotSeal;
   /** How long a query waits for the read models to pass `minPosition`; default 2000 ms. */
   readYourWritesTimeoutMs?: number;
   now?: () => Date;

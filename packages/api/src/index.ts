@@ -19,6 +19,8 @@ export * as organisationCommands from './organisation/commands.ts';
 export * as residentCommands from './resident/commands.ts';
 export * as cycleCommands from './cycle/commands.ts';
 export * as proposalCommands from './proposal/commands.ts';
+export * as ballotCommands from './ballot/commands.ts';
+export { bulletinCsv, bulletinPb, countBallots, recountPb } from './ballot/count.ts';
 export {
   consoleNotificationSender,
   createMemoryNotificationSender,

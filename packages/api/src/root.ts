@@ -1,5 +1,6 @@
 // The API: one router per domain module (packages/api/src/<module>/router.ts), plus sign-in and
 // sessions (session/router.ts), which belong to no domain module.
+import { ballotRouter } from './ballot/router.ts';
 import { cycleRouter } from './cycle/router.ts';
 import { notificationRouter } from './notification/router.ts';
 import { organisationRouter } from './organisation/router.ts';
@@ -16,6 +17,7 @@ export const appRouter = router({
   cycle: cycleRouter,
   proposal: proposalRouter,
   notification: notificationRouter,
+  ballot: ballotRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,256 @@
+// Ballots over HTTP on the embedded store: cast and change with a receipt found in the public
+// bulletin, refusals that write nothing, 200 concurrent ballots of one voter, and a tally equal to
+// the recount of the downloaded bulletin and of the events.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { recountPb } from '@gongzhi/api';
+import { ballotStreams, parseBallotEvent } from '@gongzhi/domain';
+import {
+  DEMO_CYCLE,
+  closeVoting,
+  openVoting,
+  poolOf,
+  seedVoters,
+  type Voter,
+} from '../bench/voters.ts';
+import { engines, useApiServer } from './harness.ts';
+
+const sqlite = engines.find((e) => e.name === 'sqlite')!;
+
+describe('ballots over HTTP on sqlite', () => {
+  const api = useApiServer(sqlite.make());
+  let voters: Voter[];
+  let outsider: Voter;
+  let pool: string[];
+
+  const as = (voter: Voter) => ({ headers: { authorization: `Bearer ${voter.token}` } });
+  const cast = (voter: Voter, choices: string[], communityId = 'shuyuan') =>
+    api.call<{ receipt: string; changed: boolean; position: string }>(
+      'ballot.cast',
+      { cycleId: DEMO_CYCLE, communityId, choices },
+      as(voter),
+    );
+  const streamOf = (voter: Voter) =>
+    api.runtime.store.readStream(ballotStreams.ballot(DEMO_CYCLE, voter.residentId));
+
+  beforeAll(async () => {
+    voters = await seedVoters(api.runtime, { count: 12, prefix: 'bt' });
+    outsider = (
+      await seedVoters(api.runtime, {
+        count: 1,
+        prefix: 'bt-hq',
+        communityId: 'hongqiao',
+        worker: 'demo-yushan',
+      })
+    )[0]!;
+    pool = await poolOf(api.runtime);
+    expect(pool.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('refuses a ballot before voting opens, and writes nothing', async () => {
+    const reply = await cast(voters[0]!, [pool[0]!]);
+    expect(reply.status).toBe(409);
+    expect(reply.body.error?.data.reason).toBe('not_voting');
+    expect(await streamOf(voters[0]!)).toEqual([]);
+    await openVoting(api.runtime);
+  });
+
+  it('casts a ballot whose receipt the public bulletin shows, and changes it', async () => {
+    const first = await cast(voters[0]!, [pool[0]!, pool[1]!]);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    const { receipt, changed, position } = first.body.result!.data;
+    expect(changed).toBe(false);
+    const found = await api.call(
+      'ballot.findReceipt',
+      { cycleId: DEMO_CYCLE, receipt: receipt.toLowerCase(), minPosition: position },
+      { query: true },
+    );
+    expect(found.body.result?.data).toEqual({
+      receipt,
+      communityId: 'shuyuan',
+      choices: [pool[0], pool[1]],
+    });
+
+    const second = await cast(voters[0]!, [pool[1]!]);
+    expect(second.body.result?.data.changed).toBe(true);
+    const after = second.body.result!.data;
+    const bulletin = await api.call<{ receipt: string; choices: string[] }[]>(
+      'ballot.bulletin',
+      { cycleId: DEMO_CYCLE, communityId: 'shuyuan', minPosition: after.position },
+      { query: true },
+    );
+    const receipts = bulletin.body.result!.data.map((row) => row.receipt);
+    expect(receipts).toContain(after.receipt);
+    expect(receipts).not.toContain(receipt);
+    expect(JSON.stringify(bulletin.body)).not.toContain(voters[0]!.residentId);
+
+    const mine = await api.call(
+      'ballot.mine',
+      { cycleId: DEMO_CYCLE, minPosition: after.position },
+      {
+        ...as(voters[0]!),
+        query: true,
+      },
+    );
+    expect(mine.body.result?.data).toMatchObject({ communityId: 'shuyuan', versions: 2 });
+    // The voter's stream holds the choices sealed, never in the clear.
+    const events = await streamOf(voters[0]!);
+    expect(events.map((e) => e.type)).toEqual(['BallotCast', 'BallotChanged']);
+    expect(JSON.stringify(events.map((e) => e.data))).not.toContain(pool[1]!);
+    expect(JSON.stringify(events.map((e) => e.data))).not.toContain(after.receipt);
+  });
+
+  it('refuses ballots against the rule, the pool, eligibility and access, writing nothing', async () => {
+    const voter = voters[1]!;
+    const refusals: [
+      Promise<{ status: number; body: { error?: { data: { reason?: string } } } }>,
+      number,
+      string,
+    ][] = [
+      [cast(voter, ['no-such-project']), 400, 'choice_not_in_pool'],
+      [cast(voter, [pool[0]!, pool[0]!]), 400, 'choice_repeated'],
+      [cast(voter, []), 400, 'too_few_choices'],
+      [cast(voter, [pool[0]!], 'hongqiao'), 403, 'not_eligible'],
+      [cast(outsider, [pool[0]!]), 403, 'not_eligible'],
+      [cast(voter, [pool[0]!], 'qinfeng'), 400, 'community_not_in_cycle'],
+    ];
+    for (const [reply, status, reason] of refusals) {
+      const { status: got, body } = await reply;
+      expect({ got, reason: body.error?.data.reason }).toEqual({ got: status, reason });
+    }
+    const anonymous = await api.call('ballot.cast', {
+      cycleId: DEMO_CYCLE,
+      communityId: 'shuyuan',
+      choices: [pool[0]],
+    });
+    expect(anonymous.status).toBe(401);
+    await api.signIn('shuyuan');
+    const worker = await api.call(
+      'ballot.cast',
+      {
+        cycleId: DEMO_CYCLE,
+        communityId: 'shuyuan',
+        choices: [pool[0]],
+        forResidentId: voter.residentId,
+      },
+      { as: 'shuyuan' },
+    );
+    expect(worker.status).toBe(403);
+    expect(worker.body.error?.data.reason).toBe('paper_entry_required');
+    expect(await streamOf(voter)).toEqual([]);
+    expect(await streamOf(outsider)).toEqual([]);
+  });
+
+  it('takes 200 concurrent ballots of one voter as one ballot and its changes, losing none', async () => {
+    const voter = voters[2]!;
+    const replies = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => cast(voter, [pool[i % pool.length]!])),
+    );
+    expect(replies.map((r) => r.status)).toEqual(Array(200).fill(200));
+    const events = await streamOf(voter);
+    expect(events.length).toBe(200);
+    expect(events.filter((e) => e.type === 'BallotCast').length).toBe(1);
+    expect(events[0]!.type).toBe('BallotCast');
+    const last = replies
+      .map((r) => r.body.result!.data)
+      .sort((a, b) => Number(BigInt(a.position) - BigInt(b.position)))
+      .at(-1)!;
+    const bulletin = await api.call<{ receipt: string }[]>(
+      'ballot.bulletin',
+      { cycleId: DEMO_CYCLE, communityId: 'shuyuan', minPosition: last.position },
+      { query: true },
+    );
+    const receipts = new Set(replies.map((r) => r.body.result!.data.receipt));
+    const counted = bulletin.body.result!.data.filter((row) => receipts.has(row.receipt));
+    expect(counted.map((row) => row.receipt)).toEqual([last.receipt]);
+  });
+
+  it('refuses a tally while voting is open; after closing, the tally equals every recount', async () => {
+    for (const [i, voter] of voters.slice(3).entries()) {
+      expect((await cast(voter, i % 3 === 0 ? [pool[0]!] : [pool[0]!, pool[1]!])).status).toBe(200);
+    }
+    await api.signIn('yushan');
+    const early = await api.call('ballot.tally', { cycleId: DEMO_CYCLE }, { as: 'yushan' });
+    expect(early.status).toBe(409);
+    expect(early.body.error?.data.reason).toBe('vote_not_closed');
+    const worker = await api.call('ballot.tally', { cycleId: DEMO_CYCLE }, { as: 'shuyuan' });
+    expect(worker.status).toBe(403);
+
+    await closeVoting(api.runtime);
+    const late = await cast(voters[1]!, [pool[0]!]);
+    expect(late.body.error?.data.reason).toBe('not_voting');
+
+    const tally = await api.call<{
+      communities: {
+        communityId: string;
+        ballotCount: number;
+        winners: string[];
+        inputDigest: string;
+      }[];
+      position: string;
+    }>('ballot.tally', { cycleId: DEMO_CYCLE }, { as: 'yushan' });
+    expect(tally.status, JSON.stringify(tally.body)).toBe(200);
+    const shuyuan = tally.body.result!.data.communities.find((c) => c.communityId === 'shuyuan')!;
+    expect(shuyuan.ballotCount).toBe(voters.length - 1);
+
+    const result = await api.call<{
+      tally: {
+        winners: string[];
+        inputDigest: string;
+        projects: { proposalId: string; votes: number }[];
+      };
+      recount: { matches: boolean; winners: string[] };
+    }>(
+      'ballot.result',
+      {
+        cycleId: DEMO_CYCLE,
+        communityId: 'shuyuan',
+        minPosition: tally.body.result!.data.position,
+      },
+      { query: true },
+    );
+    const { tally: recorded, recount } = result.body.result!.data;
+    expect(recount.matches).toBe(true);
+    expect(recorded.winners).toEqual(shuyuan.winners);
+
+    // Anyone: the downloaded .pb has the recorded digest and counts to the recorded winners.
+    const file = await api.call<{ text: string }>(
+      'ballot.bulletinFile',
+      { cycleId: DEMO_CYCLE, communityId: 'shuyuan', format: 'pb' },
+      { query: true },
+    );
+    expect(recountPb(file.body.result!.data.text)).toEqual({
+      inputDigest: recorded.inputDigest,
+      winners: recorded.winners,
+    });
+    const csv = await api.call<{ text: string }>(
+      'ballot.bulletinFile',
+      { cycleId: DEMO_CYCLE, communityId: 'shuyuan', format: 'csv' },
+      { query: true },
+    );
+    expect(csv.body.result!.data.text.trim().split('\n')).toHaveLength(voters.length);
+
+    // From the events: the last ballot of each voter, opened with the ballot key.
+    const seal = api.runtime.services.ballotSeal!;
+    const votes = new Map<string, number>();
+    for (const voter of voters) {
+      const last = (await streamOf(voter)).at(-1);
+      if (!last) continue;
+      const event = parseBallotEvent(last.type, last.data);
+      if (event.type === 'BallotsTallied') continue;
+      for (const id of seal.open(event.data, event.data.sealed).choices) {
+        votes.set(id, (votes.get(id) ?? 0) + 1);
+      }
+    }
+    for (const project of recorded.projects) {
+      expect(project.votes).toBe(votes.get(project.proposalId) ?? 0);
+    }
+
+    // Counting again on the same bulletin records nothing new.
+    const again = await api.call<{ communities: { recorded: boolean }[] }>(
+      'ballot.tally',
+      { cycleId: DEMO_CYCLE },
+      { as: 'yushan' },
+    );
+    expect(again.body.result!.data.communities.every((c) => !c.recorded)).toBe(true);
+  });
+});

@@ -1,0 +1,255 @@
+// Ballots (项目共决). Public: the ballot paper of a community (rule, budget, pool), the bulletin
+// (every counted ballot by receipt, never a voter) as rows or as a CSV / pabulib .pb file, a
+// receipt look-up, and the result with its recount. A resident, or their proxy, casts and changes
+// the ballot and gets a receipt code, shown once. Street officers of the cycle's street (and city
+// administrators) count the ballots once voting has closed.
+import { z } from 'zod';
+import {
+  choicesSchema,
+  idSchema,
+  receiptSchema,
+  refuse,
+  type LocalizedText,
+} from '@gongzhi/domain';
+import type { EventMetadata } from '@gongzhi/eventstore';
+import { findReceipt, listBulletin, readTally, readVoter } from '@gongzhi/projections/ballot';
+import { readCycle } from '@gongzhi/projections/cycle';
+import { listProjectPool } from '@gongzhi/projections/proposal';
+import { writerFor, type Writer } from '../commands.ts';
+import type { Context } from '../context.ts';
+import { currentCycle } from '../cycle/commands.ts';
+import { cycleScope } from '../cycle/router.ts';
+import { caughtUpTo, minPositionSchema, written } from '../positions.ts';
+import { actingFor, type Acting } from '../resident/acting.ts';
+import { ApiRefusal, procedure, router, type Access } from '../trpc.ts';
+import { castBallot, countInput, tallyCycle } from './commands.ts';
+import { bulletinCsv, bulletinPb, recountPb } from './count.ts';
+
+const say = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
+
+const place = { cycleId: idSchema, communityId: idSchema };
+
+const PAPER_ENTRY_ONLY = say(
+  '社区工作者请通过纸质选票批量录入代居民投票。',
+  'Community workers enter residents’ paper ballots through paper-ballot batches.',
+);
+const RESIDENT_FOR = say(
+  '请用居民账号投票,或指明您代为投票的居民。',
+  'Sign in as a resident to vote, or name the resident you vote for.',
+);
+const NO_BALLOT_KEY = say(
+  '服务器未配置选票密钥,暂时不能投票。',
+  'The server has no ballot key configured; ballots cannot be taken.',
+);
+
+/** Street officers of the cycle's street, and city administrators. */
+const cycleStaff = (action: LocalizedText): Access<{ cycleId: string }> => ({
+  roles: ['city_admin', 'street_officer'],
+  scope: (input, ctx) => cycleScope(ctx, input.cycleId),
+  action,
+});
+
+async function actingAsVoter(
+  ctx: Context,
+  forResidentId: string | undefined,
+  communityId: string,
+): Promise<Acting & { residentId: string }> {
+  const account = ctx.account!;
+  const residentId = forResidentId ?? (account.kind === 'resident' ? account.accountId : undefined);
+  if (residentId === undefined) {
+    throw new ApiRefusal('FORBIDDEN', 'not_acting_for', RESIDENT_FOR, ctx.locale);
+  }
+  const acting = await actingFor(ctx, residentId, 'vote', { communityId });
+  if (acting.channel === 'offline') {
+    throw new ApiRefusal('FORBIDDEN', 'paper_entry_required', PAPER_ENTRY_ONLY, ctx.locale);
+  }
+  return { ...acting, residentId };
+}
+
+function writerActing(ctx: Context, acting: Acting): Writer {
+  const w = writerFor(ctx);
+  const metadata: EventMetadata = {
+    ...w.metadata,
+    actor: acting.actor,
+    onBehalfOf: acting.onBehalfOf,
+    channel: acting.channel,
+  };
+  return { ...w, metadata };
+}
+
+async function publishedCycle(ctx: Context, cycleId: string) {
+  const cycle = await currentCycle(ctx.services.store, cycleId);
+  if (cycle.status !== 'published') {
+    return refuse(
+      'not_found',
+      'cycle_not_found',
+      `找不到项目周期(编号 ${cycleId})。`,
+      `There is no published cycle with id ${cycleId}.`,
+    );
+  }
+  return cycle;
+}
+
+async function bulletinInput(ctx: Context, cycleId: string, communityId: string) {
+  const input = await countInput(
+    ctx.services.readModels.db,
+    await publishedCycle(ctx, cycleId),
+    communityId,
+  );
+  if (!input) {
+    return refuse(
+      'not_found',
+      'community_not_in_cycle',
+      `社区(编号 ${communityId})不在本项目周期内。`,
+      `The community ${communityId} is not part of this cycle.`,
+    );
+  }
+  return input;
+}
+
+export const ballotRouter = router({
+  /** What a voter of the community chooses from: the rule, the budget (fen) and the pool. */
+  paper: procedure('public', z.object(place)).query(async ({ ctx, input }) => {
+    const cycle = await readCycle(ctx.services.readModels.db, input.cycleId);
+    const budget = cycle?.budgets.find((c) => c.communityId === input.communityId)?.budget;
+    if (!cycle || cycle.status !== 'published' || budget === undefined) {
+      return refuse(
+        'not_found',
+        'ballot_paper_not_found',
+        '找不到该社区在本项目周期的选票。',
+        'There is no ballot for this community in this cycle.',
+      );
+    }
+    return {
+      phase: cycle.phase,
+      rule: cycle.rules.ballot,
+      budget,
+      projects: await listProjectPool(ctx.services.readModels.db, input),
+    };
+  }),
+
+  /**
+   * Casts the ballot of the signed-in resident (or of `forResidentId`, through a proxy); a later
+   * one replaces it until voting closes. The receipt is in this answer only.
+   */
+  cast: procedure(
+    'signed_in',
+    z.object({ ...place, choices: choicesSchema, forResidentId: idSchema.optional() }),
+  ).mutation(async ({ ctx, input }) => {
+    const seal = ctx.services.ballotSeal;
+    if (!seal)
+      throw new ApiRefusal('INTERNAL_SERVER_ERROR', 'no_ballot_key', NO_BALLOT_KEY, ctx.locale);
+    const acting = await actingAsVoter(ctx, input.forResidentId, input.communityId);
+    const { result, receipt } = await castBallot(writerActing(ctx, acting), seal, {
+      cycleId: input.cycleId,
+      communityId: input.communityId,
+      voterId: acting.residentId,
+      choices: input.choices,
+    });
+    return {
+      receipt,
+      changed: result.events[0]?.type === 'BallotChanged',
+      ...written(result),
+    };
+  }),
+
+  /** Whether the signed-in resident has voted in the cycle, where and when; never how. */
+  mine: procedure(
+    'resident',
+    z.object({ cycleId: idSchema, minPosition: minPositionSchema }),
+  ).query(async ({ ctx, input }) => {
+    await caughtUpTo(ctx, input.minPosition);
+    const voter = await readVoter(ctx.services.readModels.db, {
+      cycleId: input.cycleId,
+      voterId: ctx.account!.accountId,
+    });
+    return voter ?? null;
+  }),
+
+  /** The counted ballot a receipt stands for, or null (never cast, or replaced by a change). */
+  findReceipt: procedure(
+    'public',
+    z.object({ cycleId: idSchema, receipt: receiptSchema, minPosition: minPositionSchema }),
+  ).query(async ({ ctx, input }) => {
+    await caughtUpTo(ctx, input.minPosition);
+    return (await findReceipt(ctx.services.readModels.db, input)) ?? null;
+  }),
+
+  /** Every counted ballot of the community, by receipt. */
+  bulletin: procedure('public', z.object({ ...place, minPosition: minPositionSchema })).query(
+    async ({ ctx, input }) => {
+      await caughtUpTo(ctx, input.minPosition);
+      return listBulletin(ctx.services.readModels.db, input);
+    },
+  ),
+
+  /** The bulletin as a file: CSV (receipt,choices) or pabulib .pb (whose SHA-256 is the digest). */
+  bulletinFile: procedure('public', z.object({ ...place, format: z.enum(['csv', 'pb']) })).query(
+    async ({ ctx, input }) => {
+      const count = await bulletinInput(ctx, input.cycleId, input.communityId);
+      const name = `ballots-${input.cycleId}-${input.communityId}`;
+      return input.format === 'csv'
+        ? {
+            filename: `${name}.csv`,
+            contentType: 'text/csv; charset=utf-8',
+            text: bulletinCsv(count),
+          }
+        : {
+            filename: `${name}.pb`,
+            contentType: 'text/plain; charset=utf-8',
+            text: bulletinPb(count),
+          };
+    },
+  ),
+
+  /**
+   * Counts every community of the cycle once voting has closed, and records each count (nothing
+   * new when the bulletin is unchanged). Waits until the read models hold every ballot written.
+   */
+  tally: procedure(
+    cycleStaff(say('计票', 'count the ballots')),
+    z.object({ cycleId: idSchema }),
+  ).mutation(async ({ ctx, input }) => {
+    const head = await ctx.services.store.headPosition();
+    if (head !== undefined) await ctx.services.readModels.waitForPosition(head, 30_000);
+    const results = await tallyCycle(writerFor(ctx), input.cycleId);
+    const last = results.at(-1);
+    return {
+      communities: results.map(({ data, result }) => ({
+        communityId: data.communityId,
+        ballotCount: data.ballotCount,
+        winners: data.winners,
+        budgetUsed: data.budgetUsed,
+        inputDigest: data.inputDigest,
+        recorded: result.events.length > 0,
+      })),
+      position: String(last?.result.position ?? head ?? 0n),
+    };
+  }),
+
+  /**
+   * The recorded count of a community (votes per project, winners, for MES why each project won
+   * or lost) beside a recount of the bulletin as published now: equal digests and winners mean
+   * the published tally is the count of the published ballots.
+   */
+  result: procedure('public', z.object({ ...place, minPosition: minPositionSchema })).query(
+    async ({ ctx, input }) => {
+      await caughtUpTo(ctx, input.minPosition);
+      const recorded = await readTally(ctx.services.readModels.db, input);
+      if (!recorded) return null;
+      const recount = recountPb(
+        bulletinPb(await bulletinInput(ctx, input.cycleId, input.communityId)),
+      );
+      const { tally } = recorded;
+      return {
+        ...recorded,
+        recount: {
+          ...recount,
+          matches:
+            recount.inputDigest === tally.inputDigest &&
+            recount.winners.join(' ') === tally.winners.join(' '),
+        },
+      };
+    },
+  ),
+});
