@@ -71,6 +71,8 @@ export function refusedBy(
   }
   form.valid = false;
   const kind = status === 409 ? 'conflict' : 'error';
-  const text = fieldErrors.length > 0 && !unplaced ? m.error_form_heading() : error.message;
+  // A conflict says what changed; field problems all placed need only a heading.
+  const text =
+    fieldErrors.length > 0 && !unplaced && status !== 409 ? m.error_form_heading() : error.message;
   return message(form, { kind, text }, { status });
 }

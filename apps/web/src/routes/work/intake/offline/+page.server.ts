@@ -1,8 +1,8 @@
-import { isApiError } from '@gongzhi/api/client';
+import { fieldErrorsOf, isApiError } from '@gongzhi/api/client';
 import { redirect } from '@sveltejs/kit';
-import { superValidate } from 'sveltekit-superforms';
+import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { blankFields, invalid, refusedBy } from '$lib/server/micro-forms';
+import { addFieldError, blankFields, invalid, refusedBy } from '$lib/server/micro-forms';
 import { openCyclesOf } from '$lib/server/micro';
 import { maxPhotos, photoAccept } from '$lib/server/photos';
 import { proposalFieldOf, proposalForm, readProposalForm } from '$lib/server/proposal-form';
@@ -89,6 +89,11 @@ export const actions: Actions = {
         const same = (title: string) => title.replace(/\s+/g, '').toLowerCase();
         form.data.existingId =
           proposals.find((p) => same(p.title) === same(form.data.title))?.proposalId ?? '';
+        for (const { message: text } of fieldErrorsOf(cause)) {
+          addFieldError(form, 'confirmDuplicate', text);
+        }
+        // Not a conflict with someone else's change: a question to the worker.
+        return message(form, { kind: 'error', text: cause.message }, { status: 409 });
       }
       return refusedBy(form, cause, proposalFieldOf);
     }
