@@ -121,6 +121,9 @@ switch (command) {
   case 'bench:pb':
     pnpm(['--filter', '@gongzhi/pb', 'bench', ...rest]);
     break;
+  case 'bench:ballots':
+    pnpm(['--filter', '@gongzhi/api-server', 'bench:ballots', ...rest]);
+    break;
   default:
     fail(`unknown command ${command}`);
 }
