@@ -44,6 +44,7 @@ import { openPostgresEventStore } from '@gongzhi/eventstore/postgres';
 import { openSqliteEventStore } from '@gongzhi/eventstore/sqlite';
 import {
   startProjectionRunner,
+  type Projection,
   type ProjectionRunner,
   type ReadModelDatabase,
 } from '@gongzhi/projections';
@@ -102,6 +103,8 @@ export interface Runtime {
   readonly store: EventStore;
   readonly readModelDb: ReadModelDatabase;
   readonly runner: ProjectionRunner;
+  /** Every read model the runner keeps, in the order it applies them. */
+  readonly projections: readonly Projection[];
   readonly services: ApiServices;
   /** Where the master key came from; `new-file`: tell the operator to back it up. */
   readonly masterKey: Omit<MasterKey, 'key'>;
@@ -159,15 +162,6 @@ function withoutPassword(url: string): string {
   return parsed.toString();
 }
 
-/** Every read model the API serves, in the order the runner applies them. */
-export const readModelProjections = [
-  organisationProjection,
-  residentProjection,
-  cycleProjection,
-  proposalProjection,
-  notificationProjection,
-];
-
 export async function openRuntime(
   options: RuntimeOptions,
   hooks: { onProjectionError?: (error: unknown) => void } = {},
@@ -206,11 +200,19 @@ export async function openRuntime(
   const ballotSeal = createBallotSeal(masterKey.key);
   // A forgotten resident's purged rows must not stay readable in SQLite's free pages.
   await enableSecureDelete(readModelDb);
+  const projections = [
+    organisationProjection,
+    residentProjection,
+    cycleProjection,
+    proposalProjection,
+    notificationProjection,
+    // The ballot read models open sealed ballots: they need the ballot key, derived here.
+    createBallotProjection(ballotSeal),
+  ];
   const runner = await startProjectionRunner({
     store,
     db: readModelDb,
-    // The ballot read models open sealed ballots: they need the ballot key, derived here.
-    projections: [...readModelProjections, createBallotProjection(ballotSeal)],
+    projections,
     ...(hooks.onProjectionError ? { onError: hooks.onProjectionError } : {}),
   });
   const services: ApiServices = {
@@ -275,6 +277,7 @@ export async function openRuntime(
     store,
     readModelDb,
     runner,
+    projections,
     services,
     masterKey: { source: masterKey.source, ...(masterKey.path && { path: masterKey.path }) },
     photos,
