@@ -7,19 +7,23 @@
 // smallest ρ / cost(q) is bought (ties: smallest id by code point); projects whose supporters hold
 // less than their cost are dropped for good. The rule stops when no project can be bought.
 //
-// Speed comes from four things:
+// Speed comes from these:
 // - voters with the same budget history share a group: a group is split only when a project is
-//   bought that some but not all of its members approve, and each group counts its supporters of
-//   every project; groups are kept sorted by budget, so a price is found by walking the poorest
-//   supporters;
+//   bought that some but not all of its members approve. Groups are kept sorted by budget, so a
+//   price is found by walking a project's supporters from the poorest, counted per group as needed;
 // - money is held as bigint numerators over one common denominator, so sums and comparisons need no
-//   gcd; the denominator grows by the part of a price's divisor it does not already contain;
+//   gcd; the denominator grows by the part of a price's divisor it does not already contain, and a
+//   group's numbers are brought up to date only when they are next looked at;
 // - lazy re-evaluation (as on equalshares.net): a project's last ρ / cost is a lower bound for its
 //   current one (budgets only shrink), so a round recomputes only projects that could beat the best;
-// - mes-add1 runs MES for per-voter budgets b, b+1, b+2, ... A run at b can also certify that every
-//   budget in [b, b+K] selects the same projects in the same order. Alongside the exact budgets at b
-//   it keeps, for every group, a lower and an upper bound on its budget that are affine in the
-//   per-voter budget over that interval (held by their values at b and at b+K):
+// - mes-add1 runs MES for per-voter budgets b, b+1, b+2, ... but mostly needs to know only that an
+//   outcome is within the budget and not exhaustive. A run may stop as soon as that is certain:
+//   when what is bought, plus every project still in play, plus a project already dropped (which
+//   will never be bought), fits in the budget (`stopWhenOpen`);
+// - a run at b can also certify that every budget in [b, b+K] makes the same purchases (up to where
+//   it stopped). Alongside the exact budgets at b it keeps, for every group, a lower and an upper
+//   bound on its budget that are affine in the per-voter budget over that interval (held by their
+//   values at b and at b+K):
 //     · a price is decreasing in the budgets, and for any split of the supporters into those paying
 //       all they have (P) and the rest (r of them), (cost − Σ_P budget) / r is at most the price; so
 //       the split found at b, applied to the upper bounds, is an affine lower bound on the price;
@@ -30,8 +34,8 @@
 //       max(0, upper − lower price), which is convex;
 //   and the run checks at both ends of the interval that each winner's upper bound stays below every
 //   competitor's lower bound, and that each dropped project's supporters stay short of its cost.
-//   Affine conditions that hold at both ends hold in between. Values at b + K may be rounded in the
-//   safe direction. When a check fails the run still gives the exact outcome at b.
+//   Affine conditions that hold at both ends hold in between; where one fails, the certificate is
+//   cut to where it still holds. Values at b + K are rounded in the safe direction.
 
 import type { Prepared } from './election.ts';
 import { Rational } from './rational.ts';
@@ -143,9 +147,17 @@ export interface MesLoss {
 }
 
 export interface MesRun {
-  /** Indices into the election's projects, in order of purchase. */
+  /** Indices into the election's projects, in order of purchase (so far, when `open`). */
   selected: number[];
-  /** Every per-voter budget from + 0 to + `certified` (at most the width) buys the same projects. */
+  /**
+   * Stopped early (see `stopWhenOpen`): the outcome is certain to cost at most the budget and to
+   * leave room for a project it cannot contain; `selected` is only its beginning.
+   */
+  open: boolean;
+  /**
+   * Every per-voter budget from + 0 to + `certified` (at most the width) gives the same purchases
+   * as this run (up to where it stopped, when open).
+   */
   certified: bigint;
   purchases?: MesPurchase[];
   losses?: MesLoss[];
@@ -156,6 +168,12 @@ export interface MesOptions {
   width?: bigint;
   /** Record purchases and the round each other project became unaffordable. */
   explain?: boolean;
+  /**
+   * Stop as soon as the outcome is known to be within the budget and not exhaustive: when what is
+   * bought plus everything still in play, plus a project already dropped, fits in the budget.
+   * That is all mes-add1 needs to know about most of its runs.
+   */
+  stopWhenOpen?: boolean;
 }
 
 function smallGcd(a: number, b: number): number {
@@ -211,6 +229,12 @@ export function runMes(p: Prepared, perVoter: Rational, options: MesOptions = {}
   const scale = lcm(e.costDenominator, perVoter.den);
   let denominator = scale;
   const costNum = e.cost.map((c) => (c.num * scale) / c.den);
+  // For stopWhenOpen, costs over the starting denominator: bought, still in play, cheapest dropped.
+  const baseCost = [...costNum];
+  let spent = 0n;
+  let inPlay = baseCost.reduce((sum, c) => sum + c, 0n);
+  let cheapestDropped = -1n;
+  let open = false;
   // The common denominator only grows (by an integer factor). A group's numerators are brought up
   // to the current one when it is next looked at: lift[e] is current denominator / denominator e.
   const lift: bigint[] = [1n];
@@ -422,7 +446,12 @@ export function runMes(p: Prepared, perVoter: Rational, options: MesOptions = {}
     for (; cut < order.length; cut++) {
       const q = order[cut]!;
       if (best >= 0 && byBound(q, best) > 0) break;
-      if (!evaluate(q)) continue;
+      if (!evaluate(q)) {
+        // Dropped for good: it stays out of the outcome.
+        inPlay -= baseCost[q]!;
+        if (cheapestDropped < 0n || baseCost[q]! < cheapestDropped) cheapestDropped = baseCost[q]!;
+        continue;
+      }
       evaluated.push(q);
       if (best < 0 || byBound(q, best) < 0) {
         best = q;
@@ -448,6 +477,8 @@ export function runMes(p: Prepared, perVoter: Rational, options: MesOptions = {}
     order = merged;
     if (best < 0) break;
     order.splice(order.indexOf(best), 1);
+    inPlay -= baseCost[best]!;
+    spent += baseCost[best]!;
     selected.push(e.global[best]!);
     const bestLeft = lbNum[best]!;
     const bestLeftEnd = lbNumEnd[best]!;
@@ -596,8 +627,17 @@ export function runMes(p: Prepared, perVoter: Rational, options: MesOptions = {}
       });
       recordLosses(selected.length);
     }
+    // Whatever is bought later is still in play, and the dropped project will never be bought.
+    if (
+      options.stopWhenOpen === true &&
+      cheapestDropped >= 0n &&
+      (spent + inPlay + cheapestDropped) * p.budget.den <= p.budget.num * scale
+    ) {
+      open = true;
+      break;
+    }
   }
-  const run: MesRun = { selected, certified };
+  const run: MesRun = { selected, open, certified };
   if (explain) {
     run.purchases = purchases;
     run.losses = losses;

@@ -60,40 +60,33 @@ export function mesAdd1(p: Prepared): MesAdd1Result {
 function searchMesAdd1(p: Prepared): MesAdd1Result {
   const start = equalShare(p);
   let increments = 0n;
-  // A run can also certify that the next `width` increments give the same outcome, at some extra
-  // cost. The width doubles while that works; after a failure, plain runs follow for a while
-  // (longer after repeated failures), since where outcomes change at almost every increment the
-  // certificate cannot pay for itself.
+  // Each run also tries to certify that the next `width` increments give the same purchases; the
+  // width doubles while that works and follows what was certified when it does not.
   let width = 1n;
-  let plainRuns = 0;
-  let pause = 1;
-  let previous: number[] | null = null;
   let runs = 0;
+  // Runs that stopped early only tell that their outcome was feasible and not exhaustive; the
+  // outcome itself is computed again if it turns out to be the answer.
+  let previous: number[] | null = null;
   for (;;) {
-    const run = runMes(p, start.add(Rational.integer(increments)), {
-      width: plainRuns > 0 ? 0n : width,
-    });
+    const run = runMes(p, start.add(Rational.integer(increments)), { width, stopWhenOpen: true });
     runs++;
-    const spent = totalCost(p, run.selected);
-    if (spent.cmp(p.budget) > 0) {
-      if (previous === null) throw new Error('MES overspent with the equal share');
-      return { selected: previous, increments: increments - 1n, stop: 'next-overspends', runs };
+    if (!run.open) {
+      const spent = totalCost(p, run.selected);
+      if (spent.cmp(p.budget) > 0) {
+        if (increments === 0n) throw new Error('MES overspent with the equal share');
+        if (previous === null) {
+          runs++;
+          previous = runMes(p, start.add(Rational.integer(increments - 1n))).selected;
+        }
+        return { selected: previous, increments: increments - 1n, stop: 'next-overspends', runs };
+      }
+      if (isExhaustive(p, run.selected, spent)) {
+        return { selected: run.selected, increments, stop: 'exhaustive', runs };
+      }
     }
-    if (isExhaustive(p, run.selected, spent)) {
-      return { selected: run.selected, increments, stop: 'exhaustive', runs };
-    }
-    previous = run.selected;
+    previous = run.open ? null : run.selected;
     increments += run.certified + 1n;
-    if (plainRuns > 0) {
-      plainRuns--;
-    } else if (run.certified > 0n) {
-      width = run.certified === width ? 2n * width : run.certified;
-      pause = 1;
-    } else {
-      width = 1n;
-      plainRuns = pause;
-      pause = Math.min(2 * pause, 64);
-    }
+    width = run.certified === width ? 2n * width : run.certified > 0n ? 2n * run.certified : 1n;
   }
 }
 
