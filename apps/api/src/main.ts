@@ -14,6 +14,9 @@ async function loadWebHandler(): Promise<NodeHandler | undefined> {
   // adapter-node reads these when handler.js is imported: without them it assumes https and
   // refuses every form post on plain http as cross-site (see server.ts).
   process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
+  // Forms post up to six photos of 10 MB each (multipart, so they work without JavaScript);
+  // adapter-node's default limit is 512 KB.
+  process.env.BODY_SIZE_LIMIT ??= '64M';
   const module = (await import(pathToFileURL(path).href)) as { handler: NodeHandler };
   return module.handler;
 }

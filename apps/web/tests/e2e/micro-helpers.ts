@@ -1,4 +1,5 @@
 // Shared by the micro-project journeys: demo people of the seed, and a photo to upload.
+import { randomBytes } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 
 /** Demo residents and staff of the seed (apps/api/src/seed.ts). */
@@ -35,14 +36,20 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([length, body, crc]);
 }
 
-/** A real PNG (a green-to-blue gradient, like a photo of a lawn under the sky) to upload. */
-export function photoPng(width = 160, height = 120): Buffer {
+/**
+ * A real PNG to upload: a green-to-blue gradient (like a lawn under the sky), or noise, which
+ * does not compress, for a file the size of a phone's photo.
+ */
+export function photoPng(width = 160, height = 120, noise = false): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
   const rows = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) {
+  if (noise) {
+    for (let y = 0; y < height; y++) randomBytes(width * 3).copy(rows, y * (width * 3 + 1) + 1);
+  }
+  for (let y = 0; y < height && !noise; y++) {
     const row = y * (width * 3 + 1);
     for (let x = 0; x < width; x++) {
       const at = row + 1 + x * 3;
@@ -59,9 +66,9 @@ export function photoPng(width = 160, height = 120): Buffer {
   ]);
 }
 
-/** The file input's value for one photo. */
-export const photoFile = (name = 'site.png') => ({
+/** The file input's value for one photo; `large`: about 1.3 MB, above adapter-node's default limit. */
+export const photoFile = (name = 'site.png', large = false) => ({
   name,
   mimeType: 'image/png',
-  buffer: photoPng(),
+  buffer: large ? photoPng(720, 600, true) : photoPng(),
 });

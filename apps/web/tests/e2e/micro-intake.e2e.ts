@@ -35,7 +35,8 @@ describe('offline entry and merging, without JavaScript', () => {
       await page.getByRole('radio', { name: /^货物类/ }).check();
       await page.getByLabel('估算费用（元）').fill('12000');
       await page.getByLabel('地点').fill('琴枫社区党群服务中心二楼');
-      await page.locator('#proposal-photos').setInputFiles(photoFile('书架.png'));
+      // As large as a phone's photo.
+      await page.locator('#proposal-photos').setInputFiles(photoFile('书架.png', true));
       await page.getByRole('button', { name: '代居民提交' }).click();
     };
     await enter();
