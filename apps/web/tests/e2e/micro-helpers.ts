@@ -6,6 +6,8 @@ import { deflateSync } from 'node:zlib';
 export const people = {
   /** 顾月琴: lives in 书院社区, works in 琴枫社区. */
   guYueqin: { phone: '13900001001', password: 'qinhu-resident-2025' },
+  /** 沈佳怡: lives in 书院社区. */
+  shenJiayi: { phone: '13900001002', password: 'qinhu-zhangli-2025' },
   qinfengWorker: { loginName: 'qinfeng', password: 'qinhu-qinfeng-2025' },
   shuyuanWorker: { loginName: 'shuyuan', password: 'qinhu-shuyuan-2025' },
   consultant: { loginName: 'consultant', password: 'qinhu-consultant-2025' },

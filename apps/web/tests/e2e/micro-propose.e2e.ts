@@ -1,6 +1,7 @@
 // A resident proposes (建议共提) with JavaScript: a cost above the category's cap is refused
 // with the reason while the uploaded photo is kept, then the proposal goes in, shows on its
-// public page with the photo and its history, in "my proposals" and in the inbox.
+// public page with the photo and its history, in "my proposals" and in the inbox. Another
+// resident co-signs (附议) a proposal of her community.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
@@ -15,7 +16,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe('a resident proposes', () => {
+describe('a resident proposes and co-signs', () => {
   test('submits with a photo, after a refused cost; sees it public, in my proposals and inbox', async () => {
     const context = await phoneContext(browser);
     const page = await context.newPage();
@@ -70,6 +71,22 @@ describe('a resident proposes', () => {
     expect(await nav.getByRole('link', { name: /消息（\d+ 条未读）/ }).count()).toBe(1);
     await page.getByRole('button', { name: '全部标为已读' }).click();
     await nav.getByRole('link', { name: '消息', exact: true }).waitFor();
+    await context.close();
+  });
+
+  test('a resident co-signs a proposal of her community once', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await signInResident(page, people.shenJiayi);
+    await page.goto('/proposals/demo-p-meals');
+    const counts = page.getByText(/\d+ 人提议，\d+ 人附议/);
+    const before = Number((await counts.textContent())?.match(/(\d+) 人附议/)?.[1]);
+    const coSign = page.getByRole('region', { name: '附议' });
+    await coSign.getByRole('button', { name: '我要附议' }).click();
+    await coSign.getByRole('status').filter({ hasText: '已附议' }).waitFor();
+    await coSign.getByText('您已附议这条建议。').waitFor();
+    expect(await counts.textContent()).toContain(`${before + 1} 人附议`);
+    expect(await coSign.getByRole('button').count()).toBe(0);
     await context.close();
   });
 });
