@@ -3,7 +3,7 @@
 // round-table puts proposals into the project pool, which the public pool page then lists; the
 // author is told in her inbox.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { phoneContext, signIn, signInResident } from './helpers.ts';
 import { demoCycles, people, photoFile } from './micro-helpers.ts';
@@ -22,7 +22,8 @@ const handrails = '书院新村3幢楼道加装扶手';
 const bikeShed = '小区东门增设非机动车停车棚';
 const riverLights = '书院河沿岸步道照明改造';
 
-const card = (page: Page, title: string) => page.getByRole('article', { name: title });
+const card = (within: Page | Locator, title: string) =>
+  within.getByRole('article', { name: title });
 
 describe('screening and the round-table', () => {
   test('survey, screening out, round-table into the pool, shown publicly', async () => {
