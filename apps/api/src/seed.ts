@@ -1,6 +1,7 @@
 // Demo data: one county-level city, two streets, eight communities and villages, a demo staff
-// account for every staff role, a few residents, and two micro-project cycles: 虞山街道's in
-// screening with proposals in every state, 琴川街道's open for proposals. Every record has a fixed
+// account for every staff role, a few residents, and three micro-project cycles: 虞山街道's in
+// screening with proposals in every state and its autumn one in voting, 琴川街道's open for
+// proposals. Every record has a fixed
 // id and is written only when its stream does not exist yet, so the first start seeds and every
 // later start finds the records and leaves them as they are (renamed, closed, …). Names are
 // invented after the pattern of Changshu. The micro-project history is dated back from the day
@@ -416,6 +417,7 @@ export async function seedDemoData(deps: {
 
 const YUSHAN_CYCLE = 'demo-cycle-yushan';
 const QINCHUAN_CYCLE = 'demo-cycle-qinchuan';
+const VOTING_CYCLE = 'demo-cycle-voting';
 
 /**
  * Residents, then the two cycles with their proposals, each act dated on a day of its cycle's
@@ -500,6 +502,9 @@ async function seedMicroProjects(deps: {
   }
   if (await missing(cycleStreams.cycle(QINCHUAN_CYCLE))) {
     await seedQinchuanCycle(year, day, by);
+  }
+  if (await missing(cycleStreams.cycle(VOTING_CYCLE))) {
+    await seedVotingCycle(year - 1, day, by);
   }
 }
 
@@ -885,4 +890,194 @@ async function seedQinchuanCycle(year: number, day: Day, by: By): Promise<void> 
     authorResidentId: 'demo-r-wang',
     channel: 'online',
   });
+}
+
+/**
+ * 虞山街道's autumn cycle of this year, in voting since three days ago: a pool of six projects in
+ * 书院社区 (more than its budget buys) and two in 虹桥社区, approval of at most three, counted by
+ * the Method of Equal Shares.
+ */
+async function seedVotingCycle(year: number, day: Day, by: By): Promise<void> {
+  const cycleId = VOTING_CYCLE;
+  const officer = 'demo-yushan';
+  await cycleCommands.draftCycle(by(officer, -70), {
+    cycleId,
+    streetId: 'yushan',
+    ...demoCycle(
+      `${year}年度秋季民生微实事`,
+      `Autumn micro-projects ${year}`,
+      year,
+      [
+        ['shuyuan', 150_000],
+        ['hongqiao', 100_000],
+      ],
+      {
+        proposing: day(-60),
+        screening: day(-35),
+        voting: day(-3),
+        publicity: day(7),
+        implementing: day(15),
+        evaluating: day(200),
+        closed: day(260),
+      },
+    ),
+    aggregation: 'mes',
+  });
+  await cycleCommands.publishCycle(by(officer, -65), { cycleId });
+  await cycleCommands.advanceCyclePhase(by(officer, -60), { cycleId, to: 'proposing' });
+
+  const pools: {
+    communityId: string;
+    worker: string;
+    proposals: [string, string, ProposalContent, boolean][];
+  }[] = [
+    {
+      communityId: 'shuyuan',
+      worker: 'demo-shuyuan',
+      proposals: [
+        [
+          'demo-v-lift-seats',
+          'demo-r-wang',
+          content(
+            '楼道休息折叠座椅',
+            '老楼没有电梯,在2至6楼的楼道平台装折叠座椅,老人上楼可以歇脚。',
+            'goods',
+            12_000,
+            '书院新村1至4幢楼道',
+          ),
+          false,
+        ],
+        [
+          'demo-v-canteen',
+          'demo-r-li',
+          content(
+            '长者食堂周末开餐',
+            '长者食堂周末不开,独居老人周末吃饭成问题,希望周六周日中午也供餐。',
+            'services',
+            36_000,
+            '书院社区长者食堂',
+          ),
+          true,
+        ],
+        [
+          'demo-v-path-lights',
+          'demo-r-zhang',
+          content(
+            '中心绿地步道太阳能灯',
+            '中心绿地步道晚上没有照明,散步容易绊倒,建议装太阳能草坪灯。',
+            'works',
+            45_000,
+            '书院新村中心绿地',
+          ),
+          false,
+        ],
+        [
+          'demo-v-rain-shelter',
+          'demo-r-zhao',
+          content(
+            '东门快递点加装雨棚',
+            '东门快递柜露天,雨天取件淋雨,包裹也会受潮。',
+            'works',
+            28_000,
+            '书院新村东门快递柜',
+          ),
+          true,
+        ],
+        [
+          'demo-v-reading-corner',
+          'demo-r-wang',
+          content(
+            '党群服务中心儿童阅读角',
+            '放学后孩子们没有地方写作业看书,希望在服务中心开辟阅读角并配书架图书。',
+            'goods',
+            20_000,
+            '书院社区党群服务中心二楼',
+          ),
+          false,
+        ],
+        [
+          'demo-v-drains',
+          'demo-r-zhang',
+          content(
+            '7至9幢雨水管网疏通改造',
+            '7至9幢之间每逢大雨积水没过脚踝,雨水管网老化堵塞,需要疏通并更换部分管段。',
+            'works',
+            68_000,
+            '书院新村7至9幢之间道路',
+          ),
+          false,
+        ],
+      ],
+    },
+    {
+      communityId: 'hongqiao',
+      worker: 'demo-yushan',
+      proposals: [
+        [
+          'demo-v-market-benches',
+          'demo-r-chen',
+          content(
+            '虹桥菜场门口休息长椅',
+            '买菜的老人提着菜走累了没地方坐,希望在菜场门口放几张长椅。',
+            'goods',
+            6_000,
+            '虹桥菜场南门',
+          ),
+          false,
+        ],
+        [
+          'demo-v-dance-floor',
+          'demo-r-chen',
+          content(
+            '虹桥广场舞场地地面翻新',
+            '广场地砖松动开裂,跳舞时容易崴脚。',
+            'works',
+            55_000,
+            '虹桥社区文化广场',
+          ),
+          false,
+        ],
+      ],
+    },
+  ];
+
+  let offset = -55;
+  for (const { communityId, worker, proposals } of pools) {
+    for (const [proposalId, author, proposal, offline] of proposals) {
+      await proposalCommands.submitProposal(
+        offline
+          ? by(worker, offset, { onBehalfOf: author, channel: 'offline' })
+          : by(author, offset),
+        {
+          proposalId,
+          cycleId,
+          communityId,
+          ...proposal,
+          authorResidentId: author,
+          channel: offline ? 'offline' : 'online',
+        },
+      );
+      offset += 2;
+    }
+  }
+  await cycleCommands.advanceCyclePhase(by(officer, -35), { cycleId, to: 'screening' });
+  for (const { communityId, worker, proposals } of pools) {
+    await proposalCommands.recordRoundTable(by(worker, -20), {
+      roundTableId: `demo-roundtable-${communityId}-autumn`,
+      cycleId,
+      communityId,
+      date: day(-20),
+      attendees: [
+        { role: 'chair' },
+        { role: 'recorder' },
+        { role: 'resident_representative' },
+        { role: 'resident_representative' },
+        { role: 'resident_representative' },
+        { role: 'proposer' },
+      ],
+      notes: '居民代表逐条讨论,全部建议符合正面清单,列入项目库交居民投票。',
+      decisions: proposals.map(([proposalId]) => ({ proposalId, decision: 'pool' as const })),
+    });
+  }
+  await cycleCommands.advanceCyclePhase(by(officer, -3), { cycleId, to: 'voting' });
 }
