@@ -17,6 +17,7 @@ import type {
   AccountEvent,
   AccountState,
   CityEvent,
+  CommunityCommand,
   CommunityEvent,
   CommunityKind,
   CommunityState,
@@ -24,6 +25,7 @@ import type {
   LoginNameEvent,
   OrganisationEvent,
   OrganisationEventData,
+  StreetCommand,
   StreetEvent,
   StreetState,
 } from '@gongzhi/domain';
@@ -81,23 +83,52 @@ export function registerCity(w: Writer, data: OrganisationEventData<'CityRegiste
   });
 }
 
+/** Runs one street command on `street-<streetId>`, built from the street's current state. */
+function onStreet(
+  w: Writer,
+  streetId: string,
+  command: (state: StreetState) => StreetCommand | Promise<StreetCommand>,
+  expectedRevision?: bigint,
+) {
+  return executeCommand(w.store, {
+    decider: streetDecider,
+    codec: codec<StreetEvent>(),
+    stream: organisationStreams.street(streetId),
+    command,
+    expectedRevision,
+    subject: (state) => streetSubject(state, streetId),
+    metadata: w.metadata,
+  });
+}
+
+/** Runs one community command on `community-<communityId>`, built from its current state. */
+function onCommunity(
+  w: Writer,
+  communityId: string,
+  command: (state: CommunityState) => CommunityCommand | Promise<CommunityCommand>,
+  expectedRevision?: bigint,
+) {
+  return executeCommand(w.store, {
+    decider: communityDecider,
+    codec: codec<CommunityEvent>(),
+    stream: organisationStreams.community(communityId),
+    command,
+    expectedRevision,
+    subject: (state) => communitySubject(state, communityId),
+    metadata: w.metadata,
+  });
+}
+
 export async function registerStreet(
   w: Writer,
   data: { streetId: string; name: string; nameEn?: string | undefined },
 ) {
   await catchUp(w);
-  return executeCommand(w.store, {
-    decider: streetDecider,
-    codec: codec<StreetEvent>(),
-    stream: organisationStreams.street(data.streetId),
-    command: async () => ({
-      type: 'RegisterStreet' as const,
-      data,
-      namesInUse: await openStreetNames(w.readModels.db),
-    }),
-    subject: (state) => streetSubject(state, data.streetId),
-    metadata: w.metadata,
-  });
+  return onStreet(w, data.streetId, async () => ({
+    type: 'RegisterStreet',
+    data,
+    namesInUse: await openStreetNames(w.readModels.db),
+  }));
 }
 
 export async function renameStreet(
@@ -106,19 +137,16 @@ export async function renameStreet(
   expectedRevision?: bigint,
 ) {
   await catchUp(w);
-  return executeCommand(w.store, {
-    decider: streetDecider,
-    codec: codec<StreetEvent>(),
-    stream: organisationStreams.street(data.streetId),
-    command: async () => ({
-      type: 'RenameStreet' as const,
+  return onStreet(
+    w,
+    data.streetId,
+    async () => ({
+      type: 'RenameStreet',
       data,
       namesInUse: await openStreetNames(w.readModels.db, data.streetId),
     }),
     expectedRevision,
-    subject: (state) => streetSubject(state, data.streetId),
-    metadata: w.metadata,
-  });
+  );
 }
 
 export function closeStreet(
@@ -126,15 +154,7 @@ export function closeStreet(
   data: { streetId: string; reason?: string | undefined },
   expectedRevision?: bigint,
 ) {
-  return executeCommand(w.store, {
-    decider: streetDecider,
-    codec: codec<StreetEvent>(),
-    stream: organisationStreams.street(data.streetId),
-    command: () => ({ type: 'CloseStreet' as const, data }),
-    expectedRevision,
-    subject: (state) => streetSubject(state, data.streetId),
-    metadata: w.metadata,
-  });
+  return onStreet(w, data.streetId, () => ({ type: 'CloseStreet', data }), expectedRevision);
 }
 
 /** The street as its own stream has it now (not the read model): it must exist and be open. */
@@ -157,19 +177,12 @@ export async function registerCommunity(
   },
 ) {
   await catchUp(w);
-  return executeCommand(w.store, {
-    decider: communityDecider,
-    codec: codec<CommunityEvent>(),
-    stream: organisationStreams.community(data.communityId),
-    command: async () => ({
-      type: 'RegisterCommunity' as const,
-      data,
-      street: await currentStreet(w.store, data.streetId),
-      namesInStreet: await openCommunityNames(w.readModels.db, data.streetId),
-    }),
-    subject: (state) => communitySubject(state, data.communityId),
-    metadata: w.metadata,
-  });
+  return onCommunity(w, data.communityId, async () => ({
+    type: 'RegisterCommunity',
+    data,
+    street: await currentStreet(w.store, data.streetId),
+    namesInStreet: await openCommunityNames(w.readModels.db, data.streetId),
+  }));
 }
 
 export async function renameCommunity(
@@ -178,12 +191,11 @@ export async function renameCommunity(
   expectedRevision?: bigint,
 ) {
   await catchUp(w);
-  return executeCommand(w.store, {
-    decider: communityDecider,
-    codec: codec<CommunityEvent>(),
-    stream: organisationStreams.community(data.communityId),
-    command: async (state) => ({
-      type: 'RenameCommunity' as const,
+  return onCommunity(
+    w,
+    data.communityId,
+    async (state) => ({
+      type: 'RenameCommunity',
       data,
       namesInStreet:
         state.status === 'none'
@@ -191,9 +203,7 @@ export async function renameCommunity(
           : await openCommunityNames(w.readModels.db, state.streetId, data.communityId),
     }),
     expectedRevision,
-    subject: (state) => communitySubject(state, data.communityId),
-    metadata: w.metadata,
-  });
+  );
 }
 
 export function closeCommunity(
@@ -201,15 +211,12 @@ export function closeCommunity(
   data: { communityId: string; reason?: string | undefined },
   expectedRevision?: bigint,
 ) {
-  return executeCommand(w.store, {
-    decider: communityDecider,
-    codec: codec<CommunityEvent>(),
-    stream: organisationStreams.community(data.communityId),
-    command: () => ({ type: 'CloseCommunity' as const, data }),
+  return onCommunity(
+    w,
+    data.communityId,
+    () => ({ type: 'CloseCommunity', data }),
     expectedRevision,
-    subject: (state) => communitySubject(state, data.communityId),
-    metadata: w.metadata,
-  });
+  );
 }
 
 const accountSubject = (accountId: string) => (state: AccountState) =>
