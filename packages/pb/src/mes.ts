@@ -118,8 +118,9 @@ interface Group {
   /** Lower and upper bounds on that budget at per-voter budget + width (see above). */
   lowEnd: bigint;
   highEnd: bigint;
-  /** The common denominator these numerators are over (an index into `lift`). */
+  /** The common denominators the budget, and its bounds, are over (indices into `lift`). */
   epoch: number;
+  boundsEpoch: number;
   stamp: number;
   poor: boolean;
   /** During a purchase: the part that pays, and the part that does not (null if none). */
@@ -241,13 +242,15 @@ export function runMes(p: Prepared, perVoter: Rational, options: MesOptions = {}
   let current = 0;
   const fresh = (g: Group) => {
     if (g.epoch === current) return;
-    const f = lift[g.epoch]!;
-    g.budget *= f;
-    if (bounded) {
-      g.lowEnd *= f;
-      g.highEnd *= f;
-    }
+    g.budget *= lift[g.epoch]!;
     g.epoch = current;
+  };
+  const freshBounds = (g: Group) => {
+    if (g.boundsEpoch === current) return;
+    const f = lift[g.boundsEpoch]!;
+    g.lowEnd *= f;
+    g.highEnd *= f;
+    g.boundsEpoch = current;
   };
   // Ballots are in groups of equal budget; a ballot in a dead group holds nothing any more.
   const groupOf = new Int32Array(D);
@@ -261,6 +264,7 @@ export function runMes(p: Prepared, perVoter: Rational, options: MesOptions = {}
       lowEnd,
       highEnd,
       epoch: current,
+      boundsEpoch: current,
       stamp: -1,
       poor: false,
       payer: null,
@@ -332,6 +336,7 @@ export function runMes(p: Prepared, perVoter: Rational, options: MesOptions = {}
           clearTally();
           return true;
         }
+        if (bounded) freshBounds(g);
         if (k === 1) {
           owed -= budget;
           if (bounded) owedEnd -= g.highEnd;
@@ -384,7 +389,7 @@ export function runMes(p: Prepared, perVoter: Rational, options: MesOptions = {}
     countSupporters(w);
     for (const gi of tallied) {
       const g = groups[gi]!;
-      fresh(g);
+      freshBounds(g);
       budgets.push(g.lowEnd);
       weights.push(tally[gi]!);
     }
@@ -397,9 +402,11 @@ export function runMes(p: Prepared, perVoter: Rational, options: MesOptions = {}
       if (remaining === 0) return null;
       const share = cost - paid;
       const r = BigInt(remaining);
+      // budget · r < share, i.e. budget < share / r.
+      const poorBelow = ceilDiv(share, r);
       let moved = false;
       for (let i = 0; i < budgets.length; i++) {
-        if (rich[i] && budgets[i]! * r < share) {
+        if (rich[i] && budgets[i]! < poorBelow) {
           rich[i] = 0;
           paid += BigInt(weights[i]!) * budgets[i]!;
           remaining -= weights[i]!;
@@ -538,6 +545,7 @@ export function runMes(p: Prepared, perVoter: Rational, options: MesOptions = {}
     for (const gi of tallied) {
       const g = groups[gi]!;
       fresh(g);
+      if (bounded) freshBounds(g);
       g.stamp = stamp;
       g.poor = g.budget < price;
       touched.push(g);
@@ -575,6 +583,7 @@ export function runMes(p: Prepared, perVoter: Rational, options: MesOptions = {}
       target.lowEnd = lowEnd;
       target.highEnd = highEnd;
       target.epoch = current;
+      target.boundsEpoch = current;
       if (budget === 0n && highEnd === 0n) dead[target.id] = 1;
       else if (budget === 0n) zeros.push(target);
     }
