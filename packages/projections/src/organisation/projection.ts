@@ -120,18 +120,10 @@ export const organisationProjection: Projection<OrganisationTable> = {
         );
         return;
       case 'StreetRenamed':
-        await tx.run(
-          `UPDATE ${t.org_streets} SET name = ?, name_en = ?, revision = ?, updated_at = ?
-           WHERE street_id = ?`,
-          [event.data.name, event.data.nameEn ?? null, revision, at, event.data.streetId],
-        );
+        await rename(tx, street(t, event.data.streetId), event.data, revision, at);
         return;
       case 'StreetClosed':
-        await tx.run(
-          `UPDATE ${t.org_streets} SET status = 'closed', revision = ?, updated_at = ?
-           WHERE street_id = ?`,
-          [revision, at, event.data.streetId],
-        );
+        await close(tx, street(t, event.data.streetId), revision, at);
         return;
       case 'CommunityRegistered':
         await tx.run(
@@ -154,18 +146,10 @@ export const organisationProjection: Projection<OrganisationTable> = {
         );
         return;
       case 'CommunityRenamed':
-        await tx.run(
-          `UPDATE ${t.org_communities} SET name = ?, name_en = ?, revision = ?, updated_at = ?
-           WHERE community_id = ?`,
-          [event.data.name, event.data.nameEn ?? null, revision, at, event.data.communityId],
-        );
+        await rename(tx, community(t, event.data.communityId), event.data, revision, at);
         return;
       case 'CommunityClosed':
-        await tx.run(
-          `UPDATE ${t.org_communities} SET status = 'closed', revision = ?, updated_at = ?
-           WHERE community_id = ?`,
-          [revision, at, event.data.communityId],
-        );
+        await close(tx, community(t, event.data.communityId), revision, at);
         return;
       case 'StaffAccountCreated':
         await tx.run(
@@ -227,5 +211,45 @@ export const organisationProjection: Projection<OrganisationTable> = {
     }
   },
 };
+
+/** A street's or a community's row: streets and communities are renamed and closed alike. */
+interface PlaceRow {
+  table: string;
+  key: 'street_id' | 'community_id';
+  id: string;
+}
+
+const street = (t: TableNames<OrganisationTable>, id: string): PlaceRow => ({
+  table: t.org_streets,
+  key: 'street_id',
+  id,
+});
+
+const community = (t: TableNames<OrganisationTable>, id: string): PlaceRow => ({
+  table: t.org_communities,
+  key: 'community_id',
+  id,
+});
+
+function rename(
+  tx: SqlExecutor,
+  row: PlaceRow,
+  names: { name: string; nameEn?: string | undefined },
+  revision: bigint,
+  at: string,
+) {
+  return tx.run(
+    `UPDATE ${row.table} SET name = ?, name_en = ?, revision = ?, updated_at = ?
+     WHERE ${row.key} = ?`,
+    [names.name, names.nameEn ?? null, revision, at, row.id],
+  );
+}
+
+function close(tx: SqlExecutor, row: PlaceRow, revision: bigint, at: string) {
+  return tx.run(
+    `UPDATE ${row.table} SET status = 'closed', revision = ?, updated_at = ? WHERE ${row.key} = ?`,
+    [revision, at, row.id],
+  );
+}
 
 const streetOf = (scope: Scope): string | null => (scope.type === 'city' ? null : scope.streetId);
