@@ -6,5 +6,5 @@ export type { ApprovalElection, ApprovalProject } from './election.ts';
 export { approvalElection } from './election.ts';
 export type { Outcome, Rule } from './rules.ts';
 export { RULES, isRule, tally } from './rules.ts';
-export { describeProject, explainMes } from './explain.ts';
 export type { MesExplanation, MesRule, ProjectExplanation } from './explain.ts';
+export { describeProject, explainMes } from './explain.ts';
