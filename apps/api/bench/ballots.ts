@@ -1,24 +1,25 @@
 // `npm run bench:ballots`: ballots over HTTP through the real server (real sessions, real
 // validation) on the embedded SQLite store at full durability (an answer only after fsync).
-// Seeds BALLOT_VOTERS (default 100,000) verified voters straight into the store, opens the vote
-// of the demo cycle, then casts one ballot per voter with BALLOT_CONNECTIONS (default 50)
-// concurrent requests (Node's fetch keeps one connection per request in flight), and prints `N ballots/s` and `p50 X ms, p99 Y ms`.
+// Seeds BALLOT_VOTERS (default 100,000) verified voters straight into the store and opens the vote
+// of the demo cycle in this process, then starts the server (src/main.ts) in a child process on
+// that data and casts one ballot per voter with BALLOT_CONNECTIONS (default 50) concurrent
+// requests from this one, and prints `N ballots/s` and `p50 X ms, p99 Y ms`.
+// BALLOT_CPU_PROF=<folder> writes the server's CPU profile there (node --cpu-prof).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createHttpApp } from '../src/http.ts';
+import { join, resolve } from 'node:path';
 import { openRuntime } from '../src/runtime.ts';
-import { startServer } from '../src/server.ts';
+import { startServerProcess } from './server-process.ts';
 import { DEMO_CYCLE, openVoting, poolOf, seedVoters } from './voters.ts';
 
 const voterCount = Number(process.env.BALLOT_VOTERS ?? 100_000);
 const connections = Number(process.env.BALLOT_CONNECTIONS ?? 50);
+const profileDir = process.env.BALLOT_CPU_PROF;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'gongzhi-bench-ballots-'));
-const runtime = await openRuntime({ store: 'sqlite', dataDir, seed: true });
-const server = await startServer({ app: createHttpApp(runtime), port: 0, host: '127.0.0.1' });
 try {
   let started = performance.now();
+  const runtime = await openRuntime({ store: 'sqlite', dataDir, seed: true });
   const voters = await seedVoters(runtime, {
     count: voterCount,
     prefix: 'bench',
@@ -31,41 +32,49 @@ try {
   );
   await openVoting(runtime);
   const pool = await poolOf(runtime);
-  const url = new URL('/trpc/ballot.cast', server.url).toString();
-
-  const latencies: number[] = [];
-  let failures = 0;
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < voters.length; i = next++) {
-      const voter = voters[i]!;
-      const body = JSON.stringify({
-        cycleId: DEMO_CYCLE,
-        communityId: 'shuyuan',
-        choices: i % 2 === 0 ? [pool[0]] : pool.slice(0, 2),
-      });
-      const t0 = performance.now();
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${voter.token}` },
-        body,
-      });
-      await response.arrayBuffer();
-      latencies.push(performance.now() - t0);
-      if (response.status !== 200) failures++;
-    }
-  };
-  started = performance.now();
-  await Promise.all(Array.from({ length: connections }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-  console.log(`${voters.length} ballots over ${connections} connections, ${failures} refused`);
-  console.log(`${Math.round(voters.length / seconds)} ballots/s`);
-  console.log(`p50 ${at(0.5).toFixed(1)} ms, p99 ${at(0.99).toFixed(1)} ms`);
-} finally {
-  await server.close();
   await runtime.close();
+
+  const server = await startServerProcess({
+    dataDir,
+    nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir)}`] : [],
+    env: { GONGZHI_NOTIFICATION_SENDER: 'none' },
+  });
+  try {
+    const url = new URL('/trpc/ballot.cast', server.url).toString();
+    const latencies: number[] = [];
+    let failures = 0;
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < voters.length; i = next++) {
+        const voter = voters[i]!;
+        const body = JSON.stringify({
+          cycleId: DEMO_CYCLE,
+          communityId: 'shuyuan',
+          choices: i % 2 === 0 ? [pool[0]] : pool.slice(0, 2),
+        });
+        const t0 = performance.now();
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${voter.token}` },
+          body,
+        });
+        await response.arrayBuffer();
+        latencies.push(performance.now() - t0);
+        if (response.status !== 200) failures++;
+      }
+    };
+    started = performance.now();
+    await Promise.all(Array.from({ length: connections }, worker));
+    const seconds = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    const at = (q: number) =>
+      latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+    console.log(`${voters.length} ballots over ${connections} connections, ${failures} refused`);
+    console.log(`${Math.round(voters.length / seconds)} ballots/s`);
+    console.log(`p50 ${at(0.5).toFixed(1)} ms, p99 ${at(0.99).toFixed(1)} ms`);
+  } finally {
+    await server.kill('SIGTERM');
+  }
+} finally {
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -28,15 +28,6 @@ export async function openVoting(runtime: Runtime): Promise<void> {
   await runtime.runner.waitForPosition(result.position!, 30_000);
 }
 
-/** Moves the demo cycle from voting to publicity: the vote closes. */
-export async function closeVoting(runtime: Runtime): Promise<void> {
-  const result = await cycleCommands.advanceCyclePhase(
-    { store: runtime.store, readModels: runtime.runner, metadata: metadata('demo-yushan') },
-    { cycleId: DEMO_CYCLE, to: 'publicity', reason: '测试:投票结束' },
-  );
-  await runtime.runner.waitForPosition(result.position!, 30_000);
-}
-
 export interface Voter {
   residentId: string;
   /** A session token, for `Authorization: Bearer` or the session cookie. */

@@ -4,14 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { recountPb } from '@gongzhi/api';
 import { ballotStreams, parseBallotEvent } from '@gongzhi/domain';
-import {
-  DEMO_CYCLE,
-  closeVoting,
-  openVoting,
-  poolOf,
-  seedVoters,
-  type Voter,
-} from '../bench/voters.ts';
+import { DEMO_CYCLE, openVoting, poolOf, seedVoters, type Voter } from '../bench/voters.ts';
 import { engines, useApiServer } from './harness.ts';
 
 const sqlite = engines.find((e) => e.name === 'sqlite')!;
@@ -175,20 +168,48 @@ describe('ballots over HTTP on sqlite', () => {
     const worker = await api.call('ballot.tally', { cycleId: DEMO_CYCLE }, { as: 'shuyuan' });
     expect(worker.status).toBe(403);
 
-    await closeVoting(api.runtime);
+    // Closing the vote over HTTP counts it: the result is there before anyone asks for a tally.
+    const close = await api.call<{ position: string }>(
+      'cycle.advancePhase',
+      { cycleId: DEMO_CYCLE, to: 'publicity', reason: '投票结束' },
+      { as: 'yushan' },
+    );
+    expect(close.status, JSON.stringify(close.body)).toBe(200);
+    const closed = await api.call<{ tally: { ballotCount: number }; revision: number } | null>(
+      'ballot.result',
+      {
+        cycleId: DEMO_CYCLE,
+        communityId: 'shuyuan',
+        minPosition: close.body.result!.data.position,
+      },
+      { query: true },
+    );
+    expect(closed.body.result?.data).toMatchObject({
+      tally: { ballotCount: voters.length - 1 },
+      revision: 0,
+    });
+    const retry = await api.call(
+      'cycle.advancePhase',
+      { cycleId: DEMO_CYCLE, to: 'publicity', reason: '投票结束' },
+      { as: 'yushan' },
+    );
+    expect(retry.status).toBe(409);
     const late = await cast(voters[1]!, [pool[0]!]);
     expect(late.body.error?.data.reason).toBe('not_voting');
 
+    // Counting again (as an officer may, to recount) records nothing new on the same bulletin.
     const tally = await api.call<{
       communities: {
         communityId: string;
         ballotCount: number;
         winners: string[];
         inputDigest: string;
+        recorded: boolean;
       }[];
       position: string;
     }>('ballot.tally', { cycleId: DEMO_CYCLE }, { as: 'yushan' });
     expect(tally.status, JSON.stringify(tally.body)).toBe(200);
+    expect(tally.body.result!.data.communities.some((c) => c.recorded)).toBe(false);
     const shuyuan = tally.body.result!.data.communities.find((c) => c.communityId === 'shuyuan')!;
     expect(shuyuan.ballotCount).toBe(voters.length - 1);
 

@@ -1,24 +1,33 @@
-// Ballot commands as the API runs them. Casting folds the cycle and the voter, reads the
-// community's pool, seals the receipt and choices, and appends to the voter's ballot stream with
-// no_stream (first ballot) or at its revision (a change). Tallying counts the bulletin of each
-// community once voting has closed and records the count on the community's tally stream.
+// Ballot commands as the API runs them. Casting takes the cycle and the community's pool (cached
+// while the cycle stream does not move, see votingCycle), the voter's eligibility, seals the
+// receipt and choices, and appends to the voter's ballot stream with no_stream (first ballot) or
+// at its revision (a change). Tallying counts the bulletin of each community once voting has
+// closed and records the count on the community's tally stream; closing the vote does it.
 import {
   ballotDecider,
   ballotEventSchemas,
   ballotStreams,
+  checkEligibility,
+  cycleDecider,
+  cycleStreams,
   describeBallotEvent,
+  fold,
   parseBallotEvent,
   requireVoteClosed,
   tallyDecider,
   type BallotEvent,
   type BallotState,
   type CycleState,
+  type EligibilitySubject,
+  type PoolProject,
 } from '@gongzhi/domain';
+import type { Position } from '@gongzhi/eventstore';
 import { listBulletin, newReceipt, type BallotSeal } from '@gongzhi/projections/ballot';
 import { listProjectPool } from '@gongzhi/projections/proposal';
+import { listResidentTies, readResident } from '@gongzhi/projections/resident';
 import type { SqlExecutor } from '@gongzhi/projections';
 import { executeCommand, type CommandResult, type EventCodec, type Writer } from '../commands.ts';
-import { currentCycle } from '../cycle/commands.ts';
+import { cycleCodec, currentCycle } from '../cycle/commands.ts';
 import { currentResident } from '../resident/commands.ts';
 import { countBallots, type CountInput } from './count.ts';
 
@@ -62,39 +71,157 @@ export interface Cast {
   receipt: string;
 }
 
+/**
+ * The cycle as its stream has it now, and the community's pool. Both are kept per cycle while
+ * the cycle stream's last revision stays the same (one indexed read per ballot checks it), so a
+ * ballot is decided on the cycle's current state without folding its stream each time. The pool
+ * is cached only during voting, when it cannot change (proposals enter and leave the pool only in
+ * proposing and screening; budgets are fixed once voting opens); it is read once the read models
+ * hold every event up to the cycle's last, so it includes every pool decision made before voting.
+ */
+interface CachedCycle {
+  revision: bigint;
+  position: Position;
+  state: CycleState;
+  pools: Map<string, Promise<PoolProject[]>>;
+}
+const cycles = new Map<string, CachedCycle>();
+
+async function votingCycle(w: Writer, cycleId: string, communityId: string) {
+  const stream = cycleStreams.cycle(cycleId);
+  const [last] = await w.store.readStream(stream, { direction: 'backwards', maxCount: 1 });
+  let cached = cycles.get(cycleId);
+  if (!last || cached?.revision !== last.revision) {
+    const recorded = await w.store.readStream(stream);
+    const state = fold(
+      cycleDecider,
+      recorded.map((r) => cycleCodec.read(r)),
+    );
+    const end = recorded.at(-1);
+    if (!end) return { cycle: state, pool: [] };
+    cached = { revision: end.revision, position: end.position, state, pools: new Map() };
+    cycles.set(cycleId, cached);
+  }
+  const { state, position, pools } = cached;
+  const readPool = async () => {
+    await w.readModels.waitForPosition(position, 30_000);
+    const rows = await listProjectPool(w.readModels.db, { cycleId, communityId });
+    return rows.map((p) => ({ proposalId: p.proposalId, cost: p.cost }));
+  };
+  if (state.status !== 'published' || state.phase !== 'voting') {
+    return { cycle: state, pool: await readPool() };
+  }
+  let pool = pools.get(communityId);
+  if (!pool) {
+    pool = readPool();
+    pools.set(communityId, pool);
+    pool.catch(() => pools.delete(communityId));
+  }
+  return { cycle: state, pool: await pool };
+}
+
+/**
+ * The voter as eligibility sees them: the resident read model's row and ties (no personal data
+ * to decrypt). When that row says no, the decision is taken on the resident's stream instead, so
+ * a tie verified a moment ago and not yet projected never refuses a ballot. The reverse (a tie
+ * revoked within the projection's lag, milliseconds) lets a ballot through that could as well
+ * have arrived just before the revocation.
+ */
+async function voterOf(
+  w: Writer,
+  voterId: string,
+  cycle: CycleState,
+  communityId: string,
+): Promise<EligibilitySubject | { status: 'none' }> {
+  if (cycle.status !== 'published') return { status: 'none' };
+  const db = w.readModels.db;
+  const [row, ties] = await Promise.all([readResident(db, voterId), listResidentTies(db, voterId)]);
+  const { tieKinds, minAge } = cycle.definition.eligibility;
+  const rule = { communityId, tieKinds, minAge, on: cycle.definition.schedule.voting };
+  if (row && checkEligibility({ ...row, ties }, rule).eligible) return { ...row, ties };
+  return currentResident(w.store, voterId);
+}
+
 export async function castBallot(w: Writer, seal: BallotSeal, data: CastData): Promise<Cast> {
   const stream = ballotStreams.ballot(data.cycleId, data.voterId);
   const receipt = newReceipt();
   const place = { cycleId: data.cycleId, communityId: data.communityId };
-  const [cycle, voter, pool] = await Promise.all([
-    currentCycle(w.store, data.cycleId),
-    currentResident(w.store, data.voterId),
-    listProjectPool(w.readModels.db, place),
-  ]);
-  const result = await oneAtATime(stream, () =>
-    executeCommand(w.store, {
-      decider: ballotDecider,
-      codec: ballotCodec,
-      stream,
-      command: (state: BallotState) => ({
-        type: 'CastBallot' as const,
-        data: {
-          ...data,
-          sealed: seal.seal(place, {
-            receipt,
-            choices: [...data.choices],
-            ...(state.status === 'cast' ? { replacesReceipt: replacedReceipt(seal, state) } : {}),
-          }),
-        },
-        cycle,
-        voter,
-        pool: pool.map((p) => ({ proposalId: p.proposalId, cost: p.cost })),
+  const result = await whileCasting(data.cycleId, async () => {
+    const { cycle, pool } = await votingCycle(w, data.cycleId, data.communityId);
+    const voter = await voterOf(w, data.voterId, cycle, data.communityId);
+    return oneAtATime(stream, () =>
+      executeCommand(w.store, {
+        decider: ballotDecider,
+        codec: ballotCodec,
+        stream,
+        command: (state: BallotState) => ({
+          type: 'CastBallot' as const,
+          data: {
+            ...data,
+            sealed: seal.seal(place, {
+              receipt,
+              choices: [...data.choices],
+              ...(state.status === 'cast' ? { replacesReceipt: replacedReceipt(seal, state) } : {}),
+            }),
+          },
+          cycle,
+          voter,
+          pool,
+        }),
+        subject: ballotSubject,
+        metadata: w.metadata,
       }),
-      subject: ballotSubject,
-      metadata: w.metadata,
-    }),
-  );
+    );
+  });
   return { result, receipt };
+}
+
+// Closing the vote and casting exclude each other in this process: a ballot decided while the
+// cycle was in voting is appended before the phase event that closes the vote, so that the
+// tally taken on closing counts it. (Several API processes on one PostgreSQL store do not share
+// this gate: a ballot of another process landing just after the close makes the result page's
+// recount differ, and ballot.tally records the recount.)
+interface Gate {
+  casting: number;
+  drained: (() => void) | undefined;
+  closing: Promise<unknown> | undefined;
+}
+const gates = new Map<string, Gate>();
+const gateOf = (cycleId: string) => {
+  let gate = gates.get(cycleId);
+  if (!gate) {
+    gate = { casting: 0, drained: undefined, closing: undefined };
+    gates.set(cycleId, gate);
+  }
+  return gate;
+};
+
+async function whileCasting<T>(cycleId: string, work: () => Promise<T>): Promise<T> {
+  const gate = gateOf(cycleId);
+  while (gate.closing) await gate.closing.catch(() => undefined);
+  gate.casting++;
+  try {
+    return await work();
+  } finally {
+    if (--gate.casting === 0) gate.drained?.();
+  }
+}
+
+/** Runs `work` (a phase move) once no ballot of the cycle is being cast, holding new ones back. */
+export async function apartFromCasting<T>(cycleId: string, work: () => Promise<T>): Promise<T> {
+  const gate = gateOf(cycleId);
+  while (gate.closing) await gate.closing.catch(() => undefined);
+  const run = (async () => {
+    if (gate.casting > 0) await new Promise<void>((resolve) => (gate.drained = resolve));
+    gate.drained = undefined;
+    return work();
+  })();
+  gate.closing = run;
+  try {
+    return await run;
+  } finally {
+    gate.closing = undefined;
+  }
 }
 
 function replacedReceipt(seal: BallotSeal, state: Extract<BallotState, { status: 'cast' }>) {
@@ -122,10 +249,13 @@ export async function countInput(
 }
 
 /**
- * Counts every community of the cycle and records each count. The caller has waited until the
- * read models hold every ballot written before it was called.
+ * Counts every community of the cycle and records each count (nothing new when a community's
+ * bulletin is unchanged since its last count), once the read models hold every event written
+ * before it was called.
  */
 export async function tallyCycle(w: Writer, cycleId: string) {
+  const head = await w.store.headPosition();
+  if (head !== undefined) await w.readModels.waitForPosition(head, 30_000);
   const cycle = requireVoteClosed(await currentCycle(w.store, cycleId), cycleId);
   const results = [];
   for (const { communityId } of cycle.definition.communities) {

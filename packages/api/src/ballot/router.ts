@@ -203,15 +203,14 @@ export const ballotRouter = router({
   ),
 
   /**
-   * Counts every community of the cycle once voting has closed, and records each count (nothing
-   * new when the bulletin is unchanged). Waits until the read models hold every ballot written.
+   * Counts every community of the cycle again once voting has closed (closing the vote already
+   * counts it), and records each count that differs from the last (nothing new when the bulletin
+   * is unchanged). Waits until the read models hold every ballot written.
    */
   tally: procedure(
     cycleStaff(say('计票', 'count the ballots')),
     z.object({ cycleId: idSchema }),
   ).mutation(async ({ ctx, input }) => {
-    const head = await ctx.services.store.headPosition();
-    if (head !== undefined) await ctx.services.readModels.waitForPosition(head, 30_000);
     const results = await tallyCycle(writerFor(ctx), input.cycleId);
     const last = results.at(-1);
     return {
@@ -223,7 +222,7 @@ export const ballotRouter = router({
         inputDigest: data.inputDigest,
         recorded: result.events.length > 0,
       })),
-      position: String(last?.result.position ?? head ?? 0n),
+      position: String(last?.result.position ?? 0n),
     };
   }),
 

@@ -28,6 +28,7 @@ import type {
   StreetState,
 } from '@gongzhi/domain';
 import type { EventStore } from '@gongzhi/eventstore';
+import { apartFromCasting, tallyCycle } from '../ballot/commands.ts';
 import { executeCommand, type EventCodec, type Writer } from '../commands.ts';
 
 export const cycleCodec: EventCodec<CycleEvent> = {
@@ -129,17 +130,31 @@ export const amendCycleDraft = (
 export const publishCycle = (w: Writer, data: { cycleId: string }, expectedRevision?: bigint) =>
   onCycle(w, data.cycleId, () => ({ type: 'PublishCycle', data }), expectedRevision);
 
-export const advanceCyclePhase = (
+/**
+ * Moves the cycle to its next phase. Closing the vote (to publicity) waits for ballots being cast
+ * to be written and holds new ones back while it moves, then counts every community and records
+ * the tallies (see ballot/commands.ts); the position answered is then the last tally's. A retry
+ * of the move is refused (the cycle is past voting) and records nothing; ballot.tally counts
+ * again if the process stopped between the move and the count.
+ */
+export async function advanceCyclePhase(
   w: Writer,
   data: { cycleId: string; to: CyclePhase; reason?: string | undefined },
   expectedRevision?: bigint,
-) =>
-  onCycle(
-    w,
-    data.cycleId,
-    () => ({ type: 'AdvanceCyclePhase', data, now: w.metadata.occurredAt }),
-    expectedRevision,
-  );
+) {
+  const move = () =>
+    onCycle(
+      w,
+      data.cycleId,
+      () => ({ type: 'AdvanceCyclePhase', data, now: w.metadata.occurredAt }),
+      expectedRevision,
+    );
+  if (data.to !== 'publicity') return move();
+  const moved = await apartFromCasting(data.cycleId, move);
+  if (moved.events.length === 0) return moved;
+  const tallies = await tallyCycle(w, data.cycleId);
+  return { ...moved, position: tallies.at(-1)?.result.position ?? moved.position };
+}
 
 export const amendCycleBudget = (
   w: Writer,
