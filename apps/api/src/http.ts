@@ -1,7 +1,9 @@
 // The HTTP face of the API: tRPC at /trpc, GET /healthz, photo upload and download at
-// /api/photos, and a cross-site check in front of every state-changing request.
+// /api/photos, the public ballot bulletin as files at /api/public, and a cross-site check in
+// front of every state-changing request.
 import type { HttpBindings } from '@hono/node-server';
 import { trpcServer } from '@hono/trpc-server';
+import { TRPCError } from '@trpc/server';
 import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { logger } from 'hono/logger';
@@ -135,6 +137,40 @@ export function createHttpApp(runtime: Runtime, options: HttpOptions = {}) {
       // A photo never changes under its id.
       'cache-control': 'public, max-age=31536000, immutable',
     });
+  });
+
+  /**
+   * A community's ballot bulletin as a file to download (ballot.bulletinFile): `bulletin.csv`
+   * (receipt,choices; UTF-8 with a byte-order mark, so that Excel reads it as UTF-8) or
+   * `bulletin.pb` (pabulib; its SHA-256 is the input digest the tally records, so the file is
+   * served exactly as counted, without a BOM).
+   */
+  app.get('/api/public/cycles/:cycleId/communities/:communityId/:file', async (c) => {
+    const format = { 'bulletin.csv': 'csv', 'bulletin.pb': 'pb' }[c.req.param('file')] as
+      'csv' | 'pb' | undefined;
+    if (!format) return c.notFound();
+    const ctx = await createContext(runtime.services, {
+      req: c.req.raw,
+      resHeaders: new Headers(),
+    });
+    try {
+      const file = await appRouter.createCaller(ctx).ballot.bulletinFile({
+        cycleId: c.req.param('cycleId'),
+        communityId: c.req.param('communityId'),
+        format,
+      });
+      const body = format === 'csv' ? `\uFEFF${file.text}` : file.text;
+      return c.body(body, 200, {
+        'content-type': file.contentType,
+        'content-disposition': `attachment; filename="${file.filename}"`,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-cache',
+      });
+    } catch (error) {
+      if (!(error instanceof TRPCError)) throw error;
+      const status = error.code === 'NOT_FOUND' ? 404 : 400;
+      return c.json({ error: { message: error.message, data: { code: error.code } } }, status);
+    }
   });
 
   app.use(

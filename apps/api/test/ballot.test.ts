@@ -250,6 +250,29 @@ describe('ballots over HTTP on sqlite', () => {
     );
     expect(csv.body.result!.data.text.trim().split('\n')).toHaveLength(voters.length);
 
+    // The same files as downloads: CSV with a byte-order mark for Excel, .pb exactly as counted.
+    const download = (file: string, communityId = 'shuyuan') =>
+      fetch(`${api.url}/api/public/cycles/${DEMO_CYCLE}/communities/${communityId}/${file}`);
+    const csvFile = await download('bulletin.csv');
+    expect(csvFile.status).toBe(200);
+    expect(csvFile.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csvFile.headers.get('content-disposition')).toBe(
+      `attachment; filename="ballots-${DEMO_CYCLE}-shuyuan.csv"`,
+    );
+    const csvBytes = Buffer.from(await csvFile.arrayBuffer());
+    expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csvBytes.subarray(3).toString('utf8')).toBe(csv.body.result!.data.text);
+    const pbFile = await download('bulletin.pb');
+    expect(pbFile.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(pbFile.headers.get('content-disposition')).toBe(
+      `attachment; filename="ballots-${DEMO_CYCLE}-shuyuan.pb"`,
+    );
+    const pbText = await pbFile.text();
+    expect(pbText).toBe(file.body.result!.data.text);
+    expect(recountPb(pbText).inputDigest).toBe(recorded.inputDigest);
+    expect((await download('bulletin.pb', 'qinfeng')).status).toBe(404);
+    expect((await download('bulletin.xlsx')).status).toBe(404);
+
     // From the events: the last ballot of each voter, opened with the ballot key.
     const seal = api.runtime.services.ballotSeal!;
     const votes = new Map<string, number>();
