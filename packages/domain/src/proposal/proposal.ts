@@ -27,7 +27,7 @@ import type { EligibilitySubject } from '../resident/eligibility.ts';
 import type { CycleState } from '../cycle/cycle.ts';
 import type { CyclePhase, CycleDefinition } from '../cycle/events.ts';
 import { cycleStageText, moneyText, projectCategoryText } from '../cycle/describe.ts';
-import { photoRules, proposalContentSchema } from './events.ts';
+import { photoRules, proposalContentSchema, proposalEventTypes } from './events.ts';
 import type {
   Photo,
   ProposalChanges,
@@ -177,6 +177,11 @@ export type ProposalEvent = ProposalEventOf<
   | 'ProposalReturnedForRevision'
   | 'ProposalResubmitted'
 >;
+
+/** The event types of a proposal's own stream: all of the module's but the round-table's. */
+export const proposalStreamEventTypes = proposalEventTypes.filter(
+  (type): type is ProposalEvent['type'] => type !== 'RoundTableHeld',
+);
 
 /** Statuses in which a proposal is still alive (can be co-signed, withdrawn, merged into). */
 const openStatuses: readonly ProposalStatus[] = [

@@ -15,6 +15,7 @@ import {
   parseResidentEvent,
   proposalDecider,
   proposalNotice,
+  proposalStreamEventTypes,
 } from '@gongzhi/domain';
 import type { ProposalEvent, ProposalState } from '@gongzhi/domain';
 import type { RecordedEvent } from '@gongzhi/eventstore';
@@ -29,22 +30,6 @@ export const notificationTables = [
 
 export type NotificationTable = (typeof notificationTables)[number];
 
-const proposalTypes = [
-  'ProposalSubmitted',
-  'ProposalEdited',
-  'ProposalWithdrawn',
-  'ProposalCoSigned',
-  'ProposalMerged',
-  'ProposalAbsorbed',
-  'ProposalMarkedInfeasible',
-  'ProposalSentToSurvey',
-  'SiteSurveyRecorded',
-  'ProposalAdmittedToPool',
-  'ProposalRejectedAtRoundTable',
-  'ProposalReturnedForRevision',
-  'ProposalResubmitted',
-] as const satisfies readonly ProposalEvent['type'][];
-
 type T = TableNames<NotificationTable>;
 
 /** The outbox row of a notice to one resident: stable across rebuilds. */
@@ -55,7 +40,7 @@ export const notificationProjection: Projection<NotificationTable> = {
   name: 'notification',
   version: 1,
   tables: notificationTables,
-  eventTypes: [...proposalTypes, 'ResidentForgotten'],
+  eventTypes: [...proposalStreamEventTypes, 'ResidentForgotten'],
 
   schema: (t) => [
     `CREATE TABLE ${t.ntf_proposals} (proposal_id TEXT PRIMARY KEY, state TEXT NOT NULL)`,

@@ -15,6 +15,7 @@ import {
   parseCycleEvent,
   parseProposalEvent,
   parseResidentEvent,
+  proposalEventTypes,
 } from '@gongzhi/domain';
 import type {
   CycleStage,
@@ -37,22 +38,6 @@ export const proposalTables = [
 
 export type ProposalTable = (typeof proposalTables)[number];
 
-const proposalTypes = [
-  'ProposalSubmitted',
-  'ProposalEdited',
-  'ProposalWithdrawn',
-  'ProposalCoSigned',
-  'ProposalMerged',
-  'ProposalAbsorbed',
-  'ProposalMarkedInfeasible',
-  'ProposalSentToSurvey',
-  'SiteSurveyRecorded',
-  'ProposalAdmittedToPool',
-  'ProposalRejectedAtRoundTable',
-  'ProposalReturnedForRevision',
-  'ProposalResubmitted',
-] as const satisfies readonly ProposalEvent['type'][];
-
 /** Who did what, as the timeline shows it: a resident by label, everyone else by role. */
 export type TimelineActorKind =
   'resident' | 'community_worker' | 'consultant' | 'department' | 'round_table';
@@ -63,7 +48,7 @@ export const proposalProjection: Projection<ProposalTable> = {
   name: 'proposal',
   version: 1,
   tables: proposalTables,
-  eventTypes: [...proposalTypes, 'RoundTableHeld', 'CyclePhaseAdvanced', 'ResidentForgotten'],
+  eventTypes: [...proposalEventTypes, 'CyclePhaseAdvanced', 'ResidentForgotten'],
 
   schema: (t) => [
     `CREATE TABLE ${t.prop_proposals} (
