@@ -23,7 +23,6 @@ export class Rational {
   }
 
   static readonly ZERO = new Rational(0n, 1n);
-  static readonly ONE = new Rational(1n, 1n);
 
   static of(num: bigint | number, den: bigint | number = 1n): Rational {
     let n = BigInt(num);
@@ -80,26 +79,9 @@ export class Rational {
     return Rational.of(this.num * o.den - o.num * this.den, this.den * o.den);
   }
 
-  mul(o: Rational): Rational {
-    return Rational.of(this.num * o.num, this.den * o.den);
-  }
-
-  mulInt(k: bigint): Rational {
-    return this.den === 1n ? new Rational(this.num * k, 1n) : Rational.of(this.num * k, this.den);
-  }
-
-  div(o: Rational): Rational {
-    if (o.num === 0n) throw new RangeError('Rational division by zero');
-    return Rational.of(this.num * o.den, this.den * o.num);
-  }
-
   divInt(k: bigint): Rational {
     if (k === 0n) throw new RangeError('Rational division by zero');
     return Rational.of(this.num, this.den * k);
-  }
-
-  neg(): Rational {
-    return new Rational(-this.num, this.den);
   }
 
   /** -1, 0 or 1. */
@@ -113,30 +95,12 @@ export class Rational {
     return this.num < 0n ? -1 : this.num > 0n ? 1 : 0;
   }
 
-  isZero(): boolean {
-    return this.num === 0n;
-  }
-
   eq(o: Rational): boolean {
     return this.num === o.num && this.den === o.den;
   }
 
-  lt(o: Rational): boolean {
-    return this.cmp(o) < 0;
-  }
-
   le(o: Rational): boolean {
     return this.cmp(o) <= 0;
-  }
-
-  floor(): bigint {
-    const q = this.num / this.den;
-    return this.num < 0n && q * this.den !== this.num ? q - 1n : q;
-  }
-
-  ceil(): bigint {
-    const q = this.num / this.den;
-    return this.num > 0n && q * this.den !== this.num ? q + 1n : q;
   }
 
   /** "7", "-3/4": exact and parseable again by Rational.parse. */
@@ -144,7 +108,7 @@ export class Rational {
     return this.den === 1n ? this.num.toString() : `${this.num}/${this.den}`;
   }
 
-  /** Decimal text, exact when the denominator divides a power of ten, else rounded half up to `digits`. */
+  /** Decimal text rounded half up to `digits` places, without trailing zeros. */
   toDecimal(digits = 2): string {
     const negative = this.num < 0n;
     const abs = negative ? -this.num : this.num;

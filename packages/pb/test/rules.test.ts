@@ -29,7 +29,7 @@ describe('Rational', () => {
     expect(Rational.parse('1.2.3')).toBeNull();
     expect(Rational.parse('')).toBeNull();
     expect(Rational.of(2, 3).toDecimal(3)).toBe('0.667');
-    expect(Rational.of(-7, 2).floor()).toBe(-4n);
+    expect(Rational.of(-7, 2).cmp(Rational.of(-3))).toBe(-1);
   });
 });
 
