@@ -36,8 +36,8 @@ export const load: PageServerLoad = async ({ locals, cookies, params, url }) => 
   const where = { cycleId: cycle.cycleId, communityId: community.communityId, minPosition };
   if (view === 'pool') {
     const { pool } = await locals.api.proposal.pool.query(where);
-    return { cycle, community, view, filter, pool, proposals: [] };
+    return { cycle, community, view, filter, pool, proposals: [], counts: {} };
   }
-  const { proposals } = await locals.api.proposal.list.query({ ...where, ...filter });
-  return { cycle, community, view, filter, pool: [], proposals };
+  const { proposals, counts } = await locals.api.proposal.list.query({ ...where, ...filter });
+  return { cycle, community, view, filter, pool: [], proposals, counts };
 };
