@@ -84,6 +84,8 @@ function ensurePostgres() {
 }
 
 process.env.TURBO_TELEMETRY_DISABLED = '1';
+// The project's .npmrc silences npm's own banner lines; pnpm and its children keep their warnings.
+process.env.npm_config_loglevel = 'warn';
 process.env.DO_NOT_TRACK = '1';
 checkNode();
 const [command = 'start', ...rest] = process.argv.slice(2);
