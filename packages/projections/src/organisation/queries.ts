@@ -11,8 +11,8 @@ export interface CityRow {
   nameEn: string;
 }
 
-export interface StreetRow {
-  streetId: string;
+/** What streets and communities both carry. */
+export interface PlaceFields {
   name: string;
   nameEn: string | null;
   status: PlaceStatus;
@@ -21,16 +21,14 @@ export interface StreetRow {
   updatedAt: string;
 }
 
-export interface CommunityRow {
+export interface StreetRow extends PlaceFields {
+  streetId: string;
+}
+
+export interface CommunityRow extends PlaceFields {
   communityId: string;
   streetId: string;
   kind: CommunityKind;
-  name: string;
-  nameEn: string | null;
-  status: PlaceStatus;
-  revision: string;
-  registeredAt: string;
-  updatedAt: string;
 }
 
 export type StaffAccountStatus = 'active' | 'deactivated';
@@ -63,8 +61,7 @@ const text = (value: unknown): string => String(value);
 const optionalText = (value: unknown): string | null =>
   value === null || value === undefined ? null : String(value);
 
-const toStreet = (r: Row): StreetRow => ({
-  streetId: text(r.street_id),
+const toPlaceFields = (r: Row): PlaceFields => ({
   name: text(r.name),
   nameEn: optionalText(r.name_en),
   status: text(r.status) as PlaceStatus,
@@ -73,16 +70,13 @@ const toStreet = (r: Row): StreetRow => ({
   updatedAt: text(r.updated_at),
 });
 
+const toStreet = (r: Row): StreetRow => ({ streetId: text(r.street_id), ...toPlaceFields(r) });
+
 const toCommunity = (r: Row): CommunityRow => ({
   communityId: text(r.community_id),
   streetId: text(r.street_id),
   kind: text(r.kind) as CommunityKind,
-  name: text(r.name),
-  nameEn: optionalText(r.name_en),
-  status: text(r.status) as PlaceStatus,
-  revision: text(r.revision),
-  registeredAt: text(r.registered_at),
-  updatedAt: text(r.updated_at),
+  ...toPlaceFields(r),
 });
 
 const toAccount = (r: Row): StaffAccountRow => ({
@@ -112,10 +106,10 @@ function toGrant(r: Row): GrantRow {
   }
 }
 
-const STREET_COLUMNS = 'street_id, name, name_en, status, revision, registered_at, updated_at';
+const PLACE_COLUMNS = 'name, name_en, status, revision, registered_at, updated_at';
+const STREET_COLUMNS = `street_id, ${PLACE_COLUMNS}`;
+const COMMUNITY_COLUMNS = `community_id, street_id, kind, ${PLACE_COLUMNS}`;
 const ACCOUNT_COLUMNS = 'account_id, login_name, display_name, password_hash, status';
-const COMMUNITY_COLUMNS =
-  'community_id, street_id, kind, name, name_en, status, revision, registered_at, updated_at';
 
 export async function readCity(db: SqlExecutor): Promise<CityRow | undefined> {
   const row = await db.get(
