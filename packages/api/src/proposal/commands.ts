@@ -105,17 +105,22 @@ export const submitProposal = (w: Writer, data: SubmissionData) =>
     today: today(w),
   }));
 
-export const editProposal = (
-  w: Writer,
-  data: { proposalId: string; byResidentId: string; changes: ProposalChanges },
-  expectedRevision?: bigint,
-) =>
-  onProposal(
-    w,
-    data.proposalId,
-    async (state) => ({ type: 'EditProposal', data, cycle: await cycleOf(w, state) }),
-    expectedRevision,
-  );
+/** The author's changes: an edit while proposing, or a resubmission after a return. */
+const changeProposal =
+  (type: 'EditProposal' | 'ResubmitProposal') =>
+  (
+    w: Writer,
+    data: { proposalId: string; byResidentId: string; changes: ProposalChanges },
+    expectedRevision?: bigint,
+  ) =>
+    onProposal(
+      w,
+      data.proposalId,
+      async (state) => ({ type, data, cycle: await cycleOf(w, state) }),
+      expectedRevision,
+    );
+
+export const editProposal = changeProposal('EditProposal');
 
 export const withdrawProposal = (
   w: Writer,
@@ -136,17 +141,7 @@ export const coSignProposal = (w: Writer, data: { proposalId: string; residentId
     today: today(w),
   }));
 
-export const resubmitProposal = (
-  w: Writer,
-  data: { proposalId: string; byResidentId: string; changes: ProposalChanges },
-  expectedRevision?: bigint,
-) =>
-  onProposal(
-    w,
-    data.proposalId,
-    async (state) => ({ type: 'ResubmitProposal', data, cycle: await cycleOf(w, state) }),
-    expectedRevision,
-  );
+export const resubmitProposal = changeProposal('ResubmitProposal');
 
 /**
  * Merges a duplicate: ProposalMerged on the duplicate (decided on both), then ProposalAbsorbed on
