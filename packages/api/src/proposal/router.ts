@@ -222,6 +222,27 @@ async function actingForAuthor(ctx: Context, proposalId: string) {
   return { acting, byResidentId: proposal.authorResidentId };
 }
 
+/**
+ * Edit and resubmit: the author (or their proxy, or a worker for them) changes the proposal as
+ * it was at the revision they saw.
+ */
+const changedByAuthor = (change: typeof commands.editProposal) =>
+  procedure(
+    'signed_in',
+    z.object({ proposalId: idSchema, ...changesInput, expectedRevision: expectedRevisionSchema }),
+  ).mutation(async ({ ctx, input }) => {
+    const { proposalId, expectedRevision, ...fields } = input;
+    const { acting, byResidentId } = await actingForAuthor(ctx, proposalId);
+    const changes = await changesOf(ctx, fields);
+    return written(
+      await change(
+        writerActing(ctx, acting),
+        { proposalId, byResidentId, changes },
+        revisionOf(expectedRevision),
+      ),
+    );
+  });
+
 const sameTitle = (a: string, b: string) =>
   a.replace(/\s+/g, '').toLowerCase() === b.replace(/\s+/g, '').toLowerCase();
 
@@ -418,21 +439,7 @@ export const proposalRouter = router({
   }),
 
   /** The author (or their proxy, or a worker for them) edits while proposing; edits are history. */
-  edit: procedure(
-    'signed_in',
-    z.object({ proposalId: idSchema, ...changesInput, expectedRevision: expectedRevisionSchema }),
-  ).mutation(async ({ ctx, input }) => {
-    const { proposalId, expectedRevision, ...fields } = input;
-    const { acting, byResidentId } = await actingForAuthor(ctx, proposalId);
-    const changes = await changesOf(ctx, fields);
-    return written(
-      await commands.editProposal(
-        writerActing(ctx, acting),
-        { proposalId, byResidentId, changes },
-        revisionOf(expectedRevision),
-      ),
-    );
-  }),
+  edit: changedByAuthor(commands.editProposal),
 
   withdraw: procedure(
     'signed_in',
@@ -460,21 +467,7 @@ export const proposalRouter = router({
   }),
 
   /** The author resubmits a proposal the round-table returned, while screening is open. */
-  resubmit: procedure(
-    'signed_in',
-    z.object({ proposalId: idSchema, ...changesInput, expectedRevision: expectedRevisionSchema }),
-  ).mutation(async ({ ctx, input }) => {
-    const { proposalId, expectedRevision, ...fields } = input;
-    const { acting, byResidentId } = await actingForAuthor(ctx, proposalId);
-    const changes = await changesOf(ctx, fields);
-    return written(
-      await commands.resubmitProposal(
-        writerActing(ctx, acting),
-        { proposalId, byResidentId, changes },
-        revisionOf(expectedRevision),
-      ),
-    );
-  }),
+  resubmit: changedByAuthor(commands.resubmitProposal),
 
   /** Proposals awaiting a screening act in the community, oldest first, with their authors. */
   intakeQueue: procedure(
