@@ -4,13 +4,18 @@ import { error } from '@sveltejs/kit';
 import { isApiError, type ApiClient } from '@gongzhi/api/client';
 import type { NamedPlace } from '$lib/place';
 
-/** Loads one item; an unknown or malformed id is a 404 page with the API's own words. */
+/**
+ * Loads what a page shows; an unknown or malformed id is a 404 page, a refusal a 403 page, each
+ * with the API's own words.
+ */
 export async function orNotFound<T>(load: Promise<T>): Promise<T> {
   try {
     return await load;
   } catch (cause) {
     const status = isApiError(cause) ? cause.data?.httpStatus : undefined;
-    if (status === 404 || status === 400) error(404, cause instanceof Error ? cause.message : '');
+    const text = cause instanceof Error ? cause.message : '';
+    if (status === 404 || status === 400) error(404, text);
+    if (status === 403) error(403, text);
     throw cause;
   }
 }

@@ -1,4 +1,5 @@
 import { mayScreen } from '$lib/micro/permissions';
+import { orNotFound } from '$lib/server/micro';
 import { lastWrite } from '$lib/server/read-your-writes';
 import type { PageServerLoad } from './$types';
 
@@ -6,9 +7,11 @@ import type { PageServerLoad } from './$types';
 // worker only) and how they came in.
 export const load: PageServerLoad = async ({ locals, cookies, parent }) => {
   const { community, staff } = await parent();
-  const { proposals } = await locals.api.proposal.intakeQueue.query({
-    communityId: community.communityId,
-    minPosition: lastWrite(cookies),
-  });
+  const { proposals } = await orNotFound(
+    locals.api.proposal.intakeQueue.query({
+      communityId: community.communityId,
+      minPosition: lastWrite(cookies),
+    }),
+  );
   return { queue: proposals, mayScreen: mayScreen(staff.grants, community) };
 };
