@@ -1,0 +1,38 @@
+import { receiptSchema } from '@gongzhi/domain';
+import { orNotFound } from '$lib/server/micro';
+import { lastWrite } from '$lib/server/read-your-writes';
+import type { PageServerLoad } from './$types';
+
+// The public bulletin of a community: every counted ballot by receipt, a receipt search (GET),
+// and the files to recount from.
+export const load: PageServerLoad = async ({ locals, cookies, url }) => {
+  const minPosition = lastWrite(cookies);
+  const cycleId = url.searchParams.get('cycleId') ?? '';
+  const cycle = await orNotFound(locals.api.cycle.get.query({ cycleId, minPosition }));
+  const community =
+    cycle.budgets.find((b) => b.communityId === url.searchParams.get('communityId')) ??
+    cycle.budgets[0];
+  if (!community) return { cycle, community: undefined };
+  const place = { cycleId: cycle.cycleId, communityId: community.communityId };
+  const [paper, rows] = await Promise.all([
+    locals.api.ballot.paper.query(place),
+    locals.api.ballot.bulletin.query({ ...place, minPosition }),
+  ]);
+  const typed = url.searchParams.get('receipt')?.trim() ?? '';
+  const receipt = receiptSchema.safeParse(typed);
+  const search =
+    typed === ''
+      ? undefined
+      : receipt.success
+        ? {
+            receipt: receipt.data,
+            found: await locals.api.ballot.findReceipt.query({
+              cycleId: cycle.cycleId,
+              receipt: receipt.data,
+              minPosition,
+            }),
+          }
+        : { receipt: typed, malformed: true as const };
+  const titles = Object.fromEntries(paper.projects.map((p) => [p.proposalId, p.title]));
+  return { cycle, community, rows, titles, search };
+};

@@ -1,0 +1,150 @@
+// Ballots (项目共决) in the seed's cycle in voting: a resident votes and changes her vote (the
+// bulletin shows the new receipt, not the old one); a relative votes for her through a 'vote'
+// proxy; a ballot cast without JavaScript, refused first for too many projects; axe-core's WCAG
+// 2.1 A/AA rules on the vote, bulletin and result pages.
+import axe from 'axe-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium } from './chromium.ts';
+import { baseURL, phoneContext, signInResident } from './helpers.ts';
+import { people } from './micro-helpers.ts';
+
+const cycleId = 'demo-cycle-voting';
+const votePath = `/cycles/${cycleId}/vote`;
+const bulletinPath = `/ballots/bulletin?cycleId=${cycleId}&communityId=shuyuan`;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function castBallot(page: Page, projects: RegExp[], button: RegExp): Promise<string> {
+  for (const name of projects) await page.getByRole('checkbox', { name }).check();
+  await page.getByRole('button', { name: button }).click();
+  const receipt = page.locator('[data-receipt]');
+  await receipt.waitFor();
+  return (await receipt.textContent())!.trim();
+}
+
+async function findReceipt(page: Page, receipt: string): Promise<string> {
+  await page.goto(bulletinPath);
+  await page.getByRole('textbox', { name: /回执码/ }).fill(receipt);
+  await page.getByRole('button', { name: '查找' }).click();
+  await page.waitForURL((url) => url.searchParams.get('receipt') === receipt);
+  return (await page.getByRole('status').textContent()) ?? '';
+}
+
+describe('ballots', () => {
+  test('a resident votes, then changes her vote: only the new receipt is on the bulletin', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await signInResident(page, people.guYueqin);
+    await page.goto(votePath);
+    expect(await page.getByText('选择最多 3 项').count()).toBe(1);
+    await page.getByRole('checkbox', { name: /楼道休息折叠座椅/ }).check();
+    await page.getByText('已选 1 项，最多 3 项').waitFor();
+    const first = await castBallot(page, [/长者食堂周末开餐/], /^投出选票$/);
+    expect(first).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    expect(await page.getByRole('status').textContent()).toContain('回执码只显示这一次');
+
+    await page.getByRole('link', { name: '在公告板上查看我的选票' }).click();
+    await page.waitForURL((url) => url.pathname === '/ballots/bulletin');
+    const found = await page.getByRole('status').textContent();
+    expect(found).toContain(`回执码 ${first} 的选票已计入`);
+    expect(found).toMatch(/楼道休息折叠座椅.*长者食堂周末开餐/);
+
+    await page.goto(votePath);
+    expect(await page.getByText(/您已于 .* 投票/).count()).toBe(1);
+    const second = await castBallot(
+      page,
+      [/中心绿地步道太阳能灯/, /7至9幢雨水管网疏通改造/],
+      /^修改选票$/,
+    );
+    expect(second).not.toBe(first);
+    expect(await page.getByRole('status').textContent()).toContain('原来的选票已作废');
+
+    expect(await findReceipt(page, first)).toContain(`没有回执码 ${first} 的选票`);
+    expect(await findReceipt(page, second)).toMatch(/中心绿地步道太阳能灯.*7至9幢雨水管网疏通改造/);
+    const receipts = await page.locator('tbody td:first-child').allTextContents();
+    expect(receipts).toContain(second);
+    expect(receipts).not.toContain(first);
+    await context.close();
+  });
+
+  test('a relative votes for a resident who granted her a vote proxy', async () => {
+    const grantorContext = await phoneContext(browser);
+    const grantor = await grantorContext.newPage();
+    await signInResident(grantor, people.shenJiayi);
+    await grantor.goto('/me/proxies');
+    const grant = grantor.getByRole('region', { name: '委托家人代办' });
+    await grant.getByLabel('受托人的手机号').fill(people.guYueqin.phone);
+    await grant.getByRole('radio', { name: '只代为投票' }).check();
+    await grant.getByRole('button', { name: '确认委托' }).click();
+    await grant.getByRole('status').filter({ hasText: '已委托' }).waitFor();
+
+    const proxyContext = await phoneContext(browser);
+    const proxy = await proxyContext.newPage();
+    await signInResident(proxy, people.guYueqin);
+    await proxy.goto(votePath);
+    await proxy.getByRole('radio', { name: /沈佳怡（委托我代为投票）/ }).check();
+    await proxy.getByRole('button', { name: '显示选票' }).click();
+    await proxy.waitForURL((url) => url.searchParams.has('for'));
+    // Not her own ballot: nothing says she has voted already.
+    expect(await proxy.getByText(/您已于/).count()).toBe(0);
+    const receipt = await castBallot(proxy, [/东门快递点加装雨棚/], /^投出选票$/);
+    expect(await findReceipt(proxy, receipt)).toContain('东门快递点加装雨棚');
+    await grantorContext.close();
+    await proxyContext.close();
+  });
+
+  test('without JavaScript: too many projects are refused with the reason, then the ballot is cast', async () => {
+    const context = await phoneContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signInResident(page, people.shenJiayi);
+    await page.goto(votePath);
+    for (const name of [/楼道休息/, /长者食堂/, /儿童阅读角/, /雨水管网/]) {
+      await page.getByRole('checkbox', { name }).check();
+    }
+    // Her proxy cast one for her already: this changes it.
+    await page.getByRole('button', { name: '修改选票' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('最多只能选 3 个项目');
+    expect(await page.getByRole('checkbox', { checked: true }).count()).toBe(4);
+    expect(await page.getByText('已选 4 项，最多 3 项').count()).toBe(1);
+    await page.getByRole('checkbox', { name: /雨水管网/ }).uncheck();
+    await page.getByRole('button', { name: '修改选票' }).click();
+    await page.locator('[data-receipt]').waitFor();
+    expect(await page.getByRole('status').textContent()).toContain('原来的选票已作废');
+    await context.close();
+  });
+
+  test('the vote, bulletin and result pages pass axe-core (zh-CN, English, large text)', async () => {
+    type AxeResult = { violations: { id: string; nodes: { target: string[] }[] }[] };
+    const problems: string[] = [];
+    for (const cookies of [{}, { PARAGLIDE_LOCALE: 'en' }, { gongzhi_text: 'large' }]) {
+      const context = await phoneContext(browser);
+      const page = await context.newPage();
+      await signInResident(page, people.guYueqin);
+      await context.addCookies(
+        Object.entries(cookies).map(([name, value]) => ({ name, value, url: baseURL })),
+      );
+      for (const path of [votePath, bulletinPath, `/cycles/${cycleId}/results`]) {
+        const response = await page.goto(path);
+        expect(response?.status(), path).toBe(200);
+        await page.addScriptTag({ content: axe.source });
+        const result = await page.evaluate(() =>
+          (window as unknown as { axe: { run: (o: object) => Promise<AxeResult> } }).axe.run({
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+          }),
+        );
+        for (const v of result.violations) {
+          problems.push(`${path}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        }
+      }
+      await context.close();
+    }
+    expect(problems).toEqual([]);
+  });
+});
