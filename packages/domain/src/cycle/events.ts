@@ -5,7 +5,7 @@
 // Money is in integer fen (分, ¥0.01) everywhere: budgets, caps and costs add and compare
 // exactly, and ¥200,000 is 20_000_000 fen, far inside the safe-integer range.
 import { z } from 'zod';
-import type { DomainEvent } from '../shared/decider.ts';
+import { eventParsing, type EventUnion } from '../shared/events.ts';
 import { idSchema, reasonSchema } from '../organisation/events.ts';
 import { isoDateSchema, tieKindSchema } from '../resident/events.ts';
 
@@ -169,27 +169,15 @@ export type CycleEventType = keyof Schemas;
 export type CycleEventData<T extends CycleEventType> = z.output<Schemas[T]['schema']>;
 
 /** The union of all cycle events as deciders see them. */
-export type CycleEvent = {
-  [T in CycleEventType]: DomainEvent<T, CycleEventData<T>>;
-}[CycleEventType];
+export type CycleEvent = EventUnion<Schemas>;
 
 export type CycleEventOf<T extends CycleEventType> = Extract<CycleEvent, { type: T }>;
 
-export const cycleEventTypes = Object.keys(cycleEventSchemas) as CycleEventType[];
-
-export function isCycleEventType(type: string): type is CycleEventType {
-  return Object.hasOwn(cycleEventSchemas, type);
-}
-
-/**
- * Checks stored data against the current schema of its type. Throws on data that does not
- * match: an event the code cannot read is a bug, not a refusal.
- */
-export function parseCycleEvent(type: string, data: unknown): CycleEvent {
-  if (!isCycleEventType(type)) throw new Error(`Not a cycle event: ${type}`);
-  const parsed: unknown = cycleEventSchemas[type].schema.parse(data);
-  return { type, data: parsed } as CycleEvent;
-}
+export const {
+  types: cycleEventTypes,
+  isType: isCycleEventType,
+  parse: parseCycleEvent,
+} = eventParsing(cycleEventSchemas, 'a cycle event');
 
 export const cycleStreams = {
   cycle: (cycleId: string) => `cycle-${cycleId}`,

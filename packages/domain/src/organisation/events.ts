@@ -3,7 +3,7 @@
 // docs/events.md is the catalogue. A change that old readers cannot read gets a new version and
 // an upcaster; the schemas here always describe the current version.
 import { z } from 'zod';
-import type { DomainEvent } from '../shared/decider.ts';
+import { eventParsing, type EventUnion } from '../shared/events.ts';
 
 /** Ids are UUIDv7 for records created through the API, short slugs for seeded demo records. */
 export const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/);
@@ -160,29 +160,15 @@ export type OrganisationEventType = keyof Schemas;
 export type OrganisationEventData<T extends OrganisationEventType> = z.output<Schemas[T]['schema']>;
 
 /** The union of all organisation events as deciders see them. */
-export type OrganisationEvent = {
-  [T in OrganisationEventType]: DomainEvent<T, OrganisationEventData<T>>;
-}[OrganisationEventType];
+export type OrganisationEvent = EventUnion<Schemas>;
 
 export type EventOf<T extends OrganisationEventType> = Extract<OrganisationEvent, { type: T }>;
 
-export const organisationEventTypes = Object.keys(
-  organisationEventSchemas,
-) as OrganisationEventType[];
-
-export function isOrganisationEventType(type: string): type is OrganisationEventType {
-  return Object.hasOwn(organisationEventSchemas, type);
-}
-
-/**
- * Checks stored data against the current schema of its type. Throws on data that does not
- * match: an event the code cannot read is a bug, not a refusal.
- */
-export function parseOrganisationEvent(type: string, data: unknown): OrganisationEvent {
-  if (!isOrganisationEventType(type)) throw new Error(`Not an organisation event: ${type}`);
-  const parsed: unknown = organisationEventSchemas[type].schema.parse(data);
-  return { type, data: parsed } as OrganisationEvent;
-}
+export const {
+  types: organisationEventTypes,
+  isType: isOrganisationEventType,
+  parse: parseOrganisationEvent,
+} = eventParsing(organisationEventSchemas, 'an organisation event');
 
 /** Stream names: one stream per record, plus `login-<name>` to keep login names unique. */
 export const organisationStreams = {

@@ -7,7 +7,7 @@
 // the form says so. The people behind it are not: authors and co-signers appear only as resident
 // ids (pages show an anonymised label), and no event here holds a resident's personal data.
 import { z } from 'zod';
-import type { DomainEvent } from '../shared/decider.ts';
+import { eventParsing, type EventUnion } from '../shared/events.ts';
 import { idSchema, reasonSchema } from '../organisation/events.ts';
 import { isoDateSchema } from '../resident/events.ts';
 import { fenSchema, listItemSchema, projectCategorySchema } from '../cycle/events.ts';
@@ -229,30 +229,18 @@ export type ProposalEventType = keyof Schemas;
 export type ProposalEventData<T extends ProposalEventType> = z.output<Schemas[T]['schema']>;
 
 /** The union of all proposal and round-table events as deciders see them. */
-export type ProposalModuleEvent = {
-  [T in ProposalEventType]: DomainEvent<T, ProposalEventData<T>>;
-}[ProposalEventType];
+export type ProposalModuleEvent = EventUnion<Schemas>;
 
 export type ProposalEventOf<T extends ProposalEventType> = Extract<
   ProposalModuleEvent,
   { type: T }
 >;
 
-export const proposalEventTypes = Object.keys(proposalEventSchemas) as ProposalEventType[];
-
-export function isProposalEventType(type: string): type is ProposalEventType {
-  return Object.hasOwn(proposalEventSchemas, type);
-}
-
-/**
- * Checks stored data against the current schema of its type. Throws on data that does not
- * match: an event the code cannot read is a bug, not a refusal.
- */
-export function parseProposalEvent(type: string, data: unknown): ProposalModuleEvent {
-  if (!isProposalEventType(type)) throw new Error(`Not a proposal event: ${type}`);
-  const parsed: unknown = proposalEventSchemas[type].schema.parse(data);
-  return { type, data: parsed } as ProposalModuleEvent;
-}
+export const {
+  types: proposalEventTypes,
+  isType: isProposalEventType,
+  parse: parseProposalEvent,
+} = eventParsing(proposalEventSchemas, 'a proposal event');
 
 export const proposalStreams = {
   proposal: (proposalId: string) => `proposal-${proposalId}`,

@@ -8,7 +8,7 @@
 // gone, and readers get `personal: null, personalForgotten: true`. Everything outside `personal`
 // stays readable for ever, so it holds ids, dates and choices, never a name or a number.
 import { z } from 'zod';
-import type { DomainEvent } from '../shared/decider.ts';
+import { eventParsing, type EventUnion } from '../shared/events.ts';
 import { idSchema } from '../organisation/events.ts';
 
 /** A mainland China mobile number in its canonical 11-digit form, e.g. 13812341234. */
@@ -178,27 +178,15 @@ export type ResidentEventType = keyof Schemas;
 export type ResidentEventData<T extends ResidentEventType> = z.output<Schemas[T]['schema']>;
 
 /** The union of all resident events as deciders see them. */
-export type ResidentEvent = {
-  [T in ResidentEventType]: DomainEvent<T, ResidentEventData<T>>;
-}[ResidentEventType];
+export type ResidentEvent = EventUnion<Schemas>;
 
 export type ResidentEventOf<T extends ResidentEventType> = Extract<ResidentEvent, { type: T }>;
 
-export const residentEventTypes = Object.keys(residentEventSchemas) as ResidentEventType[];
-
-export function isResidentEventType(type: string): type is ResidentEventType {
-  return Object.hasOwn(residentEventSchemas, type);
-}
-
-/**
- * Checks stored data against the current schema of its type. Throws on data that does not
- * match: an event the code cannot read is a bug, not a refusal.
- */
-export function parseResidentEvent(type: string, data: unknown): ResidentEvent {
-  if (!isResidentEventType(type)) throw new Error(`Not a resident event: ${type}`);
-  const parsed: unknown = residentEventSchemas[type].schema.parse(data);
-  return { type, data: parsed } as ResidentEvent;
-}
+export const {
+  types: residentEventTypes,
+  isType: isResidentEventType,
+  parse: parseResidentEvent,
+} = eventParsing(residentEventSchemas, 'a resident event');
 
 /**
  * Stream names: one stream per resident, plus `phone-<digest>` to keep mobile numbers unique.
