@@ -34,16 +34,7 @@ export type CyclePhase = z.infer<typeof cyclePhaseSchema>;
 export const cyclePhases = cyclePhaseSchema.options;
 
 /** Where a published cycle is: announced (published, proposing not begun) or one of its phases. */
-export const cycleStageSchema = z.enum([
-  'announced',
-  'proposing',
-  'screening',
-  'voting',
-  'publicity',
-  'implementing',
-  'evaluating',
-  'closed',
-]);
+export const cycleStageSchema = z.enum(['announced', ...cyclePhases]);
 export type CycleStage = z.infer<typeof cycleStageSchema>;
 
 /** The first day of each phase, YYYY-MM-DD (China time); the order is checked by the decider. */
