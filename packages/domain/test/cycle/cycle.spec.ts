@@ -264,6 +264,15 @@ describe('cycle', () => {
   });
 
   describe('AmendCycleBudget', () => {
+    const hupanBudgetAmended = (budget: number, previousBudget: number): CycleEvent => ({
+      type: 'CycleBudgetAmended',
+      data: {
+        cycleId: 'c2025',
+        budgets: [{ communityId: 'hupan', budget, previousBudget }],
+        reason: '街道追加预算',
+      },
+    });
+
     it('records the changed budgets with their previous amounts and the reason', () =>
       given(cycleDecider, proposing)
         .when(
@@ -272,41 +281,16 @@ describe('cycle', () => {
             { communityId: 'binhu', budget: 15_000_000 },
           ]),
         )
-        .then([
-          {
-            type: 'CycleBudgetAmended',
-            data: {
-              cycleId: 'c2025',
-              budgets: [{ communityId: 'hupan', budget: 25_000_000, previousBudget: 20_000_000 }],
-              reason: '街道追加预算',
-            },
-          },
-        ]));
+        .then([hupanBudgetAmended(25_000_000, 20_000_000)]));
 
     it('amends from the amended amount, and records nothing when nothing changes', () => {
-      const amended: CycleEvent = {
-        type: 'CycleBudgetAmended',
-        data: {
-          cycleId: 'c2025',
-          budgets: [{ communityId: 'hupan', budget: 25_000_000, previousBudget: 20_000_000 }],
-          reason: '街道追加预算',
-        },
-      };
+      const amended = hupanBudgetAmended(25_000_000, 20_000_000);
       given(cycleDecider, [...proposing, amended])
         .when(amendBudget([{ communityId: 'hupan', budget: 25_000_000 }]))
         .then([]);
       given(cycleDecider, [...proposing, amended])
         .when(amendBudget([{ communityId: 'hupan', budget: 22_000_000 }]))
-        .then([
-          {
-            type: 'CycleBudgetAmended',
-            data: {
-              cycleId: 'c2025',
-              budgets: [{ communityId: 'hupan', budget: 22_000_000, previousBudget: 25_000_000 }],
-              reason: '街道追加预算',
-            },
-          },
-        ]);
+        .then([hupanBudgetAmended(22_000_000, 25_000_000)]);
     });
 
     it('refuses a community outside the cycle, a budget of zero, or one below a cap', () => {
