@@ -57,7 +57,11 @@ import {
 import { organisationProjection } from '@gongzhi/projections/organisation';
 import { openPostgresReadModels } from '@gongzhi/projections/postgres';
 import { proposalProjection } from '@gongzhi/projections/proposal';
-import { enableSecureDelete, residentProjection } from '@gongzhi/projections/resident';
+import {
+  actsOnBehalfProjection,
+  enableSecureDelete,
+  residentProjection,
+} from '@gongzhi/projections/resident';
 import { openSqliteReadModels } from '@gongzhi/projections/sqlite';
 import { seedDemoData, type DemoSignIn } from './seed.ts';
 
@@ -203,6 +207,7 @@ export async function openRuntime(
   const projections = [
     organisationProjection,
     residentProjection,
+    actsOnBehalfProjection,
     cycleProjection,
     proposalProjection,
     notificationProjection,

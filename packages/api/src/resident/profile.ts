@@ -1,17 +1,11 @@
 // What a resident sees about themselves ("my profile"): their record with the phone masked,
 // their ties and how each was decided, the proxies they granted and received, and every act
-// someone else did on their record. And how accounts are named in those lists.
-import {
-  describeResidentEvent,
-  formerResidentName,
-  isProxyActive,
-  parseResidentEvent,
-  residentStreams,
-  type LocalizedText,
-} from '@gongzhi/domain';
+// someone else did for them. And how accounts are named in those lists.
+import { formerResidentName, isProxyActive, type LocalizedText } from '@gongzhi/domain';
 import type { SqlExecutor } from '@gongzhi/projections';
 import { readCommunity, readStaffAccount } from '@gongzhi/projections/organisation';
 import {
+  listActsOnBehalf,
   listProxiesGranted,
   listProxiesReceived,
   listResidentTies,
@@ -20,6 +14,7 @@ import {
 } from '@gongzhi/projections/resident';
 import type { Context } from '../context.ts';
 import type { Locale } from '../locale.ts';
+import { describeEvent, readAct } from './acts.ts';
 import { beijingDate } from './services.ts';
 
 export interface AccountLabel {
@@ -138,32 +133,32 @@ export async function readProfile(ctx: Context, residentId: string) {
     ties,
     proxiesGranted,
     proxiesReceived,
-    actsOnMyBehalf: await listActsOnBehalf(ctx, residentId),
+    actsOnMyBehalf: await listActsOnMyBehalf(ctx, residentId),
   };
 }
 
+/** How many acts done on the resident's behalf the profile shows, newest first. */
+export const ACTS_SHOWN = 100;
+
 /**
- * Acts someone else did on the resident's record: a worker who registered them on the spot or
- * declared a tie for them, a worker who verified or rejected a tie, a worker who forgot them.
- * Newest first. (Acts in other modules, such as a proxy's vote, carry `onBehalfOf` too; their
- * modules list them.)
+ * Acts others did for the resident, in any module, newest first: a relative's proposal, co-sign
+ * or ballot as proxy, a worker's offline entry or on-the-spot registration, a worker deciding one
+ * of their ties.
  */
-export async function listActsOnBehalf(ctx: Context, residentId: string) {
+export async function listActsOnMyBehalf(ctx: Context, residentId: string) {
   const { db } = ctx.services.readModels;
-  const recorded = await ctx.services.store.readStream(residentStreams.resident(residentId));
-  const acts = recorded.filter((event) => event.metadata.actor !== residentId).reverse();
+  const acts = await listActsOnBehalf(db, residentId, { limit: ACTS_SHOWN });
   const labels = new Map<string, Promise<AccountLabel>>();
   return Promise.all(
-    acts.map(async (event) => {
-      const { actor, channel, occurredAt } = event.metadata;
-      if (!labels.has(actor)) labels.set(actor, labelAccount(db, actor, ctx.locale));
+    acts.map(async (act) => {
+      if (!labels.has(act.actor)) labels.set(act.actor, labelAccount(db, act.actor, ctx.locale));
       return {
-        position: String(event.position),
-        type: event.type,
-        what: describeResidentEvent(parseResidentEvent(event.type, event.data))[ctx.locale],
-        by: await labels.get(actor)!,
-        channel,
-        at: occurredAt,
+        position: String(act.position),
+        type: act.type,
+        what: describeEvent(await readAct(ctx.services.store, act))[ctx.locale],
+        by: await labels.get(act.actor)!,
+        channel: act.channel,
+        at: act.occurredAt,
       };
     }),
   );
