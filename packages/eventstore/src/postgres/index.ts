@@ -22,6 +22,7 @@ import {
   encodeEvent,
 } from '../append-checks.ts';
 import { pagedSubscription } from '../paged-subscription.ts';
+import { revisionRange } from '../revision-range.ts';
 import type {
   AppendOptions,
   AppendResult,
@@ -87,8 +88,6 @@ interface PendingAppend {
   resolve(result: AppendResult): void;
   reject(error: unknown): void;
 }
-
-const maxInt64 = 2n ** 63n - 1n;
 
 export const defaultDatabaseUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -215,20 +214,17 @@ export async function openPostgresEventStore(
     async readStream(stream: string, options: ReadStreamOptions = {}) {
       ensureOpen();
       const limit = options.maxCount ?? null;
-      let rows: EventRow[];
-      if (options.direction === 'backwards') {
-        const from = options.from ?? 'end';
-        const revision = from === 'end' ? maxInt64 : from === 'start' ? 0n : from;
-        rows = await sql<EventRow[]>`
-          SELECT ${columns} FROM ${events} WHERE stream = ${stream} AND revision <= ${revision}
-          ORDER BY revision DESC LIMIT ${limit}`;
-      } else {
-        if (options.from === 'end') return [];
-        const from = options.from === undefined || options.from === 'start' ? 0n : options.from;
-        rows = await sql<EventRow[]>`
-          SELECT ${columns} FROM ${events} WHERE stream = ${stream} AND revision >= ${from}
-          ORDER BY revision LIMIT ${limit}`;
-      }
+      const range = revisionRange(options);
+      if (range === undefined) return [];
+      const { revision } = range;
+      const rows =
+        range.direction === 'backwards'
+          ? await sql<EventRow[]>`
+              SELECT ${columns} FROM ${events} WHERE stream = ${stream} AND revision <= ${revision}
+              ORDER BY revision DESC LIMIT ${limit}`
+          : await sql<EventRow[]>`
+              SELECT ${columns} FROM ${events} WHERE stream = ${stream} AND revision >= ${revision}
+              ORDER BY revision LIMIT ${limit}`;
       return rows.map(toRecorded);
     },
 

@@ -19,6 +19,7 @@ import {
   encodeEvent,
 } from '../append-checks.ts';
 import { pagedSubscription } from '../paged-subscription.ts';
+import { revisionRange } from '../revision-range.ts';
 import type {
   AppendOptions,
   AppendResult,
@@ -92,8 +93,6 @@ const migrations = [
 // Stores of one process that share a file hear each other's commits at once; other processes
 // are seen by polling.
 const commitsByFile = new EventEmitter().setMaxListeners(0);
-
-const maxInt64 = 2n ** 63n - 1n;
 
 export async function openSqliteEventStore(
   options: SqliteEventStoreOptions,
@@ -231,14 +230,10 @@ export function openSqliteEventStoreSync(options: SqliteEventStoreOptions): Sqli
     async readStream(stream: string, options: ReadStreamOptions = {}) {
       ensureOpen();
       const limit = options.maxCount ?? -1;
-      if (options.direction === 'backwards') {
-        const from = options.from ?? 'end';
-        const revision = from === 'end' ? maxInt64 : from === 'start' ? 0n : from;
-        return readBackwards.all(stream, revision, limit).map(toRecorded);
-      }
-      if (options.from === 'end') return [];
-      const from = options.from === undefined || options.from === 'start' ? 0n : options.from;
-      return readForwards.all(stream, from, limit).map(toRecorded);
+      const range = revisionRange(options);
+      if (range === undefined) return [];
+      const read = range.direction === 'backwards' ? readBackwards : readForwards;
+      return read.all(stream, range.revision, limit).map(toRecorded);
     },
 
     async readAll(options: ReadAllOptions = {}) {
