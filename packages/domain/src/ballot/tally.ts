@@ -32,24 +32,8 @@ export const tallyDecider: Decider<TallyCommand, BallotEvent, TallyState> = {
 
   decide(command, state) {
     const { data, cycle } = command;
-    if (cycle.status !== 'published') {
-      return refuse(
-        'not_found',
-        'cycle_not_found',
-        `找不到项目周期(编号 ${data.cycleId})。`,
-        `There is no published cycle with id ${data.cycleId}.`,
-      );
-    }
-    if (!hasReached(cycle.phase, 'publicity')) {
-      const stage = cycleStageText[cycle.phase];
-      return refuse(
-        'conflict',
-        'vote_not_closed',
-        `项目周期目前处于「${stage['zh-CN']}」阶段;投票结束(进入公示)后才能计票。`,
-        `The cycle is at its ${stage.en} stage; ballots are counted once voting has closed (publicity).`,
-      );
-    }
-    if (!cycle.definition.communities.some((c) => c.communityId === data.communityId)) {
+    const closed = requireVoteClosed(cycle, data.cycleId);
+    if (!closed.definition.communities.some((c) => c.communityId === data.communityId)) {
       return refuse(
         'invalid',
         'community_not_in_cycle',
@@ -67,3 +51,28 @@ export const tallyDecider: Decider<TallyCommand, BallotEvent, TallyState> = {
     return [{ type: 'BallotsTallied', data }];
   },
 };
+
+/** The cycle, once its vote has closed (publicity or later); refuses otherwise. */
+export function requireVoteClosed(
+  cycle: CycleState,
+  cycleId: string,
+): Extract<CycleState, { status: 'published' }> {
+  if (cycle.status !== 'published') {
+    return refuse(
+      'not_found',
+      'cycle_not_found',
+      `找不到项目周期(编号 ${cycleId})。`,
+      `There is no published cycle with id ${cycleId}.`,
+    );
+  }
+  if (!hasReached(cycle.phase, 'publicity')) {
+    const stage = cycleStageText[cycle.phase];
+    return refuse(
+      'conflict',
+      'vote_not_closed',
+      `项目周期目前处于「${stage['zh-CN']}」阶段;投票结束(进入公示)后才能计票。`,
+      `The cycle is at its ${stage.en} stage; ballots are counted once voting has closed (publicity).`,
+    );
+  }
+  return cycle;
+}
