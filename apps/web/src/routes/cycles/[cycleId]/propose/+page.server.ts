@@ -15,7 +15,11 @@ function signInFirst(url: URL): never {
   redirect(303, `/login?back=${encodeURIComponent(url.pathname + url.search)}`);
 }
 
-// A resident proposes in a community of the cycle they have a verified tie to.
+/** The resident the proposal is for: `?for=` names one who gave me a 'propose' proxy. */
+const proposingFor = (url: URL) => url.searchParams.get('for') ?? '';
+
+// A resident proposes in a community of the cycle they have a verified tie to, or, holding a
+// relative's 'propose' proxy, for that relative (whose ties the API checks).
 export const load: PageServerLoad = async ({ locals, cookies, params, url }) => {
   if (!locals.user) signInFirst(url);
   const minPosition = lastWrite(cookies);
@@ -30,10 +34,21 @@ export const load: PageServerLoad = async ({ locals, cookies, params, url }) => 
   const verified = new Set(
     profile.ties.filter((tie) => tie.status === 'verified').map((tie) => tie.communityId),
   );
-  const communities = cycle.budgets.filter((b) => verified.has(b.communityId));
+  const grantors = profile.proxiesReceived
+    .filter((proxy) => proxy.active && proxy.powers.includes('propose'))
+    .map((proxy) => ({
+      residentId: proxy.grantor.accountId,
+      name: proxy.grantor.name ?? proxy.grantor.phoneMasked ?? proxy.grantor.accountId,
+    }));
+  const forResident = grantors.find((g) => g.residentId === proposingFor(url));
+  const communities = forResident
+    ? cycle.budgets
+    : cycle.budgets.filter((b) => verified.has(b.communityId));
   return {
     ...base,
     staff: false as const,
+    grantors,
+    forResidentId: forResident?.residentId ?? '',
     communities,
     form: await superValidate(
       { communityId: communities[0]?.communityId ?? '' },
@@ -45,7 +60,8 @@ export const load: PageServerLoad = async ({ locals, cookies, params, url }) => 
 
 export const actions: Actions = {
   default: async (event) => {
-    const { locals, cookies, params } = event;
+    const { locals, cookies, params, url } = event;
+    const forResidentId = proposingFor(url);
     if (!locals.user) return fail(401, { text: m.proposal_sign_in_first() });
     const { form, content } = await readProposalForm(event, formId);
     if (blankFields(form, ['communityId']) || !content) return invalid(form);
@@ -55,6 +71,7 @@ export const actions: Actions = {
         cycleId: params.cycleId,
         communityId: form.data.communityId,
         ...content,
+        ...(forResidentId && { forResidentId }),
       });
       rememberWrite(cookies, result.position);
       proposalId = result.proposalId;
