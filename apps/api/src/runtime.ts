@@ -238,6 +238,7 @@ export async function openRuntime(
         store,
         readModels: runner,
         digestPhone: services.residents.digestPhone,
+        ballotSeal,
       })
     : [];
 

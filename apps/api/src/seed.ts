@@ -7,6 +7,7 @@
 // invented after the pattern of Changshu. The micro-project history is dated back from the day
 // of the first start, so that its phases fall on their scheduled days.
 import {
+  ballotCommands,
   cycleCommands,
   organisationCommands,
   proposalCommands,
@@ -26,6 +27,7 @@ import {
 } from '@gongzhi/domain';
 import type { Channel, EventMetadata, EventStore } from '@gongzhi/eventstore';
 import type { ReadModels } from '@gongzhi/projections';
+import type { BallotSeal } from '@gongzhi/projections/ballot';
 
 const CITY = { cityId: 'qinhu', name: '琴湖市', nameEn: 'Qinhu City' };
 
@@ -361,6 +363,8 @@ export async function seedDemoData(deps: {
   readModels: ReadModels;
   /** HMAC digest of a mobile number, as the resident procedures compute it. */
   digestPhone: (phone: string) => string;
+  /** Seals the demo ballots, as casting online does. */
+  ballotSeal: BallotSeal;
 }): Promise<DemoSignIn[]> {
   const { store, readModels } = deps;
   const w = () => ({
@@ -418,6 +422,7 @@ export async function seedDemoData(deps: {
 const YUSHAN_CYCLE = 'demo-cycle-yushan';
 const QINCHUAN_CYCLE = 'demo-cycle-qinchuan';
 const VOTING_CYCLE = 'demo-cycle-voting';
+const NOTICE_CYCLE = 'demo-cycle-notice';
 
 /**
  * Residents, then the two cycles with their proposals, each act dated on a day of its cycle's
@@ -427,8 +432,9 @@ async function seedMicroProjects(deps: {
   store: EventStore;
   readModels: ReadModels;
   digestPhone: (phone: string) => string;
+  ballotSeal: BallotSeal;
 }): Promise<void> {
-  const { store, readModels, digestPhone } = deps;
+  const { store, readModels, digestPhone, ballotSeal } = deps;
   const today = chinaDate(new Date().toISOString());
   const day = (offset: number) => addDays(today, offset);
   /** A writer for an act by `actor` on the day `offset` days from today, at 09:00 China time. */
@@ -505,6 +511,9 @@ async function seedMicroProjects(deps: {
   }
   if (await missing(cycleStreams.cycle(VOTING_CYCLE))) {
     await seedVotingCycle(year - 1, day, by);
+  }
+  if (await missing(cycleStreams.cycle(NOTICE_CYCLE))) {
+    await seedNoticeCycle(year - 1, day, by, ballotSeal);
   }
 }
 
@@ -1080,4 +1089,207 @@ async function seedVotingCycle(year: number, day: Day, by: By): Promise<void> {
     });
   }
   await cycleCommands.advanceCyclePhase(by(officer, -3), { cycleId, to: 'voting' });
+}
+
+/**
+ * 虞山街道's summer cycle of this year, in publicity (公示) since two days ago for five days: the
+ * demo residents voted on five projects in 书院社区 and two in 虹桥社区 and the vote was counted
+ * by the Method of Equal Shares, so that objections can be filed now. In 书院社区 the budget buys
+ * the folding seats, the weekend canteen and the shoe rack; the pavilion and the notice board
+ * lose (their authors are owed feedback).
+ */
+async function seedNoticeCycle(year: number, day: Day, by: By, seal: BallotSeal): Promise<void> {
+  const cycleId = NOTICE_CYCLE;
+  const officer = 'demo-yushan';
+  await cycleCommands.draftCycle(by(officer, -50), {
+    cycleId,
+    streetId: 'yushan',
+    ...demoCycle(
+      `${year}年度夏季民生微实事`,
+      `Summer micro-projects ${year}`,
+      year,
+      [
+        ['shuyuan', 100_000],
+        ['hongqiao', 100_000],
+      ],
+      {
+        proposing: day(-40),
+        screening: day(-25),
+        voting: day(-10),
+        publicity: day(-2),
+        implementing: day(3),
+        evaluating: day(100),
+        closed: day(200),
+      },
+    ),
+    aggregation: 'mes',
+    publicityDays: 5,
+  });
+  await cycleCommands.publishCycle(by(officer, -45), { cycleId });
+  await cycleCommands.advanceCyclePhase(by(officer, -40), { cycleId, to: 'proposing' });
+
+  const pools: {
+    communityId: string;
+    worker: string;
+    proposals: [string, string, ProposalContent, boolean][];
+  }[] = [
+    {
+      communityId: 'shuyuan',
+      worker: 'demo-shuyuan',
+      proposals: [
+        [
+          'demo-n-seats',
+          'demo-r-wang',
+          content(
+            '菜场至小区沿路休息座椅',
+            '从菜场走回小区要十几分钟,路上没有地方坐,老人提着菜走不动。',
+            'goods',
+            30_000,
+            '书院菜场至书院新村北门人行道',
+          ),
+          false,
+        ],
+        [
+          'demo-n-canteen',
+          'demo-r-li',
+          content(
+            '长者食堂夏季消暑套餐',
+            '夏天为独居老人供应绿豆汤和清淡套餐,并上门送餐。',
+            'services',
+            45_000,
+            '书院社区长者食堂',
+          ),
+          true,
+        ],
+        [
+          'demo-n-pavilion',
+          'demo-r-zhang',
+          content(
+            '中心绿地休闲凉亭',
+            '中心绿地夏天没有遮阴的地方,希望建一座木结构凉亭。',
+            'works',
+            60_000,
+            '书院新村中心绿地东侧',
+          ),
+          false,
+        ],
+        [
+          'demo-n-shoe-rack',
+          'demo-r-zhao',
+          content(
+            '老年活动室换鞋凳和储物柜',
+            '活动室门口换鞋没有凳子,老人弯腰容易摔倒,希望添置换鞋凳和储物柜。',
+            'goods',
+            25_000,
+            '书院社区老年活动室',
+          ),
+          true,
+        ],
+        [
+          'demo-n-notice-board',
+          'demo-r-wang',
+          content(
+            '各幢楼下电子公告屏',
+            '纸质通知经常被撕掉或淋湿,希望在各幢楼下装电子公告屏。',
+            'works',
+            40_000,
+            '书院新村1至9幢单元门口',
+          ),
+          false,
+        ],
+      ],
+    },
+    {
+      communityId: 'hongqiao',
+      worker: 'demo-yushan',
+      proposals: [
+        [
+          'demo-n-bridge-rail',
+          'demo-r-chen',
+          content(
+            '虹桥老桥栏杆加固',
+            '老桥栏杆松动,孩子们上学经过很危险。',
+            'works',
+            55_000,
+            '虹桥社区虹桥老桥',
+          ),
+          false,
+        ],
+        [
+          'demo-n-awning',
+          'demo-r-chen',
+          content(
+            '菜场门口遮阳棚',
+            '菜场门口夏天暴晒,希望搭建遮阳棚。',
+            'works',
+            50_000,
+            '虹桥菜场南门',
+          ),
+          false,
+        ],
+      ],
+    },
+  ];
+
+  let offset = -38;
+  for (const { communityId, worker, proposals } of pools) {
+    for (const [proposalId, author, proposal, offline] of proposals) {
+      await proposalCommands.submitProposal(
+        offline
+          ? by(worker, offset, { onBehalfOf: author, channel: 'offline' })
+          : by(author, offset),
+        {
+          proposalId,
+          cycleId,
+          communityId,
+          ...proposal,
+          authorResidentId: author,
+          channel: offline ? 'offline' : 'online',
+        },
+      );
+      offset += 1;
+    }
+  }
+  await cycleCommands.advanceCyclePhase(by(officer, -25), { cycleId, to: 'screening' });
+  for (const { communityId, worker, proposals } of pools) {
+    await proposalCommands.recordRoundTable(by(worker, -15), {
+      roundTableId: `demo-roundtable-${communityId}-summer`,
+      cycleId,
+      communityId,
+      date: day(-15),
+      attendees: [
+        { role: 'chair' },
+        { role: 'recorder' },
+        { role: 'resident_representative' },
+        { role: 'resident_representative' },
+        { role: 'resident_representative' },
+        { role: 'proposer' },
+      ],
+      notes: '居民代表逐条讨论,全部建议列入项目库交居民投票。',
+      decisions: proposals.map(([proposalId]) => ({ proposalId, decision: 'pool' as const })),
+    });
+  }
+  await cycleCommands.advanceCyclePhase(by(officer, -10), { cycleId, to: 'voting' });
+
+  // Residents without a password voted on paper, which the worker entered for them.
+  const ballots: [string, string, string[], boolean][] = [
+    ['demo-r-wang', 'shuyuan', ['demo-n-seats', 'demo-n-canteen', 'demo-n-pavilion'], false],
+    ['demo-r-zhang', 'shuyuan', ['demo-n-seats', 'demo-n-pavilion', 'demo-n-shoe-rack'], false],
+    ['demo-r-li', 'shuyuan', ['demo-n-canteen', 'demo-n-notice-board'], true],
+    ['demo-r-zhao', 'shuyuan', ['demo-n-seats', 'demo-n-canteen'], true],
+    ['demo-r-chen', 'hongqiao', ['demo-n-bridge-rail'], false],
+  ];
+  for (const [voterId, communityId, choices, paper] of ballots) {
+    const casting = paper
+      ? by('demo-shuyuan', -6, { onBehalfOf: voterId, channel: 'paper' })
+      : by(voterId, -6);
+    await ballotCommands.castBallot(casting, seal, {
+      cycleId,
+      communityId,
+      voterId,
+      choices,
+    });
+  }
+  // Closing the vote counts every community (see cycleCommands.advanceCyclePhase).
+  await cycleCommands.advanceCyclePhase(by(officer, -2), { cycleId, to: 'publicity' });
 }
