@@ -4,6 +4,7 @@ import type { LocalizedText } from '../shared/errors.ts';
 import { moneyText, projectCategoryText } from '../cycle/describe.ts';
 import type {
   AttendeeRole,
+  FeedbackGiver,
   ProposalContent,
   ProposalModuleEvent,
   SurveyOpinion,
@@ -55,6 +56,22 @@ export const attendeeRoleText: Record<AttendeeRole, LocalizedText> = {
   proposer: { 'zh-CN': '提议人', en: 'proposer' },
   other: { 'zh-CN': '其他', en: 'other' },
 };
+
+export const feedbackGiverText: Record<FeedbackGiver, LocalizedText> = {
+  community_worker: { 'zh-CN': '社区工作者', en: 'a community worker' },
+  resident_representatives: { 'zh-CN': '居民代表', en: 'residents’ representatives' },
+};
+
+/** Who gave the feedback, with the representatives' names when they gave it. */
+export function feedbackGiverName(data: {
+  givenBy: FeedbackGiver;
+  representatives?: string[] | undefined;
+}): LocalizedText {
+  const role = feedbackGiverText[data.givenBy];
+  const names = data.representatives ?? [];
+  if (names.length === 0) return role;
+  return { 'zh-CN': `${role['zh-CN']}${names.join('、')}`, en: `${role.en} ${names.join(', ')}` };
+}
 
 const fieldText: Record<keyof ProposalContent, LocalizedText> = {
   title: { 'zh-CN': '标题', en: 'title' },
@@ -168,5 +185,26 @@ export function describeProposalEvent(event: ProposalModuleEvent): LocalizedText
         en: `resubmitted it with a new ${fields.en}`,
       };
     }
+    case 'ProposalFeedbackGiven': {
+      const who = feedbackGiverText[event.data.givenBy];
+      return {
+        'zh-CN': `${who['zh-CN']}反馈了未入选原因和改进建议`,
+        en: `${who.en} gave the reason it was not selected and suggestions`,
+      };
+    }
+    case 'ProposalFeedbackMessagePosted':
+      return event.data.from === 'author'
+        ? { 'zh-CN': '提议人在意见交流中留言', en: 'the author wrote in the feedback thread' }
+        : { 'zh-CN': '社区在意见交流中回复', en: 'the community replied in the feedback thread' };
+    case 'ProposalCarriedForward':
+      return {
+        'zh-CN': '提议人将建议转入下一周期',
+        en: 'the author carried the proposal into a later cycle',
+      };
+    case 'ProposalCarriedFrom':
+      return {
+        'zh-CN': '由上一周期未入选的建议转入',
+        en: 'carried forward from a proposal not selected in an earlier cycle',
+      };
   }
 }

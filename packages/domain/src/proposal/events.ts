@@ -1,7 +1,9 @@
 // Proposal events (建议共提, 筛选共议): residents' proposals for a cycle, from submission through
 // screening, site survey and the neighbourhood round-table (邻里圆桌会) into the project pool
-// (项目库). Streams `proposal-<proposalId>` and `roundtable-<roundTableId>`. docs/events.md is
-// the catalogue; the schemas here describe the current version of each event.
+// (项目库), and after the vote the feedback to authors whose proposal was not selected (意见共商)
+// and its carrying into a later cycle. Streams `proposal-<proposalId>` and
+// `roundtable-<roundTableId>`. docs/events.md is the catalogue; the schemas here describe the
+// current version of each event.
 //
 // A proposal is public: its title, description, location and photos are shown to everyone, and
 // the form says so. The people behind it are not: authors and co-signers appear only as resident
@@ -97,6 +99,23 @@ export const attendeeSchema = z.object({
 export type Attendee = z.infer<typeof attendeeSchema>;
 
 const noteSchema = z.string().trim().min(1).max(2000);
+
+/**
+ * Who gave the feedback on a proposal that was not selected (意见共商): a community worker, or
+ * residents' representatives whose words a worker records. Representatives are named as the
+ * round-table minutes name attendees: people acting in a public capacity.
+ */
+export const feedbackGiverSchema = z.enum(['community_worker', 'resident_representatives']);
+export type FeedbackGiver = z.infer<typeof feedbackGiverSchema>;
+
+export const feedbackReasonSchema = z.string().trim().min(1).max(1000);
+export const feedbackSuggestionsSchema = z.string().trim().min(1).max(2000);
+export const feedbackMessageSchema = z.string().trim().min(1).max(1000);
+export const representativesSchema = z.array(z.string().trim().min(1).max(40)).min(1).max(20);
+
+/** Who wrote a message of the feedback thread: the proposal's author, or the community. */
+export const feedbackSenderSchema = z.enum(['author', 'community']);
+export type FeedbackSender = z.infer<typeof feedbackSenderSchema>;
 
 export const proposalEventSchemas = {
   ProposalSubmitted: {
@@ -221,6 +240,42 @@ export const proposalEventSchemas = {
       changes: proposalChangesSchema,
       previous: proposalChangesSchema,
     }),
+  },
+  /** Why a pool proposal was not selected and how it could be improved, once the vote closed. */
+  ProposalFeedbackGiven: {
+    version: 1,
+    schema: z
+      .object({
+        proposalId: idSchema,
+        reason: feedbackReasonSchema,
+        suggestions: feedbackSuggestionsSchema,
+        givenBy: feedbackGiverSchema,
+        /** Required when residents' representatives gave it. */
+        representatives: representativesSchema.optional(),
+      })
+      .refine(
+        (d) => (d.givenBy === 'resident_representatives') === (d.representatives !== undefined),
+        'representatives are named when, and only when, they gave the feedback',
+      ),
+  },
+  /** A message of the thread about the feedback, from the author or from the community. */
+  ProposalFeedbackMessagePosted: {
+    version: 1,
+    schema: z.object({
+      proposalId: idSchema,
+      from: feedbackSenderSchema,
+      text: feedbackMessageSchema,
+    }),
+  },
+  /** The author carried the proposal into a later cycle of the street, as a new proposal. */
+  ProposalCarriedForward: {
+    version: 1,
+    schema: z.object({ proposalId: idSchema, toProposalId: idSchema, toCycleId: idSchema }),
+  },
+  /** Follows ProposalSubmitted on a proposal carried forward: where it came from. */
+  ProposalCarriedFrom: {
+    version: 1,
+    schema: z.object({ proposalId: idSchema, fromProposalId: idSchema, fromCycleId: idSchema }),
   },
 } as const;
 

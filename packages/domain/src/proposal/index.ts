@@ -1,5 +1,6 @@
 export * from './events.ts';
 export * from './proposal.ts';
 export * from './roundtable.ts';
+export * from './feedback.ts';
 export * from './notifications.ts';
 export * from './describe.ts';

@@ -5,7 +5,7 @@
 // A merge is told once, on ProposalAbsorbed: the proposal it went into then holds every author
 // and co-signer of both proposals, so everybody hears it in one message.
 import type { LocalizedText } from '../shared/errors.ts';
-import { infeasibleReasonText } from './describe.ts';
+import { feedbackGiverName, infeasibleReasonText } from './describe.ts';
 import { participantsOf } from './proposal.ts';
 import type { Proposal, ProposalEvent } from './proposal.ts';
 
@@ -28,10 +28,13 @@ export function proposalNotice(
 ): ProposalNotice | undefined {
   const message = messageFor(event, `「${proposal.content.title}」`, `“${proposal.content.title}”`);
   if (message === undefined) return undefined;
+  // Feedback and its thread concern the authors; status changes every participant.
   const recipients =
     event.type === 'ProposalSubmitted'
       ? [proposal.authorResidentId]
-      : [...new Set(participantsOf(proposal))];
+      : event.type === 'ProposalFeedbackGiven' || event.type === 'ProposalFeedbackMessagePosted'
+        ? [...new Set(proposal.authors)]
+        : [...new Set(participantsOf(proposal))];
   return { proposalId: proposal.proposalId, cause: event.type, recipients, message };
 }
 
@@ -84,10 +87,27 @@ function messageFor(event: ProposalEvent, zh: string, en: string): LocalizedText
         'zh-CN': `建议${zh}已修改并重新提交。`,
         en: `The proposal ${en} has been revised and resubmitted.`,
       };
+    case 'ProposalFeedbackGiven': {
+      const who = feedbackGiverName(event.data);
+      return {
+        'zh-CN': `您的建议${zh}未能入选。${who['zh-CN']}反馈如下。原因:${event.data.reason} 改进建议:${event.data.suggestions} 您可以在“意见反馈”中回复,或将建议转入下一周期。`,
+        en: `Your proposal ${en} was not selected. Feedback from ${who.en}. Reason: ${event.data.reason} Suggestions: ${event.data.suggestions} You can reply under “Feedback” or carry the proposal into the next cycle.`,
+      };
+    }
+    case 'ProposalFeedbackMessagePosted':
+      // The author's own messages are for the community's workers, who read them in the queue.
+      return event.data.from === 'community'
+        ? {
+            'zh-CN': `社区回复了关于建议${zh}的意见交流:${event.data.text}`,
+            en: `The community replied about the proposal ${en}: ${event.data.text}`,
+          }
+        : undefined;
     case 'ProposalEdited':
     case 'ProposalCoSigned':
     case 'ProposalMerged':
     case 'SiteSurveyRecorded':
+    case 'ProposalCarriedForward':
+    case 'ProposalCarriedFrom':
       return undefined;
   }
 }

@@ -68,6 +68,13 @@ export interface Proposal {
   mergedInto: string | undefined;
   /** Proposals merged into this one. */
   absorbed: string[];
+  /**
+   * After the vote (feedback.ts): whether the author has been given feedback, the proposal it was
+   * carried into, and the one it was carried from. Optional, as states stored before them lack them.
+   */
+  feedbackGiven?: boolean;
+  carriedTo?: string;
+  carriedFrom?: string;
 }
 
 export type ProposalState = { status: 'none' } | Proposal;
@@ -92,6 +99,8 @@ export type ProposalCommand =
       author: Subject;
       /** YYYY-MM-DD (China time), the day the author's age is counted on. */
       today: string;
+      /** A proposal carried forward from an earlier cycle (feedback.ts). */
+      carriedFrom?: { proposalId: string; cycleId: string };
     }
   | {
       type: 'EditProposal';
@@ -176,6 +185,10 @@ export type ProposalEvent = ProposalEventOf<
   | 'ProposalRejectedAtRoundTable'
   | 'ProposalReturnedForRevision'
   | 'ProposalResubmitted'
+  | 'ProposalFeedbackGiven'
+  | 'ProposalFeedbackMessagePosted'
+  | 'ProposalCarriedForward'
+  | 'ProposalCarriedFrom'
 >;
 
 /** The event types of a proposal's own stream: all of the module's but the round-table's. */
@@ -268,6 +281,14 @@ export const proposalDecider: Decider<ProposalCommand, ProposalEvent, ProposalSt
           revisedCost:
             event.data.changes.estimatedCost === undefined ? state.revisedCost : undefined,
         };
+      case 'ProposalFeedbackGiven':
+        return { ...state, feedbackGiven: true };
+      case 'ProposalFeedbackMessagePosted':
+        return state;
+      case 'ProposalCarriedForward':
+        return { ...state, carriedTo: event.data.toProposalId };
+      case 'ProposalCarriedFrom':
+        return { ...state, carriedFrom: event.data.fromProposalId };
     }
   },
 
@@ -312,7 +333,22 @@ export const proposalDecider: Decider<ProposalCommand, ProposalEvent, ProposalSt
             `Cannot propose in this community: ${eligibility.text.en}`,
           );
         }
-        return [{ type: 'ProposalSubmitted', data: { ...data, streetId: cycle.streetId } }];
+        const { carriedFrom } = command;
+        return [
+          { type: 'ProposalSubmitted', data: { ...data, streetId: cycle.streetId } },
+          ...(carriedFrom === undefined
+            ? []
+            : [
+                {
+                  type: 'ProposalCarriedFrom' as const,
+                  data: {
+                    proposalId: data.proposalId,
+                    fromProposalId: carriedFrom.proposalId,
+                    fromCycleId: carriedFrom.cycleId,
+                  },
+                },
+              ]),
+        ];
       }
 
       case 'EditProposal': {
@@ -596,7 +632,7 @@ export const proposalDecider: Decider<ProposalCommand, ProposalEvent, ProposalSt
 
 type Published = Extract<CycleState, { status: 'published' }>;
 
-function requirePhase(
+export function requirePhase(
   cycle: CycleState,
   cycleId: string,
   phases: readonly CyclePhase[],
@@ -629,7 +665,7 @@ const requireScreening = (cycle: CycleState, proposal: Proposal): Published =>
     en: 'screening, surveys and round-table decisions happen only during screening',
   });
 
-function requireProposal(state: ProposalState, proposalId: string): Proposal {
+export function requireProposal(state: ProposalState, proposalId: string): Proposal {
   if (state.status === 'none') {
     return refuse(
       'not_found',
@@ -641,7 +677,7 @@ function requireProposal(state: ProposalState, proposalId: string): Proposal {
   return state;
 }
 
-function requireAuthor(proposal: Proposal, residentId: string): void {
+export function requireAuthor(proposal: Proposal, residentId: string): void {
   if (residentId !== proposal.authorResidentId) {
     refuse(
       'forbidden',
@@ -657,7 +693,7 @@ function requireOpen(proposal: Proposal): void {
 }
 
 /** Refuses an act the proposal's status does not allow, saying what the status is. */
-function refuseStatus(proposal: Proposal, code: string): never {
+export function refuseStatus(proposal: Proposal, code: string): never {
   const status = proposalStatusText[proposal.status];
   return refuse(
     'conflict',

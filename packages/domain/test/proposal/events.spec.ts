@@ -94,6 +94,28 @@ describe('proposal events', () => {
       },
       returned,
       { type: 'ProposalResubmitted', data: { proposalId: 'p1', changes: {}, previous: {} } },
+      {
+        type: 'ProposalFeedbackGiven',
+        data: {
+          proposalId: 'p1',
+          reason: '票数不足',
+          suggestions: '缩小规模',
+          givenBy: 'resident_representatives',
+          representatives: ['王芳'],
+        },
+      },
+      {
+        type: 'ProposalFeedbackMessagePosted',
+        data: { proposalId: 'p1', from: 'author', text: '谢谢' },
+      },
+      {
+        type: 'ProposalCarriedForward',
+        data: { proposalId: 'p1', toProposalId: 'p9', toCycleId: 'c2026' },
+      },
+      {
+        type: 'ProposalCarriedFrom',
+        data: { proposalId: 'p9', fromProposalId: 'p1', fromCycleId: 'c2025' },
+      },
     ];
     expect(new Set(events.map((e) => e.type))).toEqual(new Set(proposalEventTypes));
     for (const event of events) {
