@@ -25,6 +25,8 @@ export type BallotState =
       sealed: string;
       /** 1 for the first ballot, +1 for each change. */
       versions: number;
+      /** Set when the ballot is a counted paper ballot (see paper.ts): it cannot be changed online. */
+      paper?: { batchId: string; serial: string };
     };
 
 /** A project of the community's pool as the ballot rule sees it. */
@@ -61,7 +63,19 @@ export const ballotDecider: Decider<BallotCommand, BallotEvent, BallotState> = {
         const versions = state.status === 'cast' ? state.versions + 1 : 1;
         return { status: 'cast', cycleId, communityId, voterId, sealed, versions };
       }
-      case 'BallotsTallied':
+      case 'PaperBallotCounted': {
+        const { cycleId, communityId, voterId, sealed, batchId, serial } = event.data;
+        return {
+          status: 'cast',
+          cycleId,
+          communityId,
+          voterId,
+          sealed,
+          versions: 1,
+          paper: { batchId, serial },
+        };
+      }
+      default:
         return state;
     }
   },
@@ -84,6 +98,14 @@ export const ballotDecider: Decider<BallotCommand, BallotEvent, BallotState> = {
         'not_voting',
         `项目周期目前处于「${stage['zh-CN']}」阶段,只有投票阶段才能投票或改票。`,
         `The cycle is at its ${stage.en} stage; ballots are cast and changed only during voting.`,
+      );
+    }
+    if (state.status === 'cast' && state.paper) {
+      return refuse(
+        'conflict',
+        'paper_ballot_counted',
+        `您的纸质选票(编号 ${state.paper.serial})已经计入,每人只能投一张票,不能再在线投票或改票。`,
+        `Your paper ballot (serial ${state.paper.serial}) has been counted; one ballot per voter, so it cannot be cast or changed online.`,
       );
     }
     const budget = cycle.definition.communities.find((c) => c.communityId === communityId)?.budget;
@@ -116,7 +138,8 @@ export const ballotDecider: Decider<BallotCommand, BallotEvent, BallotState> = {
   },
 };
 
-function checkChoices(
+/** Refuses choices that break the cycle's ballot rule for the community's pool and budget. */
+export function checkChoices(
   choices: readonly string[],
   pool: readonly PoolProject[],
   rule: Extract<CycleState, { status: 'published' }>['definition']['ballot'],

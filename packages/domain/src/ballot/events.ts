@@ -1,7 +1,10 @@
 // Ballot events (项目共决): one ballot per voter per cycle, and the tally of each community.
 // Streams `ballot-<cycleId>-<voterId>` (the stream is the invariant: appended with no_stream
 // for the first ballot, then at its revision for each change; the last one counts) and
-// `tally-<cycleId>-<communityId>`. docs/events.md is the catalogue.
+// `tally-<cycleId>-<communityId>`. Paper ballots are entered in batches on
+// `paperbatch-<cycleId>-<batchId>`; each serial number is claimed once per cycle on
+// `paperserial-<cycleId>-<serial>` (no_stream), and a counted paper ballot is the voter's ballot
+// on the voter's stream. docs/events.md is the catalogue.
 //
 // Secrecy: a ballot event names its voter (the stream must) but not the choices in the clear.
 // `sealed` is the receipt code and the choices, encrypted by the API with the ballot key (derived
@@ -39,6 +42,35 @@ export const sealedBallotSchema = z.object({
   replacesReceipt: receiptSchema.optional(),
 });
 export type SealedBallot = z.infer<typeof sealedBallotSchema>;
+
+/** A paper ballot's serial number as printed on the sheet: letters, digits and dashes. */
+export const paperSerialSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[0-9A-Z][0-9A-Z-]{0,23}$/);
+
+/** A sheet as one entry read it: its choices sealed with the ballot key (see seal.ts). */
+const paperSheetSchema = z.object({
+  serial: paperSerialSchema,
+  voterId: idSchema,
+  /** `v1.<iv>.<ciphertext+tag>`: the choices as this entry read them. */
+  choices: z.string().min(1).max(8_000),
+});
+export type PaperSheet = z.infer<typeof paperSheetSchema>;
+
+/** What the resolver decided for one sheet: the first or second reading, or rejecting it. */
+export const paperDecisionSchema = z.discriminatedUnion('outcome', [
+  z.object({ serial: paperSerialSchema, outcome: z.enum(['first', 'second']) }),
+  z.object({
+    serial: paperSerialSchema,
+    outcome: z.literal('rejected'),
+    reason: z.string().trim().min(1).max(200),
+  }),
+]);
+export type PaperDecision = z.infer<typeof paperDecisionSchema>;
+
+const paperBatchRef = { cycleId: idSchema, batchId: idSchema };
 
 const projectVotesSchema = z.object({
   proposalId: idSchema,
@@ -78,6 +110,76 @@ export const ballotEventSchemas = {
       explanations: z.array(explanationSchema).optional(),
     }),
   },
+  /** A worker opens a batch of paper ballots (e.g. one ballot box) of a community. */
+  PaperBatchOpened: {
+    version: 1,
+    schema: z.object({
+      ...paperBatchRef,
+      communityId: idSchema,
+      /** What the batch is called on paper, e.g. 「第 3 号票箱」. */
+      label: z.string().trim().min(1).max(60),
+      openedBy: idSchema,
+    }),
+  },
+  /** One worker's entry of the whole batch; the first and the second come from different workers. */
+  PaperBatchEntered: {
+    version: 1,
+    schema: z.object({
+      ...paperBatchRef,
+      entry: z.union([z.literal(1), z.literal(2)]),
+      enteredBy: idSchema,
+      sheets: z.array(paperSheetSchema).min(1).max(500),
+    }),
+  },
+  /**
+   * The batch counts: every sheet both entries read alike and without problems, plus the
+   * resolver's picks. Each accepted sheet carries the ballot its voter's stream will hold (a
+   * receipt and the choices, sealed), so counting again after a crash writes the same ballots.
+   */
+  PaperBatchResolved: {
+    version: 1,
+    schema: z.object({
+      ...paperBatchRef,
+      /** The third worker; absent when the two entries agreed and nothing needed a decision. */
+      resolvedBy: idSchema.optional(),
+      decisions: z.array(paperDecisionSchema).max(1_000),
+      accepted: z
+        .array(
+          z.object({
+            serial: paperSerialSchema,
+            voterId: idSchema,
+            sealed: ballotData.shape.sealed,
+          }),
+        )
+        .max(500),
+    }),
+  },
+  /** Every accepted sheet is on its voter's stream, or set aside (a race lost since resolving). */
+  PaperBatchCounted: {
+    version: 1,
+    schema: z.object({
+      ...paperBatchRef,
+      counted: z.number().int().min(0),
+      setAside: z
+        .array(
+          z.object({
+            serial: paperSerialSchema,
+            reason: z.enum(['serial_taken', 'already_voted']),
+          }),
+        )
+        .max(500),
+    }),
+  },
+  /** A serial number is used once per cycle: its stream is appended with no_stream. */
+  PaperSerialClaimed: {
+    version: 1,
+    schema: z.object({ ...paperBatchRef, serial: paperSerialSchema }),
+  },
+  /** A paper ballot counted as the voter's ballot (no online ballot may follow it). */
+  PaperBallotCounted: {
+    version: 1,
+    schema: ballotData.extend({ batchId: idSchema, serial: paperSerialSchema }),
+  },
 } as const;
 
 type Schemas = typeof ballotEventSchemas;
@@ -106,6 +208,8 @@ export function parseBallotEvent(type: string, data: unknown): BallotEvent {
 export const ballotStreams = {
   ballot: (cycleId: string, voterId: string) => `ballot-${cycleId}-${voterId}`,
   tally: (cycleId: string, communityId: string) => `tally-${cycleId}-${communityId}`,
+  paperBatch: (cycleId: string, batchId: string) => `paperbatch-${cycleId}-${batchId}`,
+  paperSerial: (cycleId: string, serial: string) => `paperserial-${cycleId}-${serial}`,
 };
 
 export function describeBallotEvent(event: BallotEvent) {
@@ -116,5 +220,22 @@ export function describeBallotEvent(event: BallotEvent) {
       return { 'zh-CN': '修改了选票', en: 'changed the ballot' };
     case 'BallotsTallied':
       return { 'zh-CN': '完成了计票', en: 'tallied the ballots' };
+    case 'PaperBatchOpened':
+      return { 'zh-CN': '新建了纸质选票批次', en: 'opened a batch of paper ballots' };
+    case 'PaperBatchEntered':
+      return event.data.entry === 1
+        ? { 'zh-CN': '第一次录入了纸质选票批次', en: 'entered the paper ballot batch a first time' }
+        : {
+            'zh-CN': '第二次录入了纸质选票批次',
+            en: 'entered the paper ballot batch a second time',
+          };
+    case 'PaperBatchResolved':
+      return { 'zh-CN': '核定了纸质选票批次', en: 'resolved the paper ballot batch' };
+    case 'PaperBatchCounted':
+      return { 'zh-CN': '计入了纸质选票批次', en: 'counted the paper ballot batch' };
+    case 'PaperSerialClaimed':
+      return { 'zh-CN': '登记了纸质选票编号', en: 'claimed a paper ballot serial number' };
+    case 'PaperBallotCounted':
+      return { 'zh-CN': '计入了纸质选票', en: 'counted the paper ballot' };
   }
 }

@@ -1,3 +1,4 @@
 export * from './events.ts';
 export * from './ballot.ts';
 export * from './tally.ts';
+export * from './paper.ts';

@@ -1,0 +1,393 @@
+import { describe, expect, it } from 'vitest';
+import { given, refused } from '../given.ts';
+import {
+  ballotDecider,
+  paperBallotDecider,
+  paperBatchDecider,
+  paperSerialDecider,
+  reviewPaperBatch,
+} from '../../src/ballot/index.ts';
+import type {
+  BallotEvent,
+  OpenedSheet,
+  PaperBatchCommand,
+  PaperContext,
+  PaperDecision,
+} from '../../src/ballot/index.ts';
+import type { CycleState } from '../../src/cycle/index.ts';
+import { cycleAt, residentOf } from '../cycle/fixtures.ts';
+
+const voting = cycleAt('voting') as Extract<CycleState, { status: 'published' }>;
+const pool = ['p1', 'p2', 'p3', 'p4'].map((proposalId) => ({ proposalId, cost: 1_000_000 }));
+
+const opened: BallotEvent = {
+  type: 'PaperBatchOpened',
+  data: { cycleId: 'c2025', batchId: 'b1', communityId: 'hupan', label: '1号票箱', openedBy: 'w1' },
+};
+const sheet = (serial: string, voterId: string, choices = `sealed-${serial}`) => ({
+  serial,
+  voterId,
+  choices,
+});
+const entered = (entry: 1 | 2, enteredBy: string): BallotEvent => ({
+  type: 'PaperBatchEntered',
+  data: {
+    cycleId: 'c2025',
+    batchId: 'b1',
+    entry,
+    enteredBy,
+    sheets: [sheet('A001', 'r1'), sheet('A002', 'r2')],
+  },
+});
+
+const enter = (enteredBy: string, sheets = [sheet('A001', 'r1')]): PaperBatchCommand => ({
+  type: 'EnterPaperBatch',
+  data: { cycleId: 'c2025', batchId: 'b1', enteredBy, sheets },
+  cycle: voting,
+});
+
+const context = (overrides: Partial<PaperContext> = {}): PaperContext => ({
+  cycle: voting,
+  communityId: 'hupan',
+  pool,
+  voters: new Map(['r1', 'r2', 'r3'].map((id) => [id, residentOf('hupan')])),
+  voted: new Map(),
+  serialsTaken: new Set(),
+  ...overrides,
+});
+
+const first: OpenedSheet[] = [
+  { serial: 'A001', voterId: 'r1', choices: ['p1', 'p2'] },
+  { serial: 'A002', voterId: 'r2', choices: ['p3'] },
+  { serial: 'A003', voterId: 'r3', choices: ['p1'] },
+];
+
+const resolve = (
+  resolvedBy: string | undefined,
+  decisions: PaperDecision[],
+  review = reviewPaperBatch(first, first, context()),
+): PaperBatchCommand => ({
+  type: 'ResolvePaperBatch',
+  data: {
+    cycleId: 'c2025',
+    batchId: 'b1',
+    ...(resolvedBy && { resolvedBy }),
+    decisions,
+  },
+  cycle: voting,
+  review,
+  seal: (s) => `ballot:${s.serial}:${s.choices.join('+')}`,
+});
+
+describe('opening and entering a batch', () => {
+  it('opens a batch during voting only', () => {
+    const open: PaperBatchCommand = {
+      type: 'OpenPaperBatch',
+      data: opened.data as never,
+      cycle: voting,
+    };
+    given(paperBatchDecider, []).when(open).then([opened]);
+    given(paperBatchDecider, [])
+      .when({ ...open, cycle: cycleAt('publicity') })
+      .then(refused('conflict', 'not_voting'));
+    given(paperBatchDecider, [opened]).when(open).then(refused('conflict', 'batch_exists'));
+  });
+
+  it('numbers the first and second entries', () => {
+    given(paperBatchDecider, [opened])
+      .when(enter('w1'))
+      .then([
+        {
+          type: 'PaperBatchEntered',
+          data: {
+            cycleId: 'c2025',
+            batchId: 'b1',
+            enteredBy: 'w1',
+            sheets: [sheet('A001', 'r1')],
+            entry: 1,
+          },
+        },
+      ]);
+    given(paperBatchDecider, [opened, entered(1, 'w1')])
+      .when(enter('w2'))
+      .then([
+        {
+          type: 'PaperBatchEntered',
+          data: {
+            cycleId: 'c2025',
+            batchId: 'b1',
+            enteredBy: 'w2',
+            sheets: [sheet('A001', 'r1')],
+            entry: 2,
+          },
+        },
+      ]);
+  });
+
+  it('takes the second entry from a different worker, and no third', () => {
+    given(paperBatchDecider, [opened, entered(1, 'w1')])
+      .when(enter('w1'))
+      .then(refused('forbidden', 'same_worker_entry'));
+    given(paperBatchDecider, [opened, entered(1, 'w1'), entered(2, 'w2')])
+      .when(enter('w3'))
+      .then(refused('conflict', 'batch_entered_twice'));
+  });
+
+  it('refuses a serial number twice in one entry, and an unknown batch', () => {
+    given(paperBatchDecider, [opened])
+      .when(enter('w1', [sheet('A001', 'r1'), sheet('A001', 'r2')]))
+      .then(refused('invalid', 'serial_repeated'));
+    given(paperBatchDecider, []).when(enter('w1')).then(refused('not_found', 'batch_not_found'));
+  });
+});
+
+describe('comparing the two entries', () => {
+  it('lists serials in one entry only, different voters and different choices', () => {
+    const second: OpenedSheet[] = [
+      { serial: 'A001', voterId: 'r1', choices: ['p2', 'p1'] },
+      { serial: 'A002', voterId: 'r3', choices: ['p3'] },
+      { serial: 'A004', voterId: 'r2', choices: ['p4'] },
+    ];
+    const review = reviewPaperBatch(first, second, context());
+    expect(review.map((i) => [i.serial, i.mismatch, i.needsDecision])).toEqual([
+      ['A001', undefined, false],
+      ['A002', 'voter', true],
+      ['A003', 'only_first', true],
+      ['A004', 'only_second', true],
+    ]);
+  });
+
+  it('finds the problems of a reading: eligibility, another ballot, a used serial, the rule', () => {
+    const sheets: OpenedSheet[] = [
+      { serial: 'A001', voterId: 'r1', choices: ['p1', 'p2', 'p3', 'p4'] },
+      { serial: 'A002', voterId: 'r2', choices: ['p1'] },
+      { serial: 'A003', voterId: 'r3', choices: ['p1'] },
+      { serial: 'A004', voterId: 'young', choices: ['p1'] },
+    ];
+    const review = reviewPaperBatch(
+      sheets,
+      sheets,
+      context({
+        voters: new Map([
+          ['r1', residentOf('hupan')],
+          ['r2', residentOf('hupan')],
+          ['r3', residentOf('hupan')],
+          ['young', residentOf('hupan', 2015)],
+        ]),
+        voted: new Map([['r2', 'online']]),
+        serialsTaken: new Set(['A003']),
+      }),
+    );
+    expect(review.map((i) => i.first!.problems.map((p) => p.code))).toEqual([
+      ['choices_break_rule'],
+      ['voted_online'],
+      ['serial_taken'],
+      ['not_eligible'],
+    ]);
+    expect(review.every((i) => i.needsDecision && i.mismatch === undefined)).toBe(true);
+  });
+});
+
+describe('resolving a batch', () => {
+  const both = [opened, entered(1, 'w1'), entered(2, 'w2')];
+  const second: OpenedSheet[] = [
+    first[0]!,
+    { serial: 'A002', voterId: 'r2', choices: ['p4'] },
+    first[2]!,
+  ];
+  const differing = reviewPaperBatch(first, second, context());
+
+  it('counts matching entries without a resolver, sealing each accepted sheet', () => {
+    given(paperBatchDecider, both)
+      .when(resolve(undefined, []))
+      .then([
+        {
+          type: 'PaperBatchResolved',
+          data: {
+            cycleId: 'c2025',
+            batchId: 'b1',
+            decisions: [],
+            accepted: [
+              { serial: 'A001', voterId: 'r1', sealed: 'ballot:A001:p1+p2' },
+              { serial: 'A002', voterId: 'r2', sealed: 'ballot:A002:p3' },
+              { serial: 'A003', voterId: 'r3', sealed: 'ballot:A003:p1' },
+            ],
+          },
+        },
+      ]);
+  });
+
+  it('waits for a third worker when the entries differ', () => {
+    given(paperBatchDecider, both)
+      .when(resolve(undefined, [], differing))
+      .then(refused('conflict', 'mismatches_to_resolve'));
+    given(paperBatchDecider, both)
+      .when(resolve('w1', [{ serial: 'A002', outcome: 'second' }], differing))
+      .then(refused('forbidden', 'resolver_entered'));
+    given(paperBatchDecider, both)
+      .when(resolve('w3', [], differing))
+      .then(refused('invalid', 'decision_missing'));
+    given(paperBatchDecider, both)
+      .when(resolve('w3', [{ serial: 'A001', outcome: 'first' }], differing))
+      .then(refused('invalid', 'decision_not_needed'));
+  });
+
+  it('takes the picked reading, or leaves out a rejected sheet', () => {
+    given(paperBatchDecider, both)
+      .when(resolve('w3', [{ serial: 'A002', outcome: 'second' }], differing))
+      .then([
+        {
+          type: 'PaperBatchResolved',
+          data: {
+            cycleId: 'c2025',
+            batchId: 'b1',
+            resolvedBy: 'w3',
+            decisions: [{ serial: 'A002', outcome: 'second' }],
+            accepted: [
+              { serial: 'A001', voterId: 'r1', sealed: 'ballot:A001:p1+p2' },
+              { serial: 'A002', voterId: 'r2', sealed: 'ballot:A002:p4' },
+              { serial: 'A003', voterId: 'r3', sealed: 'ballot:A003:p1' },
+            ],
+          },
+        },
+      ]);
+    const rejected: PaperDecision = { serial: 'A002', outcome: 'rejected', reason: '字迹不清' };
+    given(paperBatchDecider, both)
+      .when(resolve('w3', [rejected], differing))
+      .then([
+        {
+          type: 'PaperBatchResolved',
+          data: {
+            cycleId: 'c2025',
+            batchId: 'b1',
+            resolvedBy: 'w3',
+            decisions: [rejected],
+            accepted: [
+              { serial: 'A001', voterId: 'r1', sealed: 'ballot:A001:p1+p2' },
+              { serial: 'A003', voterId: 'r3', sealed: 'ballot:A003:p1' },
+            ],
+          },
+        },
+      ]);
+  });
+
+  it('refuses to pick a reading with a problem, or two sheets of one voter', () => {
+    const votedOnline = reviewPaperBatch(
+      first,
+      first,
+      context({ voted: new Map([['r2', 'online']]) }),
+    );
+    given(paperBatchDecider, both)
+      .when(resolve('w3', [{ serial: 'A002', outcome: 'first' }], votedOnline))
+      .then(refused('invalid', 'reading_unusable'));
+    // A mistyped serial: the same voter under A003 in one entry and A009 in the other.
+    const retyped = reviewPaperBatch(
+      first,
+      [first[0]!, first[1]!, { ...first[2]!, serial: 'A009' }],
+      context(),
+    );
+    given(paperBatchDecider, both)
+      .when(
+        resolve(
+          'w3',
+          [
+            { serial: 'A003', outcome: 'first' },
+            { serial: 'A009', outcome: 'second' },
+          ],
+          retyped,
+        ),
+      )
+      .then(refused('invalid', 'voter_accepted_twice'));
+  });
+
+  it('refuses once resolved, and before two entries', () => {
+    const resolved: BallotEvent = {
+      type: 'PaperBatchResolved',
+      data: { cycleId: 'c2025', batchId: 'b1', decisions: [], accepted: [] },
+    };
+    given(paperBatchDecider, [...both, resolved])
+      .when(resolve('w3', []))
+      .then(refused('conflict', 'batch_resolved'));
+    given(paperBatchDecider, [opened, entered(1, 'w1')])
+      .when(resolve('w3', []))
+      .then(refused('conflict', 'batch_not_entered_twice'));
+  });
+
+  it('records the count once', () => {
+    const resolved: BallotEvent = {
+      type: 'PaperBatchResolved',
+      data: { cycleId: 'c2025', batchId: 'b1', decisions: [], accepted: [] },
+    };
+    const counted: BallotEvent = {
+      type: 'PaperBatchCounted',
+      data: { cycleId: 'c2025', batchId: 'b1', counted: 0, setAside: [] },
+    };
+    const record: PaperBatchCommand = { type: 'RecordPaperCount', data: counted.data as never };
+    given(paperBatchDecider, [...both, resolved])
+      .when(record)
+      .then([counted]);
+    given(paperBatchDecider, [...both, resolved, counted])
+      .when(record)
+      .then([]);
+  });
+});
+
+describe('counting a paper ballot', () => {
+  const data = {
+    cycleId: 'c2025',
+    communityId: 'hupan',
+    voterId: 'r1',
+    sealed: 'v1.paper',
+    batchId: 'b1',
+    serial: 'A001',
+  };
+  const count = { type: 'CountPaperBallot' as const, data, cycle: voting };
+  const counted: BallotEvent = { type: 'PaperBallotCounted', data };
+
+  it('becomes the voter’s ballot once, and again is nothing new', () => {
+    given(paperBallotDecider, []).when(count).then([counted]);
+    given(paperBallotDecider, [counted]).when(count).then([]);
+  });
+
+  it('is refused for a voter who has voted, and outside voting', () => {
+    const online: BallotEvent = {
+      type: 'BallotCast',
+      data: { cycleId: 'c2025', communityId: 'hupan', voterId: 'r1', sealed: 'v1.online' },
+    };
+    given(paperBallotDecider, [online]).when(count).then(refused('conflict', 'already_voted'));
+    given(paperBallotDecider, [])
+      .when({ ...count, cycle: cycleAt('publicity') })
+      .then(refused('conflict', 'not_voting'));
+  });
+
+  it('keeps the voter from casting online afterwards, and says why', () => {
+    given(ballotDecider, [counted])
+      .when({
+        type: 'CastBallot',
+        data: {
+          cycleId: 'c2025',
+          communityId: 'hupan',
+          voterId: 'r1',
+          choices: ['p1'],
+          sealed: 'v1.x',
+        },
+        cycle: voting,
+        voter: residentOf('hupan'),
+        pool,
+      })
+      .then(refused('conflict', 'paper_ballot_counted'));
+  });
+});
+
+describe('claiming a serial number', () => {
+  const data = { cycleId: 'c2025', batchId: 'b1', serial: 'A001' };
+  const claimed: BallotEvent = { type: 'PaperSerialClaimed', data };
+
+  it('claims a serial once per cycle, again for the same batch is nothing new', () => {
+    given(paperSerialDecider, []).when({ type: 'ClaimPaperSerial', data }).then([claimed]);
+    given(paperSerialDecider, [claimed]).when({ type: 'ClaimPaperSerial', data }).then([]);
+    given(paperSerialDecider, [claimed])
+      .when({ type: 'ClaimPaperSerial', data: { ...data, batchId: 'b2' } })
+      .then(refused('conflict', 'serial_taken'));
+  });
+});
