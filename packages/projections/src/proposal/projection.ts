@@ -6,12 +6,15 @@
 // co-sign button and notices), and pages show them by `residentLabel` only. A resident who is
 // forgotten is noted, so that their label becomes 已注销居民.
 //
-// It also follows two events of other modules: CyclePhaseAdvanced (a submitted proposal is
-// "under screening" once its cycle screens) and ResidentForgotten.
+// It also follows three events of other modules: CyclePhaseAdvanced (a submitted proposal is
+// "under screening" once its cycle screens), BallotsTallied (whether each pool proposal was
+// selected, by the community's last count, for the feedback owed to authors not selected) and
+// ResidentForgotten.
 import {
   describeProposalEvent,
   hasReached,
   infeasibleReasonText,
+  parseBallotEvent,
   parseCycleEvent,
   parseProposalEvent,
   parseResidentEvent,
@@ -34,6 +37,9 @@ export const proposalTables = [
   'prop_round_tables',
   'prop_cycle_phases',
   'prop_forgotten_residents',
+  'prop_outcomes',
+  'prop_feedback',
+  'prop_feedback_messages',
 ] as const;
 
 export type ProposalTable = (typeof proposalTables)[number];
@@ -46,9 +52,9 @@ type T = TableNames<ProposalTable>;
 
 export const proposalProjection: Projection<ProposalTable> = {
   name: 'proposal',
-  version: 1,
+  version: 2,
   tables: proposalTables,
-  eventTypes: [...proposalEventTypes, 'CyclePhaseAdvanced', 'ResidentForgotten'],
+  eventTypes: [...proposalEventTypes, 'CyclePhaseAdvanced', 'BallotsTallied', 'ResidentForgotten'],
 
   schema: (t) => [
     `CREATE TABLE ${t.prop_proposals} (
@@ -76,6 +82,9 @@ export const proposalProjection: Projection<ProposalTable> = {
        submitted_position BIGINT NOT NULL,
        submitted_at TEXT NOT NULL,
        decided_position BIGINT,
+       carried_to TEXT,
+       carried_to_cycle TEXT,
+       carried_from TEXT,
        updated_at TEXT NOT NULL
      )`,
     `CREATE INDEX ${t.prop_proposals}_by_cycle ON ${t.prop_proposals} (cycle_id, community_id, submitted_position)`,
@@ -120,6 +129,34 @@ export const proposalProjection: Projection<ProposalTable> = {
        resident_id TEXT PRIMARY KEY,
        forgotten_at TEXT NOT NULL
      )`,
+    `CREATE TABLE ${t.prop_outcomes} (
+       proposal_id TEXT PRIMARY KEY,
+       cycle_id TEXT NOT NULL,
+       community_id TEXT NOT NULL,
+       votes INTEGER NOT NULL,
+       selected INTEGER NOT NULL,
+       tallied_at TEXT NOT NULL
+     )`,
+    `CREATE INDEX ${t.prop_outcomes}_by_community ON ${t.prop_outcomes} (community_id, selected)`,
+    `CREATE TABLE ${t.prop_feedback} (
+       proposal_id TEXT PRIMARY KEY,
+       given_by TEXT NOT NULL,
+       representatives TEXT NOT NULL,
+       reason TEXT NOT NULL,
+       suggestions TEXT NOT NULL,
+       given_at TEXT NOT NULL,
+       last_from TEXT NOT NULL,
+       last_at TEXT NOT NULL
+     )`,
+    `CREATE TABLE ${t.prop_feedback_messages} (
+       proposal_id TEXT NOT NULL,
+       position BIGINT NOT NULL,
+       sender TEXT NOT NULL,
+       text TEXT NOT NULL,
+       channel TEXT NOT NULL,
+       at TEXT NOT NULL,
+       PRIMARY KEY (proposal_id, position)
+     )`,
   ],
 
   async apply(tx: SqlExecutor, recorded: RecordedEvent, t: T) {
@@ -138,6 +175,32 @@ export const proposalProjection: Projection<ProposalTable> = {
           `UPDATE ${t.prop_proposals} SET status = 'under_screening'
            WHERE cycle_id = ? AND status = 'submitted'`,
           [cycleId],
+        );
+      }
+      return;
+    }
+    if (recorded.type === 'BallotsTallied') {
+      const ballotEvent = parseBallotEvent(recorded.type, recorded.data);
+      if (ballotEvent.type !== 'BallotsTallied') return;
+      const { data } = ballotEvent;
+      // The last count stands: a recount replaces the community's outcomes.
+      await tx.run(`DELETE FROM ${t.prop_outcomes} WHERE cycle_id = ? AND community_id = ?`, [
+        data.cycleId,
+        data.communityId,
+      ]);
+      for (const project of data.projects) {
+        await tx.run(
+          `INSERT INTO ${t.prop_outcomes}
+             (proposal_id, cycle_id, community_id, votes, selected, tallied_at)
+           VALUES (?, ?, ?, ?, ?, ?)`,
+          [
+            project.proposalId,
+            data.cycleId,
+            data.communityId,
+            project.votes,
+            data.winners.includes(project.proposalId) ? 1 : 0,
+            at,
+          ],
         );
       }
       return;
@@ -311,6 +374,61 @@ async function applyToProposal(
       await applyChanges(tx, t, proposalId, event.data.changes);
       actor = await authorOf(tx, t, proposalId);
       break;
+    case 'ProposalFeedbackGiven': {
+      const d = event.data;
+      await tx.run(
+        `INSERT INTO ${t.prop_feedback}
+           (proposal_id, given_by, representatives, reason, suggestions, given_at, last_from,
+            last_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'community', ?)
+         ON CONFLICT (proposal_id) DO NOTHING`,
+        [
+          proposalId,
+          d.givenBy,
+          JSON.stringify(d.representatives ?? []),
+          d.reason,
+          d.suggestions,
+          at,
+          at,
+        ],
+      );
+      break;
+    }
+    case 'ProposalFeedbackMessagePosted':
+      await tx.run(
+        `INSERT INTO ${t.prop_feedback_messages}
+           (proposal_id, position, sender, text, channel, at)
+         VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (proposal_id, position) DO NOTHING`,
+        [
+          proposalId,
+          recorded.position,
+          event.data.from,
+          event.data.text,
+          recorded.metadata.channel,
+          at,
+        ],
+      );
+      await tx.run(
+        `UPDATE ${t.prop_feedback} SET last_from = ?, last_at = ? WHERE proposal_id = ?`,
+        [event.data.from, at, proposalId],
+      );
+      if (event.data.from === 'author') actor = await authorOf(tx, t, proposalId);
+      break;
+    case 'ProposalCarriedForward':
+      await tx.run(
+        `UPDATE ${t.prop_proposals} SET carried_to = ?, carried_to_cycle = ? WHERE proposal_id = ?`,
+        [event.data.toProposalId, event.data.toCycleId, proposalId],
+      );
+      actor = await authorOf(tx, t, proposalId);
+      break;
+    case 'ProposalCarriedFrom':
+      await tx.run(`UPDATE ${t.prop_proposals} SET carried_from = ? WHERE proposal_id = ?`, [
+        event.data.fromProposalId,
+        proposalId,
+      ]);
+      actor = await authorOf(tx, t, proposalId);
+      break;
   }
 
   await tx.run(
@@ -415,6 +533,9 @@ function publicDetails(event: ProposalModuleEvent): unknown {
     }
     case 'ProposalCoSigned':
       return { proposalId: event.data.proposalId };
+    // The thread is between the author and the community: the timeline says who wrote, not what.
+    case 'ProposalFeedbackMessagePosted':
+      return { proposalId: event.data.proposalId, from: event.data.from };
     case 'ProposalAbsorbed': {
       const { authors, coSigners, ...rest } = event.data;
       return { ...rest, authorCount: authors.length, coSignerCount: coSigners.length };
