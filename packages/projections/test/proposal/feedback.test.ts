@@ -1,7 +1,7 @@
 // The feedback owed to authors of pool proposals not selected, on SQLite and PostgreSQL: the
 // community's last tally says who is owed it, the queue and counts follow feedback and thread, a
 // recount replaces the outcomes, and carrying forward links both proposals.
-import type { BallotEventData, ProposalContent, ProposalModuleEvent } from '@gongzhi/domain';
+import type { BallotEventData, ProposalContent, ProposalEvent } from '@gongzhi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   countFeedbackWaiting,
@@ -23,7 +23,7 @@ const seats: ProposalContent = {
   photos: [],
 };
 
-const submitted = (proposalId: string, author: string, cycleId = 'c2025'): ProposalModuleEvent => ({
+const submitted = (proposalId: string, author: string, cycleId = 'c2025'): ProposalEvent => ({
   type: 'ProposalSubmitted',
   data: {
     proposalId,
@@ -37,7 +37,7 @@ const submitted = (proposalId: string, author: string, cycleId = 'c2025'): Propo
   },
 });
 
-const admitted = (proposalId: string): ProposalModuleEvent => ({
+const admitted = (proposalId: string): ProposalEvent => ({
   type: 'ProposalAdmittedToPool',
   data: { proposalId, roundTableId: 'rt1', cost: 2_000_000 },
 });
@@ -67,7 +67,7 @@ for (const [engine, open] of engines('feedback')) {
   describe(`feedback read model on ${engine}`, () => {
     let h: Harness;
     let recorder: Recorder;
-    const record = (event: ProposalModuleEvent, channel?: 'online' | 'proxy') =>
+    const record = (event: ProposalEvent, channel?: 'online' | 'proxy') =>
       recorder.record(`proposal-${event.data.proposalId}`, event, { channel });
     const ids = (rows: { proposalId: string }[]) => rows.map((r) => r.proposalId);
 
