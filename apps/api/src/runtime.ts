@@ -55,6 +55,7 @@ import {
   notificationProjection,
 } from '@gongzhi/projections/notification';
 import { organisationProjection } from '@gongzhi/projections/organisation';
+import { outcomeProjection } from '@gongzhi/projections/outcome';
 import { openPostgresReadModels } from '@gongzhi/projections/postgres';
 import { proposalProjection } from '@gongzhi/projections/proposal';
 import {
@@ -211,6 +212,7 @@ export async function openRuntime(
     cycleProjection,
     proposalProjection,
     notificationProjection,
+    outcomeProjection,
     // The ballot read models open sealed ballots: they need the ballot key, derived here.
     createBallotProjection(ballotSeal),
   ];

@@ -4,6 +4,7 @@ import { ballotRouter } from './ballot/router.ts';
 import { cycleRouter } from './cycle/router.ts';
 import { notificationRouter } from './notification/router.ts';
 import { organisationRouter } from './organisation/router.ts';
+import { outcomeRouter } from './outcome/router.ts';
 import { proposalRouter } from './proposal/router.ts';
 import { residentRouter } from './resident/router.ts';
 import { authRouter, sessionRouter } from './session/router.ts';
@@ -18,6 +19,7 @@ export const appRouter = router({
   proposal: proposalRouter,
   notification: notificationRouter,
   ballot: ballotRouter,
+  outcome: outcomeRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,3 +4,4 @@ export * from './resident/index.ts';
 export * from './cycle/index.ts';
 export * from './proposal/index.ts';
 export * from './ballot/index.ts';
+export * from './outcome/index.ts';

@@ -23,6 +23,7 @@ import {
 } from '@gongzhi/domain';
 import type { Position } from '@gongzhi/eventstore';
 import { listBulletin, newReceipt, type BallotSeal } from '@gongzhi/projections/ballot';
+import { listExcludedProjects } from '@gongzhi/projections/outcome';
 import { listProjectPool } from '@gongzhi/projections/proposal';
 import { listResidentTies, readResident } from '@gongzhi/projections/resident';
 import type { SqlExecutor } from '@gongzhi/projections';
@@ -127,7 +128,7 @@ async function votingCycle(w: Writer, cycleId: string, communityId: string) {
  * revoked within the projection's lag, milliseconds) lets a ballot through that could as well
  * have arrived just before the revocation.
  */
-async function voterOf(
+export async function voterOf(
   w: Writer,
   voterId: string,
   cycle: CycleState,
@@ -196,7 +197,7 @@ const gateOf = (cycleId: string) => {
   return gate;
 };
 
-async function whileCasting<T>(cycleId: string, work: () => Promise<T>): Promise<T> {
+export async function whileCasting<T>(cycleId: string, work: () => Promise<T>): Promise<T> {
   const gate = gateOf(cycleId);
   while (gate.closing) await gate.closing.catch(() => undefined);
   gate.casting++;
@@ -229,7 +230,10 @@ function replacedReceipt(seal: BallotSeal, state: Extract<BallotState, { status:
     .receipt;
 }
 
-/** What counting a community takes, read from the cycle and the read models. */
+/**
+ * What counting a community takes, read from the cycle and the read models. A project an upheld
+ * objection took out of the count is left out of the pool and of every ballot's choices.
+ */
 export async function countInput(
   db: SqlExecutor,
   cycle: Extract<CycleState, { status: 'published' }>,
@@ -238,13 +242,23 @@ export async function countInput(
   const budget = cycle.definition.communities.find((c) => c.communityId === communityId)?.budget;
   if (budget === undefined) return undefined;
   const place = { cycleId: cycle.cycleId, communityId };
-  const [pool, bulletin] = await Promise.all([listProjectPool(db, place), listBulletin(db, place)]);
+  const [pool, bulletin, excluded] = await Promise.all([
+    listProjectPool(db, place),
+    listBulletin(db, place),
+    listExcludedProjects(db, place),
+  ]);
+  const counted = (proposalId: string) => !excluded.includes(proposalId);
   return {
     ...place,
     budget,
     rule: cycle.definition.aggregation,
-    pool: pool.map((p) => ({ proposalId: p.proposalId, title: p.title, cost: p.cost })),
-    bulletin,
+    pool: pool
+      .filter((p) => counted(p.proposalId))
+      .map((p) => ({ proposalId: p.proposalId, title: p.title, cost: p.cost })),
+    bulletin:
+      excluded.length === 0
+        ? bulletin
+        : bulletin.map((row) => ({ ...row, choices: row.choices.filter(counted) })),
   };
 }
 

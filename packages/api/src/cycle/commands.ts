@@ -30,6 +30,7 @@ import type {
 import type { EventStore } from '@gongzhi/eventstore';
 import { apartFromCasting, tallyCycle } from '../ballot/commands.ts';
 import { executeCommand, type EventCodec, type Writer } from '../commands.ts';
+import { unansweredObjections } from '../outcome/commands.ts';
 
 export const cycleCodec: EventCodec<CycleEvent> = {
   read: (recorded) => parseCycleEvent(recorded.type, recorded.data),
@@ -135,7 +136,8 @@ export const publishCycle = (w: Writer, data: { cycleId: string }, expectedRevis
  * to be written and holds new ones back while it moves, then counts every community and records
  * the tallies (see ballot/commands.ts); the position answered is then the last tally's. A retry
  * of the move is refused (the cycle is past voting) and records nothing; ballot.tally counts
- * again if the process stopped between the move and the count.
+ * again if the process stopped between the move and the count. Confirming the selection (to
+ * implementing) is decided on the number of the cycle's objections still unanswered.
  */
 export async function advanceCyclePhase(
   w: Writer,
@@ -146,7 +148,14 @@ export async function advanceCyclePhase(
     onCycle(
       w,
       data.cycleId,
-      () => ({ type: 'AdvanceCyclePhase', data, now: w.metadata.occurredAt }),
+      async () => ({
+        type: 'AdvanceCyclePhase',
+        data,
+        now: w.metadata.occurredAt,
+        ...(data.to === 'implementing'
+          ? { unansweredObjections: await unansweredObjections(w, data.cycleId) }
+          : {}),
+      }),
       expectedRevision,
     );
   if (data.to !== 'publicity') return move();

@@ -139,7 +139,7 @@ const changesInput = {
 };
 
 /** The stored photos with these ids, in order; a 400 about the field for an unknown id. */
-async function photosOf(
+export async function photosOf(
   ctx: Context,
   photoIds: readonly string[] | undefined,
   field = 'photoIds',

@@ -33,6 +33,8 @@ export type CycleState =
       streetId: string;
       definition: CycleDefinition;
       phase: CycleStage;
+      /** When publicity began (its CyclePhaseAdvanced's `at`); none before. */
+      publicityBegan?: string;
     };
 
 export type CycleCommand =
@@ -55,6 +57,11 @@ export type CycleCommand =
       data: { cycleId: string; to: CyclePhase; reason?: string | undefined };
       /** The current instant, ISO-8601 UTC. */
       now: string;
+      /**
+       * The cycle's objections not yet answered, counted by the handler: confirming the
+       * selection (publicity → implementing) needs it, other moves ignore it.
+       */
+      unansweredObjections?: number;
     }
   | {
       type: 'AmendCycleBudget';
@@ -72,6 +79,26 @@ const DAY_MS = 24 * HOUR_MS;
 /** Cycles run on China time (UTC+8, no daylight saving): the calendar day of an instant there. */
 export function chinaDate(instant: string): string {
   return new Date(Date.parse(instant) + 8 * HOUR_MS).toISOString().slice(0, 10);
+}
+
+/** YYYY-MM-DD plus whole days. */
+const addDays = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * The public notice (公示) of a cycle's selection: from the day publicity began (the scheduled
+ * day, until it has begun) for the cycle's publicityDays, `until` being its last day (China
+ * time). Objections are taken on these days; the selection is confirmed after them.
+ */
+export function noticePeriod(cycle: Extract<CycleState, { status: 'published' }>): {
+  from: string;
+  until: string;
+} {
+  const began =
+    cycle.publicityBegan === undefined
+      ? cycle.definition.schedule.publicity
+      : chinaDate(cycle.publicityBegan);
+  return { from: began, until: addDays(began, cycle.definition.publicityDays - 1) };
 }
 
 /** Whole days from one YYYY-MM-DD to another. */
@@ -112,7 +139,10 @@ export const cycleDecider: Decider<CycleCommand, CycleEvent, CycleState> = {
           ? state
           : { ...state, status: 'published', phase: 'announced' };
       case 'CyclePhaseAdvanced':
-        return state.status === 'published' ? { ...state, phase: event.data.to } : state;
+        if (state.status !== 'published') return state;
+        return event.data.to === 'publicity'
+          ? { ...state, phase: event.data.to, publicityBegan: event.data.at }
+          : { ...state, phase: event.data.to };
       case 'CycleBudgetAmended': {
         if (state.status === 'none') return state;
         const amended = new Map(event.data.budgets.map((b) => [b.communityId, b.budget]));
@@ -218,6 +248,7 @@ export const cycleDecider: Decider<CycleCommand, CycleEvent, CycleState> = {
         }
         const scheduledFor = cycle.definition.schedule[to];
         const today = chinaDate(command.now);
+        if (to === 'implementing') checkConfirmable(cycle, today, command.unansweredObjections);
         if (today !== scheduledFor && reason === undefined) {
           return refuse(
             'invalid',
@@ -311,6 +342,36 @@ export const cycleDecider: Decider<CycleCommand, CycleEvent, CycleState> = {
     }
   },
 };
+
+/**
+ * Confirming the selection (publicity → implementing) waits for the notice period to end and for
+ * every objection to be answered; no reason overrides either.
+ */
+function checkConfirmable(
+  cycle: Extract<CycleState, { status: 'published' }>,
+  today: string,
+  unanswered: number | undefined,
+): void {
+  const { until } = noticePeriod(cycle);
+  if (today <= until) {
+    refuse(
+      'conflict',
+      'notice_period_open',
+      `公示期到 ${until} 结束;公示期满后才能确认入选项目。`,
+      `The public notice runs until ${until}; the selection can be confirmed only after it ends.`,
+    );
+  }
+  if (unanswered === undefined)
+    throw new Error('Confirming a cycle needs its unanswered objections');
+  if (unanswered > 0) {
+    refuse(
+      'conflict',
+      'objections_unanswered',
+      `还有 ${unanswered} 条异议尚未答复;每条异议答复后才能确认入选项目。`,
+      `${unanswered} objection(s) are not answered yet; the selection can be confirmed only once every objection is answered.`,
+    );
+  }
+}
 
 function requireCycle(state: CycleState, cycleId: string): Defined {
   if (state.status === 'none') {
