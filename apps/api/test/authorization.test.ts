@@ -15,7 +15,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appRouter, cycleCommands, organisationCommands, type ProcedureMeta } from '@gongzhi/api';
+import {
+  appRouter,
+  cycleCommands,
+  organisationCommands,
+  outcomeCommands,
+  type ProcedureMeta,
+} from '@gongzhi/api';
 import { hashPassword, ROLE_LABELS } from '@gongzhi/auth';
 import { chinaDate, staffRoleSchema, type Scope, type StaffRole } from '@gongzhi/domain';
 import type { EventMetadata } from '@gongzhi/eventstore';
@@ -68,6 +74,9 @@ const PUBLISHED_CYCLE = 'authz-cycle';
 // proposing. Each mutation acts on a proposal of its own.
 const SCREENING_CYCLE = 'demo-cycle-yushan';
 const PROPOSING_CYCLE = 'demo-cycle-qinchuan';
+// The seeded cycle in publicity, and an objection to the count of A1 filed in beforeAll.
+const NOTICE_CYCLE = 'demo-cycle-notice';
+const OBJECTION = 'authz-objection';
 const PROPOSAL_CONTENT = {
   title: '授权测试建议',
   description: '授权测试',
@@ -348,6 +357,14 @@ const SAMPLES: Record<string, Sample | Sample[]> = {
   },
   'ballot.tally': { input: { cycleId: SCREENING_CYCLE }, target: 'street' },
   'ballot.result': { input: { cycleId: SCREENING_CYCLE, communityId: A.communityId } },
+  'outcome.notice': { input: { cycleId: NOTICE_CYCLE } },
+  'outcome.file': {
+    input: { cycleId: NOTICE_CYCLE, communityId: A.communityId, text: '授权测试的异议内容' },
+  },
+  'outcome.answer': {
+    input: { objectionId: OBJECTION, answer: 'dismissed', reason: '授权测试' },
+    target: 'community',
+  },
 };
 
 /** Refusals that mean "not you" (sign-in or access), as opposed to any other outcome. */
@@ -525,6 +542,15 @@ describe.each(engines.filter((e) => e.name === 'sqlite'))(
         ...cycleDefinition(),
       });
       await cycleCommands.publishCycle(w, { cycleId: PUBLISHED_CYCLE });
+      await outcomeCommands.fileObjection(w, {
+        objectionId: OBJECTION,
+        cycleId: NOTICE_CYCLE,
+        communityId: A.communityId,
+        target: { kind: 'count' },
+        text: '授权测试的异议内容',
+        photos: [],
+        filedBy: 'system',
+      });
       await runner.waitForPosition((await store.headPosition())!, 10_000);
 
       const registered = await resident.register('authz-resident', {

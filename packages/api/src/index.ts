@@ -20,6 +20,7 @@ export * as residentCommands from './resident/commands.ts';
 export * as cycleCommands from './cycle/commands.ts';
 export * as proposalCommands from './proposal/commands.ts';
 export * as ballotCommands from './ballot/commands.ts';
+export * as outcomeCommands from './outcome/commands.ts';
 export { bulletinCsv, bulletinPb, countBallots, recountPb } from './ballot/count.ts';
 export {
   consoleNotificationSender,
