@@ -5,6 +5,7 @@ import { cycleRouter } from './cycle/router.ts';
 import { notificationRouter } from './notification/router.ts';
 import { organisationRouter } from './organisation/router.ts';
 import { outcomeRouter } from './outcome/router.ts';
+import { feedbackRouter } from './proposal/feedback.ts';
 import { proposalRouter } from './proposal/router.ts';
 import { residentRouter } from './resident/router.ts';
 import { authRouter, sessionRouter } from './session/router.ts';
@@ -17,6 +18,7 @@ export const appRouter = router({
   resident: residentRouter,
   cycle: cycleRouter,
   proposal: proposalRouter,
+  feedback: feedbackRouter,
   notification: notificationRouter,
   ballot: ballotRouter,
   outcome: outcomeRouter,

@@ -3,28 +3,37 @@
 // merge), then go through the command path. The day an act is judged on (age, meeting date) is
 // the China-time day of the writer's `occurredAt`.
 import {
+  ballotStreams,
   chinaDate,
   describeProposalEvent,
+  effectiveCost,
+  feedbackDecider,
   fold,
+  parseBallotEvent,
   parseProposalEvent,
   proposalDecider,
   proposalEventSchemas,
   proposalStreams,
   refuse,
+  requireProposal,
   roundTableDecider,
+  tallyDecider,
 } from '@gongzhi/domain';
 import type {
   Attendee,
+  FeedbackCommand,
   LocalizedText,
   ProposalChanges,
+  ProposalChannel,
   ProposalCommand,
   ProposalEvent,
   ProposalEventData,
   ProposalState,
   RoundTableEvent,
   RoundTableState,
+  TallyState,
 } from '@gongzhi/domain';
-import type { EventStore } from '@gongzhi/eventstore';
+import { uuidv7, type EventStore } from '@gongzhi/eventstore';
 import { executeCommand, type CommandResult, type EventCodec, type Writer } from '../commands.ts';
 import { currentCycle } from '../cycle/commands.ts';
 import { currentResident } from '../resident/commands.ts';
@@ -96,14 +105,24 @@ function onProposal(
 
 export type SubmissionData = Omit<ProposalEventData<'ProposalSubmitted'>, 'streetId'>;
 
-export const submitProposal = (w: Writer, data: SubmissionData) =>
-  onProposal(w, data.proposalId, async () => ({
+/** The submission command; `carriedFrom` names the proposal of an earlier cycle it continues. */
+async function submissionOf(
+  w: Writer,
+  data: SubmissionData,
+  carriedFrom?: { proposalId: string; cycleId: string },
+): Promise<ProposalCommand> {
+  return {
     type: 'SubmitProposal',
     data,
     cycle: await currentCycle(w.store, data.cycleId),
     author: await currentResident(w.store, data.authorResidentId),
     today: today(w),
-  }));
+    ...(carriedFrom === undefined ? {} : { carriedFrom }),
+  };
+}
+
+export const submitProposal = (w: Writer, data: SubmissionData) =>
+  onProposal(w, data.proposalId, () => submissionOf(w, data));
 
 /** The author's changes: an edit while proposing, or a resubmission after a return. */
 const changeProposal =
@@ -305,4 +324,93 @@ export async function recordRoundTable(
     );
   }
   return result;
+}
+
+/** The community's tally of the proposal's cycle, folded from `tally-<cycleId>-<communityId>`. */
+async function tallyOf(w: Writer, state: ProposalState): Promise<TallyState> {
+  if (state.status === 'none') return { status: 'none' };
+  const recorded = await w.store.readStream(ballotStreams.tally(state.cycleId, state.communityId));
+  return fold(
+    tallyDecider,
+    recorded.map((r) => parseBallotEvent(r.type, r.data)),
+  );
+}
+
+function onFeedback(
+  w: Writer,
+  proposalId: string,
+  command: (state: ProposalState) => Promise<FeedbackCommand>,
+): Promise<CommandResult<ProposalEvent>> {
+  return executeCommand(w.store, {
+    decider: feedbackDecider,
+    codec: proposalCodec,
+    stream: proposalStreams.proposal(proposalId),
+    command,
+    subject: proposalSubject,
+    metadata: w.metadata,
+  });
+}
+
+/** Feedback to the author of a pool proposal not selected (意见共商), once the vote closed. */
+export const giveFeedback = (
+  w: Writer,
+  data: Extract<FeedbackCommand, { type: 'GiveFeedback' }>['data'],
+) =>
+  onFeedback(w, data.proposalId, async (state) => ({
+    type: 'GiveFeedback',
+    data,
+    cycle: await cycleOf(w, state),
+    tally: await tallyOf(w, state),
+  }));
+
+/** A message of the feedback thread, from the author (for `byResidentId`) or the community. */
+export const postFeedbackMessage = (
+  w: Writer,
+  data: Extract<FeedbackCommand, { type: 'PostFeedbackMessage' }>['data'],
+) =>
+  onFeedback(w, data.proposalId, () =>
+    Promise.resolve({ type: 'PostFeedbackMessage' as const, data }),
+  );
+
+/**
+ * Carries a proposal not selected into a later cycle of its street: a new proposal, submitted
+ * under that cycle's rules with the old one's content (at its surveyed cost, if surveyed),
+ * linked both ways. Both decisions are taken first without writing, so that a refusal by the new
+ * cycle leaves the old proposal untouched; then ProposalCarriedForward goes on the old stream and
+ * the submission on the new one. A retry after a failure between the two finds the old proposal
+ * pointing at a proposal not yet written, and writes it.
+ */
+export async function carryProposalForward(
+  w: Writer,
+  data: { proposalId: string; toCycleId: string; byResidentId: string; channel: ProposalChannel },
+): Promise<{ toProposalId: string; result: CommandResult<ProposalEvent> }> {
+  const { proposalId, toCycleId, byResidentId, channel } = data;
+  const old = requireProposal(await currentProposal(w.store, proposalId), proposalId);
+  const pending =
+    old.carriedTo !== undefined &&
+    (await currentProposal(w.store, old.carriedTo)).status === 'none';
+  const toProposalId = pending ? old.carriedTo! : uuidv7();
+  const submission: SubmissionData = {
+    proposalId: toProposalId,
+    cycleId: toCycleId,
+    communityId: old.communityId,
+    ...old.content,
+    estimatedCost: effectiveCost(old),
+    authorResidentId: old.authorResidentId,
+    channel,
+  };
+  const from = { proposalId, cycleId: old.cycleId };
+  const carry = async (state: ProposalState): Promise<FeedbackCommand> => ({
+    type: 'CarryProposalForward',
+    data: { proposalId, toProposalId, toCycleId, byResidentId },
+    cycle: await cycleOf(w, state),
+    tally: await tallyOf(w, state),
+    target: await currentCycle(w.store, toCycleId),
+  });
+  feedbackDecider.decide(await carry(old), old);
+  proposalDecider.decide(await submissionOf(w, submission, from), proposalDecider.initialState());
+
+  await onFeedback(w, proposalId, carry);
+  const result = await onProposal(w, toProposalId, () => submissionOf(w, submission, from));
+  return { toProposalId, result };
 }

@@ -82,7 +82,7 @@ const proposalNotFound = (proposalId: string): never =>
   );
 
 /** Staff of the community the input names. */
-const inCommunity = (
+export const inCommunity = (
   roles: readonly Role[],
   action: LocalizedText,
 ): Access<{ communityId: string }> => ({
@@ -92,7 +92,7 @@ const inCommunity = (
 });
 
 /** Staff of the community of the proposal the input names. */
-const onProposal = (
+export const onProposal = (
   roles: readonly Role[],
   action: LocalizedText,
 ): Access<{ proposalId: string }> => ({
@@ -101,8 +101,8 @@ const onProposal = (
   action,
 });
 
-const WORKERS: readonly Role[] = ['community_worker'];
-const ROUND_TABLE: readonly Role[] = ['community_worker', 'committee_member'];
+export const WORKERS: readonly Role[] = ['community_worker'];
+export const ROUND_TABLE: readonly Role[] = ['community_worker', 'committee_member'];
 const SURVEYORS: readonly Role[] = ['consultant', 'department_staff'];
 
 /** Both coordinates or neither, said in the caller's language. */
@@ -170,7 +170,7 @@ async function changesOf(
 }
 
 /** A writer whose events record who acted, for whom, and how. */
-function writerActing(ctx: Context, acting: Acting): Writer {
+export function writerActing(ctx: Context, acting: Acting): Writer {
   const w = writerFor(ctx);
   const metadata: EventMetadata = {
     ...w.metadata,
@@ -213,7 +213,7 @@ async function actingAsResident(
 }
 
 /** The author the caller acts for on an author-only act (edit, withdraw, resubmit). */
-async function actingForAuthor(ctx: Context, proposalId: string) {
+export async function actingForAuthor(ctx: Context, proposalId: string) {
   const proposal = await commands.currentProposal(ctx.services.store, proposalId);
   if (proposal.status === 'none') return proposalNotFound(proposalId);
   const acting = await actingFor(ctx, proposal.authorResidentId, 'propose', {
@@ -285,7 +285,10 @@ const statusInput = z.enum(
 );
 
 /** A proposal as a queue shows it to a worker: with the author's name and masked number. */
-async function withAuthor<Entry extends { authorResidentId: string }>(ctx: Context, entry: Entry) {
+export async function withAuthor<Entry extends { authorResidentId: string }>(
+  ctx: Context,
+  entry: Entry,
+) {
   const author = await readResident(ctx.services.readModels.db, entry.authorResidentId);
   return {
     ...entry,

@@ -103,8 +103,10 @@ export async function listFeedbackQueue(
 /** How many authors of the community wait for feedback, and for a reply in their thread. */
 export async function countFeedbackWaiting(
   db: SqlExecutor,
-  communityId: string,
+  query: { communityId: string; cycleId?: string | undefined },
 ): Promise<{ awaitingFeedback: number; awaitingReply: number }> {
+  const params: SqlValue[] = [query.communityId];
+  if (query.cycleId !== undefined) params.push(query.cycleId);
   const row = await db.get(
     `SELECT
        SUM(CASE WHEN f.given_at IS NULL THEN 1 ELSE 0 END) AS awaiting_feedback,
@@ -112,8 +114,9 @@ export async function countFeedbackWaiting(
      FROM prop_outcomes o
      JOIN prop_proposals p ON p.proposal_id = o.proposal_id
      LEFT JOIN prop_feedback f ON f.proposal_id = o.proposal_id
-     WHERE o.community_id = ? AND ${NOT_SELECTED}`,
-    [communityId],
+     WHERE o.community_id = ? AND ${NOT_SELECTED}
+       ${query.cycleId === undefined ? '' : 'AND o.cycle_id = ?'}`,
+    params,
   );
   return {
     awaitingFeedback: Number(row?.awaiting_feedback ?? 0),

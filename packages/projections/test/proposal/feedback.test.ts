@@ -91,7 +91,7 @@ for (const [engine, open] of engines('feedback')) {
     it('owes feedback to the authors the last tally did not select', async () => {
       await recorder.record('tally-c2025-hupan', tallied(['p1']));
       expect(ids(await listFeedbackQueue(h.db, { communityId: 'hupan' }))).toEqual(['p2', 'p3']);
-      expect(await countFeedbackWaiting(h.db, 'hupan')).toEqual({
+      expect(await countFeedbackWaiting(h.db, { communityId: 'hupan' })).toEqual({
         awaitingFeedback: 2,
         awaitingReply: 0,
       });
@@ -113,7 +113,7 @@ for (const [engine, open] of engines('feedback')) {
           representatives: ['周建国'],
         },
       });
-      expect(await countFeedbackWaiting(h.db, 'hupan')).toEqual({
+      expect(await countFeedbackWaiting(h.db, { communityId: 'hupan' })).toEqual({
         awaitingFeedback: 0,
         awaitingReply: 0,
       });
@@ -124,12 +124,12 @@ for (const [engine, open] of engines('feedback')) {
         },
         'proxy',
       );
-      expect((await countFeedbackWaiting(h.db, 'hupan')).awaitingReply).toBe(1);
+      expect((await countFeedbackWaiting(h.db, { communityId: 'hupan' })).awaitingReply).toBe(1);
       await record({
         type: 'ProposalFeedbackMessagePosted',
         data: { proposalId: 'p3', from: 'community', text: '可以,下期请改为一侧。' },
       });
-      expect((await countFeedbackWaiting(h.db, 'hupan')).awaitingReply).toBe(0);
+      expect((await countFeedbackWaiting(h.db, { communityId: 'hupan' })).awaitingReply).toBe(0);
       const thread = await readFeedbackThread(h.db, 'p3');
       expect(thread).toMatchObject({
         outcome: { votes: 7, selected: false },
