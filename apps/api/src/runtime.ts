@@ -48,7 +48,11 @@ import {
   type ProjectionRunner,
   type ReadModelDatabase,
 } from '@gongzhi/projections';
-import { createBallotProjection, createBallotSeal } from '@gongzhi/projections/ballot';
+import {
+  createBallotProjection,
+  createBallotSeal,
+  paperBallotProjection,
+} from '@gongzhi/projections/ballot';
 import { cycleProjection } from '@gongzhi/projections/cycle';
 import {
   ensureNotificationStateTables,
@@ -215,6 +219,7 @@ export async function openRuntime(
     outcomeProjection,
     // The ballot read models open sealed ballots: they need the ballot key, derived here.
     createBallotProjection(ballotSeal),
+    paperBallotProjection,
   ];
   const runner = await startProjectionRunner({
     store,

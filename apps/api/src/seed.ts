@@ -214,6 +214,25 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     scope: { type: 'community', communityId: 'qinfeng', streetId: 'qinchuan' },
     description: { 'zh-CN': '社区工作者（琴枫社区）', en: 'Community worker (Qinfeng Community)' },
   },
+  // Paper ballots are entered twice by two workers and resolved by a third.
+  {
+    accountId: 'demo-shuyuan2',
+    loginName: 'shuyuan2',
+    password: 'qinhu-shuyuan2-2025',
+    displayName: '吴海燕',
+    role: 'community_worker',
+    scope: SHUYUAN,
+    description: { 'zh-CN': '社区工作者（书院社区）', en: 'Community worker (Shuyuan Community)' },
+  },
+  {
+    accountId: 'demo-shuyuan3',
+    loginName: 'shuyuan3',
+    password: 'qinhu-shuyuan3-2025',
+    displayName: '许国强',
+    role: 'community_worker',
+    scope: SHUYUAN,
+    description: { 'zh-CN': '社区工作者（书院社区）', en: 'Community worker (Shuyuan Community)' },
+  },
 ];
 
 /** The demo resident who signs in (the others were registered on paper and have no password). */
@@ -279,6 +298,21 @@ const DEMO_RESIDENTS: DemoResident[] = [
     password: 'qinhu-chenxh-2025',
     ties: [{ tieId: 'demo-tie-chen-hongqiao', communityId: 'hongqiao', kind: 'lives' }],
   },
+  // Voters whose paper ballots the paper-ballot journey enters (no other journey uses them).
+  ...(
+    [
+      ['demo-r-paper-1', '周阿娣', '13900001011', 1946],
+      ['demo-r-paper-2', '陶永福', '13900001012', 1951],
+      ['demo-r-paper-3', '邵美英', '13900001013', 1958],
+      ['demo-r-paper-4', '殷国平', '13900001014', 1963],
+    ] as const
+  ).map(([residentId, name, phone, birthYear]) => ({
+    residentId,
+    name,
+    phone,
+    birthYear,
+    ties: [{ tieId: `${residentId}-shuyuan`, communityId: 'shuyuan', kind: 'lives' as const }],
+  })),
 ];
 
 const WORKER_OF: Record<string, string> = {

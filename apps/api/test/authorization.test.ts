@@ -357,6 +357,42 @@ const SAMPLES: Record<string, Sample | Sample[]> = {
   },
   'ballot.tally': { input: { cycleId: SCREENING_CYCLE }, target: 'street' },
   'ballot.result': { input: { cycleId: SCREENING_CYCLE, communityId: A.communityId } },
+  // Paper ballots: opening a batch outside voting is refused by the domain; the batch named
+  // in the other samples does not exist.
+  'ballot.paperBatches.list': {
+    input: { cycleId: SCREENING_CYCLE, communityId: A.communityId },
+    target: 'community',
+  },
+  'ballot.paperBatches.open': {
+    input: { cycleId: SCREENING_CYCLE, communityId: A.communityId, label: '1号票箱' },
+    target: 'community',
+  },
+  'ballot.paperBatches.get': {
+    input: { cycleId: SCREENING_CYCLE, communityId: A.communityId, batchId: 'authz-batch' },
+    target: 'community',
+  },
+  'ballot.paperBatches.enter': {
+    input: {
+      cycleId: SCREENING_CYCLE,
+      communityId: A.communityId,
+      batchId: 'authz-batch',
+      sheets: [{ serial: 'A001', voterId: 'demo-r-li', choices: ['demo-p-air-con'] }],
+    },
+    target: 'community',
+  },
+  'ballot.paperBatches.resolve': {
+    input: {
+      cycleId: SCREENING_CYCLE,
+      communityId: A.communityId,
+      batchId: 'authz-batch',
+      decisions: [{ serial: 'A001', outcome: 'first' }],
+    },
+    target: 'community',
+  },
+  'ballot.paperBatches.count': {
+    input: { cycleId: SCREENING_CYCLE, communityId: A.communityId, batchId: 'authz-batch' },
+    target: 'community',
+  },
   'outcome.notice': { input: { cycleId: NOTICE_CYCLE } },
   'outcome.file': {
     input: { cycleId: NOTICE_CYCLE, communityId: A.communityId, text: '授权测试的异议内容' },

@@ -24,6 +24,7 @@ import { actingFor, type Acting } from '../resident/acting.ts';
 import { ApiRefusal, procedure, router, type Access } from '../trpc.ts';
 import { castBallot, countInput, tallyCycle } from './commands.ts';
 import { bulletinCsv, bulletinPb, recountPb } from './count.ts';
+import { paperBatchRouter } from './paper.ts';
 
 const say = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
 
@@ -108,6 +109,9 @@ async function bulletinInput(ctx: Context, cycleId: string, communityId: string)
 }
 
 export const ballotRouter = router({
+  /** Paper ballots entered by community workers (paper.ts). */
+  paperBatches: paperBatchRouter,
+
   /** What a voter of the community chooses from: the rule, the budget (fen) and the pool. */
   paper: procedure('public', z.object(place)).query(async ({ ctx, input }) => {
     const cycle = await readCycle(ctx.services.readModels.db, input.cycleId);

@@ -1,3 +1,4 @@
 export * from './seal.ts';
 export * from './projection.ts';
 export * from './queries.ts';
+export * from './paper.ts';

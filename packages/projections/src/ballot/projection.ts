@@ -18,6 +18,7 @@ export type BallotTable = (typeof ballotTables)[number];
 const projectedTypes = [
   'BallotCast',
   'BallotChanged',
+  'PaperBallotCounted',
   'BallotsTallied',
 ] as const satisfies readonly BallotEvent['type'][];
 
@@ -59,8 +60,10 @@ export function createBallotProjection(seal: BallotSeal): Projection<BallotTable
       const event = parseBallotEvent(recorded.type, recorded.data);
       const at = recorded.metadata.occurredAt;
       switch (event.type) {
+        // A counted paper ballot is the voter's ballot like an online one: same rows.
         case 'BallotCast':
-        case 'BallotChanged': {
+        case 'BallotChanged':
+        case 'PaperBallotCounted': {
           const { cycleId, communityId, voterId, sealed } = event.data;
           const ballot = seal.open({ cycleId, communityId }, sealed);
           if (ballot.replacesReceipt !== undefined) {

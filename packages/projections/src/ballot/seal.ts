@@ -1,10 +1,11 @@
 // Sealing ballots: the receipt and choices of a ballot are encrypted (AES-256-GCM) with the
 // ballot key, derived from the master key, before they enter the voter's stream. The cycle and
 // community are bound in as associated data, so a sealed ballot moved elsewhere fails to open.
-// The API seals; the bulletin projection opens. docs/events.md ("Ballot") says what this protects
-// and what it does not.
+// The API seals; the bulletin projection opens. The choices of a paper ballot as each worker
+// entered them are sealed the same way under another context, so an entry never opens as a
+// ballot. docs/events.md ("Ballot") says what this protects and what it does not.
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { sealedBallotSchema, type SealedBallot } from '@gongzhi/domain';
+import { choicesSchema, sealedBallotSchema, type SealedBallot } from '@gongzhi/domain';
 
 const VERSION = 'v1';
 const IV_BYTES = 12;
@@ -19,38 +20,46 @@ export interface BallotSeal {
   seal(place: BallotPlace, content: SealedBallot): string;
   /** Throws when the envelope was not sealed with this key for this place. */
   open(place: BallotPlace, sealed: string): SealedBallot;
+  /** The choices of a paper ballot as one entry read them. */
+  sealEntry(place: BallotPlace, choices: readonly string[]): string;
+  openEntry(place: BallotPlace, sealed: string): string[];
 }
 
 const context = ({ cycleId, communityId }: BallotPlace) =>
   Buffer.from(`gongzhi/ballot/${VERSION}/${cycleId}/${communityId}`);
+const entryContext = ({ cycleId, communityId }: BallotPlace) =>
+  Buffer.from(`gongzhi/paper-entry/${VERSION}/${cycleId}/${communityId}`);
 
 export function createBallotSeal(masterKey: Uint8Array): BallotSeal {
   const key = Buffer.from(hkdfSync('sha256', masterKey, '', 'gongzhi/ballot-seal/v1', 32));
+  const encrypt = (aad: Buffer, content: unknown) => {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(aad);
+    const plaintext = Buffer.from(JSON.stringify(content));
+    const sealed = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+    return `${VERSION}.${iv.toString('base64url')}.${sealed.toString('base64url')}`;
+  };
+  const decrypt = (aad: Buffer, envelope: string): unknown => {
+    const [version, ivText, sealedText, ...rest] = envelope.split('.');
+    if (version !== VERSION || !ivText || !sealedText || rest.length > 0) {
+      throw new Error('not a sealed ballot');
+    }
+    const iv = Buffer.from(ivText, 'base64url');
+    const sealed = Buffer.from(sealedText, 'base64url');
+    if (iv.length !== IV_BYTES || sealed.length < TAG_BYTES) throw new Error('not a sealed ballot');
+    const decipher = createDecipheriv('aes-256-gcm', key, iv).setAAD(aad);
+    decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
+    const plaintext = Buffer.concat([
+      decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES)),
+      decipher.final(),
+    ]);
+    return JSON.parse(plaintext.toString('utf8'));
+  };
   return {
-    seal(place, content) {
-      const iv = randomBytes(IV_BYTES);
-      const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(context(place));
-      const plaintext = Buffer.from(JSON.stringify(content));
-      const sealed = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
-      return `${VERSION}.${iv.toString('base64url')}.${sealed.toString('base64url')}`;
-    },
-    open(place, envelope) {
-      const [version, ivText, sealedText, ...rest] = envelope.split('.');
-      if (version !== VERSION || !ivText || !sealedText || rest.length > 0) {
-        throw new Error('not a sealed ballot');
-      }
-      const iv = Buffer.from(ivText, 'base64url');
-      const sealed = Buffer.from(sealedText, 'base64url');
-      if (iv.length !== IV_BYTES || sealed.length < TAG_BYTES)
-        throw new Error('not a sealed ballot');
-      const decipher = createDecipheriv('aes-256-gcm', key, iv).setAAD(context(place));
-      decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
-      const plaintext = Buffer.concat([
-        decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES)),
-        decipher.final(),
-      ]);
-      return sealedBallotSchema.parse(JSON.parse(plaintext.toString('utf8')));
-    },
+    seal: (place, content) => encrypt(context(place), content),
+    open: (place, envelope) => sealedBallotSchema.parse(decrypt(context(place), envelope)),
+    sealEntry: (place, choices) => encrypt(entryContext(place), choices),
+    openEntry: (place, envelope) => choicesSchema.parse(decrypt(entryContext(place), envelope)),
   };
 }
 

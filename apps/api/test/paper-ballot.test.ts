@@ -1,0 +1,339 @@
+// Paper ballots over HTTP on the embedded store: a batch entered twice by two workers, its
+// mismatches and problems listed for a third who resolves them, the batch counted into the public
+// bulletin as the voters' ballots (one per voter across paper and online), refusals that write
+// nothing, serial numbers unique under concurrency, and a count cut short finished without
+// counting twice.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ballotEventSchemas, ballotStreams, type BallotEventType } from '@gongzhi/domain';
+import { newEvent, type EventMetadata } from '@gongzhi/eventstore';
+import { seedVoters, type Voter } from '../bench/voters.ts';
+import { engines, useApiServer } from './harness.ts';
+
+const sqlite = engines.find((e) => e.name === 'sqlite')!;
+
+/** The seeded cycle of 虞山街道 in voting: 书院社区 approves at most three projects. */
+const CYCLE = 'demo-cycle-voting';
+const COMMUNITY = 'shuyuan';
+
+interface Sheet {
+  serial: string;
+  voterId: string;
+  choices: string[];
+}
+
+interface BatchView {
+  status: string;
+  agreed: number;
+  mayEnter: boolean;
+  mayResolve: boolean;
+  toDecide: {
+    serial: string;
+    mismatch: string | null;
+    first: { voterId: string; choices: string[]; problems: { code: string }[] } | null;
+    second: { voterId: string; choices: string[]; problems: { code: string }[] } | null;
+  }[];
+  counted: { counted: number; setAside: { serial: string; reason: string }[] } | null;
+}
+
+describe('paper ballots over HTTP on sqlite', () => {
+  const api = useApiServer(sqlite.make());
+  let voters: Voter[];
+  let outsider: Voter;
+  let pool: string[];
+
+  const place = { cycleId: CYCLE, communityId: COMMUNITY };
+  const open = async (as: string, label: string) => {
+    const reply = await api.call<{ batchId: string }>(
+      'ballot.paperBatches.open',
+      { ...place, label },
+      { as },
+    );
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    return reply.body.result!.data.batchId;
+  };
+  const enter = (as: string, batchId: string, sheets: Sheet[]) =>
+    api.call<{ position: string }>(
+      'ballot.paperBatches.enter',
+      { ...place, batchId, sheets },
+      { as },
+    );
+  const view = async (as: string, batchId: string) => {
+    const reply = await api.call<BatchView>(
+      'ballot.paperBatches.get',
+      { ...place, batchId },
+      { as, query: true },
+    );
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    return reply.body.result!.data;
+  };
+  const bulletinSize = async () => {
+    const head = await api.head();
+    const reply = await api.call<unknown[]>(
+      'ballot.bulletin',
+      { ...place, minPosition: String(head ?? 0n) },
+      { query: true },
+    );
+    return reply.body.result!.data.length;
+  };
+  const streamOf = (voterId: string) =>
+    api.runtime.store.readStream(ballotStreams.ballot(CYCLE, voterId));
+  const id = (i: number) => voters[i]!.residentId;
+
+  beforeAll(async () => {
+    voters = await seedVoters(api.runtime, { count: 20, prefix: 'pb' });
+    outsider = (
+      await seedVoters(api.runtime, {
+        count: 1,
+        prefix: 'pb-hq',
+        communityId: 'qinfeng',
+        streetId: 'qinchuan',
+        worker: 'demo-qinfeng',
+      })
+    )[0]!;
+    const paper = await api.call<{ projects: { proposalId: string }[] }>('ballot.paper', place, {
+      query: true,
+    });
+    pool = paper.body.result!.data.projects.map((p) => p.proposalId);
+    expect(pool.length).toBeGreaterThanOrEqual(4);
+    for (const login of ['shuyuan', 'shuyuan2', 'shuyuan3', 'qinfeng']) await api.signIn(login);
+  });
+
+  it('counts a batch entered twice once a third worker has resolved its mismatches', async () => {
+    const before = await bulletinSize();
+    const batchId = await open('shuyuan', '1号票箱');
+    const first: Sheet[] = [
+      { serial: 'T-001', voterId: id(0), choices: [pool[0]!, pool[1]!] },
+      { serial: 'T-002', voterId: id(1), choices: [pool[2]!] },
+      { serial: 'T-003', voterId: id(2), choices: [pool[0]!] },
+    ];
+    expect((await enter('shuyuan', batchId, first)).status).toBe(200);
+    const blind = await view('shuyuan2', batchId);
+    expect(blind).toMatchObject({ status: 'awaiting_second', mayEnter: true, toDecide: [] });
+
+    // The same worker cannot enter the second time; nothing is written.
+    const head = await api.head();
+    const again = await enter('shuyuan', batchId, first);
+    expect(again.status).toBe(403);
+    expect(again.body.error?.data.reason).toBe('same_worker_entry');
+    expect(again.body.error?.message).toMatch(/\p{Script=Han}/u);
+    expect(await api.head()).toBe(head);
+
+    const second: Sheet[] = [
+      { serial: 't-001', voterId: id(0), choices: [pool[1]!, pool[0]!] },
+      { serial: 'T-002', voterId: id(1), choices: [pool[3]!] },
+      { serial: 'T-003', voterId: id(2), choices: [pool[0]!] },
+      { serial: 'T-004', voterId: id(3), choices: [pool[0]!] },
+    ];
+    expect((await enter('shuyuan2', batchId, second)).status).toBe(200);
+
+    const review = await view('shuyuan3', batchId);
+    expect(review).toMatchObject({ status: 'to_resolve', agreed: 2, mayResolve: true });
+    expect(review.toDecide.map((i) => [i.serial, i.mismatch])).toEqual([
+      ['T-002', 'choices'],
+      ['T-004', 'only_second'],
+    ]);
+    expect((await view('shuyuan', batchId)).mayResolve).toBe(false);
+
+    // The choices are sealed in the events, in the entries as in the ballots.
+    const batchEvents = await api.runtime.store.readStream(
+      ballotStreams.paperBatch(CYCLE, batchId),
+    );
+    expect(JSON.stringify(batchEvents.map((e) => e.data))).not.toContain(pool[3]!);
+
+    const resolveAs = (as: string, decisions: unknown[]) =>
+      api.call('ballot.paperBatches.resolve', { ...place, batchId, decisions }, { as });
+    const refusals: [string, unknown[], number, string][] = [
+      ['shuyuan2', [{ serial: 'T-002', outcome: 'second' }], 403, 'resolver_entered'],
+      ['shuyuan3', [{ serial: 'T-002', outcome: 'second' }], 400, 'decision_missing'],
+      [
+        'shuyuan3',
+        [
+          { serial: 'T-002', outcome: 'second' },
+          { serial: 'T-004', outcome: 'first' },
+        ],
+        400,
+        'reading_unusable',
+      ],
+      ['qinfeng', [], 403, 'out_of_scope'],
+    ];
+    for (const [as, decisions, status, reason] of refusals) {
+      const headBefore = await api.head();
+      const reply = await resolveAs(as, decisions);
+      expect({ status: reply.status, reason: reply.body.error?.data.reason }).toEqual({
+        status,
+        reason,
+      });
+      expect(await api.head()).toBe(headBefore);
+    }
+
+    const resolved = await resolveAs('shuyuan3', [
+      { serial: 'T-002', outcome: 'second' },
+      { serial: 'T-004', outcome: 'rejected', reason: '登记册上无此人签名' },
+    ]);
+    expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
+    expect((await view('shuyuan', batchId)).counted).toEqual({ counted: 3, setAside: [] });
+    expect(await bulletinSize()).toBe(before + 3);
+    expect((await streamOf(id(0))).map((e) => e.type)).toEqual(['PaperBallotCounted']);
+    expect(await streamOf(id(3))).toEqual([]);
+
+    // One ballot per voter: the voter whose paper ballot counted cannot vote online, and is told why.
+    const headBefore = await api.head();
+    const online = await api.call(
+      'ballot.cast',
+      { ...place, choices: [pool[0]] },
+      { headers: { authorization: `Bearer ${voters[0]!.token}` } },
+    );
+    expect(online.status).toBe(409);
+    expect(online.body.error?.data.reason).toBe('paper_ballot_counted');
+    expect(await api.head()).toBe(headBefore);
+
+    const list = await api.call<{ batchId: string; status: string }[]>(
+      'ballot.paperBatches.list',
+      place,
+      { as: 'shuyuan', query: true },
+    );
+    expect(list.body.result!.data.find((b) => b.batchId === batchId)?.status).toBe('counted');
+  });
+
+  it('lists the problems of sheets for the resolver: voted online, used serial, ineligible, rule', async () => {
+    const cast = await api.call(
+      'ballot.cast',
+      { ...place, choices: [pool[0]] },
+      { headers: { authorization: `Bearer ${voters[4]!.token}` } },
+    );
+    expect(cast.status).toBe(200);
+    const batchId = await open('shuyuan2', '2号票箱');
+    const sheets: Sheet[] = [
+      { serial: 'T-001', voterId: id(5), choices: [pool[0]!] },
+      { serial: 'T-010', voterId: id(4), choices: [pool[0]!] },
+      { serial: 'T-011', voterId: outsider.residentId, choices: [pool[0]!] },
+      { serial: 'T-012', voterId: id(6), choices: pool.slice(0, 4) },
+      { serial: 'T-013', voterId: id(7), choices: [pool[1]!] },
+    ];
+    expect((await enter('shuyuan2', batchId, sheets)).status).toBe(200);
+    expect((await enter('shuyuan3', batchId, sheets)).status).toBe(200);
+    const review = await view('shuyuan', batchId);
+    expect(
+      review.toDecide.map((i) => [i.serial, i.mismatch, i.first!.problems.map((p) => p.code)]),
+    ).toEqual([
+      ['T-001', null, ['serial_taken']],
+      ['T-010', null, ['voted_online']],
+      ['T-011', null, ['not_eligible']],
+      ['T-012', null, ['choices_break_rule']],
+    ]);
+    const reject = (serial: string) => ({ serial, outcome: 'rejected', reason: '核对不符' });
+    const reply = await api.call(
+      'ballot.paperBatches.resolve',
+      {
+        ...place,
+        batchId,
+        decisions: ['T-001', 'T-010', 'T-011', 'T-012'].map(reject),
+      },
+      { as: 'shuyuan' },
+    );
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    expect((await view('shuyuan', batchId)).counted).toEqual({ counted: 1, setAside: [] });
+    expect((await streamOf(id(4))).map((e) => e.type)).toEqual(['BallotCast']);
+    expect((await streamOf(id(7))).map((e) => e.type)).toEqual(['PaperBallotCounted']);
+  });
+
+  it('counts a batch whose entries agree at once, and refuses entry outside its community', async () => {
+    const batchId = await open('shuyuan', '3号票箱');
+    const sheets: Sheet[] = [{ serial: 'T-020', voterId: id(8), choices: [pool[2]!] }];
+    const foreign = await api.call(
+      'ballot.paperBatches.enter',
+      { cycleId: CYCLE, communityId: 'qinfeng', batchId, sheets },
+      { as: 'qinfeng' },
+    );
+    expect(foreign.status).toBe(404);
+    expect((await enter('shuyuan', batchId, sheets)).status).toBe(200);
+    expect((await enter('shuyuan3', batchId, sheets)).status).toBe(200);
+    expect(await view('shuyuan2', batchId)).toMatchObject({
+      status: 'counted',
+      counted: { counted: 1, setAside: [] },
+    });
+  });
+
+  it('lets one batch only use a serial number when two count at once', async () => {
+    const [a, b] = [await open('shuyuan', '4号票箱'), await open('shuyuan', '5号票箱')];
+    const sheetA: Sheet[] = [{ serial: 'T-030', voterId: id(9), choices: [pool[0]!] }];
+    const sheetB: Sheet[] = [{ serial: 'T-030', voterId: id(10), choices: [pool[1]!] }];
+    await enter('shuyuan', a, sheetA);
+    await enter('shuyuan', b, sheetB);
+    const replies = await Promise.all([enter('shuyuan2', a, sheetA), enter('shuyuan2', b, sheetB)]);
+    expect(replies.map((r) => r.status)).toEqual([200, 200]);
+    const claims = await api.runtime.store.readStream(ballotStreams.paperSerial(CYCLE, 'T-030'));
+    expect(claims.map((e) => e.type)).toEqual(['PaperSerialClaimed']);
+    const ballots = [...(await streamOf(id(9))), ...(await streamOf(id(10)))];
+    expect(ballots.map((e) => e.type)).toEqual(['PaperBallotCounted']);
+  });
+
+  it('finishes a count cut short without counting any ballot twice', async () => {
+    const { store, services } = api.runtime;
+    const seal = services.ballotSeal!;
+    const batchId = 'pb-crashed';
+    const meta: EventMetadata = {
+      actor: 'demo-shuyuan3',
+      channel: 'paper',
+      occurredAt: new Date().toISOString(),
+    };
+    const event = <T extends BallotEventType>(type: T, data: unknown) =>
+      newEvent(type, data, meta, ballotEventSchemas[type].version);
+    const sheets = [11, 12].map((i) => ({
+      serial: `T-04${i}`,
+      voterId: id(i),
+      choices: seal.sealEntry(place, [pool[0]!]),
+    }));
+    const accepted = sheets.map((s) => ({
+      serial: s.serial,
+      voterId: s.voterId,
+      sealed: seal.seal(place, {
+        receipt: `PBCR-ASH0-0000-000${s.serial.at(-1)}`,
+        choices: [pool[0]!],
+      }),
+    }));
+    const ref = { cycleId: CYCLE, batchId };
+    await store.append(ballotStreams.paperBatch(CYCLE, batchId), [
+      event('PaperBatchOpened', {
+        ...ref,
+        communityId: COMMUNITY,
+        label: '6号票箱',
+        openedBy: 'demo-shuyuan',
+      }),
+      event('PaperBatchEntered', { ...ref, entry: 1, enteredBy: 'demo-shuyuan', sheets }),
+      event('PaperBatchEntered', { ...ref, entry: 2, enteredBy: 'demo-shuyuan2', sheets }),
+      event('PaperBatchResolved', { ...ref, decisions: [], accepted }),
+    ]);
+    // The process died after the first sheet's serial and ballot were written.
+    const [done] = accepted;
+    await store.append(ballotStreams.paperSerial(CYCLE, done!.serial), [
+      event('PaperSerialClaimed', { ...ref, serial: done!.serial }),
+    ]);
+    await store.append(ballotStreams.ballot(CYCLE, done!.voterId), [
+      event('PaperBallotCounted', {
+        ...ref,
+        communityId: COMMUNITY,
+        voterId: done!.voterId,
+        sealed: done!.sealed,
+        serial: done!.serial,
+      }),
+    ]);
+    const before = await bulletinSize();
+    expect((await view('shuyuan', batchId)).status).toBe('counting');
+
+    const count = () =>
+      api.call('ballot.paperBatches.count', { ...place, batchId }, { as: 'shuyuan' });
+    expect((await count()).status).toBe(200);
+    expect((await view('shuyuan', batchId)).counted).toEqual({ counted: 2, setAside: [] });
+    for (const sheet of accepted) {
+      expect((await streamOf(sheet.voterId)).map((e) => e.type)).toEqual(['PaperBallotCounted']);
+      const claims = await store.readStream(ballotStreams.paperSerial(CYCLE, sheet.serial));
+      expect(claims).toHaveLength(1);
+    }
+    expect(await bulletinSize()).toBe(before + 1);
+
+    const head = await api.head();
+    expect((await count()).status).toBe(200);
+    expect(await api.head()).toBe(head);
+  });
+});

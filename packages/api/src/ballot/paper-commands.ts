@@ -1,0 +1,309 @@
+// Paper ballot commands as the API runs them. Entries are sealed sheet by sheet (the choices; the
+// serial and voter stay readable) on the batch stream. Reviewing a batch opens both entries and
+// gathers what the domain checks read: each voter's eligibility (as for an online ballot), whether
+// the voter has a ballot already (their ballot stream, or another resolved batch), whether a
+// serial is used by another batch (its claim stream, or another resolved batch), and the pool.
+//
+// Counting a resolved batch claims each accepted sheet's serial, then appends its ballot to the
+// voter's stream, each with no_stream and idempotent for the same batch and serial, then records
+// the count. A count cut short (a crash) is finished by counting again: what was written is found
+// and not written twice. A race lost since the resolution (the voter cast online, another batch
+// took the serial) sets that sheet aside, said in the count. Resolving and counting happen while
+// no vote is being closed (whileCasting), like an online ballot.
+import {
+  ballotStreams,
+  DomainError,
+  fold,
+  paperBallotDecider,
+  paperBatchDecider,
+  paperSerialDecider,
+  requireVoting,
+  reviewPaperBatch,
+  type BallotEvent,
+  type BallotEventData,
+  type EligibilitySubject,
+  type LocalizedText,
+  type OpenedSheet,
+  type PaperBatchState,
+  type PaperDecision,
+  type PaperReviewItem,
+} from '@gongzhi/domain';
+import { newReceipt, paperUsedElsewhere, type BallotSeal } from '@gongzhi/projections/ballot';
+import { listProjectPool } from '@gongzhi/projections/proposal';
+import { executeCommand, type CommandResult, type Writer } from '../commands.ts';
+import { currentCycle } from '../cycle/commands.ts';
+import { ballotCodec, voterOf, whileCasting } from './commands.ts';
+
+type OpenBatch = Extract<PaperBatchState, { status: 'open' }>;
+
+const batchSubject = (state: PaperBatchState): LocalizedText =>
+  state.status === 'open'
+    ? { 'zh-CN': `纸质选票批次「${state.label}」`, en: `The paper ballot batch “${state.label}”` }
+    : { 'zh-CN': '纸质选票批次', en: 'The paper ballot batch' };
+
+const batchNotFound = (batchId: string) =>
+  new DomainError('not_found', 'batch_not_found', {
+    'zh-CN': `找不到纸质选票批次(编号 ${batchId})。`,
+    en: `There is no paper ballot batch with id ${batchId}.`,
+  });
+
+/** The batch as its stream has it now, and the stream's revision. */
+export async function currentPaperBatch(
+  w: Pick<Writer, 'store'>,
+  cycleId: string,
+  batchId: string,
+): Promise<{ state: PaperBatchState; revision: bigint | undefined }> {
+  const recorded = await w.store.readStream(ballotStreams.paperBatch(cycleId, batchId));
+  const state = fold(
+    paperBatchDecider,
+    recorded.map((r) => ballotCodec.read(r)),
+  );
+  return { state, revision: recorded.at(-1)?.revision };
+}
+
+/** The batch if it is of `communityId`; a batch of another community is not found. */
+function inCommunity(state: PaperBatchState, communityId: string, batchId: string): OpenBatch {
+  if (state.status !== 'open' || state.communityId !== communityId) throw batchNotFound(batchId);
+  return state;
+}
+
+export async function openPaperBatch(w: Writer, data: BallotEventData<'PaperBatchOpened'>) {
+  const cycle = await currentCycle(w.store, data.cycleId);
+  return executeCommand(w.store, {
+    decider: paperBatchDecider,
+    codec: ballotCodec,
+    stream: ballotStreams.paperBatch(data.cycleId, data.batchId),
+    command: () => ({ type: 'OpenPaperBatch' as const, data, cycle }),
+    subject: batchSubject,
+    metadata: w.metadata,
+  });
+}
+
+export interface EnterData {
+  cycleId: string;
+  communityId: string;
+  batchId: string;
+  enteredBy: string;
+  sheets: readonly OpenedSheet[];
+}
+
+/**
+ * Records one worker's entry of the batch. After the second, a batch whose entries agree and
+ * have no problems counts at once; otherwise it waits for a third worker.
+ */
+export async function enterPaperBatch(w: Writer, seal: BallotSeal, data: EnterData) {
+  const { cycleId, communityId, batchId, enteredBy } = data;
+  const cycle = await currentCycle(w.store, cycleId);
+  const place = { cycleId, communityId };
+  const sheets = data.sheets.map((s) => ({
+    serial: s.serial,
+    voterId: s.voterId,
+    choices: seal.sealEntry(place, s.choices),
+  }));
+  const result = await executeCommand(w.store, {
+    decider: paperBatchDecider,
+    codec: ballotCodec,
+    stream: ballotStreams.paperBatch(cycleId, batchId),
+    command: (state) => {
+      inCommunity(state, communityId, batchId);
+      return {
+        type: 'EnterPaperBatch' as const,
+        data: { cycleId, batchId, enteredBy, sheets },
+        cycle,
+      };
+    },
+    subject: batchSubject,
+    metadata: w.metadata,
+  });
+  if (result.events[0]?.type === 'PaperBatchEntered' && result.events[0].data.entry === 2) {
+    try {
+      return await resolvePaperBatch(w, seal, { cycleId, communityId, batchId, decisions: [] });
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'mismatches_to_resolve') throw error;
+    }
+  }
+  return result;
+}
+
+/** Both entries of a batch compared and checked now, its choices opened. */
+export async function reviewBatch(
+  w: Writer,
+  seal: BallotSeal,
+  state: OpenBatch,
+): Promise<PaperReviewItem[]> {
+  const [first, second] = state.entries;
+  if (!first || !second) return [];
+  const { cycleId, communityId, batchId } = state;
+  const cycle = requireVoting(await currentCycle(w.store, cycleId), cycleId);
+  const place = { cycleId, communityId };
+  const open = (sheets: typeof first.sheets): OpenedSheet[] =>
+    sheets.map((s) => ({
+      serial: s.serial,
+      voterId: s.voterId,
+      choices: seal.openEntry(place, s.choices),
+    }));
+  const [a, b] = [open(first.sheets), open(second.sheets)];
+  const voterIds = [...new Set([...a, ...b].map((s) => s.voterId))];
+  const serials = [...new Set([...a, ...b].map((s) => s.serial))];
+  const db = w.readModels.db;
+  const [elsewhere, pool, voters, ballots, claims] = await Promise.all([
+    paperUsedElsewhere(db, { cycleId, batchId, serials, voterIds }),
+    listProjectPool(db, place),
+    Promise.all(voterIds.map((id) => voterOf(w, id, cycle, communityId))),
+    Promise.all(
+      voterIds.map((id) =>
+        w.store.readStream(ballotStreams.ballot(cycleId, id), {
+          direction: 'backwards',
+          maxCount: 1,
+        }),
+      ),
+    ),
+    Promise.all(
+      serials.map((serial) =>
+        w.store.readStream(ballotStreams.paperSerial(cycleId, serial), { maxCount: 1 }),
+      ),
+    ),
+  ]);
+  const voted = new Map<string, 'online' | 'paper'>();
+  voterIds.forEach((id, i) => {
+    const last = ballots[i]![0];
+    if (last) voted.set(id, last.type === 'PaperBallotCounted' ? 'paper' : 'online');
+    else if (elsewhere.voterIds.has(id)) voted.set(id, 'paper');
+  });
+  const serialsTaken = new Set(elsewhere.serials);
+  serials.forEach((serial, i) => {
+    const claim = claims[i]![0];
+    const event = claim && ballotCodec.read(claim);
+    if (event?.type === 'PaperSerialClaimed' && event.data.batchId !== batchId) {
+      serialsTaken.add(serial);
+    }
+  });
+  return reviewPaperBatch(a, b, {
+    cycle,
+    communityId,
+    pool: pool.map((p) => ({ proposalId: p.proposalId, cost: p.cost })),
+    voters: new Map<string, EligibilitySubject | { status: 'none' }>(
+      voterIds.map((id, i) => [id, voters[i]!]),
+    ),
+    voted,
+    serialsTaken,
+  });
+}
+
+export interface ResolveData {
+  cycleId: string;
+  communityId: string;
+  batchId: string;
+  /** The third worker; absent when the entries agree and nothing needs deciding. */
+  resolvedBy?: string;
+  decisions: PaperDecision[];
+}
+
+/** Resolves the batch on a fresh review, then counts it. */
+export async function resolvePaperBatch(
+  w: Writer,
+  seal: BallotSeal,
+  data: ResolveData,
+): Promise<CommandResult<BallotEvent>> {
+  const { cycleId, communityId, batchId } = data;
+  const place = { cycleId, communityId };
+  return whileCasting(cycleId, async () => {
+    await executeCommand(w.store, {
+      decider: paperBatchDecider,
+      codec: ballotCodec,
+      stream: ballotStreams.paperBatch(cycleId, batchId),
+      command: async (state) => {
+        const batch = inCommunity(state, communityId, batchId);
+        return {
+          type: 'ResolvePaperBatch' as const,
+          data: {
+            cycleId,
+            batchId,
+            ...(data.resolvedBy !== undefined && { resolvedBy: data.resolvedBy }),
+            decisions: data.decisions,
+          },
+          cycle: await currentCycle(w.store, cycleId),
+          review: await reviewBatch(w, seal, batch),
+          seal: (sheet: OpenedSheet) =>
+            seal.seal(place, { receipt: newReceipt(), choices: sheet.choices }),
+        };
+      },
+      subject: batchSubject,
+      metadata: w.metadata,
+    });
+    return countResolved(w, data);
+  });
+}
+
+/** Counts a resolved batch, or finishes counting it; nothing new once it is counted. */
+export async function countPaperBatch(
+  w: Writer,
+  data: { cycleId: string; communityId: string; batchId: string },
+): Promise<CommandResult<BallotEvent>> {
+  return whileCasting(data.cycleId, () => countResolved(w, data));
+}
+
+async function countResolved(
+  w: Writer,
+  { cycleId, communityId, batchId }: { cycleId: string; communityId: string; batchId: string },
+): Promise<CommandResult<BallotEvent>> {
+  const { state } = await currentPaperBatch(w, cycleId, batchId);
+  const batch = inCommunity(state, communityId, batchId);
+  if (!batch.resolved) {
+    throw new DomainError('conflict', 'batch_not_resolved', {
+      'zh-CN': '该批次还没有核定,不能计入。',
+      en: 'This batch has not been resolved yet; it cannot be counted.',
+    });
+  }
+  const cycle = await currentCycle(w.store, cycleId);
+  let counted = 0;
+  const setAside: BallotEventData<'PaperBatchCounted'>['setAside'] = [];
+  if (!batch.counted) {
+    for (const sheet of batch.resolved.accepted) {
+      const { serial, voterId, sealed } = sheet;
+      try {
+        await executeCommand(w.store, {
+          decider: paperSerialDecider,
+          codec: ballotCodec,
+          stream: ballotStreams.paperSerial(cycleId, serial),
+          command: () => ({
+            type: 'ClaimPaperSerial' as const,
+            data: { cycleId, batchId, serial },
+          }),
+          subject: () => ({ 'zh-CN': `选票编号 ${serial}`, en: `Serial number ${serial}` }),
+          metadata: w.metadata,
+        });
+        await executeCommand(w.store, {
+          decider: paperBallotDecider,
+          codec: ballotCodec,
+          stream: ballotStreams.ballot(cycleId, voterId),
+          command: () => ({
+            type: 'CountPaperBallot' as const,
+            data: { cycleId, communityId, voterId, sealed, batchId, serial },
+            cycle,
+          }),
+          subject: () => ({ 'zh-CN': '选民的选票', en: 'The voter’s ballot' }),
+          // A worker enters the ballot the voter marked on paper.
+          metadata: { ...w.metadata, onBehalfOf: voterId, channel: 'paper' },
+        });
+        counted++;
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        if (error.code === 'serial_taken') setAside.push({ serial, reason: 'serial_taken' });
+        else if (error.code === 'already_voted') setAside.push({ serial, reason: 'already_voted' });
+        else throw error;
+      }
+    }
+  }
+  return executeCommand(w.store, {
+    decider: paperBatchDecider,
+    codec: ballotCodec,
+    stream: ballotStreams.paperBatch(cycleId, batchId),
+    command: () => ({
+      type: 'RecordPaperCount' as const,
+      data: { cycleId, batchId, counted, setAside },
+    }),
+    subject: batchSubject,
+    metadata: w.metadata,
+  });
+}
