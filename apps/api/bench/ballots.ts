@@ -8,6 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import autocannon from 'autocannon';
 import { openRuntime } from '../src/runtime.ts';
 import { startServerProcess } from './server-process.ts';
 import { DEMO_CYCLE, openVoting, poolOf, seedVoters } from './voters.ts';
@@ -18,7 +19,7 @@ const profileDir = process.env.BALLOT_CPU_PROF;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'gongzhi-bench-ballots-'));
 try {
-  let started = performance.now();
+  const started = performance.now();
   const runtime = await openRuntime({ store: 'sqlite', dataDir, seed: true });
   const voters = await seedVoters(runtime, {
     count: voterCount,
@@ -40,38 +41,40 @@ try {
     env: { GONGZHI_NOTIFICATION_SENDER: 'none' },
   });
   try {
-    const url = new URL('/trpc/ballot.cast', server.url).toString();
-    const latencies: number[] = [];
-    let failures = 0;
+    // autocannon rather than fetch: on two cores the load generator competes with the server,
+    // and fetch spends more CPU per request than the server does per ballot.
     let next = 0;
-    const worker = async () => {
-      for (let i = next++; i < voters.length; i = next++) {
-        const voter = voters[i]!;
-        const body = JSON.stringify({
-          cycleId: DEMO_CYCLE,
-          communityId: 'shuyuan',
-          choices: i % 2 === 0 ? [pool[0]] : pool.slice(0, 2),
-        });
-        const t0 = performance.now();
-        const response = await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${voter.token}` },
-          body,
-        });
-        await response.arrayBuffer();
-        latencies.push(performance.now() - t0);
-        if (response.status !== 200) failures++;
-      }
-    };
-    started = performance.now();
-    await Promise.all(Array.from({ length: connections }, worker));
-    const seconds = (performance.now() - started) / 1000;
-    latencies.sort((a, b) => a - b);
-    const at = (q: number) =>
-      latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-    console.log(`${voters.length} ballots over ${connections} connections, ${failures} refused`);
-    console.log(`${Math.round(voters.length / seconds)} ballots/s`);
-    console.log(`p50 ${at(0.5).toFixed(1)} ms, p99 ${at(0.99).toFixed(1)} ms`);
+    const result = await autocannon({
+      url: new URL('/trpc/ballot.cast', server.url).toString(),
+      connections,
+      amount: voters.length,
+      method: 'POST',
+      requests: [
+        {
+          setupRequest: (request) => {
+            const i = next++;
+            return {
+              ...request,
+              headers: {
+                'content-type': 'application/json',
+                authorization: `Bearer ${voters[i]!.token}`,
+              },
+              body: JSON.stringify({
+                cycleId: DEMO_CYCLE,
+                communityId: 'shuyuan',
+                choices: i % 2 === 0 ? [pool[0]] : pool.slice(0, 2),
+              }),
+            };
+          },
+        },
+      ],
+    });
+    const refused = result.non2xx + result.errors + result.timeouts;
+    console.log(
+      `${result.requests.total} ballots over ${connections} connections, ${refused} refused`,
+    );
+    console.log(`${Math.round(result.requests.total / result.duration)} ballots/s`);
+    console.log(`p50 ${result.latency.p50.toFixed(1)} ms, p99 ${result.latency.p99.toFixed(1)} ms`);
   } finally {
     await server.kill('SIGTERM');
   }

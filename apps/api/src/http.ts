@@ -23,6 +23,25 @@ export interface HttpOptions {
 
 type Env = { Bindings: Partial<HttpBindings> };
 
+/**
+ * Request log lines for `stream`, written once per turn of the event loop rather than once per
+ * line: under load, a write per line (synchronous for pipes and files) costs more than the ballot
+ * it logs. What is buffered is written on exit too.
+ */
+export function requestLog(stream: NodeJS.WritableStream): (line: string) => void {
+  let buffered: string[] = [];
+  const flush = () => {
+    if (buffered.length === 0) return;
+    const text = buffered.join('\n') + '\n';
+    buffered = [];
+    stream.write(text);
+  };
+  process.on('exit', flush);
+  return (line) => {
+    if (buffered.push(line) === 1) setImmediate(flush);
+  };
+}
+
 function firstForwardedFor(c: HonoContext<Env>): string | null {
   return c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || null;
 }

@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createHttpApp } from './http.ts';
+import { createDirectCalls } from './direct-calls.ts';
+import { createHttpApp, requestLog } from './http.ts';
 import { openRuntime, repoRoot, runtimeOptionsFromEnv } from './runtime.ts';
 import { startServer, type NodeHandler } from './server.ts';
 
@@ -23,11 +24,12 @@ async function loadWebHandler(): Promise<NodeHandler | undefined> {
 
 const runtime = await openRuntime(runtimeOptionsFromEnv());
 const trustProxy = process.env.GONGZHI_TRUST_PROXY === '1';
-const app = createHttpApp(runtime, {
-  log: (line) => console.log(line),
+const httpOptions = {
+  log: requestLog(process.stdout),
   allowedOrigins: (process.env.GONGZHI_ALLOWED_ORIGINS ?? '').split(',').filter(Boolean),
   trustProxy,
-});
+};
+const app = createHttpApp(runtime, httpOptions);
 // The web app's server-side tRPC client calls this in-process when it is present.
 (globalThis as Record<symbol, unknown>)[API_FETCH] = app.fetch;
 
@@ -35,6 +37,7 @@ const web = await loadWebHandler();
 const server = await startServer({
   app,
   web,
+  direct: createDirectCalls(runtime, httpOptions),
   trustProxy,
   port: Number(process.env.PORT ?? 3000),
   host: process.env.HOST ?? '127.0.0.1',

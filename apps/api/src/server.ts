@@ -1,5 +1,5 @@
-// One node:http server for the whole site: the API's own paths go to Hono, every other path to
-// the SvelteKit Node handler when there is one.
+// One node:http server for the whole site: the hot procedures to direct-calls.ts, the API's other
+// paths to Hono, every other path to the SvelteKit Node handler when there is one.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
@@ -26,12 +26,15 @@ export async function startServer(options: {
   port: number;
   host: string;
   web?: NodeHandler;
+  /** Serves the hot procedures straight from node:http (direct-calls.ts); false for the rest. */
+  direct?: (req: IncomingMessage, res: ServerResponse) => boolean;
   /** Behind a reverse proxy that sets X-Forwarded-Proto itself (GONGZHI_TRUST_PROXY=1). */
   trustProxy?: boolean;
 }): Promise<StartedServer> {
   const api = getRequestListener(options.app.fetch);
   const { web } = options;
   const server = createServer((req, res) => {
+    if (options.direct?.(req, res)) return;
     if (!web || API_PATH.test(req.url ?? '/')) {
       void api(req, res);
       return;

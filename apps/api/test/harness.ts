@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { openPostgresEventStore } from '@gongzhi/eventstore/postgres';
 import { openPostgresReadModels } from '@gongzhi/projections/postgres';
+import { createDirectCalls } from '../src/direct-calls.ts';
 import { createHttpApp } from '../src/http.ts';
 import { openRuntime, type Runtime, type RuntimeOptions } from '../src/runtime.ts';
 import { DEMO_ACCOUNTS } from '../src/seed.ts';
@@ -82,7 +83,12 @@ export function useApiServer(engine: Engine) {
 
   beforeAll(async () => {
     runtime = await openRuntime(engine.options());
-    server = await startServer({ app: createHttpApp(runtime), port: 0, host: '127.0.0.1' });
+    server = await startServer({
+      app: createHttpApp(runtime),
+      direct: createDirectCalls(runtime),
+      port: 0,
+      host: '127.0.0.1',
+    });
   });
 
   afterAll(async () => {

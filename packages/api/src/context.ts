@@ -86,8 +86,14 @@ export type Context = {
   resHeaders: Headers;
 };
 
+/** What the context reads of a request: a fetch Request, or a node:http request seen through it. */
+export interface RequestFacts {
+  url: string;
+  headers: Pick<Headers, 'get'>;
+}
+
 export interface ContextRequest {
-  req: Request;
+  req: RequestFacts;
   resHeaders: Headers;
   /** The client's IP address as the server saw it, if it knows. */
   clientAddress?: string | null;
@@ -95,7 +101,7 @@ export interface ContextRequest {
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
-function bearerToken(headers: Headers): string | undefined {
+function bearerToken(headers: RequestFacts['headers']): string | undefined {
   const match = /^Bearer\s+(\S+)$/i.exec(headers.get('authorization') ?? '');
   return match?.[1];
 }

@@ -4,6 +4,7 @@ export {
   type ApiServices,
   type Context,
   type ContextRequest,
+  type RequestFacts,
   type SignedInAccount,
 } from './context.ts';
 export { createCallerFactory, type Access, type ProcedureMeta } from './trpc.ts';

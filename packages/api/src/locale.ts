@@ -41,7 +41,7 @@ function acceptedTags(header: string | null): string[] {
     .map((entry) => entry.tag);
 }
 
-export function resolveLocale(headers: Headers): Locale {
+export function resolveLocale(headers: Pick<Headers, 'get'>): Locale {
   return (
     matchLocale(headers.get(LOCALE_HEADER)) ??
     matchLocale(readCookie(headers.get('cookie'), LOCALE_COOKIE)) ??

@@ -63,6 +63,12 @@ const INTERNAL_ERROR: LocalizedText = {
   en: 'Something went wrong on the server; please try again later.',
 };
 
+/** A body that is not JSON: tRPC's HTTP adapters report the parser's own message. */
+const MALFORMED_REQUEST: LocalizedText = {
+  'zh-CN': '请求内容不是有效的 JSON，请检查后重试。',
+  en: 'The request body is not valid JSON; check it and try again.',
+};
+
 const t = initTRPC
   .context<Context>()
   .meta<ProcedureMeta>()
@@ -75,8 +81,10 @@ const t = initTRPC
           : error instanceof ApiRefusal
             ? error.fieldErrors
             : undefined;
-      const reason =
-        error.cause instanceof DomainError
+      const malformed = error.code === 'BAD_REQUEST' && error.cause instanceof SyntaxError;
+      const reason = malformed
+        ? 'malformed_request'
+        : error.cause instanceof DomainError
           ? error.cause.code
           : error instanceof ApiRefusal
             ? error.reason
@@ -86,7 +94,11 @@ const t = initTRPC
       const internal = error.code === 'INTERNAL_SERVER_ERROR';
       return {
         ...shape,
-        message: internal ? INTERNAL_ERROR[locale] : shape.message,
+        message: internal
+          ? INTERNAL_ERROR[locale]
+          : malformed
+            ? MALFORMED_REQUEST[locale]
+            : shape.message,
         data: {
           code: shape.data.code,
           httpStatus: shape.data.httpStatus,

@@ -74,36 +74,57 @@ export interface Cast {
 
 /**
  * The cycle as its stream has it now, and the community's pool. Both are kept per cycle while
- * the cycle stream's last revision stays the same (one indexed read per ballot checks it), so a
- * ballot is decided on the cycle's current state without folding its stream each time. The pool
+ * the cycle stream's last revision stays the same, so a ballot is decided on the cycle's current
+ * state without folding its stream each time. During voting the revision is checked at most every
+ * CYCLE_RECHECK_MS: the only change that matters to ballots then is closing the vote, which in this
+ * process goes through apartFromCasting (it drops the cached cycle); another process's close is
+ * seen within that time, as closely as that process's ballots already are (see the gate). The pool
  * is cached only during voting, when it cannot change (proposals enter and leave the pool only in
  * proposing and screening; budgets are fixed once voting opens); it is read once the read models
  * hold every event up to the cycle's last, so it includes every pool decision made before voting.
  */
 interface CachedCycle {
   revision: bigint;
+  /** performance.now() when the revision was last read from the store. */
+  checkedAt: number;
   position: Position;
   state: CycleState;
   pools: Map<string, Promise<PoolProject[]>>;
 }
 const cycles = new Map<string, CachedCycle>();
+const CYCLE_RECHECK_MS = 100;
 
 async function votingCycle(w: Writer, cycleId: string, communityId: string) {
   const stream = cycleStreams.cycle(cycleId);
-  const [last] = await w.store.readStream(stream, { direction: 'backwards', maxCount: 1 });
   let cached = cycles.get(cycleId);
-  if (!last || cached?.revision !== last.revision) {
-    const recorded = await w.store.readStream(stream);
-    const state = fold(
-      cycleDecider,
-      recorded.map((r) => cycleCodec.read(r)),
-    );
-    const end = recorded.at(-1);
-    if (!end) return { cycle: state, pool: [] };
-    cached = { revision: end.revision, position: end.position, state, pools: new Map() };
-    cycles.set(cycleId, cached);
+  const now = performance.now();
+  const fresh =
+    cached?.state.status === 'published' &&
+    cached.state.phase === 'voting' &&
+    now - cached.checkedAt < CYCLE_RECHECK_MS;
+  if (!fresh) {
+    const [last] = await w.store.readStream(stream, { direction: 'backwards', maxCount: 1 });
+    if (last && cached?.revision === last.revision) {
+      cached.checkedAt = now;
+    } else {
+      const recorded = await w.store.readStream(stream);
+      const state = fold(
+        cycleDecider,
+        recorded.map((r) => cycleCodec.read(r)),
+      );
+      const end = recorded.at(-1);
+      if (!end) return { cycle: state, pool: [] };
+      cached = {
+        revision: end.revision,
+        checkedAt: now,
+        position: end.position,
+        state,
+        pools: new Map(),
+      };
+      cycles.set(cycleId, cached);
+    }
   }
-  const { state, position, pools } = cached;
+  const { state, position, pools } = cached!;
   const readPool = async () => {
     await w.readModels.waitForPosition(position, 30_000);
     const rows = await listProjectPool(w.readModels.db, { cycleId, communityId });
@@ -221,6 +242,7 @@ export async function apartFromCasting<T>(cycleId: string, work: () => Promise<T
   try {
     return await run;
   } finally {
+    cycles.delete(cycleId);
     gate.closing = undefined;
   }
 }

@@ -1,0 +1,152 @@
+// The hot mutations (casting a ballot) served straight from node:http, without the fetch
+// Request/Response objects, abort signals and Hono routing that the general /trpc path builds for
+// every call: at thousands of ballots a second those cost more than the ballot itself. The call
+// runs the same tRPC procedure (same context, input validation, access check and error
+// formatting), and answers exactly as the /trpc endpoint does for a single, unbatched call. Any
+// other request, a batched call included, goes the general way.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { callTRPCProcedure, getErrorShape, getTRPCErrorFromUnknown, TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { appRouter, createContext, resolveLocale, type Context } from '@gongzhi/api';
+import { CROSS_SITE_REQUEST_REFUSED, isSameOriginRequest } from '@gongzhi/auth';
+import type { HttpOptions } from './http.ts';
+import type { Runtime } from './runtime.ts';
+
+/** Procedures served this way: called often, with small JSON inputs. */
+const DIRECT_PROCEDURES = new Set(['ballot.cast']);
+
+/** Far above any input of these procedures; a larger body is refused. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+const PREFIX = '/trpc/';
+
+/** node:http headers read like fetch Headers (names are lower-case there already). */
+function headerReader(req: IncomingMessage): Pick<Headers, 'get'> {
+  return {
+    get(name) {
+      const value = req.headers[name.toLowerCase()];
+      if (value === undefined) return null;
+      return Array.isArray(value) ? value.join(', ') : value;
+    },
+  };
+}
+
+/** The body as text, or undefined when it is larger than MAX_BODY_BYTES (read to its end, kept not). */
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () =>
+      resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8')),
+    );
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers?: Headers) {
+  const json = JSON.stringify(body);
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json');
+  res.setHeader('content-length', Buffer.byteLength(json));
+  const cookies = headers?.getSetCookie();
+  if (cookies?.length) res.setHeader('set-cookie', cookies);
+  res.end(json);
+}
+
+/**
+ * A node:http handler for the direct procedures: returns false, having touched nothing, for any
+ * other request.
+ */
+export function createDirectCalls(runtime: Runtime, options: HttpOptions = {}) {
+  const trustProxy = options.trustProxy ?? false;
+  const { log } = options;
+
+  return function handleDirectCall(req: IncomingMessage, res: ServerResponse): boolean {
+    const url = req.url ?? '/';
+    if (req.method !== 'POST' || !url.startsWith(PREFIX)) return false;
+    const path = url.slice(PREFIX.length);
+    if (!DIRECT_PROCEDURES.has(path)) return false;
+    const started = performance.now();
+    if (log) {
+      res.on('finish', () => {
+        const ms = Math.round(performance.now() - started);
+        log(`--> POST ${url} ${res.statusCode} ${ms}ms`);
+      });
+    }
+    void answer(req, res, path).catch((error: unknown) => {
+      console.error(`tRPC ${path}:`, error);
+      if (!res.headersSent) send(res, 500, { error: { message: 'Internal Server Error' } });
+    });
+    return true;
+  };
+
+  async function answer(req: IncomingMessage, res: ServerResponse, path: string) {
+    const headers = headerReader(req);
+    const sameOrigin = isSameOriginRequest({
+      method: 'POST',
+      origin: headers.get('origin'),
+      secFetchSite: headers.get('sec-fetch-site'),
+      host: headers.get('host'),
+      allowedOrigins: options.allowedOrigins ?? [],
+    });
+    if (!sameOrigin) {
+      const message = CROSS_SITE_REQUEST_REFUSED[resolveLocale(headers)];
+      send(res, 403, {
+        error: {
+          message,
+          code: -32003,
+          data: { code: 'FORBIDDEN', httpStatus: 403, reason: 'cross_site_request' },
+        },
+      });
+      return;
+    }
+    const resHeaders = new Headers();
+    const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+    const clientAddress = (trustProxy && forwarded) || req.socket.remoteAddress || null;
+    let ctx: Context | undefined;
+    let input: unknown;
+    try {
+      ctx = await createContext(runtime.services, {
+        req: { url: `http://${headers.get('host') ?? 'localhost'}${req.url}`, headers },
+        resHeaders,
+        clientAddress,
+      });
+      const body = await readBody(req);
+      if (body === undefined) {
+        throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: 'Request body too large' });
+      }
+      try {
+        input = body === '' ? undefined : JSON.parse(body);
+      } catch (cause) {
+        // As tRPC's fetch adapter reports it (the error formatter words it for people).
+        throw new TRPCError({ code: 'BAD_REQUEST', cause });
+      }
+      const data = await callTRPCProcedure({
+        router: appRouter,
+        path,
+        getRawInput: async () => input,
+        ctx,
+        type: 'mutation',
+        signal: undefined,
+        batchIndex: 0,
+      });
+      send(res, 200, { result: { data } }, resHeaders);
+    } catch (cause) {
+      const error = getTRPCErrorFromUnknown(cause);
+      if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path}:`, error);
+      const shape = getErrorShape({
+        config: appRouter._def._config,
+        error,
+        type: 'mutation',
+        path,
+        input,
+        ctx,
+      });
+      send(res, getHTTPStatusCodeFromError(error), { error: shape }, resHeaders);
+    }
+  }
+}

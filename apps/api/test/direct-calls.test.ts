@@ -1,0 +1,85 @@
+// The direct path for hot procedures (src/direct-calls.ts) answers exactly as the general /trpc
+// endpoint does. Each request is sent to `/trpc/ballot.cast` (served directly) and to
+// `/trpc/ballot.cast?via=hono` (which the direct path leaves to Hono and tRPC's fetch adapter),
+// and the two answers must have the same status and body, refusals included.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CYCLE, openVoting, poolOf, seedVoters, type Voter } from '../bench/voters.ts';
+import { engines, useApiServer } from './harness.ts';
+
+const sqlite = engines.find((e) => e.name === 'sqlite')!;
+
+interface Answer {
+  status: number;
+  body: unknown;
+  setCookie: string[];
+}
+
+describe('the direct path for ballot.cast', () => {
+  const api = useApiServer(sqlite.make());
+  let voters: Voter[];
+  let pool: string[];
+
+  const send = async (
+    general: boolean,
+    body: string,
+    headers: Record<string, string> = {},
+  ): Promise<Answer> => {
+    const url = new URL(`/trpc/ballot.cast${general ? '?via=hono' : ''}`, api.url);
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
+    return {
+      status: response.status,
+      body: await response.json(),
+      setCookie: response.headers.getSetCookie(),
+    };
+  };
+  /** Both answers to the same request; the direct one first. */
+  const both = async (body: string, headers: Record<string, string> = {}) =>
+    [await send(false, body, headers), await send(true, body, headers)] as const;
+  const ballot = (choices: unknown) =>
+    JSON.stringify({ cycleId: DEMO_CYCLE, communityId: 'shuyuan', choices });
+  const as = (voter: Voter) => ({ authorization: `Bearer ${voter.token}` });
+
+  beforeAll(async () => {
+    voters = await seedVoters(api.runtime, { count: 3, prefix: 'dc' });
+    await openVoting(api.runtime);
+    pool = await poolOf(api.runtime);
+  });
+
+  it.each([
+    ['signed out', () => [ballot(['x']), {}] as const, 401],
+    ['malformed JSON', () => ['{"cycleId":', as(voters[0]!)] as const, 400],
+    ['invalid input', () => [ballot('not a list'), as(voters[0]!)] as const, 400],
+    ['a choice outside the pool', () => [ballot(['no-such']), as(voters[0]!)] as const, 400],
+    [
+      'a cross-site request',
+      () => [ballot([pool[0]]), { ...as(voters[0]!), 'sec-fetch-site': 'cross-site' }] as const,
+      403,
+    ],
+    [
+      'the English locale',
+      () => [ballot([]), { ...as(voters[0]!), 'accept-language': 'en' }] as const,
+      400,
+    ],
+  ])('refuses %s with the same answer as /trpc', async (_, request, status) => {
+    const [body, headers] = request();
+    const [direct, general] = await both(body, headers);
+    expect(direct.status).toBe(status);
+    expect(direct).toEqual(general);
+  });
+
+  it('casts a ballot with the same answer as /trpc, receipt and position aside', async () => {
+    const direct = await send(false, ballot([pool[0]]), as(voters[1]!));
+    const general = await send(true, ballot([pool[0]]), as(voters[2]!));
+    expect(direct.status).toBe(200);
+    const strip = (answer: Answer) =>
+      JSON.stringify(answer.body)
+        .replace(/"receipt":"[^"]+"/, '"receipt":""')
+        .replace(/"position":"\d+"/, '"position":""');
+    expect(strip(direct)).toBe(strip(general));
+    expect(direct.body).toMatchObject({ result: { data: { changed: false } } });
+  });
+});
