@@ -1,0 +1,63 @@
+import { m } from '$lib/paraglide/messages';
+import { itemBlank, itemRefusal, itemSuccess } from '$lib/server/forms';
+import { orNotFound } from '$lib/server/micro';
+import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
+import type { Actions, PageServerLoad } from './$types';
+
+// One proposal not selected: the worker gives the feedback (theirs, or representatives' whom
+// they name) once, then answers the author in the thread.
+export const load: PageServerLoad = async ({ locals, cookies, params }) => ({
+  thread: await orNotFound(
+    locals.api.feedback.thread.query({
+      proposalId: params.proposalId,
+      minPosition: lastWrite(cookies),
+    }),
+  ),
+});
+
+const field = (data: FormData, name: string) => String(data.get(name) ?? '').trim();
+
+export const actions: Actions = {
+  give: async ({ request, locals, cookies, params }) => {
+    const data = await request.formData();
+    const reason = field(data, 'reason');
+    const suggestions = field(data, 'suggestions');
+    if (reason === '' || suggestions === '') return itemBlank('give');
+    const representatives = field(data, 'representatives')
+      .split(/[,,、;;\n]/)
+      .map((name) => name.trim())
+      .filter((name) => name !== '');
+    const givenBy =
+      field(data, 'givenBy') === 'resident_representatives'
+        ? ('resident_representatives' as const)
+        : ('community_worker' as const);
+    try {
+      const result = await locals.api.feedback.give.mutate({
+        proposalId: params.proposalId,
+        reason,
+        suggestions,
+        givenBy,
+        ...(representatives.length > 0 ? { representatives } : {}),
+      });
+      rememberWrite(cookies, result.position);
+    } catch (cause) {
+      return itemRefusal('give', cause);
+    }
+    return itemSuccess('give', m.feedback_given());
+  },
+
+  respond: async ({ request, locals, cookies, params }) => {
+    const text = field(await request.formData(), 'text');
+    if (text === '') return itemBlank('message');
+    try {
+      const result = await locals.api.feedback.respond.mutate({
+        proposalId: params.proposalId,
+        text,
+      });
+      rememberWrite(cookies, result.position);
+    } catch (cause) {
+      return itemRefusal('message', cause);
+    }
+    return itemSuccess('message', m.feedback_sent());
+  },
+};
