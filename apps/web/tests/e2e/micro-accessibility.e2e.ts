@@ -51,6 +51,8 @@ const publicPages = [
   // Surveyed, decided by a round-table and resubmitted: the longest history of the seed.
   '/proposals/demo-p-sorting-kiosk',
   '/proposals/demo-p-air-con-2',
+  // The seed's cycle on public notice: dates, selection, objections.
+  '/cycles/demo-cycle-notice/notice',
 ];
 
 describe('accessibility of the micro-project pages (WCAG 2.1 AA rules of axe-core)', () => {
@@ -82,6 +84,7 @@ describe('accessibility of the micro-project pages (WCAG 2.1 AA rules of axe-cor
         '/me/inbox',
         `/cycles/${demoCycles.qinchuan}/propose`,
         '/proposals/demo-p-bus-shelter',
+        '/cycles/demo-cycle-notice/notice/object',
       ],
     );
     await as(
@@ -97,7 +100,13 @@ describe('accessibility of the micro-project pages (WCAG 2.1 AA rules of axe-cor
     await as((page) => signIn(page, people.consultant), ['/survey', '/survey/demo-p-river-lights']);
     await as(
       (page) => signIn(page, people.yushanOfficer),
-      ['/admin/cycles', '/admin/cycles/new', `/admin/cycles/${yushan}`],
+      [
+        '/admin/cycles',
+        '/admin/cycles/new',
+        `/admin/cycles/${yushan}`,
+        // In publicity: the confirmation with the tallies and what holds it back.
+        '/admin/cycles/demo-cycle-notice',
+      ],
     );
     expect(problems).toEqual([]);
   });

@@ -36,6 +36,10 @@ export const managesAnyCycles = (grants: readonly Grant[]) =>
 export const mayScreen = (grants: readonly Grant[], community: Required<Place>) =>
   has(grants, ['community_worker'], community);
 
+/** Community workers of the community, street officers of its street and city administrators answer objections. */
+export const mayAnswerObjections = (grants: readonly Grant[], community: Required<Place>) =>
+  has(grants, ['community_worker', 'street_officer', 'city_admin'], community);
+
 /** Consultants and department staff record site surveys. */
 export const surveyRoles = ['consultant', 'department_staff'] as const;
 

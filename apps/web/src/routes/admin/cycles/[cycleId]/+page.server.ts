@@ -63,6 +63,11 @@ export const load: PageServerLoad = async ({ locals, cookies, params, parent }) 
     cycle,
     communities,
     next: to ? { phase: to, scheduledFor: cycle.schedule[to], today: chinaToday() } : null,
+    // Confirming the selection is shown with the notice it ends.
+    notice:
+      to === 'implementing'
+        ? await locals.api.outcome.notice.query({ cycleId: cycle.cycleId, minPosition })
+        : null,
     advanceForm: await superValidate({ to: to ?? '', reason: '' }, zod4(advanceForm), {
       ...options,
       id: ids.advance,
