@@ -1,4 +1,4 @@
-// Objections over HTTP on the embedded store, on the seeded cycle in publicity (demo-cycle-notice:
+// Objections over HTTP on SQLite and PostgreSQL, on the seeded cycle in publicity (demo-cycle-notice:
 // publicity began two days ago for five days; 书院社区 selected the seats, the canteen and the
 // shoe rack): a resident files, staff answer (upheld → the tally is recorded again without the
 // project; dismissed with a reason), refusals outside the period, and confirmation of the
@@ -9,7 +9,6 @@ import { chinaDate } from '@gongzhi/domain';
 import { DEMO_RESIDENT } from '../src/seed.ts';
 import { engines, useApiServer } from './harness.ts';
 
-const sqlite = engines.find((e) => e.name === 'sqlite')!;
 const CYCLE = 'demo-cycle-notice';
 const DAY_MS = 86_400_000;
 
@@ -40,8 +39,8 @@ interface Result {
 const addDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
-describe('objections over HTTP on sqlite', () => {
-  const api = useApiServer(sqlite.make());
+describe.each(engines)('objections over HTTP on $name', ({ make }) => {
+  const api = useApiServer(make());
   const { call, signIn } = api;
   const today = chinaDate(new Date().toISOString());
   /** 10:00 in China on the day `days` from today. */
