@@ -95,6 +95,7 @@ describe('accessibility of the micro-project pages (WCAG 2.1 AA rules of axe-cor
         `/work/screening?community=shuyuan&cycle=${yushan}`,
         `/work/roundtable?community=shuyuan&cycle=${yushan}`,
         '/work/intake/merge?community=shuyuan&duplicate=demo-p-handrails',
+        '/work/paper-ballots?community=shuyuan',
       ],
     );
     await as((page) => signIn(page, people.consultant), ['/survey', '/survey/demo-p-river-lights']);
