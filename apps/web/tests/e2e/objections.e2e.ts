@@ -2,7 +2,8 @@
 // publicity: a resident objects to a selected project with a photo and to the count; the
 // community worker dismisses the first with a reason and the street officer upholds the second
 // (a recount, which leaves the tally as it was); the notice page shows both with their answers.
-// axe-core's WCAG 2.1 A/AA rules on the notice, objection and answer pages.
+// The officer's cycle page shows why the selection cannot be confirmed yet. axe-core's WCAG 2.1
+// A/AA rules on the notice, objection, answer and confirmation pages.
 import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -91,7 +92,7 @@ describe('objections', () => {
     }
   });
 
-  test('the notice, objection and answer pages pass axe-core', async () => {
+  test('the notice, objection, answer and confirmation pages pass axe-core', async () => {
     type AxeResult = { violations: { id: string; nodes: { target: string[] }[] }[] };
     const problems: string[] = [];
     const scan = async (page: Page, path: string) => {
@@ -133,6 +134,14 @@ describe('objections', () => {
     await worker.waitForURL((url) => url.pathname.startsWith(`${noticePath}/`));
     await scan(worker, new URL(worker.url()).pathname);
     await workerContext.close();
+    // The officer's confirmation: the tallies, and what holds it back.
+    const officerContext = await phoneContext(browser);
+    const officer = await officerContext.newPage();
+    await signIn(officer, people.yushanOfficer);
+    await scan(officer, `/admin/cycles/${cycleId}`);
+    expect(await officer.getByText(/还有 1 条异议尚未答复/).count()).toBe(1);
+    expect(await officer.getByText(/公示期到 .* 才结束/).count()).toBe(1);
+    await officerContext.close();
     expect(problems).toEqual([]);
   });
 });
