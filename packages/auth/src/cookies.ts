@@ -65,5 +65,6 @@ export function isServedOverHttps(request: {
 }): boolean {
   const proto = request.forwardedProto?.split(',')[0]?.trim().toLowerCase();
   if (proto) return proto === 'https';
-  return new URL(request.url).protocol === 'https:';
+  // An absolute URL's scheme is its first characters, case-insensitive.
+  return request.url.slice(0, 6).toLowerCase() === 'https:';
 }
