@@ -311,6 +311,26 @@ const SAMPLES: Record<string, Sample | Sample[]> = {
     target: 'community',
   },
 
+  // Pool proposals of 书院社区 the seeded summer cycle (in publicity) did not select.
+  'feedback.queue': { input: { communityId: A.communityId }, target: 'community' },
+  'feedback.mine': {},
+  'feedback.thread': { input: { proposalId: 'demo-n-pavilion' } },
+  'feedback.give': {
+    input: {
+      proposalId: 'demo-n-pavilion',
+      reason: '授权测试原因',
+      suggestions: '授权测试建议',
+      givenBy: 'community_worker',
+    },
+    target: 'community',
+  },
+  'feedback.respond': {
+    input: { proposalId: 'demo-n-notice-board', text: '授权测试回复' },
+    target: 'community',
+  },
+  'feedback.reply': { input: { proposalId: 'demo-n-notice-board', text: '授权测试留言' } },
+  'feedback.carryForward': { input: { proposalId: 'demo-n-pavilion', cycleId: PROPOSING_CYCLE } },
+
   'notification.inbox': {},
   'notification.markRead': { input: { all: true } },
 
