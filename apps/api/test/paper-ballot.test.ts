@@ -1,4 +1,4 @@
-// Paper ballots over HTTP on the embedded store: a batch entered twice by two workers, its
+// Paper ballots over HTTP on both stores: a batch entered twice by two workers, its
 // mismatches and problems listed for a third who resolves them, the batch counted into the public
 // bulletin as the voters' ballots (one per voter across paper and online), refusals that write
 // nothing, serial numbers unique under concurrency, and a count cut short finished without
@@ -8,8 +8,6 @@ import { ballotEventSchemas, ballotStreams, type BallotEventType } from '@gongzh
 import { newEvent, type EventMetadata } from '@gongzhi/eventstore';
 import { seedVoters, type Voter } from '../bench/voters.ts';
 import { engines, useApiServer } from './harness.ts';
-
-const sqlite = engines.find((e) => e.name === 'sqlite')!;
 
 /** The seeded cycle of 虞山街道 in voting: 书院社区 approves at most three projects. */
 const CYCLE = 'demo-cycle-voting';
@@ -35,8 +33,8 @@ interface BatchView {
   counted: { counted: number; setAside: { serial: string; reason: string }[] } | null;
 }
 
-describe('paper ballots over HTTP on sqlite', () => {
-  const api = useApiServer(sqlite.make());
+describe.each(engines)('paper ballots over HTTP on $name', ({ make }) => {
+  const api = useApiServer(make());
   let voters: Voter[];
   let outsider: Voter;
   let pool: string[];
@@ -237,7 +235,7 @@ describe('paper ballots over HTTP on sqlite', () => {
     expect((await streamOf(id(7))).map((e) => e.type)).toEqual(['PaperBallotCounted']);
   });
 
-  it('counts a batch whose entries agree at once, and refuses entry outside its community', async () => {
+  it('counts a batch whose entries agree at once; refuses another community and outside voting', async () => {
     const batchId = await open('shuyuan', '3号票箱');
     const sheets: Sheet[] = [{ serial: 'T-020', voterId: id(8), choices: [pool[2]!] }];
     const foreign = await api.call(
@@ -246,6 +244,15 @@ describe('paper ballots over HTTP on sqlite', () => {
       { as: 'qinfeng' },
     );
     expect(foreign.status).toBe(404);
+    const head = await api.head();
+    const screening = await api.call(
+      'ballot.paperBatches.open',
+      { cycleId: 'demo-cycle-yushan', communityId: COMMUNITY, label: '筛选阶段' },
+      { as: 'shuyuan' },
+    );
+    expect(screening.status).toBe(409);
+    expect(screening.body.error?.data.reason).toBe('not_voting');
+    expect(await api.head()).toBe(head);
     expect((await enter('shuyuan', batchId, sheets)).status).toBe(200);
     expect((await enter('shuyuan3', batchId, sheets)).status).toBe(200);
     expect(await view('shuyuan2', batchId)).toMatchObject({

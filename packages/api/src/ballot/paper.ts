@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import {
   choicesSchema,
+  DomainError,
   idSchema,
   paperDecisionSchema,
   paperSerialSchema,
@@ -66,6 +67,16 @@ function statusOf(state: Extract<PaperBatchState, { status: 'open' }>): PaperBat
   return (['awaiting_first', 'awaiting_second', 'to_resolve'] as const)[state.entries.length]!;
 }
 
+/** The review of a batch, or none once voting has closed (it can no longer be resolved). */
+async function reviewWhileVoting(...args: Parameters<typeof reviewBatch>) {
+  try {
+    return await reviewBatch(...args);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'not_voting') return undefined;
+    throw error;
+  }
+}
+
 const batchNotFound = say('找不到该纸质选票批次。', 'There is no such paper ballot batch.');
 
 export const paperBatchRouter = router({
@@ -125,10 +136,11 @@ export const paperBatchRouter = router({
     const me = ctx.account!.accountId;
     const status = statusOf(state);
     const enteredByMe = state.entries.some((e) => e.enteredBy === me);
-    const review = status === 'to_resolve' ? await reviewBatch(w, sealOf(ctx), state) : [];
+    const review = status === 'to_resolve' ? await reviewWhileVoting(w, sealOf(ctx), state) : [];
+    const items = review ?? [];
     const db = ctx.services.readModels.db;
     const names = new Map<string, { name: string | null; phoneMasked: string | null }>();
-    for (const item of review.filter((i) => i.needsDecision)) {
+    for (const item of items.filter((i) => i.needsDecision)) {
       for (const reading of [item.first, item.second]) {
         if (reading && !names.has(reading.voterId)) {
           const row = await readResident(db, reading.voterId);
@@ -158,9 +170,9 @@ export const paperBatchRouter = router({
         sheets: e.sheets.length,
       })),
       mayEnter: state.entries.length < 2 && !enteredByMe && !state.resolved,
-      mayResolve: status === 'to_resolve' && !enteredByMe,
-      agreed: review.filter((i) => !i.needsDecision).length,
-      toDecide: review
+      mayResolve: review !== undefined && status === 'to_resolve' && !enteredByMe,
+      agreed: items.filter((i) => !i.needsDecision).length,
+      toDecide: items
         .filter((i) => i.needsDecision)
         .map((i) => ({
           serial: i.serial,
