@@ -343,4 +343,33 @@ describe.each(engines)('paper ballots over HTTP on $name', ({ make }) => {
     expect((await count()).status).toBe(200);
     expect(await api.head()).toBe(head);
   });
+
+  it('counts paper ballots in the tally when the vote closes, and enters no more after', async () => {
+    const size = await bulletinSize();
+    await api.signIn('yushan');
+    const close = await api.call<{ position: string }>(
+      'cycle.advancePhase',
+      { cycleId: CYCLE, to: 'publicity', reason: '投票结束' },
+      { as: 'yushan' },
+    );
+    expect(close.status, JSON.stringify(close.body)).toBe(200);
+    const result = await api.call<{
+      tally: { ballotCount: number };
+      recount: { matches: boolean };
+    } | null>(
+      'ballot.result',
+      { ...place, minPosition: close.body.result!.data.position },
+      { query: true },
+    );
+    expect(result.body.result?.data).toMatchObject({
+      tally: { ballotCount: size },
+      recount: { matches: true },
+    });
+    const late = await api.call(
+      'ballot.paperBatches.open',
+      { ...place, label: '迟到的票箱' },
+      { as: 'shuyuan' },
+    );
+    expect(late.body.error?.data.reason).toBe('not_voting');
+  });
 });
