@@ -1,7 +1,8 @@
 // Demo data: one county-level city, two streets, eight communities and villages, a demo staff
-// account for every staff role, a few residents, and three micro-project cycles: 虞山街道's in
-// screening with proposals in every state and its autumn one in voting, 琴川街道's open for
-// proposals. Every record has a fixed
+// account for every staff role, a few residents, and five micro-project cycles: 虞山街道's in
+// screening with proposals in every state, its autumn one in voting, its summer one on public
+// notice (公示) and its spring one with the notice over, ready to be confirmed; 琴川街道's open
+// for proposals. Every record has a fixed
 // id and is written only when its stream does not exist yet, so the first start seeds and every
 // later start finds the records and leaves them as they are (renamed, closed, …). Names are
 // invented after the pattern of Changshu. The micro-project history is dated back from the day
@@ -10,6 +11,7 @@ import {
   ballotCommands,
   cycleCommands,
   organisationCommands,
+  outcomeCommands,
   proposalCommands,
   residentCommands,
 } from '@gongzhi/api';
@@ -457,6 +459,7 @@ const YUSHAN_CYCLE = 'demo-cycle-yushan';
 const QINCHUAN_CYCLE = 'demo-cycle-qinchuan';
 const VOTING_CYCLE = 'demo-cycle-voting';
 const NOTICE_CYCLE = 'demo-cycle-notice';
+const CONFIRM_CYCLE = 'demo-cycle-confirm';
 
 /**
  * Residents, then the two cycles with their proposals, each act dated on a day of its cycle's
@@ -548,6 +551,9 @@ async function seedMicroProjects(deps: {
   }
   if (await missing(cycleStreams.cycle(NOTICE_CYCLE))) {
     await seedNoticeCycle(year - 1, day, by, ballotSeal);
+  }
+  if (await missing(cycleStreams.cycle(CONFIRM_CYCLE))) {
+    await seedConfirmCycle(year - 1, day, by, ballotSeal);
   }
 }
 
@@ -1326,4 +1332,91 @@ async function seedNoticeCycle(year: number, day: Day, by: By, seal: BallotSeal)
   }
   // Closing the vote counts every community (see cycleCommands.advanceCyclePhase).
   await cycleCommands.advanceCyclePhase(by(officer, -2), { cycleId, to: 'publicity' });
+}
+
+/**
+ * 虞山街道's spring cycle of this year in 虹桥社区 alone: one project, voted for and selected; its
+ * public notice (five days from eight days ago) is over and its one objection dismissed, so the
+ * selection can be confirmed today, the day the schedule gives for implementing.
+ */
+async function seedConfirmCycle(year: number, day: Day, by: By, seal: BallotSeal): Promise<void> {
+  const cycleId = CONFIRM_CYCLE;
+  const officer = 'demo-yushan';
+  await cycleCommands.draftCycle(by(officer, -60), {
+    cycleId,
+    streetId: 'yushan',
+    ...demoCycle(
+      `${year}年度春季民生微实事`,
+      `Spring micro-projects ${year}`,
+      year,
+      [['hongqiao', 100_000]],
+      {
+        proposing: day(-45),
+        screening: day(-35),
+        voting: day(-20),
+        publicity: day(-8),
+        implementing: day(0),
+        evaluating: day(100),
+        closed: day(200),
+      },
+    ),
+    publicityDays: 5,
+  });
+  await cycleCommands.publishCycle(by(officer, -55), { cycleId });
+  await cycleCommands.advanceCyclePhase(by(officer, -45), { cycleId, to: 'proposing' });
+  const proposalId = 'demo-c-bike-racks';
+  await proposalCommands.submitProposal(by('demo-r-chen', -40), {
+    proposalId,
+    cycleId,
+    communityId: 'hongqiao',
+    ...content(
+      '虹桥新村非机动车停放架',
+      '小区里自行车乱停乱放,挡住消防通道,希望在各幢楼下安装停放架。',
+      'works',
+      45_000,
+      '虹桥新村1至6幢楼下',
+    ),
+    authorResidentId: 'demo-r-chen',
+    channel: 'online',
+  });
+  await cycleCommands.advanceCyclePhase(by(officer, -35), { cycleId, to: 'screening' });
+  await proposalCommands.recordRoundTable(by(officer, -25), {
+    roundTableId: 'demo-roundtable-hongqiao-spring',
+    cycleId,
+    communityId: 'hongqiao',
+    date: day(-25),
+    attendees: [
+      { role: 'chair' },
+      { role: 'recorder' },
+      { role: 'resident_representative' },
+      { role: 'resident_representative' },
+      { role: 'resident_representative' },
+    ],
+    notes: '居民代表一致同意列入项目库。',
+    decisions: [{ proposalId, decision: 'pool' }],
+  });
+  await cycleCommands.advanceCyclePhase(by(officer, -20), { cycleId, to: 'voting' });
+  await ballotCommands.castBallot(by('demo-r-chen', -15), seal, {
+    cycleId,
+    communityId: 'hongqiao',
+    voterId: 'demo-r-chen',
+    choices: [proposalId],
+  });
+  await cycleCommands.advanceCyclePhase(by(officer, -8), { cycleId, to: 'publicity' });
+  const objectionId = 'demo-objection-spring';
+  await outcomeCommands.fileObjection(by('demo-r-chen', -6), {
+    objectionId,
+    cycleId,
+    communityId: 'hongqiao',
+    target: { kind: 'count' },
+    text: '投票的人太少,只有一张选票,结果能算数吗?',
+    photos: [],
+    filedBy: 'demo-r-chen',
+  });
+  await outcomeCommands.answerObjection(by(officer, -5), {
+    objectionId,
+    answer: 'dismissed',
+    reason: '投票按规则公开进行,计票结果与选票公告板一致;下一轮将加强宣传,动员更多居民参与。',
+    answeredBy: officer,
+  });
 }

@@ -2,6 +2,7 @@
 // publicity: a resident objects to a selected project with a photo and to the count; the
 // community worker dismisses the first with a reason and the street officer upholds the second
 // (a recount, which leaves the tally as it was); the notice page shows both with their answers.
+// In the seed's spring cycle, whose notice is over, the street officer confirms the selection.
 // The officer's cycle page shows why the selection cannot be confirmed yet. axe-core's WCAG 2.1
 // A/AA rules on the notice, objection, answer and confirmation pages.
 import axe from 'axe-core';
@@ -90,6 +91,20 @@ describe('objections', () => {
     for (const context of [residentContext, workerContext, officerContext, publicContext]) {
       await context.close();
     }
+  });
+
+  test('the street officer confirms a selection whose notice is over, its objection answered', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await signIn(page, people.yushanOfficer);
+    await page.goto('/admin/cycles/demo-cycle-confirm');
+    expect(await page.getByText('公示期已满，异议均已答复').count()).toBe(1);
+    await page.getByRole('button', { name: '确认入选项目（进入「实施」阶段）' }).click();
+    await page.getByRole('status').filter({ hasText: '已进入「实施」阶段' }).waitFor();
+    await page.goto('/cycles/demo-cycle-confirm/notice');
+    expect(await page.getByText('公示期已结束，入选项目已确认。').count()).toBe(1);
+    expect(await page.getByText(/异议不成立/).count()).toBe(1);
+    await context.close();
   });
 
   test('the notice, objection, answer and confirmation pages pass axe-core', async () => {
