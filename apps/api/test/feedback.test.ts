@@ -286,6 +286,15 @@ describe('feedback to authors not selected, over HTTP on sqlite', () => {
       ),
     );
 
+    const forWang = async (as: string) =>
+      call<{ proposals: { proposalId: string }[] }>(
+        'feedback.mine',
+        { forResidentId: WANG.id, minPosition: await head() },
+        { as, query: true },
+      );
+    expect(ok(await forWang('zhang')).proposals.map((p) => p.proposalId)).toContain(benches);
+    refused(await forWang('chen'), 403, 'not_acting_for');
+
     const mine = ok(await thread(benches, 'wang'));
     expect(mine.as).toBe('author');
     expect(mine.outcome).toEqual({ votes: 1, selected: false });

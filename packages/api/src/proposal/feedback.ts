@@ -89,15 +89,19 @@ export const feedbackRouter = router({
     };
   }),
 
-  /** My proposals that were not selected, with whether feedback came and who wrote last. */
-  mine: procedure('resident', z.object({ minPosition: minPositionSchema }).optional()).query(
-    async ({ ctx, input }) => {
-      await caughtUpTo(ctx, input?.minPosition);
-      return {
-        proposals: await listFeedbackOfResident(ctx.services.readModels.db, ctx.account!.accountId),
-      };
-    },
-  ),
+  /**
+   * My proposals that were not selected, with whether feedback came and who wrote last; or those
+   * of `forResidentId`, who gave me a proxy to propose.
+   */
+  mine: procedure(
+    'resident',
+    z.object({ forResidentId: idSchema.optional(), minPosition: minPositionSchema }).optional(),
+  ).query(async ({ ctx, input }) => {
+    await caughtUpTo(ctx, input?.minPosition);
+    const residentId = input?.forResidentId ?? ctx.account!.accountId;
+    if (residentId !== ctx.account!.accountId) await actingFor(ctx, residentId, 'propose');
+    return { proposals: await listFeedbackOfResident(ctx.services.readModels.db, residentId) };
+  }),
 
   /**
    * One proposal's outcome, feedback and thread, for its author (or proxy) or the community; for
