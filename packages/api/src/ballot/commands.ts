@@ -15,6 +15,7 @@ import {
   parseBallotEvent,
   requireVoteClosed,
   tallyDecider,
+  votingRule,
   type BallotEvent,
   type BallotState,
   type CycleState,
@@ -158,9 +159,9 @@ export async function voterOf(
   if (cycle.status !== 'published') return { status: 'none' };
   const db = w.readModels.db;
   const [row, ties] = await Promise.all([readResident(db, voterId), listResidentTies(db, voterId)]);
-  const { tieKinds, minAge } = cycle.definition.eligibility;
-  const rule = { communityId, tieKinds, minAge, on: cycle.definition.schedule.voting };
-  if (row && checkEligibility({ ...row, ties }, rule).eligible) return { ...row, ties };
+  if (row && checkEligibility({ ...row, ties }, votingRule(cycle, communityId)).eligible) {
+    return { ...row, ties };
+  }
   return currentResident(w.store, voterId);
 }
 

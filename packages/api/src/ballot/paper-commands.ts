@@ -17,7 +17,7 @@ import {
   paperBallotDecider,
   paperBatchDecider,
   paperSerialDecider,
-  requireVoting,
+  requirePaperVoting,
   reviewPaperBatch,
   type BallotEvent,
   type BallotEventData,
@@ -134,7 +134,7 @@ export async function reviewBatch(
   const [first, second] = state.entries;
   if (!first || !second) return [];
   const { cycleId, communityId, batchId } = state;
-  const cycle = requireVoting(await currentCycle(w.store, cycleId), cycleId);
+  const cycle = requirePaperVoting(await currentCycle(w.store, cycleId), cycleId);
   const place = { cycleId, communityId };
   const open = (sheets: typeof first.sheets): OpenedSheet[] =>
     sheets.map((s) => ({

@@ -8,10 +8,11 @@
 // the voter, the pool) is folded or read by the command handler and passed in the command.
 import type { Decider } from '../shared/decider.ts';
 import { refuse } from '../shared/errors.ts';
-import { cycleStageText, moneyText } from '../cycle/describe.ts';
+import { moneyText } from '../cycle/describe.ts';
 import type { CycleState } from '../cycle/cycle.ts';
+import { requirePhase } from '../proposal/proposal.ts';
 import { checkEligibility } from '../resident/eligibility.ts';
-import type { EligibilitySubject } from '../resident/eligibility.ts';
+import type { EligibilityRule, EligibilitySubject } from '../resident/eligibility.ts';
 import type { BallotEvent, BallotEventData } from './events.ts';
 
 export type BallotState =
@@ -28,6 +29,22 @@ export type BallotState =
       /** Set when the ballot is a counted paper ballot (see paper.ts): it cannot be changed online. */
       paper?: { batchId: string; serial: string };
     };
+
+type PublishedCycle = Extract<CycleState, { status: 'published' }>;
+
+/** The cycle, while it is in voting; refuses otherwise, saying what only voting allows. */
+export const requireVoting = (
+  cycle: CycleState,
+  cycleId: string,
+  onlyDuringVoting: { zh: string; en: string },
+): PublishedCycle =>
+  requirePhase(cycle, cycleId, ['voting'], { code: 'not_voting', ...onlyDuringVoting });
+
+/** Who may vote in a community of the cycle: judged on the first day of voting. */
+export function votingRule(cycle: PublishedCycle, communityId: string): EligibilityRule {
+  const { tieKinds, minAge } = cycle.definition.eligibility;
+  return { communityId, tieKinds, minAge, on: cycle.definition.schedule.voting };
+}
 
 /** A project of the community's pool as the ballot rule sees it. */
 export interface PoolProject {
@@ -81,25 +98,12 @@ export const ballotDecider: Decider<BallotCommand, BallotEvent, BallotState> = {
   },
 
   decide(command, state) {
-    const { data, cycle } = command;
+    const { data } = command;
     const { cycleId, communityId, voterId, choices, sealed } = data;
-    if (cycle.status !== 'published') {
-      return refuse(
-        'not_found',
-        'cycle_not_found',
-        `找不到项目周期(编号 ${cycleId})。`,
-        `There is no published cycle with id ${cycleId}.`,
-      );
-    }
-    if (cycle.phase !== 'voting') {
-      const stage = cycleStageText[cycle.phase];
-      return refuse(
-        'conflict',
-        'not_voting',
-        `项目周期目前处于「${stage['zh-CN']}」阶段,只有投票阶段才能投票或改票。`,
-        `The cycle is at its ${stage.en} stage; ballots are cast and changed only during voting.`,
-      );
-    }
+    const cycle = requireVoting(command.cycle, cycleId, {
+      zh: '只有投票阶段才能投票或改票',
+      en: 'ballots are cast and changed only during voting',
+    });
     if (state.status === 'cast' && state.paper) {
       return refuse(
         'conflict',
@@ -117,13 +121,7 @@ export const ballotDecider: Decider<BallotCommand, BallotEvent, BallotState> = {
         `The community ${communityId} is not part of this cycle.`,
       );
     }
-    const { tieKinds, minAge } = cycle.definition.eligibility;
-    const eligibility = checkEligibility(command.voter, {
-      communityId,
-      tieKinds,
-      minAge,
-      on: cycle.definition.schedule.voting,
-    });
+    const eligibility = checkEligibility(command.voter, votingRule(cycle, communityId));
     if (!eligibility.eligible) {
       return refuse(
         'forbidden',
@@ -142,7 +140,7 @@ export const ballotDecider: Decider<BallotCommand, BallotEvent, BallotState> = {
 export function checkChoices(
   choices: readonly string[],
   pool: readonly PoolProject[],
-  rule: Extract<CycleState, { status: 'published' }>['definition']['ballot'],
+  rule: PublishedCycle['definition']['ballot'],
   budget: number,
 ): void {
   if (new Set(choices).size !== choices.length) {

@@ -13,10 +13,16 @@
 // decisions are taken here.
 import type { Decider } from '../shared/decider.ts';
 import { DomainError, refuse, type LocalizedText } from '../shared/errors.ts';
-import { cycleStageText } from '../cycle/describe.ts';
 import type { CycleState } from '../cycle/cycle.ts';
 import { checkEligibility, type EligibilitySubject } from '../resident/eligibility.ts';
-import { ballotDecider, checkChoices, type BallotState, type PoolProject } from './ballot.ts';
+import {
+  ballotDecider,
+  checkChoices,
+  requireVoting,
+  votingRule,
+  type BallotState,
+  type PoolProject,
+} from './ballot.ts';
 import type { BallotEvent, BallotEventData, PaperDecision, PaperSheet } from './events.ts';
 
 type PublishedCycle = Extract<CycleState, { status: 'published' }>;
@@ -95,13 +101,10 @@ const sameChoices = (a: readonly string[], b: readonly string[]) =>
 function problemsOf(sheet: OpenedSheet, entry: readonly OpenedSheet[], context: PaperContext) {
   const problems: PaperProblem[] = [];
   const { cycle, communityId } = context;
-  const { tieKinds, minAge } = cycle.definition.eligibility;
-  const eligibility = checkEligibility(context.voters.get(sheet.voterId) ?? { status: 'none' }, {
-    communityId,
-    tieKinds,
-    minAge,
-    on: cycle.definition.schedule.voting,
-  });
+  const eligibility = checkEligibility(
+    context.voters.get(sheet.voterId) ?? { status: 'none' },
+    votingRule(cycle, communityId),
+  );
   if (!eligibility.eligible) {
     problems.push({
       code: 'not_eligible',
@@ -257,27 +260,12 @@ export function settlePaperBatch(
   return accepted;
 }
 
-/** The cycle, while it is in voting; refuses otherwise. */
-export function requireVoting(cycle: CycleState, cycleId: string): PublishedCycle {
-  if (cycle.status !== 'published') {
-    return refuse(
-      'not_found',
-      'cycle_not_found',
-      `找不到项目周期(编号 ${cycleId})。`,
-      `There is no published cycle with id ${cycleId}.`,
-    );
-  }
-  if (cycle.phase !== 'voting') {
-    const stage = cycleStageText[cycle.phase];
-    return refuse(
-      'conflict',
-      'not_voting',
-      `项目周期目前处于「${stage['zh-CN']}」阶段,只有投票阶段才能录入纸质选票。`,
-      `The cycle is at its ${stage.en} stage; paper ballots are entered only during voting.`,
-    );
-  }
-  return cycle;
-}
+/** The cycle, while paper ballots can be entered (voting); refuses otherwise. */
+export const requirePaperVoting = (cycle: CycleState, cycleId: string): PublishedCycle =>
+  requireVoting(cycle, cycleId, {
+    zh: '只有投票阶段才能录入纸质选票',
+    en: 'paper ballots are entered only during voting',
+  });
 
 export type PaperBatchCommand =
   | {
@@ -352,7 +340,7 @@ export const paperBatchDecider: Decider<PaperBatchCommand, BallotEvent, PaperBat
       if (state.status !== 'open' || !state.resolved) return batchNotFound(command.data.batchId);
       return state.counted ? [] : [{ type: 'PaperBatchCounted', data: command.data }];
     }
-    const cycle = requireVoting(command.cycle, command.data.cycleId);
+    const cycle = requirePaperVoting(command.cycle, command.data.cycleId);
     switch (command.type) {
       case 'OpenPaperBatch': {
         const { communityId } = command.data;
@@ -499,7 +487,7 @@ export const paperBallotDecider: Decider<CountPaperBallot, BallotEvent, BallotSt
   initialState: ballotDecider.initialState,
   evolve: ballotDecider.evolve,
   decide({ data, cycle }, state) {
-    requireVoting(cycle, data.cycleId);
+    requirePaperVoting(cycle, data.cycleId);
     if (state.status === 'none') return [{ type: 'PaperBallotCounted', data }];
     if (state.paper?.batchId === data.batchId && state.paper.serial === data.serial) return [];
     return refuse(
