@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { isApiError } from '@gongzhi/api/client';
 import { m } from '$lib/paraglide/messages';
 import { chosenCycle, openCyclesOf } from '$lib/server/micro';
+import { paperRefusal } from '$lib/server/paper';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
 import { batchHref } from '$lib/paper/text';
 import type { Actions, PageServerLoad } from './$types';
@@ -48,12 +49,7 @@ export const actions: Actions = {
       batchId = result.batchId;
     } catch (cause) {
       if (!isApiError(cause)) throw cause;
-      const status = cause.data?.httpStatus ?? 500;
-      return fail(status >= 400 && status < 600 ? status : 500, {
-        label,
-        error: cause.message,
-        kind: status === 409 ? ('conflict' as const) : ('error' as const),
-      });
+      return paperRefusal(cause, { label, error: cause.message });
     }
     redirect(303, batchHref('', cycleId, batchId, communityId));
   },

@@ -1,28 +1,18 @@
-import { fail } from '@sveltejs/kit';
 import { isApiError } from '@gongzhi/api/client';
 import { m } from '$lib/paraglide/messages';
-import { orNotFound } from '$lib/server/micro';
-import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
+import { paperRefusal } from '$lib/server/paper';
+import { rememberWrite } from '$lib/server/read-your-writes';
 import type { Actions, PageServerLoad } from './$types';
 
-// One batch: where it stands, what the worker may do next (enter it, resolve it, finish its
-// count), and how it was resolved and counted.
-export const load: PageServerLoad = async ({ locals, cookies, params, parent, url }) => {
-  const { community } = await parent();
-  const batch = await orNotFound(
-    locals.api.ballot.paperBatches.get.query({
-      cycleId: params.cycleId,
-      communityId: community.communityId,
-      batchId: params.batchId,
-      minPosition: lastWrite(cookies),
-    }),
-  );
+// One batch (loaded by the layout): where it stands, what the worker may do next (enter it,
+// resolve it, finish its count), and how it was resolved and counted.
+export const load: PageServerLoad = ({ url }) => {
   const notice = url.searchParams.has('resolved')
     ? m.paper_resolved()
     : url.searchParams.has('saved')
       ? m.paper_saved()
       : null;
-  return { batch, cycleId: params.cycleId, notice };
+  return { notice };
 };
 
 export const actions: Actions = {
@@ -36,11 +26,7 @@ export const actions: Actions = {
       rememberWrite(cookies, result.position);
     } catch (cause) {
       if (!isApiError(cause)) throw cause;
-      const status = cause.data?.httpStatus ?? 500;
-      return fail(status >= 400 && status < 600 ? status : 500, {
-        text: cause.message,
-        kind: status === 409 ? ('conflict' as const) : ('error' as const),
-      });
+      return paperRefusal(cause, { text: cause.message });
     }
     return { text: m.paper_resolved(), kind: 'success' as const };
   },

@@ -2,9 +2,9 @@ import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrorsOf, isApiError } from '@gongzhi/api/client';
 import { m } from '$lib/paraglide/messages';
 import { batchHref } from '$lib/paper/text';
-import { orNotFound } from '$lib/server/micro';
 import { rowOf } from '$lib/server/micro-forms';
-import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
+import { paperRefusal } from '$lib/server/paper';
+import { rememberWrite } from '$lib/server/read-your-writes';
 import type { Actions, PageServerLoad } from './$types';
 
 const DEFAULT_ROWS = 10;
@@ -16,18 +16,7 @@ const rowCount = (value: string | null) =>
 // One worker's entry of a whole batch, sheet by sheet: serial number, voter (found with the
 // worker search by phone number or name; when several match, the worker chooses among them on
 // the answer), and the projects marked. `?rows=` gives more rows without JavaScript.
-export const load: PageServerLoad = async ({ locals, cookies, params, parent, url }) => {
-  const { community } = await parent();
-  const batch = await orNotFound(
-    locals.api.ballot.paperBatches.get.query({
-      cycleId: params.cycleId,
-      communityId: community.communityId,
-      batchId: params.batchId,
-      minPosition: lastWrite(cookies),
-    }),
-  );
-  return { batch, cycleId: params.cycleId, rows: rowCount(url.searchParams.get('rows')) };
-};
+export const load: PageServerLoad = ({ url }) => ({ rows: rowCount(url.searchParams.get('rows')) });
 
 export interface EntryRow {
   serial: string;
@@ -101,12 +90,7 @@ export const actions: Actions = {
         return true;
       });
       problem = placed.length > 0 ? m.error_form_heading() : cause.message;
-      const status = cause.data?.httpStatus ?? 500;
-      return fail(status >= 400 && status < 600 ? status : 500, {
-        rows,
-        text: problem,
-        kind: status === 409 ? ('conflict' as const) : ('error' as const),
-      });
+      return paperRefusal(cause, { rows, text: problem });
     }
     redirect(303, `${batchHref('', params.cycleId, params.batchId, communityId)}&saved=1`);
   },

@@ -2,24 +2,13 @@ import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrorsOf, isApiError } from '@gongzhi/api/client';
 import { m } from '$lib/paraglide/messages';
 import { batchHref } from '$lib/paper/text';
-import { orNotFound } from '$lib/server/micro';
-import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
-import type { Actions, PageServerLoad } from './$types';
+import { paperRefusal } from '$lib/server/paper';
+import { rememberWrite } from '$lib/server/read-your-writes';
+import type { Actions } from './$types';
 
-// The third worker settles each sheet the two entries read differently or that has a problem:
-// the right reading, or rejecting the sheet with a reason. Then the batch counts.
-export const load: PageServerLoad = async ({ locals, cookies, params, parent }) => {
-  const { community } = await parent();
-  const batch = await orNotFound(
-    locals.api.ballot.paperBatches.get.query({
-      cycleId: params.cycleId,
-      communityId: community.communityId,
-      batchId: params.batchId,
-      minPosition: lastWrite(cookies),
-    }),
-  );
-  return { batch, cycleId: params.cycleId };
-};
+// The third worker settles each sheet the two entries read differently or that has a problem
+// (the batch is loaded by the layout): the right reading, or rejecting the sheet with a reason.
+// Then the batch counts.
 
 type Decision =
   | { serial: string; outcome: 'first' | 'second' }
@@ -61,13 +50,7 @@ export const actions: Actions = {
         const decision = index === undefined ? undefined : decisions[Number(index)];
         if (decision) errors[decision.serial] = message;
       }
-      const status = cause.data?.httpStatus ?? 500;
-      return fail(status >= 400 && status < 600 ? status : 500, {
-        values,
-        errors,
-        text: cause.message,
-        kind: status === 409 ? ('conflict' as const) : ('error' as const),
-      });
+      return paperRefusal(cause, { values, errors, text: cause.message });
     }
     redirect(303, `${batchHref('', params.cycleId, params.batchId, communityId)}&resolved=1`);
   },
