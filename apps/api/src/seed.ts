@@ -564,6 +564,110 @@ type By = (
   act?: { onBehalfOf?: string; channel?: Channel },
 ) => Parameters<typeof proposalCommands.submitProposal>[0];
 
+/** [proposalId, author, content, entered offline by the community's worker]. */
+type DemoProposal = [string, string, ProposalContent, boolean];
+
+interface DemoPool {
+  communityId: string;
+  worker: string;
+  proposals: DemoProposal[];
+}
+
+/** Submits a demo proposal on day `offset`: by its author online, or by the worker on paper. */
+function submitDemoProposal(
+  by: By,
+  offset: number,
+  { cycleId, communityId, worker }: { cycleId: string; communityId: string; worker: string },
+  [proposalId, author, proposal, onPaper]: DemoProposal,
+) {
+  return proposalCommands.submitProposal(
+    onPaper ? by(worker, offset, { onBehalfOf: author, channel: 'offline' }) : by(author, offset),
+    {
+      proposalId,
+      cycleId,
+      communityId,
+      ...proposal,
+      authorResidentId: author,
+      channel: onPaper ? 'offline' : 'online',
+    },
+  );
+}
+
+/**
+ * A cycle of 虞山街道 drafted and published by its officer, its proposals submitted one every
+ * `submitted.every` days, every community's round table putting all of them in the pool, and
+ * voting open: what each cycle that has reached voting shares. Days are offsets from today.
+ */
+async function seedCycleUpToVoting(
+  day: Day,
+  by: By,
+  plan: {
+    cycleId: string;
+    officer: string;
+    title: [string, string];
+    year: number;
+    budgets: [string, number][];
+    schedule: Record<keyof CycleDefinition['schedule'], number>;
+    options: Partial<Pick<CycleDefinition, 'aggregation' | 'publicityDays'>>;
+    drafted: number;
+    published: number;
+    submitted: { from: number; every: number };
+    pools: DemoPool[];
+    /** `season` names the round tables; `proposer`: a proposer attended. */
+    roundTable: { day: number; season: string; proposer: boolean; notes: string };
+  },
+): Promise<void> {
+  const { cycleId, officer, schedule, pools, roundTable } = plan;
+  await cycleCommands.draftCycle(by(officer, plan.drafted), {
+    cycleId,
+    streetId: 'yushan',
+    ...demoCycle(
+      ...plan.title,
+      plan.year,
+      plan.budgets,
+      Object.fromEntries(
+        Object.entries(schedule).map(([phase, offset]) => [phase, day(offset)]),
+      ) as CycleDefinition['schedule'],
+    ),
+    ...plan.options,
+  });
+  await cycleCommands.publishCycle(by(officer, plan.published), { cycleId });
+  await cycleCommands.advanceCyclePhase(by(officer, schedule.proposing), {
+    cycleId,
+    to: 'proposing',
+  });
+  let offset = plan.submitted.from;
+  for (const { communityId, worker, proposals } of pools) {
+    for (const proposal of proposals) {
+      await submitDemoProposal(by, offset, { cycleId, communityId, worker }, proposal);
+      offset += plan.submitted.every;
+    }
+  }
+  await cycleCommands.advanceCyclePhase(by(officer, schedule.screening), {
+    cycleId,
+    to: 'screening',
+  });
+  for (const { communityId, worker, proposals } of pools) {
+    await proposalCommands.recordRoundTable(by(worker, roundTable.day), {
+      roundTableId: `demo-roundtable-${communityId}-${roundTable.season}`,
+      cycleId,
+      communityId,
+      date: day(roundTable.day),
+      attendees: [
+        { role: 'chair' },
+        { role: 'recorder' },
+        { role: 'resident_representative' },
+        { role: 'resident_representative' },
+        { role: 'resident_representative' },
+        ...(roundTable.proposer ? [{ role: 'proposer' as const }] : []),
+      ],
+      notes: roundTable.notes,
+      decisions: proposals.map(([proposalId]) => ({ proposalId, decision: 'pool' as const })),
+    });
+  }
+  await cycleCommands.advanceCyclePhase(by(officer, schedule.voting), { cycleId, to: 'voting' });
+}
+
 /** 虞山街道's cycle, now in screening, with a proposal in every state in 书院社区. */
 async function seedYushanCycle(year: number, day: Day, by: By): Promise<void> {
   const officer = 'demo-yushan';
@@ -604,17 +708,12 @@ async function seedYushanCycle(year: number, day: Day, by: By): Promise<void> {
     communityId = 'shuyuan',
     offline = false,
   ) =>
-    proposalCommands.submitProposal(
-      offline ? by(worker, offset, { onBehalfOf: author, channel: 'offline' }) : by(author, offset),
-      {
-        proposalId,
-        cycleId,
-        communityId,
-        ...proposal,
-        authorResidentId: author,
-        channel: offline ? 'offline' : 'online',
-      },
-    );
+    submitDemoProposal(by, offset, { cycleId, communityId, worker }, [
+      proposalId,
+      author,
+      proposal,
+      offline,
+    ]);
   const coSign = (proposalId: string, residentId: string, offset: number) =>
     proposalCommands.coSignProposal(by(residentId, offset), { proposalId, residentId });
 
@@ -947,188 +1046,145 @@ async function seedQinchuanCycle(year: number, day: Day, by: By): Promise<void> 
  * the Method of Equal Shares.
  */
 async function seedVotingCycle(year: number, day: Day, by: By): Promise<void> {
-  const cycleId = VOTING_CYCLE;
-  const officer = 'demo-yushan';
-  await cycleCommands.draftCycle(by(officer, -70), {
-    cycleId,
-    streetId: 'yushan',
-    ...demoCycle(
-      `${year}年度秋季民生微实事`,
-      `Autumn micro-projects ${year}`,
-      year,
-      [
-        ['shuyuan', 150_000],
-        ['hongqiao', 100_000],
-      ],
+  await seedCycleUpToVoting(day, by, {
+    cycleId: VOTING_CYCLE,
+    officer: 'demo-yushan',
+    title: [`${year}年度秋季民生微实事`, `Autumn micro-projects ${year}`],
+    year,
+    budgets: [
+      ['shuyuan', 150_000],
+      ['hongqiao', 100_000],
+    ],
+    schedule: {
+      proposing: -60,
+      screening: -35,
+      voting: -3,
+      publicity: 7,
+      implementing: 15,
+      evaluating: 200,
+      closed: 260,
+    },
+    options: { aggregation: 'mes' },
+    drafted: -70,
+    published: -65,
+    submitted: { from: -55, every: 2 },
+    pools: [
       {
-        proposing: day(-60),
-        screening: day(-35),
-        voting: day(-3),
-        publicity: day(7),
-        implementing: day(15),
-        evaluating: day(200),
-        closed: day(260),
+        communityId: 'shuyuan',
+        worker: 'demo-shuyuan',
+        proposals: [
+          [
+            'demo-v-lift-seats',
+            'demo-r-wang',
+            content(
+              '楼道休息折叠座椅',
+              '老楼没有电梯,在2至6楼的楼道平台装折叠座椅,老人上楼可以歇脚。',
+              'goods',
+              12_000,
+              '书院新村1至4幢楼道',
+            ),
+            false,
+          ],
+          [
+            'demo-v-canteen',
+            'demo-r-li',
+            content(
+              '长者食堂周末开餐',
+              '长者食堂周末不开,独居老人周末吃饭成问题,希望周六周日中午也供餐。',
+              'services',
+              36_000,
+              '书院社区长者食堂',
+            ),
+            true,
+          ],
+          [
+            'demo-v-path-lights',
+            'demo-r-zhang',
+            content(
+              '中心绿地步道太阳能灯',
+              '中心绿地步道晚上没有照明,散步容易绊倒,建议装太阳能草坪灯。',
+              'works',
+              45_000,
+              '书院新村中心绿地',
+            ),
+            false,
+          ],
+          [
+            'demo-v-rain-shelter',
+            'demo-r-zhao',
+            content(
+              '东门快递点加装雨棚',
+              '东门快递柜露天,雨天取件淋雨,包裹也会受潮。',
+              'works',
+              28_000,
+              '书院新村东门快递柜',
+            ),
+            true,
+          ],
+          [
+            'demo-v-reading-corner',
+            'demo-r-wang',
+            content(
+              '党群服务中心儿童阅读角',
+              '放学后孩子们没有地方写作业看书,希望在服务中心开辟阅读角并配书架图书。',
+              'goods',
+              20_000,
+              '书院社区党群服务中心二楼',
+            ),
+            false,
+          ],
+          [
+            'demo-v-drains',
+            'demo-r-zhang',
+            content(
+              '7至9幢雨水管网疏通改造',
+              '7至9幢之间每逢大雨积水没过脚踝,雨水管网老化堵塞,需要疏通并更换部分管段。',
+              'works',
+              68_000,
+              '书院新村7至9幢之间道路',
+            ),
+            false,
+          ],
+        ],
       },
-    ),
-    aggregation: 'mes',
-  });
-  await cycleCommands.publishCycle(by(officer, -65), { cycleId });
-  await cycleCommands.advanceCyclePhase(by(officer, -60), { cycleId, to: 'proposing' });
-
-  const pools: {
-    communityId: string;
-    worker: string;
-    proposals: [string, string, ProposalContent, boolean][];
-  }[] = [
-    {
-      communityId: 'shuyuan',
-      worker: 'demo-shuyuan',
-      proposals: [
-        [
-          'demo-v-lift-seats',
-          'demo-r-wang',
-          content(
-            '楼道休息折叠座椅',
-            '老楼没有电梯,在2至6楼的楼道平台装折叠座椅,老人上楼可以歇脚。',
-            'goods',
-            12_000,
-            '书院新村1至4幢楼道',
-          ),
-          false,
+      {
+        communityId: 'hongqiao',
+        worker: 'demo-yushan',
+        proposals: [
+          [
+            'demo-v-market-benches',
+            'demo-r-chen',
+            content(
+              '虹桥菜场门口休息长椅',
+              '买菜的老人提着菜走累了没地方坐,希望在菜场门口放几张长椅。',
+              'goods',
+              6_000,
+              '虹桥菜场南门',
+            ),
+            false,
+          ],
+          [
+            'demo-v-dance-floor',
+            'demo-r-chen',
+            content(
+              '虹桥广场舞场地地面翻新',
+              '广场地砖松动开裂,跳舞时容易崴脚。',
+              'works',
+              55_000,
+              '虹桥社区文化广场',
+            ),
+            false,
+          ],
         ],
-        [
-          'demo-v-canteen',
-          'demo-r-li',
-          content(
-            '长者食堂周末开餐',
-            '长者食堂周末不开,独居老人周末吃饭成问题,希望周六周日中午也供餐。',
-            'services',
-            36_000,
-            '书院社区长者食堂',
-          ),
-          true,
-        ],
-        [
-          'demo-v-path-lights',
-          'demo-r-zhang',
-          content(
-            '中心绿地步道太阳能灯',
-            '中心绿地步道晚上没有照明,散步容易绊倒,建议装太阳能草坪灯。',
-            'works',
-            45_000,
-            '书院新村中心绿地',
-          ),
-          false,
-        ],
-        [
-          'demo-v-rain-shelter',
-          'demo-r-zhao',
-          content(
-            '东门快递点加装雨棚',
-            '东门快递柜露天,雨天取件淋雨,包裹也会受潮。',
-            'works',
-            28_000,
-            '书院新村东门快递柜',
-          ),
-          true,
-        ],
-        [
-          'demo-v-reading-corner',
-          'demo-r-wang',
-          content(
-            '党群服务中心儿童阅读角',
-            '放学后孩子们没有地方写作业看书,希望在服务中心开辟阅读角并配书架图书。',
-            'goods',
-            20_000,
-            '书院社区党群服务中心二楼',
-          ),
-          false,
-        ],
-        [
-          'demo-v-drains',
-          'demo-r-zhang',
-          content(
-            '7至9幢雨水管网疏通改造',
-            '7至9幢之间每逢大雨积水没过脚踝,雨水管网老化堵塞,需要疏通并更换部分管段。',
-            'works',
-            68_000,
-            '书院新村7至9幢之间道路',
-          ),
-          false,
-        ],
-      ],
-    },
-    {
-      communityId: 'hongqiao',
-      worker: 'demo-yushan',
-      proposals: [
-        [
-          'demo-v-market-benches',
-          'demo-r-chen',
-          content(
-            '虹桥菜场门口休息长椅',
-            '买菜的老人提着菜走累了没地方坐,希望在菜场门口放几张长椅。',
-            'goods',
-            6_000,
-            '虹桥菜场南门',
-          ),
-          false,
-        ],
-        [
-          'demo-v-dance-floor',
-          'demo-r-chen',
-          content(
-            '虹桥广场舞场地地面翻新',
-            '广场地砖松动开裂,跳舞时容易崴脚。',
-            'works',
-            55_000,
-            '虹桥社区文化广场',
-          ),
-          false,
-        ],
-      ],
-    },
-  ];
-
-  let offset = -55;
-  for (const { communityId, worker, proposals } of pools) {
-    for (const [proposalId, author, proposal, offline] of proposals) {
-      await proposalCommands.submitProposal(
-        offline
-          ? by(worker, offset, { onBehalfOf: author, channel: 'offline' })
-          : by(author, offset),
-        {
-          proposalId,
-          cycleId,
-          communityId,
-          ...proposal,
-          authorResidentId: author,
-          channel: offline ? 'offline' : 'online',
-        },
-      );
-      offset += 2;
-    }
-  }
-  await cycleCommands.advanceCyclePhase(by(officer, -35), { cycleId, to: 'screening' });
-  for (const { communityId, worker, proposals } of pools) {
-    await proposalCommands.recordRoundTable(by(worker, -20), {
-      roundTableId: `demo-roundtable-${communityId}-autumn`,
-      cycleId,
-      communityId,
-      date: day(-20),
-      attendees: [
-        { role: 'chair' },
-        { role: 'recorder' },
-        { role: 'resident_representative' },
-        { role: 'resident_representative' },
-        { role: 'resident_representative' },
-        { role: 'proposer' },
-      ],
+      },
+    ],
+    roundTable: {
+      day: -20,
+      season: 'autumn',
+      proposer: true,
       notes: '居民代表逐条讨论,全部建议符合正面清单,列入项目库交居民投票。',
-      decisions: proposals.map(([proposalId]) => ({ proposalId, decision: 'pool' as const })),
-    });
-  }
-  await cycleCommands.advanceCyclePhase(by(officer, -3), { cycleId, to: 'voting' });
+    },
+  });
 }
 
 /**
@@ -1141,175 +1197,133 @@ async function seedVotingCycle(year: number, day: Day, by: By): Promise<void> {
 async function seedNoticeCycle(year: number, day: Day, by: By, seal: BallotSeal): Promise<void> {
   const cycleId = NOTICE_CYCLE;
   const officer = 'demo-yushan';
-  await cycleCommands.draftCycle(by(officer, -50), {
+  await seedCycleUpToVoting(day, by, {
     cycleId,
-    streetId: 'yushan',
-    ...demoCycle(
-      `${year}年度夏季民生微实事`,
-      `Summer micro-projects ${year}`,
-      year,
-      [
-        ['shuyuan', 100_000],
-        ['hongqiao', 100_000],
-      ],
+    officer,
+    title: [`${year}年度夏季民生微实事`, `Summer micro-projects ${year}`],
+    year,
+    budgets: [
+      ['shuyuan', 100_000],
+      ['hongqiao', 100_000],
+    ],
+    schedule: {
+      proposing: -40,
+      screening: -25,
+      voting: -10,
+      publicity: -2,
+      implementing: 3,
+      evaluating: 100,
+      closed: 200,
+    },
+    options: { aggregation: 'mes', publicityDays: 5 },
+    drafted: -50,
+    published: -45,
+    submitted: { from: -38, every: 1 },
+    pools: [
       {
-        proposing: day(-40),
-        screening: day(-25),
-        voting: day(-10),
-        publicity: day(-2),
-        implementing: day(3),
-        evaluating: day(100),
-        closed: day(200),
+        communityId: 'shuyuan',
+        worker: 'demo-shuyuan',
+        proposals: [
+          [
+            'demo-n-seats',
+            'demo-r-wang',
+            content(
+              '菜场至小区沿路休息座椅',
+              '从菜场走回小区要十几分钟,路上没有地方坐,老人提着菜走不动。',
+              'goods',
+              30_000,
+              '书院菜场至书院新村北门人行道',
+            ),
+            false,
+          ],
+          [
+            'demo-n-canteen',
+            'demo-r-li',
+            content(
+              '长者食堂夏季消暑套餐',
+              '夏天为独居老人供应绿豆汤和清淡套餐,并上门送餐。',
+              'services',
+              45_000,
+              '书院社区长者食堂',
+            ),
+            true,
+          ],
+          [
+            'demo-n-pavilion',
+            'demo-r-zhang',
+            content(
+              '中心绿地休闲凉亭',
+              '中心绿地夏天没有遮阴的地方,希望建一座木结构凉亭。',
+              'works',
+              60_000,
+              '书院新村中心绿地东侧',
+            ),
+            false,
+          ],
+          [
+            'demo-n-shoe-rack',
+            'demo-r-zhao',
+            content(
+              '老年活动室换鞋凳和储物柜',
+              '活动室门口换鞋没有凳子,老人弯腰容易摔倒,希望添置换鞋凳和储物柜。',
+              'goods',
+              25_000,
+              '书院社区老年活动室',
+            ),
+            true,
+          ],
+          [
+            'demo-n-notice-board',
+            'demo-r-wang',
+            content(
+              '各幢楼下电子公告屏',
+              '纸质通知经常被撕掉或淋湿,希望在各幢楼下装电子公告屏。',
+              'works',
+              40_000,
+              '书院新村1至9幢单元门口',
+            ),
+            false,
+          ],
+        ],
       },
-    ),
-    aggregation: 'mes',
-    publicityDays: 5,
-  });
-  await cycleCommands.publishCycle(by(officer, -45), { cycleId });
-  await cycleCommands.advanceCyclePhase(by(officer, -40), { cycleId, to: 'proposing' });
-
-  const pools: {
-    communityId: string;
-    worker: string;
-    proposals: [string, string, ProposalContent, boolean][];
-  }[] = [
-    {
-      communityId: 'shuyuan',
-      worker: 'demo-shuyuan',
-      proposals: [
-        [
-          'demo-n-seats',
-          'demo-r-wang',
-          content(
-            '菜场至小区沿路休息座椅',
-            '从菜场走回小区要十几分钟,路上没有地方坐,老人提着菜走不动。',
-            'goods',
-            30_000,
-            '书院菜场至书院新村北门人行道',
-          ),
-          false,
+      {
+        communityId: 'hongqiao',
+        worker: 'demo-yushan',
+        proposals: [
+          [
+            'demo-n-bridge-rail',
+            'demo-r-chen',
+            content(
+              '虹桥老桥栏杆加固',
+              '老桥栏杆松动,孩子们上学经过很危险。',
+              'works',
+              55_000,
+              '虹桥社区虹桥老桥',
+            ),
+            false,
+          ],
+          [
+            'demo-n-awning',
+            'demo-r-chen',
+            content(
+              '菜场门口遮阳棚',
+              '菜场门口夏天暴晒,希望搭建遮阳棚。',
+              'works',
+              50_000,
+              '虹桥菜场南门',
+            ),
+            false,
+          ],
         ],
-        [
-          'demo-n-canteen',
-          'demo-r-li',
-          content(
-            '长者食堂夏季消暑套餐',
-            '夏天为独居老人供应绿豆汤和清淡套餐,并上门送餐。',
-            'services',
-            45_000,
-            '书院社区长者食堂',
-          ),
-          true,
-        ],
-        [
-          'demo-n-pavilion',
-          'demo-r-zhang',
-          content(
-            '中心绿地休闲凉亭',
-            '中心绿地夏天没有遮阴的地方,希望建一座木结构凉亭。',
-            'works',
-            60_000,
-            '书院新村中心绿地东侧',
-          ),
-          false,
-        ],
-        [
-          'demo-n-shoe-rack',
-          'demo-r-zhao',
-          content(
-            '老年活动室换鞋凳和储物柜',
-            '活动室门口换鞋没有凳子,老人弯腰容易摔倒,希望添置换鞋凳和储物柜。',
-            'goods',
-            25_000,
-            '书院社区老年活动室',
-          ),
-          true,
-        ],
-        [
-          'demo-n-notice-board',
-          'demo-r-wang',
-          content(
-            '各幢楼下电子公告屏',
-            '纸质通知经常被撕掉或淋湿,希望在各幢楼下装电子公告屏。',
-            'works',
-            40_000,
-            '书院新村1至9幢单元门口',
-          ),
-          false,
-        ],
-      ],
-    },
-    {
-      communityId: 'hongqiao',
-      worker: 'demo-yushan',
-      proposals: [
-        [
-          'demo-n-bridge-rail',
-          'demo-r-chen',
-          content(
-            '虹桥老桥栏杆加固',
-            '老桥栏杆松动,孩子们上学经过很危险。',
-            'works',
-            55_000,
-            '虹桥社区虹桥老桥',
-          ),
-          false,
-        ],
-        [
-          'demo-n-awning',
-          'demo-r-chen',
-          content(
-            '菜场门口遮阳棚',
-            '菜场门口夏天暴晒,希望搭建遮阳棚。',
-            'works',
-            50_000,
-            '虹桥菜场南门',
-          ),
-          false,
-        ],
-      ],
-    },
-  ];
-
-  let offset = -38;
-  for (const { communityId, worker, proposals } of pools) {
-    for (const [proposalId, author, proposal, offline] of proposals) {
-      await proposalCommands.submitProposal(
-        offline
-          ? by(worker, offset, { onBehalfOf: author, channel: 'offline' })
-          : by(author, offset),
-        {
-          proposalId,
-          cycleId,
-          communityId,
-          ...proposal,
-          authorResidentId: author,
-          channel: offline ? 'offline' : 'online',
-        },
-      );
-      offset += 1;
-    }
-  }
-  await cycleCommands.advanceCyclePhase(by(officer, -25), { cycleId, to: 'screening' });
-  for (const { communityId, worker, proposals } of pools) {
-    await proposalCommands.recordRoundTable(by(worker, -15), {
-      roundTableId: `demo-roundtable-${communityId}-summer`,
-      cycleId,
-      communityId,
-      date: day(-15),
-      attendees: [
-        { role: 'chair' },
-        { role: 'recorder' },
-        { role: 'resident_representative' },
-        { role: 'resident_representative' },
-        { role: 'resident_representative' },
-        { role: 'proposer' },
-      ],
+      },
+    ],
+    roundTable: {
+      day: -15,
+      season: 'summer',
+      proposer: true,
       notes: '居民代表逐条讨论,全部建议列入项目库交居民投票。',
-      decisions: proposals.map(([proposalId]) => ({ proposalId, decision: 'pool' as const })),
-    });
-  }
-  await cycleCommands.advanceCyclePhase(by(officer, -10), { cycleId, to: 'voting' });
+    },
+  });
 
   // Residents without a password voted on paper, which the worker entered for them.
   const ballots: [string, string, string[], boolean][] = [
@@ -1342,60 +1356,53 @@ async function seedNoticeCycle(year: number, day: Day, by: By, seal: BallotSeal)
 async function seedConfirmCycle(year: number, day: Day, by: By, seal: BallotSeal): Promise<void> {
   const cycleId = CONFIRM_CYCLE;
   const officer = 'demo-yushan';
-  await cycleCommands.draftCycle(by(officer, -60), {
-    cycleId,
-    streetId: 'yushan',
-    ...demoCycle(
-      `${year}年度春季民生微实事`,
-      `Spring micro-projects ${year}`,
-      year,
-      [['hongqiao', 100_000]],
-      {
-        proposing: day(-45),
-        screening: day(-35),
-        voting: day(-20),
-        publicity: day(-8),
-        implementing: day(0),
-        evaluating: day(100),
-        closed: day(200),
-      },
-    ),
-    publicityDays: 5,
-  });
-  await cycleCommands.publishCycle(by(officer, -55), { cycleId });
-  await cycleCommands.advanceCyclePhase(by(officer, -45), { cycleId, to: 'proposing' });
   const proposalId = 'demo-c-bike-racks';
-  await proposalCommands.submitProposal(by('demo-r-chen', -40), {
-    proposalId,
+  await seedCycleUpToVoting(day, by, {
     cycleId,
-    communityId: 'hongqiao',
-    ...content(
-      '虹桥新村非机动车停放架',
-      '小区里自行车乱停乱放,挡住消防通道,希望在各幢楼下安装停放架。',
-      'works',
-      45_000,
-      '虹桥新村1至6幢楼下',
-    ),
-    authorResidentId: 'demo-r-chen',
-    channel: 'online',
-  });
-  await cycleCommands.advanceCyclePhase(by(officer, -35), { cycleId, to: 'screening' });
-  await proposalCommands.recordRoundTable(by(officer, -25), {
-    roundTableId: 'demo-roundtable-hongqiao-spring',
-    cycleId,
-    communityId: 'hongqiao',
-    date: day(-25),
-    attendees: [
-      { role: 'chair' },
-      { role: 'recorder' },
-      { role: 'resident_representative' },
-      { role: 'resident_representative' },
-      { role: 'resident_representative' },
+    officer,
+    title: [`${year}年度春季民生微实事`, `Spring micro-projects ${year}`],
+    year,
+    budgets: [['hongqiao', 100_000]],
+    schedule: {
+      proposing: -45,
+      screening: -35,
+      voting: -20,
+      publicity: -8,
+      implementing: 0,
+      evaluating: 100,
+      closed: 200,
+    },
+    options: { publicityDays: 5 },
+    drafted: -60,
+    published: -55,
+    submitted: { from: -40, every: 1 },
+    pools: [
+      {
+        communityId: 'hongqiao',
+        worker: officer,
+        proposals: [
+          [
+            proposalId,
+            'demo-r-chen',
+            content(
+              '虹桥新村非机动车停放架',
+              '小区里自行车乱停乱放,挡住消防通道,希望在各幢楼下安装停放架。',
+              'works',
+              45_000,
+              '虹桥新村1至6幢楼下',
+            ),
+            false,
+          ],
+        ],
+      },
     ],
-    notes: '居民代表一致同意列入项目库。',
-    decisions: [{ proposalId, decision: 'pool' }],
+    roundTable: {
+      day: -25,
+      season: 'spring',
+      proposer: false,
+      notes: '居民代表一致同意列入项目库。',
+    },
   });
-  await cycleCommands.advanceCyclePhase(by(officer, -20), { cycleId, to: 'voting' });
   await ballotCommands.castBallot(by('demo-r-chen', -15), seal, {
     cycleId,
     communityId: 'hongqiao',
