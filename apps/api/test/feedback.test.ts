@@ -374,11 +374,20 @@ describe('feedback to authors not selected, over HTTP on sqlite', () => {
       ),
     );
     expect(copy).toMatchObject({
+      carriedFrom: lights,
       cycleId: next,
       title: '书院新村小路加装路灯',
       status: 'submitted',
       estimatedCost: 9_000_000,
     });
+    const original = ok(
+      await call<{ carriedTo: string | null }>(
+        'proposal.get',
+        { proposalId: lights, minPosition: carried.position },
+        { query: true },
+      ),
+    );
+    expect(original.carriedTo).toBe(carried.proposalId);
     const old = ok(await thread(lights, 'wang'));
     expect(old.carriedTo).toEqual({ proposalId: carried.proposalId, cycleId: next });
     expect(old.carryTargets).toEqual([]);

@@ -51,6 +51,9 @@ export interface ProposalView extends ProposalListing {
   roundTableId: string | null;
   /** Authors: the submitter, and those of duplicates merged into it. */
   authorCount: number;
+  /** Not selected and carried into a later cycle as this proposal; the one it continues. */
+  carriedTo: string | null;
+  carriedFrom: string | null;
   revision: string;
 }
 
@@ -204,7 +207,7 @@ export async function readProposal(
 ): Promise<ProposalView | undefined> {
   const row = await db.get(
     `SELECT ${LISTING_COLUMNS}, p.street_id, p.description, p.location, p.channel,
-       p.round_table_id, p.revision,
+       p.round_table_id, p.revision, p.carried_to, p.carried_from,
        (SELECT count(*) FROM prop_participants a
         WHERE a.proposal_id = p.proposal_id AND a.role = 'author') AS author_count
      FROM prop_proposals p WHERE p.proposal_id = ?`,
@@ -220,6 +223,8 @@ export async function readProposal(
     channel: text(row.channel) as ProposalChannel,
     roundTableId: optionalText(row.round_table_id),
     authorCount: Number(row.author_count),
+    carriedTo: optionalText(row.carried_to),
+    carriedFrom: optionalText(row.carried_from),
     revision: text(row.revision),
   };
 }
