@@ -2,7 +2,7 @@
 // mismatches and problems listed for a third who resolves them, the batch counted into the public
 // bulletin as the voters' ballots (one per voter across paper and online), refusals that write
 // nothing, serial numbers unique under concurrency, and a count cut short finished without
-// counting twice.
+// counting twice (the vote does not close before it is).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ballotEventSchemas, ballotStreams, type BallotEventType } from '@gongzhi/domain';
 import { newEvent, type EventMetadata } from '@gongzhi/eventstore';
@@ -73,6 +73,12 @@ describe.each(engines)('paper ballots over HTTP on $name', ({ make }) => {
     );
     return reply.body.result!.data.length;
   };
+  const closeVote = () =>
+    api.call<{ position: string }>(
+      'cycle.advancePhase',
+      { cycleId: CYCLE, to: 'publicity', reason: '投票结束' },
+      { as: 'yushan' },
+    );
   const streamOf = (voterId: string) =>
     api.runtime.store.readStream(ballotStreams.ballot(CYCLE, voterId));
   const id = (i: number) => voters[i]!.residentId;
@@ -93,7 +99,9 @@ describe.each(engines)('paper ballots over HTTP on $name', ({ make }) => {
     });
     pool = paper.body.result!.data.projects.map((p) => p.proposalId);
     expect(pool.length).toBeGreaterThanOrEqual(4);
-    for (const login of ['shuyuan', 'shuyuan2', 'shuyuan3', 'qinfeng']) await api.signIn(login);
+    for (const login of ['shuyuan', 'shuyuan2', 'shuyuan3', 'qinfeng', 'yushan']) {
+      await api.signIn(login);
+    }
   });
 
   it('counts a batch entered twice once a third worker has resolved its mismatches', async () => {
@@ -275,7 +283,7 @@ describe.each(engines)('paper ballots over HTTP on $name', ({ make }) => {
     expect(ballots.map((e) => e.type)).toEqual(['PaperBallotCounted']);
   });
 
-  it('finishes a count cut short without counting any ballot twice', async () => {
+  it('finishes a count cut short without counting any ballot twice, before the vote closes', async () => {
     const { store, services } = api.runtime;
     const seal = services.ballotSeal!;
     const batchId = 'pb-crashed';
@@ -328,6 +336,14 @@ describe.each(engines)('paper ballots over HTTP on $name', ({ make }) => {
     const before = await bulletinSize();
     expect((await view('shuyuan', batchId)).status).toBe('counting');
 
+    // Its count needs voting open: the vote does not close until the batch is counted.
+    const unfinished = await api.head();
+    const closing = await closeVote();
+    expect(closing.status).toBe(409);
+    expect(closing.body.error?.data.reason).toBe('paper_count_unfinished');
+    expect(closing.body.error?.message).toContain('6号票箱');
+    expect(await api.head()).toBe(unfinished);
+
     const count = () =>
       api.call('ballot.paperBatches.count', { ...place, batchId }, { as: 'shuyuan' });
     expect((await count()).status).toBe(200);
@@ -346,12 +362,7 @@ describe.each(engines)('paper ballots over HTTP on $name', ({ make }) => {
 
   it('counts paper ballots in the tally when the vote closes, and enters no more after', async () => {
     const size = await bulletinSize();
-    await api.signIn('yushan');
-    const close = await api.call<{ position: string }>(
-      'cycle.advancePhase',
-      { cycleId: CYCLE, to: 'publicity', reason: '投票结束' },
-      { as: 'yushan' },
-    );
+    const close = await closeVote();
     expect(close.status, JSON.stringify(close.body)).toBe(200);
     const result = await api.call<{
       tally: { ballotCount: number };

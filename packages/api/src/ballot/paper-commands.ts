@@ -9,7 +9,8 @@
 // the count. A count cut short (a crash) is finished by counting again: what was written is found
 // and not written twice. A race lost since the resolution (the voter cast online, another batch
 // took the serial) sets that sheet aside, said in the count. Resolving and counting happen while
-// no vote is being closed (whileCasting), like an online ballot.
+// no vote is being closed (whileCasting), like an online ballot; the vote does not close while a
+// resolved batch is not fully counted (uncountedPaperBatches), since counting needs voting open.
 import {
   ballotStreams,
   DomainError,
@@ -28,7 +29,12 @@ import {
   type PaperDecision,
   type PaperReviewItem,
 } from '@gongzhi/domain';
-import { newReceipt, paperUsedElsewhere, type BallotSeal } from '@gongzhi/projections/ballot';
+import {
+  listUncountedPaperBatches,
+  newReceipt,
+  paperUsedElsewhere,
+  type BallotSeal,
+} from '@gongzhi/projections/ballot';
 import { listProjectPool } from '@gongzhi/projections/proposal';
 import { executeCommand, type CommandResult, type Writer } from '../commands.ts';
 import { currentCycle } from '../cycle/commands.ts';
@@ -241,6 +247,17 @@ export async function countPaperBatch(
   data: { cycleId: string; communityId: string; batchId: string },
 ): Promise<CommandResult<BallotEvent>> {
   return whileCasting(data.cycleId, () => countResolved(w, data));
+}
+
+/**
+ * The labels of the cycle's batches resolved but not fully counted, once the read models hold
+ * every event written so far (closing the vote is refused while there are any).
+ */
+export async function uncountedPaperBatches(w: Writer, cycleId: string): Promise<string[]> {
+  const head = await w.store.headPosition();
+  if (head !== undefined) await w.readModels.waitForPosition(head, 30_000);
+  const rows = await listUncountedPaperBatches(w.readModels.db, cycleId);
+  return rows.map((row) => row.label);
 }
 
 async function countResolved(

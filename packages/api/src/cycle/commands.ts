@@ -29,6 +29,7 @@ import type {
 } from '@gongzhi/domain';
 import type { EventStore } from '@gongzhi/eventstore';
 import { apartFromCasting, tallyCycle } from '../ballot/commands.ts';
+import { uncountedPaperBatches } from '../ballot/paper-commands.ts';
 import { executeCommand, type EventCodec, type Writer } from '../commands.ts';
 import { unansweredObjections } from '../outcome/commands.ts';
 
@@ -136,8 +137,9 @@ export const publishCycle = (w: Writer, data: { cycleId: string }, expectedRevis
  * to be written and holds new ones back while it moves, then counts every community and records
  * the tallies (see ballot/commands.ts); the position answered is then the last tally's. A retry
  * of the move is refused (the cycle is past voting) and records nothing; ballot.tally counts
- * again if the process stopped between the move and the count. Confirming the selection (to
- * implementing) is decided on the number of the cycle's objections still unanswered.
+ * again if the process stopped between the move and the count. Closing is refused while a paper
+ * batch resolved during voting is not fully counted (its count needs voting open). Confirming the
+ * selection (to implementing) is decided on the number of the cycle's objections still unanswered.
  */
 export async function advanceCyclePhase(
   w: Writer,
@@ -154,6 +156,9 @@ export async function advanceCyclePhase(
         now: w.metadata.occurredAt,
         ...(data.to === 'implementing'
           ? { unansweredObjections: await unansweredObjections(w, data.cycleId) }
+          : {}),
+        ...(data.to === 'publicity'
+          ? { uncountedPaperBatches: await uncountedPaperBatches(w, data.cycleId) }
           : {}),
       }),
       expectedRevision,

@@ -62,6 +62,12 @@ export type CycleCommand =
        * selection (publicity → implementing) needs it, other moves ignore it.
        */
       unansweredObjections?: number;
+      /**
+       * Labels of the cycle's paper ballot batches resolved during voting whose count was cut
+       * short (a crash), listed by the handler: closing the vote (voting → publicity) needs it,
+       * other moves ignore it.
+       */
+      uncountedPaperBatches?: readonly string[];
     }
   | {
       type: 'AmendCycleBudget';
@@ -248,6 +254,7 @@ export const cycleDecider: Decider<CycleCommand, CycleEvent, CycleState> = {
         }
         const scheduledFor = cycle.definition.schedule[to];
         const today = chinaDate(command.now);
+        if (to === 'publicity') checkPaperCounted(command.uncountedPaperBatches);
         if (to === 'implementing') checkConfirmable(cycle, today, command.unansweredObjections);
         if (today !== scheduledFor && reason === undefined) {
           return refuse(
@@ -369,6 +376,26 @@ function checkConfirmable(
       'objections_unanswered',
       `还有 ${unanswered} 条异议尚未答复;每条异议答复后才能确认入选项目。`,
       `${unanswered} objection(s) are not answered yet; the selection can be confirmed only once every objection is answered.`,
+    );
+  }
+}
+
+/**
+ * A paper batch resolved during voting counts as ballots cast during voting, and its count can
+ * only be finished while voting is open: the vote closes once every such count is finished.
+ */
+function checkPaperCounted(uncounted: readonly string[] | undefined): void {
+  if (uncounted === undefined)
+    throw new Error('Closing the vote needs its uncounted paper batches');
+  if (uncounted.length > 0) {
+    const zh = uncounted.map((label) => `「${label}」`).join('、');
+    const en = uncounted.map((label) => `“${label}”`).join(', ');
+    const batches = uncounted.length === 1 ? `batch ${en} has` : `batches ${en} have`;
+    refuse(
+      'conflict',
+      'paper_count_unfinished',
+      `纸质选票批次${zh}已经核定,但计入没有完成;请先在批次页面完成计入,再结束投票。`,
+      `The paper ballot ${batches} been resolved but not fully counted; finish the count on the batch page before closing the vote.`,
     );
   }
 }

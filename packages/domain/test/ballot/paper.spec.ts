@@ -14,8 +14,9 @@ import type {
   PaperContext,
   PaperDecision,
 } from '../../src/ballot/index.ts';
-import type { CycleState } from '../../src/cycle/index.ts';
-import { cycleAt, residentOf } from '../cycle/fixtures.ts';
+import { cycleDecider, type CycleCommand, type CycleState } from '../../src/cycle/index.ts';
+import { DomainError, fold } from '../../src/shared/index.ts';
+import { advanced, cycleAt, drafted, published, residentOf } from '../cycle/fixtures.ts';
 
 const voting = cycleAt('voting') as Extract<CycleState, { status: 'published' }>;
 const pool = ['p1', 'p2', 'p3', 'p4'].map((proposalId) => ({ proposalId, cost: 1_000_000 }));
@@ -389,5 +390,56 @@ describe('claiming a serial number', () => {
     given(paperSerialDecider, [claimed])
       .when({ type: 'ClaimPaperSerial', data: { ...data, batchId: 'b2' } })
       .then(refused('conflict', 'serial_taken'));
+  });
+});
+
+describe('closing the vote with paper batches', () => {
+  const inVoting = [
+    drafted,
+    published,
+    advanced('announced', 'proposing'),
+    advanced('proposing', 'screening'),
+    advanced('screening', 'voting'),
+  ];
+  const close = (uncountedPaperBatches: string[]): CycleCommand => ({
+    type: 'AdvanceCyclePhase',
+    data: { cycleId: 'c2025', to: 'publicity' },
+    now: '2025-05-08T02:00:00Z',
+    uncountedPaperBatches,
+  });
+
+  it('closes once every resolved batch is fully counted', () =>
+    given(cycleDecider, inVoting)
+      .when(close([]))
+      .then([
+        {
+          type: 'CyclePhaseAdvanced',
+          data: {
+            cycleId: 'c2025',
+            from: 'voting',
+            to: 'publicity',
+            at: '2025-05-08T02:00:00Z',
+            scheduledFor: '2025-05-08',
+          },
+        },
+      ]));
+
+  it('is refused while a resolved batch is not fully counted, naming the batches', () => {
+    given(cycleDecider, inVoting)
+      .when(close(['1号票箱']))
+      .then(refused('conflict', 'paper_count_unfinished'));
+    const state = fold(cycleDecider, inVoting);
+    const refusal = (() => {
+      try {
+        cycleDecider.decide(close(['1号票箱', '2号票箱']), state);
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect((refusal as DomainError).text).toEqual({
+      'zh-CN': expect.stringContaining('纸质选票批次「1号票箱」、「2号票箱」已经核定'),
+      en: expect.stringContaining('batches “1号票箱”, “2号票箱” have been resolved'),
+    });
   });
 });

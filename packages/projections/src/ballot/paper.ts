@@ -184,6 +184,19 @@ export async function listPaperBatches(
   return rows.map(batchRow);
 }
 
+/** The batches of a cycle resolved but not counted yet (a count cut short), oldest first. */
+export async function listUncountedPaperBatches(
+  db: SqlExecutor,
+  cycleId: string,
+): Promise<PaperBatchRow[]> {
+  const rows = await db.all(
+    `SELECT * FROM bal_paper_batches WHERE cycle_id = ? AND status = 'counting'
+     ORDER BY opened_at, batch_id`,
+    [cycleId],
+  );
+  return rows.map(batchRow);
+}
+
 /** The serial numbers and voters that resolved batches other than `batchId` have accepted. */
 export async function paperUsedElsewhere(
   db: SqlExecutor,
