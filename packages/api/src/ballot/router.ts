@@ -17,7 +17,7 @@ import { readCycle } from '@gongzhi/projections/cycle';
 import { listProjectPool } from '@gongzhi/projections/proposal';
 import { writerFor, type Writer } from '../commands.ts';
 import type { Context } from '../context.ts';
-import { currentCycle } from '../cycle/commands.ts';
+import { publishedCycle } from '../cycle/commands.ts';
 import { cycleScope } from '../cycle/router.ts';
 import { caughtUpTo, minPositionSchema, written } from '../positions.ts';
 import { actingFor, type Acting } from '../resident/acting.ts';
@@ -78,23 +78,10 @@ function writerActing(ctx: Context, acting: Acting): Writer {
   return { ...w, metadata };
 }
 
-async function publishedCycle(ctx: Context, cycleId: string) {
-  const cycle = await currentCycle(ctx.services.store, cycleId);
-  if (cycle.status !== 'published') {
-    return refuse(
-      'not_found',
-      'cycle_not_found',
-      `找不到项目周期(编号 ${cycleId})。`,
-      `There is no published cycle with id ${cycleId}.`,
-    );
-  }
-  return cycle;
-}
-
 async function bulletinInput(ctx: Context, cycleId: string, communityId: string) {
   const input = await countInput(
     ctx.services.readModels.db,
-    await publishedCycle(ctx, cycleId),
+    await publishedCycle(ctx.services.store, cycleId),
     communityId,
   );
   if (!input) {

@@ -11,6 +11,7 @@ import {
   organisationStreams,
   parseCycleEvent,
   parseOrganisationEvent,
+  requirePublishedCycle,
   streetDecider,
 } from '@gongzhi/domain';
 import type {
@@ -24,6 +25,7 @@ import type {
   CycleSchedule,
   CycleState,
   LocalizedText,
+  PublishedCycle,
   StreetEvent,
   StreetState,
 } from '@gongzhi/domain';
@@ -46,6 +48,11 @@ export async function currentCycle(store: EventStore, cycleId: string): Promise<
     cycleDecider,
     recorded.map((r) => cycleCodec.read(r)),
   );
+}
+
+/** The cycle folded from its stream, once published; a draft or unknown one is not found. */
+export async function publishedCycle(store: EventStore, cycleId: string): Promise<PublishedCycle> {
+  return requirePublishedCycle(await currentCycle(store, cycleId), cycleId);
 }
 
 async function currentStreet(store: EventStore, streetId: string): Promise<StreetState> {

@@ -20,7 +20,7 @@ import { listCycles, readCycle, type CycleView } from '@gongzhi/projections/cycl
 import { listCommunities } from '@gongzhi/projections/organisation';
 import { writerFor } from '../commands.ts';
 import type { Context } from '../context.ts';
-import { streetScope } from '../organisation/places.ts';
+import { firstEvent, streetScope } from '../organisation/places.ts';
 import {
   caughtUpTo,
   expectedRevisionSchema as expectedRevision,
@@ -36,10 +36,7 @@ export async function cycleScope(
   ctx: Context,
   cycleId: string,
 ): Promise<Extract<Scope, { type: 'street' }>> {
-  const [first] = await ctx.services.store.readStream(cycleStreams.cycle(cycleId), {
-    maxCount: 1,
-  });
-  const event = first && parseCycleEvent(first.type, first.data);
+  const event = await firstEvent(ctx, cycleStreams.cycle(cycleId), parseCycleEvent);
   if (event?.type !== 'CycleDrafted') return cycleNotFound(cycleId);
   return { type: 'street', streetId: event.data.streetId };
 }

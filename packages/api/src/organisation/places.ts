@@ -6,6 +6,19 @@ import { readCommunity, readStreet } from '@gongzhi/projections/organisation';
 import type { Context } from '../context.ts';
 
 /**
+ * The first event of a stream, parsed: the one that names where its records belong. Scopes are
+ * read from it rather than from a read model, so that a record of a moment ago is in scope.
+ */
+export async function firstEvent<Event>(
+  ctx: Context,
+  stream: string,
+  parse: (type: string, data: unknown) => Event,
+): Promise<Event | undefined> {
+  const [first] = await ctx.services.store.readStream(stream, { maxCount: 1 });
+  return first && parse(first.type, first.data);
+}
+
+/**
  * The scope of a community: its street comes from the community's first event in the store,
  * not from the read model, so that a community registered a moment ago is already in scope.
  */
@@ -13,10 +26,11 @@ export async function communityScope(
   ctx: Context,
   communityId: string,
 ): Promise<Extract<Scope, { type: 'community' }>> {
-  const [first] = await ctx.services.store.readStream(organisationStreams.community(communityId), {
-    maxCount: 1,
-  });
-  const event = first && parseOrganisationEvent(first.type, first.data);
+  const event = await firstEvent(
+    ctx,
+    organisationStreams.community(communityId),
+    parseOrganisationEvent,
+  );
   if (event?.type !== 'CommunityRegistered') {
     return refuse(
       'not_found',

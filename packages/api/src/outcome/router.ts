@@ -23,8 +23,8 @@ import { listObjections } from '@gongzhi/projections/outcome';
 import { listProjectPool } from '@gongzhi/projections/proposal';
 import { writerFor } from '../commands.ts';
 import type { Context } from '../context.ts';
-import { currentCycle } from '../cycle/commands.ts';
-import { communityScope } from '../organisation/places.ts';
+import { publishedCycle } from '../cycle/commands.ts';
+import { communityScope, firstEvent } from '../organisation/places.ts';
 import {
   caughtUpTo,
   expectedRevisionSchema as expectedRevision,
@@ -46,10 +46,7 @@ const objectionNotFound = (objectionId: string): never =>
 
 /** The community of an objection, from its first event: one filed a moment ago is in scope. */
 async function objectionScope(ctx: Context, objectionId: string) {
-  const [first] = await ctx.services.store.readStream(outcomeStreams.objection(objectionId), {
-    maxCount: 1,
-  });
-  const event = first && parseOutcomeEvent(first.type, first.data);
+  const event = await firstEvent(ctx, outcomeStreams.objection(objectionId), parseOutcomeEvent);
   if (event?.type !== 'ObjectionFiled') return objectionNotFound(objectionId);
   return communityScope(ctx, event.data.communityId);
 }
@@ -61,19 +58,6 @@ const answerers = (action: LocalizedText): Access<{ objectionId: string }> => ({
   action,
 });
 
-async function publishedCycle(ctx: Context, cycleId: string) {
-  const cycle = await currentCycle(ctx.services.store, cycleId);
-  if (cycle.status !== 'published') {
-    return refuse(
-      'not_found',
-      'cycle_not_found',
-      `找不到项目周期(编号 ${cycleId})。`,
-      `There is no published cycle with id ${cycleId}.`,
-    );
-  }
-  return cycle;
-}
-
 export const outcomeRouter = router({
   /**
    * The notice of a cycle's selection: its dates (and whether objections are taken today), and
@@ -84,7 +68,7 @@ export const outcomeRouter = router({
   notice: procedure('public', z.object({ cycleId: idSchema, minPosition })).query(
     async ({ ctx, input }) => {
       await caughtUpTo(ctx, input.minPosition);
-      const cycle = await publishedCycle(ctx, input.cycleId);
+      const cycle = await publishedCycle(ctx.services.store, input.cycleId);
       const db = ctx.services.readModels.db;
       const period = noticePeriod(cycle);
       const today = chinaDate((ctx.services.now?.() ?? new Date()).toISOString());

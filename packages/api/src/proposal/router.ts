@@ -45,7 +45,7 @@ import { readResident } from '@gongzhi/projections/resident';
 import { writerFor, type Writer } from '../commands.ts';
 import type { Context } from '../context.ts';
 import { currentLocale } from '../input.ts';
-import { communityScope } from '../organisation/places.ts';
+import { communityScope, firstEvent } from '../organisation/places.ts';
 import {
   caughtUpTo,
   expectedRevisionSchema,
@@ -65,10 +65,7 @@ export async function proposalScope(
   ctx: Context,
   proposalId: string,
 ): Promise<Extract<Scope, { type: 'community' }>> {
-  const [first] = await ctx.services.store.readStream(proposalStreams.proposal(proposalId), {
-    maxCount: 1,
-  });
-  const event = first && parseProposalEvent(first.type, first.data);
+  const event = await firstEvent(ctx, proposalStreams.proposal(proposalId), parseProposalEvent);
   if (event?.type !== 'ProposalSubmitted') return proposalNotFound(proposalId);
   return { type: 'community', communityId: event.data.communityId, streetId: event.data.streetId };
 }

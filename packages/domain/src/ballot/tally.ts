@@ -7,8 +7,12 @@
 import type { Decider } from '../shared/decider.ts';
 import { refuse } from '../shared/errors.ts';
 import { cycleStageText } from '../cycle/describe.ts';
-import { hasReached } from '../cycle/cycle.ts';
-import type { CycleState } from '../cycle/cycle.ts';
+import {
+  hasReached,
+  requirePublishedCycle,
+  type CycleState,
+  type PublishedCycle,
+} from '../cycle/cycle.ts';
 import type { BallotEvent, BallotEventData } from './events.ts';
 
 export type TallyState =
@@ -53,20 +57,10 @@ export const tallyDecider: Decider<TallyCommand, BallotEvent, TallyState> = {
 };
 
 /** The cycle, once its vote has closed (publicity or later); refuses otherwise. */
-export function requireVoteClosed(
-  cycle: CycleState,
-  cycleId: string,
-): Extract<CycleState, { status: 'published' }> {
-  if (cycle.status !== 'published') {
-    return refuse(
-      'not_found',
-      'cycle_not_found',
-      `找不到项目周期(编号 ${cycleId})。`,
-      `There is no published cycle with id ${cycleId}.`,
-    );
-  }
-  if (!hasReached(cycle.phase, 'publicity')) {
-    const stage = cycleStageText[cycle.phase];
+export function requireVoteClosed(cycle: CycleState, cycleId: string): PublishedCycle {
+  const published = requirePublishedCycle(cycle, cycleId);
+  if (!hasReached(published.phase, 'publicity')) {
+    const stage = cycleStageText[published.phase];
     return refuse(
       'conflict',
       'vote_not_closed',
@@ -74,5 +68,5 @@ export function requireVoteClosed(
       `The cycle is at its ${stage.en} stage; ballots are counted once voting has closed (publicity).`,
     );
   }
-  return cycle;
+  return published;
 }

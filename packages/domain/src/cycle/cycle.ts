@@ -91,12 +91,14 @@ export function chinaDate(instant: string): string {
 const addDays = (date: string, days: number): string =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
+export type PublishedCycle = Extract<CycleState, { status: 'published' }>;
+
 /**
  * The public notice (公示) of a cycle's selection: from the day publicity began (the scheduled
  * day, until it has begun) for the cycle's publicityDays, `until` being its last day (China
  * time). Objections are taken on these days; the selection is confirmed after them.
  */
-export function noticePeriod(cycle: Extract<CycleState, { status: 'published' }>): {
+export function noticePeriod(cycle: PublishedCycle): {
   from: string;
   until: string;
 } {
@@ -105,6 +107,19 @@ export function noticePeriod(cycle: Extract<CycleState, { status: 'published' }>
       ? cycle.definition.schedule.publicity
       : chinaDate(cycle.publicityBegan);
   return { from: began, until: addDays(began, cycle.definition.publicityDays - 1) };
+}
+
+/** The cycle once published; a draft is not found, as it is not shown outside its street. */
+export function requirePublishedCycle(cycle: CycleState, cycleId: string): PublishedCycle {
+  if (cycle.status !== 'published') {
+    return refuse(
+      'not_found',
+      'cycle_not_found',
+      `找不到项目周期(编号 ${cycleId})。`,
+      `There is no published cycle with id ${cycleId}.`,
+    );
+  }
+  return cycle;
 }
 
 /** Whole days from one YYYY-MM-DD to another. */

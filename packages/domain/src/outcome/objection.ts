@@ -10,7 +10,13 @@
 // answer (the cycle decider is told how many have none).
 import type { Decider } from '../shared/decider.ts';
 import { refuse } from '../shared/errors.ts';
-import { chinaDate, noticePeriod, type CycleState } from '../cycle/cycle.ts';
+import {
+  chinaDate,
+  noticePeriod,
+  requirePublishedCycle,
+  type CycleState,
+  type PublishedCycle,
+} from '../cycle/cycle.ts';
 import { cycleStageText } from '../cycle/describe.ts';
 import type {
   ObjectionTarget,
@@ -51,8 +57,6 @@ export type ObjectionCommand =
       cycle: CycleState;
     };
 
-type Published = Extract<CycleState, { status: 'published' }>;
-
 export const objectionDecider: Decider<ObjectionCommand, OutcomeEvent, ObjectionState> = {
   initialState: () => ({ status: 'none' }),
 
@@ -81,7 +85,7 @@ export const objectionDecider: Decider<ObjectionCommand, OutcomeEvent, Objection
             'This objection has already been filed.',
           );
         }
-        const cycle = requirePublished(command.cycle, data.cycleId);
+        const cycle = requirePublishedCycle(command.cycle, data.cycleId);
         requireCommunity(cycle, data.communityId);
         const { from, until } = noticePeriod(cycle);
         const today = chinaDate(command.now);
@@ -123,7 +127,7 @@ export const objectionDecider: Decider<ObjectionCommand, OutcomeEvent, Objection
             'This objection has already been answered.',
           );
         }
-        const cycle = requirePublished(command.cycle, state.cycleId);
+        const cycle = requirePublishedCycle(command.cycle, state.cycleId);
         if (cycle.phase !== 'publicity') {
           return refuse(
             'conflict',
@@ -157,19 +161,7 @@ export const consequenceOf = (target: ObjectionTarget): ObjectionConsequence =>
     ? { kind: 'project_excluded', proposalId: target.proposalId }
     : { kind: 'recount' };
 
-function requirePublished(cycle: CycleState, cycleId: string): Published {
-  if (cycle.status !== 'published') {
-    return refuse(
-      'not_found',
-      'cycle_not_found',
-      `找不到项目周期(编号 ${cycleId})。`,
-      `There is no published cycle with id ${cycleId}.`,
-    );
-  }
-  return cycle;
-}
-
-function requireCommunity(cycle: Published, communityId: string): void {
+function requireCommunity(cycle: PublishedCycle, communityId: string): void {
   if (!cycle.definition.communities.some((c) => c.communityId === communityId)) {
     refuse(
       'invalid',

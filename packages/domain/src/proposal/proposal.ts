@@ -24,7 +24,7 @@ import type { Decider } from '../shared/decider.ts';
 import { refuse } from '../shared/errors.ts';
 import { checkEligibility } from '../resident/eligibility.ts';
 import type { EligibilitySubject } from '../resident/eligibility.ts';
-import type { CycleState } from '../cycle/cycle.ts';
+import { requirePublishedCycle, type CycleState, type PublishedCycle } from '../cycle/cycle.ts';
 import type { CyclePhase, CycleDefinition } from '../cycle/events.ts';
 import { cycleStageText, moneyText, projectCategoryText } from '../cycle/describe.ts';
 import { photoRules, proposalContentSchema, proposalEventTypes } from './events.ts';
@@ -630,24 +630,15 @@ export const proposalDecider: Decider<ProposalCommand, ProposalEvent, ProposalSt
   },
 };
 
-type Published = Extract<CycleState, { status: 'published' }>;
-
 export function requirePhase(
   cycle: CycleState,
   cycleId: string,
   phases: readonly CyclePhase[],
   closed: { code: string; zh: string; en: string },
-): Published {
-  if (cycle.status !== 'published') {
-    return refuse(
-      'not_found',
-      'cycle_not_found',
-      `找不到项目周期(编号 ${cycleId})。`,
-      `There is no published cycle with id ${cycleId}.`,
-    );
-  }
-  if (!(phases as readonly string[]).includes(cycle.phase)) {
-    const stage = cycleStageText[cycle.phase];
+): PublishedCycle {
+  const published = requirePublishedCycle(cycle, cycleId);
+  if (!(phases as readonly string[]).includes(published.phase)) {
+    const stage = cycleStageText[published.phase];
     return refuse(
       'conflict',
       closed.code,
@@ -655,10 +646,10 @@ export function requirePhase(
       `The cycle is at its ${stage.en} stage; ${closed.en}.`,
     );
   }
-  return cycle;
+  return published;
 }
 
-const requireScreening = (cycle: CycleState, proposal: Proposal): Published =>
+const requireScreening = (cycle: CycleState, proposal: Proposal): PublishedCycle =>
   requirePhase(cycle, proposal.cycleId, ['screening'], {
     code: 'not_screening',
     zh: '筛选、踏勘和圆桌会决定只能在筛选共议阶段进行',
