@@ -1,8 +1,8 @@
 // Demo data: one county-level city, two streets, eight communities and villages, a demo staff
-// account for every staff role, a few residents, and five micro-project cycles: 虞山街道's in
+// account for every staff role, a few residents, and six micro-project cycles: 虞山街道's in
 // screening with proposals in every state, its autumn one in voting, its summer one on public
-// notice (公示) and its spring one with the notice over, ready to be confirmed; 琴川街道's open
-// for proposals. Every record has a fixed
+// notice (公示), its spring one with the notice over, ready to be confirmed, and its next one
+// open for proposals (empty); 琴川街道's open for proposals. Every record has a fixed
 // id and is written only when its stream does not exist yet, so the first start seeds and every
 // later start finds the records and leaves them as they are (renamed, closed, …). Names are
 // invented after the pattern of Changshu. The micro-project history is dated back from the day
@@ -460,6 +460,7 @@ const QINCHUAN_CYCLE = 'demo-cycle-qinchuan';
 const VOTING_CYCLE = 'demo-cycle-voting';
 const NOTICE_CYCLE = 'demo-cycle-notice';
 const CONFIRM_CYCLE = 'demo-cycle-confirm';
+const NEXT_CYCLE = 'demo-cycle-yushan-next';
 
 /**
  * Residents, then the two cycles with their proposals, each act dated on a day of its cycle's
@@ -554,6 +555,9 @@ async function seedMicroProjects(deps: {
   }
   if (await missing(cycleStreams.cycle(CONFIRM_CYCLE))) {
     await seedConfirmCycle(year - 1, day, by, ballotSeal);
+  }
+  if (await missing(cycleStreams.cycle(NEXT_CYCLE))) {
+    await seedNextCycle(year, day, by);
   }
 }
 
@@ -995,6 +999,39 @@ async function seedYushanCycle(year: number, day: Day, by: By): Promise<void> {
 }
 
 /** 琴川街道's cycle, open for proposals, with one proposal in 琴枫社区. */
+/**
+ * 虞山街道's second cycle of next year, open for proposals since three days ago, still empty: the
+ * next cycle its authors not selected in the summer can carry their proposals into.
+ */
+async function seedNextCycle(year: number, day: Day, by: By): Promise<void> {
+  const cycleId = NEXT_CYCLE;
+  const officer = 'demo-yushan';
+  await cycleCommands.draftCycle(by(officer, -10), {
+    cycleId,
+    streetId: 'yushan',
+    ...demoCycle(
+      `${year}年度第二批民生微实事`,
+      `Micro-projects ${year}, second round`,
+      year,
+      [
+        ['shuyuan', 150_000],
+        ['hongqiao', 100_000],
+      ],
+      {
+        proposing: day(-3),
+        screening: day(27),
+        voting: day(47),
+        publicity: day(57),
+        implementing: day(65),
+        evaluating: day(250),
+        closed: day(300),
+      },
+    ),
+  });
+  await cycleCommands.publishCycle(by(officer, -8), { cycleId });
+  await cycleCommands.advanceCyclePhase(by(officer, -3), { cycleId, to: 'proposing' });
+}
+
 async function seedQinchuanCycle(year: number, day: Day, by: By): Promise<void> {
   const cycleId = QINCHUAN_CYCLE;
   const officer = 'demo-qinchuan';

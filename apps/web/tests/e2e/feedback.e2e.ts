@@ -1,8 +1,8 @@
 // Feedback to an author not selected (意见共商), with JavaScript: in the seed's summer cycle (in
 // publicity), the 书院社区 worker sees on the work overview how many authors wait for feedback,
 // gives the reason and suggestions on the pavilion, and the count goes down; its author 沈佳怡
-// finds them in her feedback inbox (and is told in her notices), replies, and the worker reads
-// the reply in the thread.
+// finds them in her feedback inbox (and is told in her notices), replies, carries the proposal
+// into 虞山街道's next cycle, and the worker reads the reply in the thread.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
@@ -61,8 +61,15 @@ describe('feedback to an author not selected', () => {
     await home.getByRole('button', { name: '发送' }).click();
     await home.getByRole('status').filter({ hasText: '留言已发送' }).waitFor();
     await home.getByRole('listitem').filter({ hasText: reply }).waitFor();
-    // No cycle of 虞山街道 takes proposals now: the page says when carrying becomes possible.
-    await home.getByText('本街道目前没有正在征集建议的周期').waitFor();
+    // She carries it into 虞山街道's next cycle, open for proposals: a new proposal, linked back.
+    await home.getByLabel('转入的项目周期').selectOption('demo-cycle-yushan-next');
+    await home.getByRole('button', { name: '转入该周期' }).click();
+    await home.waitForURL('**/proposals/**');
+    expect(home.url()).not.toContain('demo-n-pavilion');
+    await home.getByRole('heading', { name: pavilion, level: 1 }).waitFor();
+    await home.getByRole('link', { name: /由上一周期未入选的建议转入/ }).click();
+    await home.waitForURL('**/proposals/demo-n-pavilion');
+    await home.getByRole('link', { name: /已转入下一周期/ }).waitFor();
     await author.close();
 
     await page.goto('/work/feedback?community=shuyuan');
