@@ -1,8 +1,9 @@
-// Feedback to authors of pool proposals not selected (意见共商) over HTTP on SQLite: a cycle of
-// 虞山街道 runs from proposing to publicity with three pool proposals in 书院社区, of which the
-// count selects one; the worker's queue and counts, feedback given once (by the worker or named
-// representatives), the author told, the thread between author (or proxy) and community, and the
-// proposal carried into a later cycle of the street, linked both ways. Refusals write nothing.
+// Feedback to authors of pool proposals not selected (意见共商) over HTTP on SQLite and
+// PostgreSQL: a cycle of 虞山街道 runs from proposing to publicity with three pool proposals in
+// 书院社区, of which the count selects one; the worker's queue and counts, feedback given once (by
+// the worker or named representatives), the author told, the thread between author (or proxy)
+// and community, and the proposal carried into a later cycle of the street, linked both ways.
+// Refusals write nothing.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { engines, type Reply } from './harness.ts';
 import { cycleDefinition } from './micro-fixtures.ts';
@@ -35,10 +36,8 @@ interface Thread {
   carryTargets: { cycleId: string }[];
 }
 
-const sqlite = engines.find((e) => e.name === 'sqlite')!;
-
-describe('feedback to authors not selected, over HTTP on sqlite', () => {
-  const { api, resident } = useResidentServer(sqlite.make());
+describe.each(engines)('feedback to authors not selected, over HTTP on $name', ({ make }) => {
+  const { api, resident } = useResidentServer(make());
   const { call } = api;
   const head = async () => String((await api.head()) ?? 0n);
   const ok = <T>(reply: Reply<T>): T => {
@@ -278,14 +277,7 @@ describe('feedback to authors not selected, over HTTP on sqlite', () => {
         { as: 'wang' },
       ),
     );
-    ok(
-      await call(
-        'feedback.reply',
-        { proposalId: benches, text: '好的,下期提北段。' },
-        { as: 'zhang' },
-      ),
-    );
-
+    // Read after the grant (minPosition), so that the proxy is known when the relative writes.
     const forWang = async (as: string) =>
       call<{ proposals: { proposalId: string }[] }>(
         'feedback.mine',
@@ -294,6 +286,13 @@ describe('feedback to authors not selected, over HTTP on sqlite', () => {
       );
     expect(ok(await forWang('zhang')).proposals.map((p) => p.proposalId)).toContain(benches);
     refused(await forWang('chen'), 403, 'not_acting_for');
+    ok(
+      await call(
+        'feedback.reply',
+        { proposalId: benches, text: '好的,下期提北段。' },
+        { as: 'zhang' },
+      ),
+    );
 
     const mine = ok(await thread(benches, 'wang'));
     expect(mine.as).toBe('author');
