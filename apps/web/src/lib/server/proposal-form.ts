@@ -9,7 +9,7 @@ import { m } from '$lib/paraglide/messages';
 import { yuanToFen } from '$lib/micro/text';
 import type { FormMessage } from './forms';
 import { addFieldError, blankFields, rowOf, type FieldOf } from './micro-forms';
-import { chosenFiles, maxPhotos, uploadPhotos } from './photos';
+import { receivePhotos } from './photos';
 
 const text = z.string().default('');
 
@@ -64,14 +64,7 @@ export async function readProposalForm(
 ): Promise<{ form: Form; content: ProposalContentInput | undefined }> {
   const data = await event.request.formData();
   const form = (await superValidate(data, zod4(proposalForm), { id })) as Form;
-  const files = chosenFiles(data, photoField);
-  if (form.data.photoIds.length + files.length > maxPhotos) {
-    addFieldError(form, 'photoIds', m.proposal_photos_too_many({ max: maxPhotos }));
-  } else if (files.length > 0) {
-    const uploaded = await uploadPhotos(event, files);
-    form.data.photoIds = [...form.data.photoIds, ...uploaded.photoIds];
-    for (const reason of uploaded.refused) addFieldError(form, 'photoIds', reason);
-  }
+  await receivePhotos(event, form, data, photoField);
   blankFields(form, required);
   const cost = yuanToFen(form.data.estimatedCost);
   if (form.data.estimatedCost.trim() !== '' && cost === undefined) {

@@ -8,7 +8,7 @@ import { surveyorOf } from '$lib/micro/permissions';
 import { yuanToFen } from '$lib/micro/text';
 import { addFieldError, blankFields, invalid, refusedBy, rowOf } from '$lib/server/micro-forms';
 import { orNotFound } from '$lib/server/micro';
-import { chosenFiles, maxPhotos, photoAccept, uploadPhotos } from '$lib/server/photos';
+import { maxPhotos, photoAccept, receivePhotos } from '$lib/server/photos';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -48,14 +48,7 @@ export const actions: Actions = {
     const { locals, cookies, params } = event;
     const data = await event.request.formData();
     const form = await superValidate(data, zod4(surveyForm), { id: formId });
-    const files = chosenFiles(data, 'photos');
-    if (form.data.photoIds.length + files.length > maxPhotos) {
-      addFieldError(form, 'photoIds', m.proposal_photos_too_many({ max: maxPhotos }));
-    } else if (files.length > 0) {
-      const uploaded = await uploadPhotos(event, files);
-      form.data.photoIds = [...form.data.photoIds, ...uploaded.photoIds];
-      for (const reason of uploaded.refused) addFieldError(form, 'photoIds', reason);
-    }
+    await receivePhotos(event, form, data);
     blankFields(form, ['notes', 'opinion']);
     const revisedCost =
       form.data.revisedCost.trim() === '' ? undefined : yuanToFen(form.data.revisedCost);

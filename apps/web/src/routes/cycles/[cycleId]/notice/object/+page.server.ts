@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
-import { addFieldError, blankFields, invalid, refusedBy } from '$lib/server/micro-forms';
+import { blankFields, invalid, refusedBy } from '$lib/server/micro-forms';
 import { orNotFound } from '$lib/server/micro';
-import { chosenFiles, maxPhotos, photoAccept, uploadPhotos } from '$lib/server/photos';
+import { maxPhotos, photoAccept, receivePhotos } from '$lib/server/photos';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,9 +19,6 @@ const objectionForm = z.object({
   /** Photos stored by an earlier post of this form that was refused. */
   photoIds: z.array(z.string()).default([]),
 });
-
-/** The file input's name. */
-const photoField = 'photos';
 
 const targetOf = (value: string) => {
   const [communityId = '', proposalId] = value.split('/');
@@ -55,14 +52,7 @@ export const actions: Actions = {
     if (!locals.user) return fail(401, { text: m.proposal_sign_in_first() });
     const data = await request.formData();
     const form = await superValidate(data, zod4(objectionForm), { id: formId });
-    const files = chosenFiles(data, photoField);
-    if (form.data.photoIds.length + files.length > maxPhotos) {
-      addFieldError(form, 'photoIds', m.proposal_photos_too_many({ max: maxPhotos }));
-    } else if (files.length > 0) {
-      const uploaded = await uploadPhotos(event, files);
-      form.data.photoIds = [...form.data.photoIds, ...uploaded.photoIds];
-      for (const reason of uploaded.refused) addFieldError(form, 'photoIds', reason);
-    }
+    await receivePhotos(event, form, data);
     if (blankFields(form, ['target', 'text']) || !form.valid) return invalid(form);
     const { communityId, proposalId } = targetOf(form.data.target);
     let position: string;
