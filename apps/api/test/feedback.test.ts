@@ -124,7 +124,12 @@ describe.each(engines)('feedback to authors not selected, over HTTP on $name', (
     selected = await submit('zhang', cycleId, '书院新村增设电动车充电桩');
     benches = await submit('wang', cycleId, '书院新村步道加装座椅');
     lights = await submit('wang', cycleId, '书院新村小路加装路灯');
+    const duplicate = await submit('zhang', cycleId, '书院新村小路路灯');
     await advance(cycleId, 'screening');
+    // Zhang's duplicate goes into Wang's lights: both are its authors.
+    ok(
+      await call('proposal.merge', { duplicateId: duplicate, targetId: lights }, { as: 'shuyuan' }),
+    );
     ok(
       await call(
         'proposal.recordRoundTable',
@@ -245,6 +250,20 @@ describe.each(engines)('feedback to authors not selected, over HTTP on $name', (
       givenBy: 'resident_representatives',
       representatives: ['周建国', '吴小梅'],
     });
+    // The author of the merged duplicate was told too, reads and answers; only Wang carries it.
+    const coAuthor = ok(await thread(lights, 'zhang'));
+    expect(coAuthor).toMatchObject({ as: 'author', carryTargets: [] });
+    ok(await call('feedback.reply', { proposalId: lights, text: '我也同意。' }, { as: 'zhang' }));
+    const told = ok(
+      await call<{ notices: { proposalId: string; cause: string }[] }>(
+        'notification.inbox',
+        { minPosition: await head() },
+        { as: 'zhang', query: true },
+      ),
+    );
+    expect(told.notices).toContainEqual(
+      expect.objectContaining({ proposalId: lights, cause: 'ProposalFeedbackGiven' }),
+    );
     expect((await queue()).counts.awaitingFeedback).toBe(0);
   });
 
@@ -252,7 +271,8 @@ describe.each(engines)('feedback to authors not selected, over HTTP on $name', (
     ok(
       await call('feedback.reply', { proposalId: benches, text: '能否只做北段?' }, { as: 'wang' }),
     );
-    expect((await queue()).counts.awaitingReply).toBe(1);
+    // Wang here, Zhang on the lights: two threads wait for the community.
+    expect((await queue()).counts.awaitingReply).toBe(2);
     refused(
       await call('feedback.reply', { proposalId: benches, text: '冒名' }, { as: 'zhang' }),
       403,
@@ -304,7 +324,7 @@ describe.each(engines)('feedback to authors not selected, over HTTP on $name', (
     ]);
     expect(ok(await thread(benches, 'shuyuan')).as).toBe('community');
     refused(await thread(benches, 'chen'), 403, 'not_acting_for');
-    expect((await queue()).counts.awaitingReply).toBe(1);
+    expect((await queue()).counts.awaitingReply).toBe(2);
     const inbox = ok(
       await call<{ notices: { proposalId: string; cause: string }[] }>(
         'notification.inbox',

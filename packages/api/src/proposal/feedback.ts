@@ -20,11 +20,12 @@ import {
   listFeedbackOfResident,
   listFeedbackQueue,
   readFeedbackThread,
+  readParticipation,
 } from '@gongzhi/projections/proposal';
 import { writerFor } from '../commands.ts';
 import type { Context } from '../context.ts';
 import { caughtUpTo, minPositionSchema, written } from '../positions.ts';
-import { actingFor } from '../resident/acting.ts';
+import { actingFor, type Acting } from '../resident/acting.ts';
 import { ApiRefusal, procedure, router } from '../trpc.ts';
 import * as commands from './commands.ts';
 import {
@@ -40,15 +41,31 @@ import {
 
 const say = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
 
+/** The caller, when they are one of the proposal's authors (a merged duplicate's too). */
+async function ownAuthorship(ctx: Context, proposalId: string): Promise<Acting | undefined> {
+  const account = ctx.account!;
+  if (account.kind !== 'resident') return undefined;
+  const role = await readParticipation(ctx.services.readModels.db, proposalId, account.accountId);
+  return role === 'author'
+    ? { actor: account.accountId, onBehalfOf: undefined, channel: 'online' }
+    : undefined;
+}
+
 /**
- * Who reads a thread: the author or their proxy (as `author`), or the community's workers and
- * committee members (as `community`); anyone else is refused.
+ * Who reads a thread: an author, or the submitting author's proxy (as `author`; only the
+ * submitter carries the proposal forward), or the community's workers and committee members (as
+ * `community`); anyone else is refused.
  */
-async function threadReader(ctx: Context, proposalId: string): Promise<'author' | 'community'> {
+async function threadReader(
+  ctx: Context,
+  proposalId: string,
+): Promise<{ as: 'author' | 'community'; mayCarry: boolean }> {
   const account = ctx.account!;
   const scope = await proposalScope(ctx, proposalId);
   if (account.kind === 'staff') {
-    if (ROUND_TABLE.some((role) => hasGrant(account.grants, role, scope))) return 'community';
+    if (ROUND_TABLE.some((role) => hasGrant(account.grants, role, scope))) {
+      return { as: 'community', mayCarry: false };
+    }
     throw new ApiRefusal(
       'FORBIDDEN',
       'not_in_scope',
@@ -60,8 +77,12 @@ async function threadReader(ctx: Context, proposalId: string): Promise<'author' 
     );
   }
   const thread = await readFeedbackThread(ctx.services.readModels.db, proposalId);
-  await actingFor(ctx, thread?.authorResidentId ?? '', 'propose', scope);
-  return 'author';
+  const submitter = thread?.authorResidentId ?? '';
+  if (account.accountId !== submitter && (await ownAuthorship(ctx, proposalId))) {
+    return { as: 'author', mayCarry: false };
+  }
+  await actingFor(ctx, submitter, 'propose', scope);
+  return { as: 'author', mayCarry: true };
 }
 
 export const feedbackRouter = router({
@@ -112,17 +133,17 @@ export const feedbackRouter = router({
     z.object({ proposalId: idSchema, minPosition: minPositionSchema }),
   ).query(async ({ ctx, input }) => {
     await caughtUpTo(ctx, input.minPosition);
-    const as = await threadReader(ctx, input.proposalId);
+    const { as, mayCarry } = await threadReader(ctx, input.proposalId);
     const db = ctx.services.readModels.db;
     const thread = (await readFeedbackThread(db, input.proposalId))!;
     const carryTargets =
-      as === 'author' && thread.carriedTo === null
+      mayCarry && thread.carriedTo === null
         ? (await listCyclesOfCommunity(db, thread.communityId)).filter(
             (c) => c.phase === 'proposing' && c.cycleId !== thread.cycleId,
           )
         : [];
     const { authorResidentId: _author, ...shown } = thread;
-    return { ...shown, as, carryTargets };
+    return { ...shown, as, mayCarry, carryTargets };
   }),
 
   /** A worker gives the reason and suggestions, their own or named representatives'. */
@@ -148,12 +169,15 @@ export const feedbackRouter = router({
     written(await commands.postFeedbackMessage(writerFor(ctx), { ...input, from: 'community' })),
   ),
 
-  /** The author, or their proxy, writes in the thread. */
+  /** An author (any of them), or the submitting author's proxy, writes in the thread. */
   reply: procedure(
     'signed_in',
     z.object({ proposalId: idSchema, text: feedbackMessageSchema }),
   ).mutation(async ({ ctx, input }) => {
-    const { acting, byResidentId } = await actingForAuthor(ctx, input.proposalId);
+    const own = await ownAuthorship(ctx, input.proposalId);
+    const { acting, byResidentId } = own
+      ? { acting: own, byResidentId: own.actor }
+      : await actingForAuthor(ctx, input.proposalId);
     // A worker writes for the community (feedback.respond), never in the author's name.
     if (acting.channel === 'offline') {
       throw new ApiRefusal(

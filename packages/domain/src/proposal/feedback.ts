@@ -41,7 +41,7 @@ export type FeedbackCommand =
     }
   | {
       type: 'PostFeedbackMessage';
-      /** `byResidentId` is the author the message is written for, when `from` is the author. */
+      /** `byResidentId`: the author (any of them) the message is written for, from the author. */
       data: { proposalId: string; from: FeedbackSender; text: string; byResidentId?: string };
     }
   | {
@@ -154,7 +154,15 @@ export const feedbackDecider: Decider<FeedbackCommand, ProposalEvent, ProposalSt
             `No feedback has been given on “${proposal.content.title}” yet; the thread starts with it.`,
           );
         }
-        if (from === 'author') requireAuthor(proposal, byResidentId ?? '');
+        // Every author was told (those of merged duplicates too), so every author may answer.
+        if (from === 'author' && !proposal.authors.includes(byResidentId ?? '')) {
+          return refuse(
+            'forbidden',
+            'not_author',
+            '只有提议人本人(或其代办人)才能在意见交流中以提议人名义留言。',
+            'Only an author (or their proxy) can write in the thread as the author.',
+          );
+        }
         return [{ type: 'ProposalFeedbackMessagePosted', data: { proposalId, from, text } }];
       }
 

@@ -204,6 +204,27 @@ describe('the feedback thread', () => {
       .then(refused('forbidden', 'not_author'));
   });
 
+  it('takes the message of an author of a duplicate merged into it', () => {
+    const absorbed: ProposalEvent = {
+      type: 'ProposalAbsorbed',
+      data: {
+        proposalId: 'p1',
+        fromProposalId: 'p2',
+        fromTitle: '长椅',
+        authors: ['r2'],
+        coSigners: [],
+      },
+    };
+    given(feedbackDecider, [submitted, absorbed, admitted, feedbackGiven])
+      .when(post('author', 'r2'))
+      .then([
+        {
+          type: 'ProposalFeedbackMessagePosted',
+          data: { proposalId: 'p1', from: 'author', text: '谢谢,下一期我会改成三张座椅。' },
+        },
+      ]);
+  });
+
   it('tells the author of the community’s replies only', () => {
     const state = folded(withFeedback);
     const reply = (from: 'author' | 'community'): ProposalEvent => ({
