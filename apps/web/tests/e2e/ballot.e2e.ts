@@ -2,11 +2,11 @@
 // bulletin shows the new receipt, not the old one); a relative votes for her through a 'vote'
 // proxy; a ballot cast without JavaScript, refused first for too many projects; axe-core's WCAG
 // 2.1 A/AA rules on the vote, bulletin and result pages.
-import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { looks, violationsAt, wearLook } from './axe.ts';
 import { launchChromium } from './chromium.ts';
-import { baseURL, phoneContext, signInResident } from './helpers.ts';
+import { phoneContext, signInResident } from './helpers.ts';
 import { people } from './micro-helpers.ts';
 
 const cycleId = 'demo-cycle-voting';
@@ -120,31 +120,16 @@ describe('ballots', () => {
     await context.close();
   });
 
-  test('the vote, bulletin and result pages pass axe-core (zh-CN, English, large text)', async () => {
-    type AxeResult = { violations: { id: string; nodes: { target: string[] }[] }[] };
+  test.each(looks)('%s: the vote, bulletin and result pages pass axe-core', async (_, cookies) => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await signInResident(page, people.guYueqin);
+    await wearLook(context, cookies);
     const problems: string[] = [];
-    for (const cookies of [{}, { PARAGLIDE_LOCALE: 'en' }, { gongzhi_text: 'large' }]) {
-      const context = await phoneContext(browser);
-      const page = await context.newPage();
-      await signInResident(page, people.guYueqin);
-      await context.addCookies(
-        Object.entries(cookies).map(([name, value]) => ({ name, value, url: baseURL })),
-      );
-      for (const path of [votePath, bulletinPath, `/cycles/${cycleId}/results`]) {
-        const response = await page.goto(path);
-        expect(response?.status(), path).toBe(200);
-        await page.addScriptTag({ content: axe.source });
-        const result = await page.evaluate(() =>
-          (window as unknown as { axe: { run: (o: object) => Promise<AxeResult> } }).axe.run({
-            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-          }),
-        );
-        for (const v of result.violations) {
-          problems.push(`${path}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-        }
-      }
-      await context.close();
+    for (const path of [votePath, bulletinPath, `/cycles/${cycleId}/results`]) {
+      problems.push(...(await violationsAt(page, path)));
     }
+    await context.close();
     expect(problems).toEqual([]);
   });
 });

@@ -1,10 +1,10 @@
 // axe-core's WCAG 2.1 A/AA rules on the micro-project pages: the public ones in both languages
 // and in large-text mode, the resident's, worker's, surveyor's and officer's in zh-CN.
-import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { looks, violationsAt, wearLook } from './axe.ts';
 import { launchChromium } from './chromium.ts';
-import { baseURL, phoneContext, signIn, signInResident } from './helpers.ts';
+import { phoneContext, signIn, signInResident } from './helpers.ts';
 import { demoCycles, people } from './micro-helpers.ts';
 
 let browser: Browser;
@@ -15,29 +15,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-type AxeResult = { violations: { id: string; help: string; nodes: { target: string[] }[] }[] };
-type AxeWindow = { axe: { run: (options: object) => Promise<AxeResult> } };
-
-/** The page's violations, one line each, naming the rule and the elements. */
-async function violations(page: Page, path: string): Promise<string[]> {
-  const response = await page.goto(path);
-  expect(response?.status(), path).toBe(200);
-  expect(new URL(page.url()).pathname).toBe(new URL(path, baseURL).pathname);
-  await page.addScriptTag({ content: axe.source });
-  const result = await page.evaluate(() =>
-    (window as unknown as AxeWindow).axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    }),
-  );
-  return result.violations.map(
-    (v) => `${path}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-}
-
 async function scan(context: BrowserContext, paths: string[]): Promise<string[]> {
   const page = await context.newPage();
   const problems: string[] = [];
-  for (const path of paths) problems.push(...(await violations(page, path)));
+  for (const path of paths) problems.push(...(await violationsAt(page, path)));
   return problems;
 }
 
@@ -57,15 +38,9 @@ const publicPages = [
 ];
 
 describe('accessibility of the micro-project pages (WCAG 2.1 AA rules of axe-core)', () => {
-  test.each([
-    ['zh-CN', {}],
-    ['English', { PARAGLIDE_LOCALE: 'en' }],
-    ['large text', { gongzhi_text: 'large' }],
-  ])('%s: public pages have no violations', async (_, cookies) => {
+  test.each(looks)('%s: public pages have no violations', async (_, cookies) => {
     const context = await phoneContext(browser);
-    await context.addCookies(
-      Object.entries(cookies).map(([name, value]) => ({ name, value, url: baseURL })),
-    );
+    await wearLook(context, cookies);
     expect(await scan(context, publicPages)).toEqual([]);
     await context.close();
   });
