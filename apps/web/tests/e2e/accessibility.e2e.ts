@@ -3,7 +3,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { looks, violationsAt, wearLook } from './axe.ts';
 import { launchChromium } from './chromium.ts';
-import { demo, phoneContext, registerResident, signIn, signInResident } from './helpers.ts';
+import {
+  demo,
+  manyPagesTimeout,
+  phoneContext,
+  registerResident,
+  signIn,
+  signInResident,
+} from './helpers.ts';
 
 let browser: Browser;
 /** A resident with a tie awaiting verification, so that worker pages list someone. */
@@ -67,5 +74,6 @@ describe('accessibility (WCAG 2.1 AA rules of axe-core)', () => {
       await as((page) => signIn(page, demo.cityAdmin), adminPages);
       expect(problems).toEqual([]);
     },
+    manyPagesTimeout,
   );
 });

@@ -12,6 +12,12 @@ export const demo = {
   shuyuanWorker: { loginName: 'shuyuan', password: 'qinhu-shuyuan-2025' },
 };
 
+/**
+ * The time for a test that loads many pages (the default is 30 s): each load, sign-in or axe scan
+ * takes seconds on a busy two-core machine.
+ */
+export const manyPagesTimeout = 90_000;
+
 /** A phone-sized browser context, zh-CN unless told otherwise. */
 export async function phoneContext(
   browser: Browser,

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { looks, violationsAt, wearLook } from './axe.ts';
 import { launchChromium } from './chromium.ts';
-import { phoneContext, signIn, signInResident } from './helpers.ts';
+import { manyPagesTimeout, phoneContext, signIn, signInResident } from './helpers.ts';
 import { demoCycles, people } from './micro-helpers.ts';
 
 let browser: Browser;
@@ -37,75 +37,100 @@ const publicPages = [
   '/cycles/demo-cycle-notice/notice',
 ];
 
+/** Who signs in (named for the test), and the pages then scanned in zh-CN. */
+const signedInPages: [string, (page: Page) => Promise<void>, string[]][] = [
+  [
+    'a resident',
+    (page) => signInResident(page, people.guYueqin),
+    [
+      '/me/proposals',
+      '/me/inbox',
+      `/cycles/${demoCycles.qinchuan}/propose`,
+      '/proposals/demo-p-bus-shelter',
+    ],
+  ],
+  [
+    'a community worker',
+    (page) => signIn(page, people.shuyuanWorker),
+    [
+      '/work/intake?community=shuyuan',
+      '/work/intake/offline?community=shuyuan&q=1001',
+      `/work/screening?community=shuyuan&cycle=${yushan}`,
+      `/work/roundtable?community=shuyuan&cycle=${yushan}`,
+      '/work/intake/merge?community=shuyuan&duplicate=demo-p-handrails',
+      '/work/paper-ballots?community=shuyuan',
+    ],
+  ],
+  [
+    'a surveyor',
+    (page) => signIn(page, people.consultant),
+    ['/survey', '/survey/demo-p-river-lights'],
+  ],
+  [
+    'a street officer',
+    (page) => signIn(page, people.yushanOfficer),
+    ['/admin/cycles', '/admin/cycles/new', `/admin/cycles/${yushan}`],
+  ],
+];
+
+/** Signs in through a fresh context and scans the pages. */
+async function scanSignedIn(
+  signInAs: (page: Page) => Promise<void>,
+  paths: string[],
+): Promise<string[]> {
+  const context = await phoneContext(browser);
+  await signInAs(await context.newPage());
+  const problems = await scan(context, paths);
+  await context.close();
+  return problems;
+}
+
 describe('accessibility of the micro-project pages (WCAG 2.1 AA rules of axe-core)', () => {
-  test.each(looks)('%s: public pages have no violations', async (_, cookies) => {
-    const context = await phoneContext(browser);
-    await wearLook(context, cookies);
-    expect(await scan(context, publicPages)).toEqual([]);
-    await context.close();
-  });
-
-  test('pages of residents, workers, surveyors and street officers have no violations', async () => {
-    const problems: string[] = [];
-    const as = async (signInAs: (page: Page) => Promise<void>, paths: string[]) => {
+  test.each(looks)(
+    '%s: public pages have no violations',
+    async (_, cookies) => {
       const context = await phoneContext(browser);
-      await signInAs(await context.newPage());
-      problems.push(...(await scan(context, paths)));
+      await wearLook(context, cookies);
+      expect(await scan(context, publicPages)).toEqual([]);
       await context.close();
-    };
-    await as(
-      (page) => signInResident(page, people.guYueqin),
-      [
-        '/me/proposals',
-        '/me/inbox',
-        `/cycles/${demoCycles.qinchuan}/propose`,
-        '/proposals/demo-p-bus-shelter',
-      ],
-    );
-    await as(
-      (page) => signIn(page, people.shuyuanWorker),
-      [
-        '/work/intake?community=shuyuan',
-        '/work/intake/offline?community=shuyuan&q=1001',
-        `/work/screening?community=shuyuan&cycle=${yushan}`,
-        `/work/roundtable?community=shuyuan&cycle=${yushan}`,
-        '/work/intake/merge?community=shuyuan&duplicate=demo-p-handrails',
-        '/work/paper-ballots?community=shuyuan',
-      ],
-    );
-    await as((page) => signIn(page, people.consultant), ['/survey', '/survey/demo-p-river-lights']);
-    await as(
-      (page) => signIn(page, people.yushanOfficer),
-      ['/admin/cycles', '/admin/cycles/new', `/admin/cycles/${yushan}`],
-    );
-    expect(problems).toEqual([]);
-  });
+    },
+    manyPagesTimeout,
+  );
 
-  test('feedback pages of an author not selected and of the worker have no violations', async () => {
-    const problems: string[] = [];
-    const pages: [(page: Page) => Promise<void>, string[]][] = [
-      // Her notice board was not selected in the summer cycle: waiting for feedback.
-      [
-        (page) => signInResident(page, people.guYueqin),
-        ['/me/feedback', '/me/feedback/demo-n-notice-board'],
-      ],
-      [
-        (page) => signIn(page, people.shuyuanWorker),
+  test.each(signedInPages)(
+    'pages of %s have no violations',
+    async (_, signInAs, paths) => {
+      expect(await scanSignedIn(signInAs, paths)).toEqual([]);
+    },
+    manyPagesTimeout,
+  );
+
+  test(
+    'feedback pages of an author not selected and of the worker have no violations',
+    async () => {
+      const problems: string[] = [];
+      const pages: [(page: Page) => Promise<void>, string[]][] = [
+        // Her notice board was not selected in the summer cycle: waiting for feedback.
         [
-          '/work?community=shuyuan',
-          '/work/feedback?community=shuyuan',
-          // The form to give feedback, and a thread (after the feedback journey).
-          '/work/feedback/demo-n-notice-board?community=shuyuan',
-          '/work/feedback/demo-n-pavilion?community=shuyuan',
+          (page) => signInResident(page, people.guYueqin),
+          ['/me/feedback', '/me/feedback/demo-n-notice-board'],
         ],
-      ],
-    ];
-    for (const [signInAs, paths] of pages) {
-      const context = await phoneContext(browser);
-      await signInAs(await context.newPage());
-      problems.push(...(await scan(context, paths)));
-      await context.close();
-    }
-    expect(problems).toEqual([]);
-  });
+        [
+          (page) => signIn(page, people.shuyuanWorker),
+          [
+            '/work?community=shuyuan',
+            '/work/feedback?community=shuyuan',
+            // The form to give feedback, and a thread (after the feedback journey).
+            '/work/feedback/demo-n-notice-board?community=shuyuan',
+            '/work/feedback/demo-n-pavilion?community=shuyuan',
+          ],
+        ],
+      ];
+      for (const [signInAs, paths] of pages) {
+        problems.push(...(await scanSignedIn(signInAs, paths)));
+      }
+      expect(problems).toEqual([]);
+    },
+    manyPagesTimeout,
+  );
 });

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { looks, violationsAt, wearLook } from './axe.ts';
 import { launchChromium } from './chromium.ts';
-import { phoneContext, signIn, signInResident } from './helpers.ts';
+import { manyPagesTimeout, phoneContext, signIn, signInResident } from './helpers.ts';
 import { people, photoFile } from './micro-helpers.ts';
 
 const cycleId = 'demo-cycle-notice';
@@ -54,44 +54,50 @@ const projectText = '长者食堂夏季套餐的报价比同类服务高出一�
 const countText = '我的选票回执在公告板上查不到,请复核计票。';
 
 describe('objections', () => {
-  test('a resident objects, the worker and the street officer answer, the notice shows both', async () => {
-    const residentContext = await phoneContext(browser);
-    const resident = await residentContext.newPage();
-    await signInResident(resident, people.guYueqin);
-    await resident.goto(noticePath);
-    expect(await resident.getByText(/公示期：.* 至 .*，共 5 天。/).count()).toBe(1);
-    await fileObjection(resident, 'shuyuan/demo-n-canteen', projectText, true);
-    await fileObjection(resident, 'shuyuan', countText);
-    const mine = objectionItem(resident, projectText);
-    expect(await mine.textContent()).toMatch(/待答复.*针对项目「长者食堂夏季消暑套餐」.*我提出的/);
-    expect(await mine.getByRole('img').count()).toBe(1);
+  test(
+    'a resident objects, the worker and the street officer answer, the notice shows both',
+    { timeout: manyPagesTimeout },
+    async () => {
+      const residentContext = await phoneContext(browser);
+      const resident = await residentContext.newPage();
+      await signInResident(resident, people.guYueqin);
+      await resident.goto(noticePath);
+      expect(await resident.getByText(/公示期：.* 至 .*，共 5 天。/).count()).toBe(1);
+      await fileObjection(resident, 'shuyuan/demo-n-canteen', projectText, true);
+      await fileObjection(resident, 'shuyuan', countText);
+      const mine = objectionItem(resident, projectText);
+      expect(await mine.textContent()).toMatch(
+        /待答复.*针对项目「长者食堂夏季消暑套餐」.*我提出的/,
+      );
+      expect(await mine.getByRole('img').count()).toBe(1);
 
-    const workerContext = await phoneContext(browser);
-    const worker = await workerContext.newPage();
-    await signIn(worker, people.shuyuanWorker);
-    await answer(worker, projectText, /异议不成立/, '报价已经第三方造价审核,与同类服务相当。');
+      const workerContext = await phoneContext(browser);
+      const worker = await workerContext.newPage();
+      await signIn(worker, people.shuyuanWorker);
+      await answer(worker, projectText, /异议不成立/, '报价已经第三方造价审核,与同类服务相当。');
 
-    const officerContext = await phoneContext(browser);
-    const officer = await officerContext.newPage();
-    await signIn(officer, people.yushanOfficer);
-    await answer(officer, countText, /异议成立/, '已按公告板重新计票,结果与公布一致。');
+      const officerContext = await phoneContext(browser);
+      const officer = await officerContext.newPage();
+      await signIn(officer, people.yushanOfficer);
+      await answer(officer, countText, /异议成立/, '已按公告板重新计票,结果与公布一致。');
 
-    // Anyone, signed in or not, reads both answers on the notice.
-    const publicContext = await phoneContext(browser);
-    const reader = await publicContext.newPage();
-    await reader.goto(noticePath);
-    expect(await objectionItem(reader, projectText).textContent()).toMatch(
-      /异议不成立.*报价已经第三方造价审核/,
-    );
-    expect(await objectionItem(reader, countText).textContent()).toMatch(
-      /异议成立.*已按公告板重新计票.*已按选票公告板重新计票/,
-    );
-    expect(await reader.getByText('尚未答复的异议：0 条。').count()).toBe(1);
-    expect(await reader.getByRole('link', { name: '答复这条异议' }).count()).toBe(0);
-    for (const context of [residentContext, workerContext, officerContext, publicContext]) {
-      await context.close();
-    }
-  });
+      // Anyone, signed in or not, reads both answers on the notice.
+      const publicContext = await phoneContext(browser);
+      const reader = await publicContext.newPage();
+      await reader.goto(noticePath);
+      expect(await objectionItem(reader, projectText).textContent()).toMatch(
+        /异议不成立.*报价已经第三方造价审核/,
+      );
+      expect(await objectionItem(reader, countText).textContent()).toMatch(
+        /异议成立.*已按公告板重新计票.*已按选票公告板重新计票/,
+      );
+      expect(await reader.getByText('尚未答复的异议：0 条。').count()).toBe(1);
+      expect(await reader.getByRole('link', { name: '答复这条异议' }).count()).toBe(0);
+      for (const context of [residentContext, workerContext, officerContext, publicContext]) {
+        await context.close();
+      }
+    },
+  );
 
   test('the street officer confirms a selection whose notice is over, its objection answered', async () => {
     const context = await phoneContext(browser);
@@ -118,31 +124,35 @@ describe('objections', () => {
     expect(problems).toEqual([]);
   });
 
-  test('the answer and confirmation pages pass axe-core', async () => {
-    const problems: string[] = [];
-    // An objection of the resident's, unanswered, for the worker's answer page.
-    const residentContext = await phoneContext(browser);
-    const resident = await residentContext.newPage();
-    await signInResident(resident, people.guYueqin);
-    const text = '东门快递点的雨棚项目不在本周期,请核实公示内容。';
-    await fileObjection(resident, 'shuyuan', text);
-    await residentContext.close();
-    const workerContext = await phoneContext(browser);
-    const worker = await workerContext.newPage();
-    await signIn(worker, people.shuyuanWorker);
-    await worker.goto(noticePath);
-    await objectionItem(worker, text).getByRole('link', { name: '答复这条异议' }).click();
-    await worker.waitForURL((url) => url.pathname.startsWith(`${noticePath}/`));
-    problems.push(...(await violationsAt(worker, new URL(worker.url()).pathname)));
-    await workerContext.close();
-    // The officer's confirmation: the tallies, and what holds it back.
-    const officerContext = await phoneContext(browser);
-    const officer = await officerContext.newPage();
-    await signIn(officer, people.yushanOfficer);
-    problems.push(...(await violationsAt(officer, `/admin/cycles/${cycleId}`)));
-    expect(await officer.getByText(/还有 1 条异议尚未答复/).count()).toBe(1);
-    expect(await officer.getByText(/公示期到 .* 才结束/).count()).toBe(1);
-    await officerContext.close();
-    expect(problems).toEqual([]);
-  });
+  test(
+    'the answer and confirmation pages pass axe-core',
+    { timeout: manyPagesTimeout },
+    async () => {
+      const problems: string[] = [];
+      // An objection of the resident's, unanswered, for the worker's answer page.
+      const residentContext = await phoneContext(browser);
+      const resident = await residentContext.newPage();
+      await signInResident(resident, people.guYueqin);
+      const text = '东门快递点的雨棚项目不在本周期,请核实公示内容。';
+      await fileObjection(resident, 'shuyuan', text);
+      await residentContext.close();
+      const workerContext = await phoneContext(browser);
+      const worker = await workerContext.newPage();
+      await signIn(worker, people.shuyuanWorker);
+      await worker.goto(noticePath);
+      await objectionItem(worker, text).getByRole('link', { name: '答复这条异议' }).click();
+      await worker.waitForURL((url) => url.pathname.startsWith(`${noticePath}/`));
+      problems.push(...(await violationsAt(worker, new URL(worker.url()).pathname)));
+      await workerContext.close();
+      // The officer's confirmation: the tallies, and what holds it back.
+      const officerContext = await phoneContext(browser);
+      const officer = await officerContext.newPage();
+      await signIn(officer, people.yushanOfficer);
+      problems.push(...(await violationsAt(officer, `/admin/cycles/${cycleId}`)));
+      expect(await officer.getByText(/还有 1 条异议尚未答复/).count()).toBe(1);
+      expect(await officer.getByText(/公示期到 .* 才结束/).count()).toBe(1);
+      await officerContext.close();
+      expect(problems).toEqual([]);
+    },
+  );
 });
