@@ -121,3 +121,47 @@ describe('acting for a resident', () => {
     ).rejects.toMatchObject(refusal);
   });
 });
+
+describe('acting through a proxy the read models do not know yet', () => {
+  const { api, resident } = useResidentServer(sqlite.make());
+
+  it('takes the grantor’s stream as the judge, so a proxy works the moment it is granted', async () => {
+    const grandpa = await resident.register('grandpa', {
+      name: '钱阿公',
+      phone: resident.newPhone(),
+      birthYear: 1940,
+    });
+    const daughterPhone = resident.newPhone();
+    const daughter = await resident.register('daughter', {
+      name: '钱小梅',
+      phone: daughterPhone,
+      birthYear: 1968,
+    });
+    // From here on the read models stand still: only the event store knows what follows.
+    await api.runtime.runner.stop();
+    const contextOf = (as: string) =>
+      createContext(api.runtime.services, {
+        req: new Request(`${api.url}/trpc/any`, {
+          headers: { cookie: `gongzhi_session=${api.tokens.get(as)}` },
+        }),
+        resHeaders: new Headers(),
+      });
+    await expect(
+      actingFor(await contextOf('daughter'), grandpa.residentId, 'vote'),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN', reason: 'not_acting_for' });
+    const granted = await api.call<{ proxyId: string }>(
+      'resident.grantProxy',
+      { granteePhone: daughterPhone, powers: ['vote'], until: beijingDay(Date.now()) },
+      { as: 'grandpa' },
+    );
+    expect(granted.status).toBe(200);
+    expect(await actingFor(await contextOf('daughter'), grandpa.residentId, 'vote')).toEqual({
+      actor: daughter.residentId,
+      onBehalfOf: grandpa.residentId,
+      channel: 'proxy',
+    });
+    await expect(
+      actingFor(await contextOf('daughter'), grandpa.residentId, 'propose'),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN', reason: 'not_acting_for' });
+  });
+});

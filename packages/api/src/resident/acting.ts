@@ -3,7 +3,7 @@
 // themselves (online), a relative holding an active proxy with that power (proxy), or a
 // community worker of the place recording what the resident asked in person (offline).
 import { hasGrant } from '@gongzhi/auth';
-import type { LocalizedText, ProxyPower } from '@gongzhi/domain';
+import { isProxyActive, type LocalizedText, type ProxyPower } from '@gongzhi/domain';
 import type { Channel } from '@gongzhi/eventstore';
 import { findActiveProxy, readResident } from '@gongzhi/projections/resident';
 import type { Context } from '../context.ts';
@@ -55,6 +55,10 @@ export async function actingFor(
     });
     if (proxy) return { actor: account.accountId, onBehalfOf: residentId, channel: 'proxy' };
   }
+  // A proxy granted a moment ago may not be in the read model yet: the grantor's stream decides.
+  if (grantor?.status !== 'forgotten' && (await proxyOnStream(ctx, residentId, power))) {
+    return { actor: account.accountId, onBehalfOf: residentId, channel: 'proxy' };
+  }
   if (account.kind === 'staff' && (await workerInScope(ctx, residentId, place))) {
     return { actor: account.accountId, onBehalfOf: residentId, channel: 'offline' };
   }
@@ -87,5 +91,18 @@ async function workerInScope(
       communityId: tie.communityId,
       streetId: tie.streetId,
     }),
+  );
+}
+
+/** Whether the resident's stream holds a proxy for the caller with `power`, in force today. */
+async function proxyOnStream(ctx: Context, residentId: string, power: ProxyPower) {
+  const resident = await currentResident(ctx.services.store, residentId);
+  if (resident.status !== 'active') return false;
+  const today = beijingDate(ctx.services.now?.() ?? new Date());
+  return resident.proxies.some(
+    (p) =>
+      p.granteeAccountId === ctx.account!.accountId &&
+      p.powers.includes(power) &&
+      isProxyActive(p, today),
   );
 }
