@@ -49,7 +49,8 @@ describe('staff administration', () => {
 describe('staffHome', () => {
   test('the first section the roles open', () => {
     expect(staffHome([officer])).toBe('/admin/organisation');
-    expect(staffHome([committee])).toBe('/work/verification');
+    expect(staffHome([worker])).toBe('/work');
+    expect(staffHome([committee])).toBe('/work');
     expect(staffHome([consultant])).toBe('/account');
   });
 });

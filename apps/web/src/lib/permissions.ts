@@ -70,9 +70,12 @@ export function administeredStreets(grants: readonly Grant[]): string[] {
   );
 }
 
-/** Where a staff member lands after signing in: the first section their roles open. */
+/**
+ * Where a staff member lands after signing in: the first section their roles open. Community
+ * work starts at its overview, which counts what waits in each queue.
+ */
 export function staffHome(grants: readonly Grant[]): string {
   if (canAdministerStaff(grants)) return '/admin/organisation';
-  if (mayCareForResidents(grants)) return '/work/verification';
+  if (mayCareForResidents(grants)) return '/work';
   return '/account';
 }

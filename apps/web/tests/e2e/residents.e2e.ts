@@ -53,11 +53,14 @@ describe('residents', () => {
       expect.stringMatching(/虹桥社区\s*工作\s*待核实/),
     ]);
 
-    // The worker of 书院社区 sees only the tie to their community, and verifies it.
+    // The worker of 书院社区 lands on the work overview, follows its count of ties to verify,
+    // sees only the tie to their community, and verifies it.
     const workerContext = await phoneContext(browser);
     const worker = await workerContext.newPage();
     await signIn(worker, demo.shuyuanWorker);
-    expect(new URL(worker.url()).pathname).toBe('/work/verification');
+    expect(new URL(worker.url()).pathname).toBe('/work');
+    await worker.getByRole('link', { name: /待核实的居民关系/ }).click();
+    await worker.waitForURL((url) => url.pathname === '/work/verification');
     const declared = worker.getByRole('article', { name: '张美华' });
     expect(await declared.count()).toBe(1);
     expect(await declared.textContent()).toContain('138****0001');

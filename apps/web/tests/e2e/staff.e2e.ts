@@ -56,7 +56,7 @@ describe('staff accounts', () => {
     const workerContext = await phoneContext(browser);
     const worker = await workerContext.newPage();
     await signIn(worker, { loginName: 'zhou.xh', password: 'huyuan-2025' });
-    expect(new URL(worker.url()).pathname).toBe('/work/verification');
+    expect(new URL(worker.url()).pathname).toBe('/work');
     expect(await worker.getByRole('main').textContent()).toMatch(/当前社区：\s*湖苑社区/);
 
     await account.getByText('停用账号…').click();
