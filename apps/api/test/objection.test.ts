@@ -36,6 +36,14 @@ interface Result {
   recount: { matches: boolean };
 }
 
+interface InboxNotice {
+  proposalId: string | null;
+  link: string;
+  cause: string;
+  message: { 'zh-CN': string; en: string };
+  read: boolean;
+}
+
 const addDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
@@ -173,6 +181,25 @@ describe.each(engines)('objections over HTTP on $name', ({ make }) => {
     );
     expect(dismissed.status).toBe(200);
     const before = await result('shuyuan', dismissed.body.result!.data.position);
+
+    // The filer is told the answer, linked to the objection on the notice.
+    const inbox = await call<{ notices: InboxNotice[] }>(
+      'notification.inbox',
+      { minPosition: dismissed.body.result!.data.position },
+      { query: true, as: 'resident' },
+    );
+    expect(inbox.body.result!.data.notices[0]).toMatchObject({
+      proposalId: null,
+      link: `/cycles/${CYCLE}/notice#objection-${first.body.result!.data.objectionId}`,
+      cause: 'ObjectionDismissed',
+      message: {
+        'zh-CN':
+          '您提出的异议「计票过程没有居民代表监督,请复核。」经答复不成立。理由:计票由公开的选票公告重算,结果一致。',
+        en: 'Your objection “计票过程没有居民代表监督,请复核。” was dismissed. Reason: 计票由公开的选票公告重算,结果一致。',
+      },
+      read: false,
+    });
+    expect(inbox.body.result!.data.notices.map((n) => n.cause)).toContain('ObjectionUpheld');
 
     const second = await file({ text: '我的选票回执在公告中查不到,请复核。' });
     const upheld = await answer(second.body.result!.data.objectionId, 'upheld', 'yushan');

@@ -1,4 +1,5 @@
-// Residents' in-app inbox: what they were told about the proposals they authored or co-signed.
+// Residents' in-app inbox: what they were told about the proposals they authored or co-signed,
+// and the answers to the objections they filed.
 import { z } from 'zod';
 import { countUnread, listInbox, markNoticesRead } from '@gongzhi/projections/notification';
 import { currentLocale } from '../input.ts';

@@ -1,2 +1,3 @@
 export * from './events.ts';
 export * from './objection.ts';
+export * from './notifications.ts';

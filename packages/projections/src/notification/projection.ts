@@ -1,7 +1,10 @@
 // The notification read model: what residents are told when a proposal of theirs changes status
-// (issue 5). For each proposal event it folds the proposal (privately, in `ntf_proposals`), asks
-// the domain's `proposalNotice` who is told what, and writes one inbox row per recipient and
-// one outbox row per message for an SMS or WeChat sender to drain. Being a projection, the
+// (issue 5), and when an objection they filed is answered. For each proposal event it folds the
+// proposal (privately, in `ntf_proposals`), asks the domain's `proposalNotice` who is told what,
+// and writes one inbox row per recipient and one outbox row per message for an SMS or WeChat
+// sender to drain. For objections it keeps what the answer's notice quotes (`ntf_objections`)
+// and asks `objectionNotice`. Each notice carries the page it links to; a proposal's notice its
+// proposal id too, an objection's none. Being a projection, the
 // notices are written in the same transaction as its checkpoint: none is lost on a crash and none
 // is written twice; a rebuild writes the same rows again (same positions, same ids).
 //
@@ -9,20 +12,27 @@
 // it lives in `notification_reads` and `notification_deliveries` (queries.ts), which a rebuild
 // leaves alone, so that nothing is marked unread or sent twice after one.
 //
-// Forgotten residents are told nothing more, and their inbox and undelivered messages go.
+// Forgotten residents are told nothing more, and their inbox and undelivered messages go. Staff
+// accounts file objections too but have no inbox: only accounts registered as residents
+// (`ntf_residents`) hear of their objections.
 import {
+  objectionNotice,
+  outcomeEventTypes,
+  parseOutcomeEvent,
   parseProposalEvent,
   parseResidentEvent,
   proposalDecider,
   proposalNotice,
   proposalStreamEventTypes,
 } from '@gongzhi/domain';
-import type { ProposalEvent, ProposalState } from '@gongzhi/domain';
+import type { LocalizedText, ProposalEvent, ProposalState } from '@gongzhi/domain';
 import type { RecordedEvent } from '@gongzhi/eventstore';
 import type { Projection, SqlExecutor, TableNames } from '../types.ts';
 
 export const notificationTables = [
   'ntf_proposals',
+  'ntf_objections',
+  'ntf_residents',
   'ntf_inbox',
   'ntf_outbox',
   'ntf_forgotten_residents',
@@ -36,18 +46,79 @@ type T = TableNames<NotificationTable>;
 export const noticeId = (position: bigint | string, residentId: string) =>
   `${String(position)}-${residentId}`;
 
+/** What one event tells its recipients. */
+interface Told {
+  /** Absent for notices that are not about a proposal (an objection's answer). */
+  proposalId: string | null;
+  link: string;
+  cause: string;
+  recipients: readonly string[];
+  message: LocalizedText;
+}
+
+async function tell(tx: SqlExecutor, t: T, recorded: RecordedEvent, told: Told) {
+  const at = recorded.metadata.occurredAt;
+  const { proposalId, link, cause } = told;
+  const message = [told.message['zh-CN'], told.message.en];
+  for (const residentId of told.recipients) {
+    const forgotten = await tx.get(
+      `SELECT resident_id FROM ${t.ntf_forgotten_residents} WHERE resident_id = ?`,
+      [residentId],
+    );
+    if (forgotten) continue;
+    await tx.run(
+      `INSERT INTO ${t.ntf_inbox}
+         (resident_id, position, proposal_id, link, cause, message_zh, message_en, at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (resident_id, position) DO NOTHING`,
+      [residentId, recorded.position, proposalId, link, cause, ...message, at],
+    );
+    await tx.run(
+      `INSERT INTO ${t.ntf_outbox}
+         (notice_id, resident_id, position, proposal_id, link, message_zh, message_en, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (notice_id) DO NOTHING`,
+      [
+        noticeId(recorded.position, residentId),
+        residentId,
+        recorded.position,
+        proposalId,
+        link,
+        ...message,
+        at,
+      ],
+    );
+  }
+}
+
+const outcomeTypes: readonly string[] = outcomeEventTypes;
+
 export const notificationProjection: Projection<NotificationTable> = {
   name: 'notification',
-  version: 1,
+  // 2: notices link to a page (`link`), and objections' filers hear the answers.
+  version: 2,
   tables: notificationTables,
-  eventTypes: [...proposalStreamEventTypes, 'ResidentForgotten'],
+  eventTypes: [
+    ...proposalStreamEventTypes,
+    ...outcomeEventTypes,
+    'ResidentRegistered',
+    'ResidentForgotten',
+  ],
 
   schema: (t) => [
     `CREATE TABLE ${t.ntf_proposals} (proposal_id TEXT PRIMARY KEY, state TEXT NOT NULL)`,
+    `CREATE TABLE ${t.ntf_objections} (
+       objection_id TEXT PRIMARY KEY,
+       filed_by TEXT NOT NULL,
+       text TEXT NOT NULL
+     )`,
+    `CREATE INDEX ${t.ntf_objections}_by_filer ON ${t.ntf_objections} (filed_by)`,
+    `CREATE TABLE ${t.ntf_residents} (resident_id TEXT PRIMARY KEY)`,
     `CREATE TABLE ${t.ntf_inbox} (
        resident_id TEXT NOT NULL,
        position BIGINT NOT NULL,
-       proposal_id TEXT NOT NULL,
+       proposal_id TEXT,
+       link TEXT NOT NULL,
        cause TEXT NOT NULL,
        message_zh TEXT NOT NULL,
        message_en TEXT NOT NULL,
@@ -58,7 +129,8 @@ export const notificationProjection: Projection<NotificationTable> = {
        notice_id TEXT PRIMARY KEY,
        resident_id TEXT NOT NULL,
        position BIGINT NOT NULL,
-       proposal_id TEXT NOT NULL,
+       proposal_id TEXT,
+       link TEXT NOT NULL,
        message_zh TEXT NOT NULL,
        message_en TEXT NOT NULL,
        created_at TEXT NOT NULL
@@ -68,6 +140,41 @@ export const notificationProjection: Projection<NotificationTable> = {
   ],
 
   async apply(tx: SqlExecutor, recorded: RecordedEvent, t: T) {
+    if (recorded.type === 'ResidentRegistered') {
+      // Only the id is read: the personal data may be sealed in this store.
+      const { residentId } = recorded.data as { residentId: string };
+      await tx.run(
+        `INSERT INTO ${t.ntf_residents} (resident_id) VALUES (?)
+         ON CONFLICT (resident_id) DO NOTHING`,
+        [residentId],
+      );
+      return;
+    }
+    if (outcomeTypes.includes(recorded.type)) {
+      const event = parseOutcomeEvent(recorded.type, recorded.data);
+      if (event.type === 'ObjectionFiled') {
+        const { objectionId, filedBy, text } = event.data;
+        const resident = await tx.get(
+          `SELECT resident_id FROM ${t.ntf_residents} WHERE resident_id = ?`,
+          [filedBy],
+        );
+        if (!resident) return;
+        await tx.run(
+          `INSERT INTO ${t.ntf_objections} (objection_id, filed_by, text) VALUES (?, ?, ?)
+           ON CONFLICT (objection_id) DO NOTHING`,
+          [objectionId, filedBy, text],
+        );
+        return;
+      }
+      const objection = await tx.get<{ filed_by: string; text: string }>(
+        `SELECT filed_by, text FROM ${t.ntf_objections} WHERE objection_id = ?`,
+        [event.data.objectionId],
+      );
+      if (!objection) return;
+      const notice = objectionNotice(event, { filedBy: objection.filed_by, text: objection.text });
+      await tell(tx, t, recorded, { proposalId: null, ...notice });
+      return;
+    }
     if (recorded.type === 'ResidentForgotten') {
       const { residentId } = parseResidentEvent(recorded.type, recorded.data).data;
       await tx.run(
@@ -77,6 +184,7 @@ export const notificationProjection: Projection<NotificationTable> = {
       );
       await tx.run(`DELETE FROM ${t.ntf_inbox} WHERE resident_id = ?`, [residentId]);
       await tx.run(`DELETE FROM ${t.ntf_outbox} WHERE resident_id = ?`, [residentId]);
+      await tx.run(`DELETE FROM ${t.ntf_objections} WHERE filed_by = ?`, [residentId]);
       return;
     }
     const event = parseProposalEvent(recorded.type, recorded.data) as ProposalEvent;
@@ -95,35 +203,6 @@ export const notificationProjection: Projection<NotificationTable> = {
     if (after.status === 'none') return;
     const notice = proposalNotice(event, after);
     if (!notice) return;
-    const at = recorded.metadata.occurredAt;
-    for (const residentId of notice.recipients) {
-      const forgotten = await tx.get(
-        `SELECT resident_id FROM ${t.ntf_forgotten_residents} WHERE resident_id = ?`,
-        [residentId],
-      );
-      if (forgotten) continue;
-      const message = [notice.message['zh-CN'], notice.message.en];
-      await tx.run(
-        `INSERT INTO ${t.ntf_inbox}
-           (resident_id, position, proposal_id, cause, message_zh, message_en, at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (resident_id, position) DO NOTHING`,
-        [residentId, recorded.position, proposalId, notice.cause, ...message, at],
-      );
-      await tx.run(
-        `INSERT INTO ${t.ntf_outbox}
-           (notice_id, resident_id, position, proposal_id, message_zh, message_en, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (notice_id) DO NOTHING`,
-        [
-          noticeId(recorded.position, residentId),
-          residentId,
-          recorded.position,
-          proposalId,
-          ...message,
-          at,
-        ],
-      );
-    }
+    await tell(tx, t, recorded, { ...notice, link: `/proposals/${proposalId}` });
   },
 };

@@ -26,8 +26,11 @@ export async function ensureNotificationStateTables(db: SqlExecutor): Promise<vo
 export interface Notice {
   /** The position of the event that caused it, as a decimal string: unique per resident. */
   noticeId: string;
-  proposalId: string;
-  /** The event type that caused it, e.g. ProposalAdmittedToPool. */
+  /** The proposal it is about; null for an objection's answer. */
+  proposalId: string | null;
+  /** The page it links to: the proposal's, or the objection on its cycle's notice. */
+  link: string;
+  /** The event type that caused it, e.g. ProposalAdmittedToPool or ObjectionDismissed. */
   cause: string;
   message: LocalizedText;
   at: string;
@@ -36,10 +39,12 @@ export interface Notice {
 
 type Row = Record<string, unknown>;
 const text = (value: unknown) => String(value);
+const textOrNull = (value: unknown) => (value === null || value === undefined ? null : text(value));
 
 const toNotice = (r: Row): Notice => ({
   noticeId: text(r.position),
-  proposalId: text(r.proposal_id),
+  proposalId: textOrNull(r.proposal_id),
+  link: text(r.link),
   cause: text(r.cause),
   message: { 'zh-CN': text(r.message_zh), en: text(r.message_en) },
   at: text(r.at),
@@ -53,7 +58,7 @@ export async function listInbox(
   options: { unreadOnly?: boolean; limit?: number } = {},
 ): Promise<Notice[]> {
   const rows = await db.all(
-    `SELECT i.position, i.proposal_id, i.cause, i.message_zh, i.message_en, i.at, r.read_at
+    `SELECT i.position, i.proposal_id, i.link, i.cause, i.message_zh, i.message_en, i.at, r.read_at
      FROM ntf_inbox i
      LEFT JOIN notification_reads r ON r.resident_id = i.resident_id AND r.position = i.position
      WHERE i.resident_id = ? ${options.unreadOnly ? 'AND r.read_at IS NULL' : ''}
@@ -97,7 +102,8 @@ export async function markNoticesRead(
 export interface OutboxMessage {
   noticeId: string;
   residentId: string;
-  proposalId: string;
+  proposalId: string | null;
+  link: string;
   message: LocalizedText;
   createdAt: string;
 }
@@ -105,7 +111,7 @@ export interface OutboxMessage {
 /** Messages not delivered yet, oldest first. */
 export async function listUndelivered(db: SqlExecutor, limit: number): Promise<OutboxMessage[]> {
   const rows = await db.all(
-    `SELECT o.notice_id, o.resident_id, o.proposal_id, o.message_zh, o.message_en, o.created_at
+    `SELECT o.notice_id, o.resident_id, o.proposal_id, o.link, o.message_zh, o.message_en, o.created_at
      FROM ntf_outbox o
      WHERE NOT EXISTS (SELECT 1 FROM notification_deliveries d WHERE d.notice_id = o.notice_id)
      ORDER BY o.position, o.notice_id LIMIT ?`,
@@ -114,7 +120,8 @@ export async function listUndelivered(db: SqlExecutor, limit: number): Promise<O
   return rows.map((r) => ({
     noticeId: text(r.notice_id),
     residentId: text(r.resident_id),
-    proposalId: text(r.proposal_id),
+    proposalId: textOrNull(r.proposal_id),
+    link: text(r.link),
     message: { 'zh-CN': text(r.message_zh), en: text(r.message_en) },
     createdAt: text(r.created_at),
   }));

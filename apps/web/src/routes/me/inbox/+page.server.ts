@@ -2,7 +2,7 @@ import { m } from '$lib/paraglide/messages';
 import { itemRefusal, itemSuccess } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
-// What I was told about the proposals I made or co-signed, newest first.
+// What I was told about the proposals I made or co-signed, and about my objections, newest first.
 export const load: PageServerLoad = async ({ locals }) => {
   const { notices, unread } = await locals.api.notification.inbox.query({ limit: 200 });
   return { notices, unread };
