@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
-import { phoneContext, signIn, signInResident } from './helpers.ts';
+import { manyPagesTimeout, phoneContext, signIn, signInResident } from './helpers.ts';
 import { demoCycles, people, photoFile } from './micro-helpers.ts';
 
 let browser: Browser;
@@ -25,7 +25,8 @@ const riverLights = '书院河沿岸步道照明改造';
 const card = (within: Page | Locator, title: string) =>
   within.getByRole('article', { name: title });
 
-describe('screening and the round-table', () => {
+// One journey through many pages, with several people signing in.
+describe('screening and the round-table', { timeout: manyPagesTimeout }, () => {
   test('survey, screening out, round-table into the pool, shown publicly', async () => {
     const worker = await phoneContext(browser);
     const page = await worker.newPage();

@@ -2,11 +2,11 @@
 // a second enters it again with one sheet read differently, a third (without JavaScript) sees
 // that mismatch, takes the right reading, and the batch counts: the public bulletin has two more
 // ballots. axe-core's WCAG 2.1 A/AA rules on the batch, entry and resolution pages on the way.
-import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { axeViolations } from './axe.ts';
 import { launchChromium } from './chromium.ts';
-import { phoneContext, signIn } from './helpers.ts';
+import { manyPagesTimeout, phoneContext, signIn } from './helpers.ts';
 import { people } from './micro-helpers.ts';
 
 const bulletinPath = '/ballots/bulletin?cycleId=demo-cycle-voting&communityId=shuyuan';
@@ -23,22 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-type AxeResult = { violations: { id: string; nodes: { target: string[] }[] }[] };
-
-/** The axe-core violations of the page as it is now, one line each. */
-async function violations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axe.source });
-  const result = await page.evaluate(() =>
-    (window as unknown as { axe: { run: (o: object) => Promise<AxeResult> } }).axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    }),
-  );
-  const path = new URL(page.url()).pathname;
-  return result.violations.map(
-    (v) => `${path}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-}
 
 async function bulletinCount(page: Page): Promise<number> {
   await page.goto(bulletinPath);
@@ -60,7 +44,8 @@ async function fillSheet(
   for (const name of projects) await sheet.getByRole('checkbox', { name }).check();
 }
 
-describe('paper ballots', () => {
+// One journey through many pages, with several people signing in.
+describe('paper ballots', { timeout: manyPagesTimeout }, () => {
   test('two workers enter a batch with one difference; a third resolves it and it counts', async () => {
     const problems: string[] = [];
     const firstContext = await phoneContext(browser);
@@ -70,7 +55,7 @@ describe('paper ballots', () => {
     await signIn(first, workers.first);
     await first.goto('/work/paper-ballots?community=shuyuan');
     await first.getByRole('link', { name: '纸质选票', exact: true }).waitFor();
-    problems.push(...(await violations(first)));
+    problems.push(...(await axeViolations(first)));
     await first.getByLabel('批次名称').fill('E2E 第 1 号票箱');
     await first.getByRole('button', { name: '新建批次' }).click();
     await first.getByRole('heading', { name: 'E2E 第 1 号票箱' }).waitFor();
@@ -79,7 +64,7 @@ describe('paper ballots', () => {
 
     await first.getByRole('link', { name: '录入本批次' }).click();
     await first.getByRole('heading', { name: '录入「E2E 第 1 号票箱」' }).waitFor();
-    problems.push(...(await violations(first)));
+    problems.push(...(await axeViolations(first)));
     await fillSheet(first, 0, 'E2E-001', '13900001011', [/楼道休息折叠座椅/, /长者食堂周末开餐/]);
     await fillSheet(first, 1, 'E2E-002', '陶永福', [/长者食堂周末开餐/]);
     await first.getByRole('button', { name: '提交录入' }).click();
@@ -104,10 +89,10 @@ describe('paper ballots', () => {
     const scanning = await scanContext.newPage();
     await signIn(scanning, workers.third);
     await scanning.goto(batchUrl);
-    problems.push(...(await violations(scanning)));
+    problems.push(...(await axeViolations(scanning)));
     await scanning.getByRole('link', { name: /核定不一致/ }).click();
     await scanning.getByRole('button', { name: '核定并计入' }).waitFor();
-    problems.push(...(await violations(scanning)));
+    problems.push(...(await axeViolations(scanning)));
     await scanContext.close();
 
     // The third worker, on a phone without JavaScript: plain form posts.
