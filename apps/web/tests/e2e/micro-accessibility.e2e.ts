@@ -50,6 +50,8 @@ const signedInPages: [string, (page: Page) => Promise<void>, string[]][] = [
       '/proposals/demo-p-bus-shelter',
     ],
   ],
+  // Her inbox holds the answer to her objection, linked to the notice.
+  ['an objector', (page) => signInResident(page, people.jiangXiaohong), ['/me/inbox']],
   [
     'a community worker',
     (page) => signIn(page, people.shuyuanWorker),

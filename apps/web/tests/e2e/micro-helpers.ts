@@ -8,6 +8,8 @@ export const people = {
   guYueqin: { phone: '13900001001', password: 'qinhu-resident-2025' },
   /** 沈佳怡: lives in 书院社区. */
   shenJiayi: { phone: '13900001002', password: 'qinhu-zhangli-2025' },
+  /** 蒋晓红: lives in 虹桥社区; told that her objection in the confirmed cycle was dismissed. */
+  jiangXiaohong: { phone: '13900001005', password: 'qinhu-chenxh-2025' },
   qinfengWorker: { loginName: 'qinfeng', password: 'qinhu-qinfeng-2025' },
   shuyuanWorker: { loginName: 'shuyuan', password: 'qinhu-shuyuan-2025' },
   consultant: { loginName: 'consultant', password: 'qinhu-consultant-2025' },
