@@ -9,7 +9,7 @@
 import type { Decider } from '../shared/decider.ts';
 import { refuse } from '../shared/errors.ts';
 import { moneyText } from '../cycle/describe.ts';
-import type { CycleState } from '../cycle/cycle.ts';
+import type { CycleState, PublishedCycle } from '../cycle/cycle.ts';
 import { requirePhase } from '../proposal/proposal.ts';
 import { checkEligibility } from '../resident/eligibility.ts';
 import type { EligibilityRule, EligibilitySubject } from '../resident/eligibility.ts';
@@ -29,8 +29,6 @@ export type BallotState =
       /** Set when the ballot is a counted paper ballot (see paper.ts): it cannot be changed online. */
       paper?: { batchId: string; serial: string };
     };
-
-type PublishedCycle = Extract<CycleState, { status: 'published' }>;
 
 /** The cycle, while it is in voting; refuses otherwise, saying what only voting allows. */
 export const requireVoting = (

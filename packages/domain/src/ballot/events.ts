@@ -3,8 +3,10 @@
 // for the first ballot, then at its revision for each change; the last one counts) and
 // `tally-<cycleId>-<communityId>`. Paper ballots are entered in batches on
 // `paperbatch-<cycleId>-<batchId>`; each serial number is claimed once per cycle on
-// `paperserial-<cycleId>-<serial>` (no_stream), and a counted paper ballot is the voter's ballot
-// on the voter's stream. docs/events.md is the catalogue.
+// `paperserial-<cycleId>-<serial>` and each receipt on `paperreceipt-<cycleId>-<receiptKey>`
+// (no_stream; the key is a keyed digest, so the stream name never shows the receipt), and a
+// counted paper ballot is the voter's ballot on the voter's stream. docs/events.md is the
+// catalogue.
 //
 // Secrecy: a ballot event names its voter (the stream must) but not the choices in the clear.
 // `sealed` is the receipt code and the choices, encrypted by the API with the ballot key (derived
@@ -12,7 +14,7 @@
 // receipt + choices without any voter. Whoever holds the event log without the key learns who
 // voted, never how.
 import { z } from 'zod';
-import type { DomainEvent } from '../shared/decider.ts';
+import { eventParsing, type EventUnion } from '../shared/events.ts';
 import { idSchema } from '../organisation/events.ts';
 import { aggregationRuleSchema, fenSchema } from '../cycle/events.ts';
 
@@ -50,11 +52,19 @@ export const paperSerialSchema = z
   .toUpperCase()
   .regex(/^[0-9A-Z][0-9A-Z-]{0,23}$/);
 
-/** A sheet as one entry read it: its choices sealed with the ballot key (see seal.ts). */
+/** What an entry's sealed `choices` holds once opened: the choices, and the receipt if typed. */
+export const paperEntryContentSchema = z.object({
+  choices: choicesSchema,
+  /** The receipt printed on the sheet (and on the stub the voter keeps); absent on old sheets. */
+  receipt: receiptSchema.optional(),
+});
+export type PaperEntryContent = z.infer<typeof paperEntryContentSchema>;
+
+/** A sheet as one entry read it: its choices and receipt sealed with the ballot key (seal.ts). */
 const paperSheetSchema = z.object({
   serial: paperSerialSchema,
   voterId: idSchema,
-  /** `v1.<iv>.<ciphertext+tag>`: the choices as this entry read them. */
+  /** `v1.<iv>.<ciphertext+tag>`: the PaperEntryContent as this entry read it. */
   choices: z.string().min(1).max(8_000),
 });
 export type PaperSheet = z.infer<typeof paperSheetSchema>;
@@ -164,7 +174,7 @@ export const ballotEventSchemas = {
         .array(
           z.object({
             serial: paperSerialSchema,
-            reason: z.enum(['serial_taken', 'already_voted']),
+            reason: z.enum(['serial_taken', 'receipt_taken', 'already_voted']),
           }),
         )
         .max(500),
@@ -172,6 +182,15 @@ export const ballotEventSchemas = {
   },
   /** A serial number is used once per cycle: its stream is appended with no_stream. */
   PaperSerialClaimed: {
+    version: 1,
+    schema: z.object({ ...paperBatchRef, serial: paperSerialSchema }),
+  },
+  /**
+   * A receipt is used once per cycle: `paperreceipt-<cycleId>-<receiptKey>`, appended with
+   * no_stream. The receipt itself is not in the event nor in the stream name (only its keyed
+   * digest), so the claim does not tie a receipt to a serial number for anyone without the key.
+   */
+  PaperReceiptClaimed: {
     version: 1,
     schema: z.object({ ...paperBatchRef, serial: paperSerialSchema }),
   },
@@ -186,30 +205,24 @@ type Schemas = typeof ballotEventSchemas;
 export type BallotEventType = keyof Schemas;
 export type BallotEventData<T extends BallotEventType> = z.output<Schemas[T]['schema']>;
 
-export type BallotEvent = {
-  [T in BallotEventType]: DomainEvent<T, BallotEventData<T>>;
-}[BallotEventType];
+/** The union of all ballot events as deciders see them. */
+export type BallotEvent = EventUnion<Schemas>;
 
 export type BallotEventOf<T extends BallotEventType> = Extract<BallotEvent, { type: T }>;
 
-export const ballotEventTypes = Object.keys(ballotEventSchemas) as BallotEventType[];
-
-export function isBallotEventType(type: string): type is BallotEventType {
-  return Object.hasOwn(ballotEventSchemas, type);
-}
-
-/** Checks stored data against the current schema of its type; throws on a mismatch (a bug). */
-export function parseBallotEvent(type: string, data: unknown): BallotEvent {
-  if (!isBallotEventType(type)) throw new Error(`Not a ballot event: ${type}`);
-  const parsed: unknown = ballotEventSchemas[type].schema.parse(data);
-  return { type, data: parsed } as BallotEvent;
-}
+export const {
+  types: ballotEventTypes,
+  isType: isBallotEventType,
+  parse: parseBallotEvent,
+} = eventParsing(ballotEventSchemas, 'a ballot event');
 
 export const ballotStreams = {
   ballot: (cycleId: string, voterId: string) => `ballot-${cycleId}-${voterId}`,
   tally: (cycleId: string, communityId: string) => `tally-${cycleId}-${communityId}`,
   paperBatch: (cycleId: string, batchId: string) => `paperbatch-${cycleId}-${batchId}`,
   paperSerial: (cycleId: string, serial: string) => `paperserial-${cycleId}-${serial}`,
+  /** `receiptKey`: the keyed digest of the receipt (BallotSeal.receiptKey), never the receipt. */
+  paperReceipt: (cycleId: string, receiptKey: string) => `paperreceipt-${cycleId}-${receiptKey}`,
 };
 
 export function describeBallotEvent(event: BallotEvent) {
@@ -235,6 +248,8 @@ export function describeBallotEvent(event: BallotEvent) {
       return { 'zh-CN': '计入了纸质选票批次', en: 'counted the paper ballot batch' };
     case 'PaperSerialClaimed':
       return { 'zh-CN': '登记了纸质选票编号', en: 'claimed a paper ballot serial number' };
+    case 'PaperReceiptClaimed':
+      return { 'zh-CN': '登记了纸质选票回执码', en: 'claimed a paper ballot receipt code' };
     case 'PaperBallotCounted':
       return { 'zh-CN': '计入了纸质选票', en: 'counted the paper ballot' };
   }

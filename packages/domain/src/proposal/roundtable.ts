@@ -5,8 +5,8 @@
 import type { Decider } from '../shared/decider.ts';
 import { refuse } from '../shared/errors.ts';
 import type { CycleState } from '../cycle/cycle.ts';
-import { cycleStageText } from '../cycle/describe.ts';
 import type { ProposalEventData, ProposalEventOf } from './events.ts';
+import { requirePhase } from './proposal.ts';
 
 export type RoundTableState =
   | { status: 'none' }
@@ -39,24 +39,12 @@ export const roundTableDecider: Decider<RoundTableCommand, RoundTableEvent, Roun
         `This round-table (${state.date}) has already been recorded.`,
       );
     }
-    if (cycle.status !== 'published') {
-      return refuse(
-        'not_found',
-        'cycle_not_found',
-        `找不到项目周期(编号 ${data.cycleId})。`,
-        `There is no published cycle with id ${data.cycleId}.`,
-      );
-    }
-    if (cycle.phase !== 'screening') {
-      const stage = cycleStageText[cycle.phase];
-      return refuse(
-        'conflict',
-        'not_screening',
-        `项目周期目前处于「${stage['zh-CN']}」阶段;邻里圆桌会只能在筛选共议阶段记录。`,
-        `The cycle is at its ${stage.en} stage; round-tables are recorded only during screening.`,
-      );
-    }
-    if (!cycle.definition.communities.some((c) => c.communityId === data.communityId)) {
+    const published = requirePhase(cycle, data.cycleId, ['screening'], {
+      code: 'not_screening',
+      zh: '邻里圆桌会只能在筛选共议阶段记录',
+      en: 'round-tables are recorded only during screening',
+    });
+    if (!published.definition.communities.some((c) => c.communityId === data.communityId)) {
       return refuse(
         'invalid',
         'community_not_in_cycle',
@@ -72,6 +60,6 @@ export const roundTableDecider: Decider<RoundTableCommand, RoundTableEvent, Roun
         `The meeting date ${data.date} is still to come; record the meeting after it is held.`,
       );
     }
-    return [{ type: 'RoundTableHeld', data: { ...data, streetId: cycle.streetId } }];
+    return [{ type: 'RoundTableHeld', data: { ...data, streetId: published.streetId } }];
   },
 };
