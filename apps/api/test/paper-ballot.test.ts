@@ -1,7 +1,8 @@
 // Paper ballots over HTTP on both stores: a batch entered twice by two workers, its
 // mismatches and problems listed for a third who resolves them, the batch counted into the public
 // bulletin as the voters' ballots (one per voter across paper and online), refusals that write
-// nothing, serial numbers unique under concurrency, and a count cut short finished without
+// nothing, serial numbers and printed receipts unique under concurrency (a voter finds their paper
+// ballot on the bulletin by the receipt on the stub), and a count cut short finished without
 // counting twice (the vote does not close before it is).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ballotEventSchemas, ballotStreams, type BallotEventType } from '@gongzhi/domain';
@@ -17,6 +18,7 @@ interface Sheet {
   serial: string;
   voterId: string;
   choices: string[];
+  receipt?: string;
 }
 
 interface BatchView {
@@ -27,10 +29,17 @@ interface BatchView {
   toDecide: {
     serial: string;
     mismatch: string | null;
-    first: { voterId: string; choices: string[]; problems: { code: string }[] } | null;
-    second: { voterId: string; choices: string[]; problems: { code: string }[] } | null;
+    first: Reading | null;
+    second: Reading | null;
   }[];
   counted: { counted: number; setAside: { serial: string; reason: string }[] } | null;
+}
+
+interface Reading {
+  voterId: string;
+  receipt: string | null;
+  choices: string[];
+  problems: { code: string }[];
 }
 
 describe.each(engines)('paper ballots over HTTP on $name', ({ make }) => {
@@ -283,6 +292,112 @@ describe.each(engines)('paper ballots over HTTP on $name', ({ make }) => {
     expect(ballots.map((e) => e.type)).toEqual(['PaperBallotCounted']);
   });
 
+  it('finds a paper ballot by its printed receipt; a receipt used elsewhere or misread waits for a resolver', async () => {
+    const online = await api.call<{ receipt: string }>(
+      'ballot.cast',
+      { ...place, choices: [pool[2]] },
+      { headers: { authorization: `Bearer ${voters[16]!.token}` } },
+    );
+    expect(online.status).toBe(200);
+    const onlineReceipt = online.body.result!.data.receipt;
+    const batchId = await open('shuyuan', '7号票箱');
+    const sheet = (serial: string, voter: number, receipt: string): Sheet => ({
+      serial,
+      voterId: id(voter),
+      choices: [pool[1]!],
+      receipt,
+    });
+    // Typed in lower case by one worker: the receipt is read as printed (upper case).
+    expect(
+      (
+        await enter('shuyuan', batchId, [
+          sheet('T-050', 13, 'pbrc-0000-0000-0001'),
+          sheet('T-051', 14, 'PBRC-0000-0000-0002'),
+          sheet('T-052', 15, onlineReceipt),
+        ])
+      ).status,
+    ).toBe(200);
+    const second = [
+      sheet('T-050', 13, 'PBRC-0000-0000-0001'),
+      sheet('T-051', 14, 'PBRC-0000-0000-0008'),
+      sheet('T-052', 15, onlineReceipt),
+    ];
+    expect((await enter('shuyuan2', batchId, second)).status).toBe(200);
+    // The receipts are sealed with the choices: never in the clear in the batch's events.
+    const events = await api.runtime.store.readStream(ballotStreams.paperBatch(CYCLE, batchId));
+    expect(JSON.stringify(events.map((e) => e.data))).not.toContain('PBRC-0000-0000-0001');
+
+    const review = await view('shuyuan3', batchId);
+    expect(
+      review.toDecide.map((i) => [
+        i.serial,
+        i.mismatch,
+        i.first!.receipt,
+        i.second!.receipt,
+        i.first!.problems.map((p) => p.code),
+      ]),
+    ).toEqual([
+      ['T-051', 'receipt', 'PBRC-0000-0000-0002', 'PBRC-0000-0000-0008', []],
+      ['T-052', null, onlineReceipt, onlineReceipt, ['receipt_taken']],
+    ]);
+    const resolved = await api.call<{ position: string }>(
+      'ballot.paperBatches.resolve',
+      {
+        ...place,
+        batchId,
+        decisions: [
+          { serial: 'T-051', outcome: 'first' },
+          { serial: 'T-052', outcome: 'rejected', reason: '回执码已被使用' },
+        ],
+      },
+      { as: 'shuyuan3' },
+    );
+    expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
+    expect((await view('shuyuan', batchId)).counted).toEqual({ counted: 2, setAside: [] });
+    for (const [receipt, voter] of [
+      ['PBRC-0000-0000-0001', 13],
+      ['pbrc-0000-0000-0002', 14],
+    ] as const) {
+      const found = await api.call(
+        'ballot.findReceipt',
+        { cycleId: CYCLE, receipt, minPosition: resolved.body.result!.data.position },
+        { query: true },
+      );
+      expect(found.body.result?.data).toEqual({
+        receipt: receipt.toUpperCase(),
+        communityId: COMMUNITY,
+        choices: [pool[1]!],
+      });
+      expect((await streamOf(id(voter))).map((e) => e.type)).toEqual(['PaperBallotCounted']);
+    }
+
+    // A receipt another batch counted is listed for the resolver, not counted again.
+    const again = await open('shuyuan', '8号票箱');
+    const copied = [sheet('T-053', 17, 'PBRC-0000-0000-0001')];
+    await enter('shuyuan', again, copied);
+    await enter('shuyuan2', again, copied);
+    const listed = await view('shuyuan3', again);
+    expect(listed.status).toBe('to_resolve');
+    expect(listed.toDecide[0]!.first!.problems.map((p) => p.code)).toEqual(['receipt_taken']);
+  });
+
+  it('lets one sheet only use a receipt when two batches count at once', async () => {
+    const [a, b] = [await open('shuyuan', '9号票箱'), await open('shuyuan', '10号票箱')];
+    const receipt = 'PBRC-0000-0000-0003';
+    const sheetA: Sheet[] = [{ serial: 'T-060', voterId: id(18), choices: [pool[0]!], receipt }];
+    const sheetB: Sheet[] = [{ serial: 'T-061', voterId: id(19), choices: [pool[1]!], receipt }];
+    await enter('shuyuan', a, sheetA);
+    await enter('shuyuan', b, sheetB);
+    const replies = await Promise.all([enter('shuyuan2', a, sheetA), enter('shuyuan2', b, sheetB)]);
+    expect(replies.map((r) => r.status)).toEqual([200, 200]);
+    const key = api.runtime.services.ballotSeal!.receiptKey(CYCLE, receipt);
+    const claims = await api.runtime.store.readStream(ballotStreams.paperReceipt(CYCLE, key));
+    expect(claims.map((e) => e.type)).toEqual(['PaperReceiptClaimed']);
+    // The other sheet is set aside by its count, or waits for a resolver if it was reviewed late.
+    const ballots = [...(await streamOf(id(18))), ...(await streamOf(id(19)))];
+    expect(ballots.map((e) => e.type)).toEqual(['PaperBallotCounted']);
+  });
+
   it('finishes a count cut short without counting any ballot twice, before the vote closes', async () => {
     const { store, services } = api.runtime;
     const seal = services.ballotSeal!;
@@ -297,7 +412,7 @@ describe.each(engines)('paper ballots over HTTP on $name', ({ make }) => {
     const sheets = [11, 12].map((i) => ({
       serial: `T-04${i}`,
       voterId: id(i),
-      choices: seal.sealEntry(place, [pool[0]!]),
+      choices: seal.sealEntry(place, { choices: [pool[0]!] }),
     }));
     const accepted = sheets.map((s) => ({
       serial: s.serial,
@@ -319,11 +434,15 @@ describe.each(engines)('paper ballots over HTTP on $name', ({ make }) => {
       event('PaperBatchEntered', { ...ref, entry: 2, enteredBy: 'demo-shuyuan2', sheets }),
       event('PaperBatchResolved', { ...ref, decisions: [], accepted }),
     ]);
-    // The process died after the first sheet's serial and ballot were written.
+    // The process died after the first sheet's serial, receipt and ballot were written.
     const [done] = accepted;
     await store.append(ballotStreams.paperSerial(CYCLE, done!.serial), [
       event('PaperSerialClaimed', { ...ref, serial: done!.serial }),
     ]);
+    await store.append(
+      ballotStreams.paperReceipt(CYCLE, seal.receiptKey(CYCLE, 'PBCR-ASH0-0000-0001')),
+      [event('PaperReceiptClaimed', { ...ref, serial: done!.serial })],
+    );
     await store.append(ballotStreams.ballot(CYCLE, done!.voterId), [
       event('PaperBallotCounted', {
         ...ref,

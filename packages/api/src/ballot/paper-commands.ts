@@ -1,14 +1,15 @@
-// Paper ballot commands as the API runs them. Entries are sealed sheet by sheet (the choices; the
-// serial and voter stay readable) on the batch stream. Reviewing a batch opens both entries and
-// gathers what the domain checks read: each voter's eligibility (as for an online ballot), whether
-// the voter has a ballot already (their ballot stream, or another resolved batch), whether a
-// serial is used by another batch (its claim stream, or another resolved batch), and the pool.
+// Paper ballot commands as the API runs them. Entries are sealed sheet by sheet (the choices and
+// the receipt; the serial and voter stay readable) on the batch stream. Reviewing a batch opens
+// both entries and gathers what the domain checks read: each voter's eligibility (as for an online
+// ballot), whether the voter has a ballot already (their ballot stream, or another resolved
+// batch), whether a serial is used by another batch (its claim stream, or another resolved batch),
+// whether a receipt is used (on the bulletin, or claimed by another batch), and the pool.
 //
-// Counting a resolved batch claims each accepted sheet's serial, then appends its ballot to the
-// voter's stream, each with no_stream and idempotent for the same batch and serial, then records
-// the count. A count cut short (a crash) is finished by counting again: what was written is found
-// and not written twice. A race lost since the resolution (the voter cast online, another batch
-// took the serial) sets that sheet aside, said in the count. Resolving and counting happen while
+// Counting a resolved batch claims each accepted sheet's serial and receipt, then appends its
+// ballot to the voter's stream, each with no_stream and idempotent for the same batch and serial,
+// then records the count. A count cut short (a crash) is finished by counting again: what was
+// written is found and not written twice. A race lost since the resolution (the voter cast
+// online, another batch took the serial or the receipt) sets that sheet aside, said in the count. Resolving and counting happen while
 // no vote is being closed (whileCasting), like an online ballot; the vote does not close while a
 // resolved batch is not fully counted (uncountedPaperBatches), since counting needs voting open.
 import {
@@ -17,6 +18,7 @@ import {
   fold,
   paperBallotDecider,
   paperBatchDecider,
+  paperReceiptDecider,
   paperSerialDecider,
   requirePaperVoting,
   reviewPaperBatch,
@@ -30,6 +32,7 @@ import {
   type PaperReviewItem,
 } from '@gongzhi/domain';
 import {
+  findReceipt,
   listUncountedPaperBatches,
   newReceipt,
   paperUsedElsewhere,
@@ -104,7 +107,10 @@ export async function enterPaperBatch(w: Writer, seal: BallotSeal, data: EnterDa
   const sheets = data.sheets.map((s) => ({
     serial: s.serial,
     voterId: s.voterId,
-    choices: seal.sealEntry(place, s.choices),
+    choices: seal.sealEntry(place, {
+      choices: s.choices,
+      ...(s.receipt !== undefined && { receipt: s.receipt }),
+    }),
   }));
   const result = await executeCommand(w.store, {
     decider: paperBatchDecider,
@@ -146,13 +152,14 @@ export async function reviewBatch(
     sheets.map((s) => ({
       serial: s.serial,
       voterId: s.voterId,
-      choices: seal.openEntry(place, s.choices),
+      ...seal.openEntry(place, s.choices),
     }));
   const [a, b] = [open(first.sheets), open(second.sheets)];
   const voterIds = [...new Set([...a, ...b].map((s) => s.voterId))];
   const serials = [...new Set([...a, ...b].map((s) => s.serial))];
+  const receipts = [...new Set([...a, ...b].flatMap((s) => (s.receipt ? [s.receipt] : [])))];
   const db = w.readModels.db;
-  const [elsewhere, pool, voters, ballots, claims] = await Promise.all([
+  const [elsewhere, pool, voters, ballots, claims, onBulletin, receiptClaims] = await Promise.all([
     paperUsedElsewhere(db, { cycleId, batchId, serials, voterIds }),
     listProjectPool(db, place),
     Promise.all(voterIds.map((id) => voterOf(w, id, cycle, communityId))),
@@ -167,6 +174,14 @@ export async function reviewBatch(
     Promise.all(
       serials.map((serial) =>
         w.store.readStream(ballotStreams.paperSerial(cycleId, serial), { maxCount: 1 }),
+      ),
+    ),
+    Promise.all(receipts.map((receipt) => findReceipt(db, { cycleId, receipt }))),
+    Promise.all(
+      receipts.map((receipt) =>
+        w.store.readStream(ballotStreams.paperReceipt(cycleId, seal.receiptKey(cycleId, receipt)), {
+          maxCount: 1,
+        }),
       ),
     ),
   ]);
@@ -184,6 +199,8 @@ export async function reviewBatch(
       serialsTaken.add(serial);
     }
   });
+  // Reviewed before it is resolved, the batch has claimed no receipt yet: any claim is another's.
+  const receiptsTaken = new Set(receipts.filter((_, i) => receiptClaims[i]![0] || onBulletin[i]));
   return reviewPaperBatch(a, b, {
     cycle,
     communityId,
@@ -193,6 +210,7 @@ export async function reviewBatch(
     ),
     voted,
     serialsTaken,
+    receiptsTaken,
   });
 }
 
@@ -231,22 +249,23 @@ export async function resolvePaperBatch(
           cycle: await currentCycle(w.store, cycleId),
           review: await reviewBatch(w, seal, batch),
           seal: (sheet: OpenedSheet) =>
-            seal.seal(place, { receipt: newReceipt(), choices: sheet.choices }),
+            seal.seal(place, { receipt: sheet.receipt ?? newReceipt(), choices: sheet.choices }),
         };
       },
       subject: batchSubject,
       metadata: w.metadata,
     });
-    return countResolved(w, data);
+    return countResolved(w, seal, data);
   });
 }
 
 /** Counts a resolved batch, or finishes counting it; nothing new once it is counted. */
 export async function countPaperBatch(
   w: Writer,
+  seal: BallotSeal,
   data: { cycleId: string; communityId: string; batchId: string },
 ): Promise<CommandResult<BallotEvent>> {
-  return whileCasting(data.cycleId, () => countResolved(w, data));
+  return whileCasting(data.cycleId, () => countResolved(w, seal, data));
 }
 
 /**
@@ -262,6 +281,7 @@ export async function uncountedPaperBatches(w: Writer, cycleId: string): Promise
 
 async function countResolved(
   w: Writer,
+  seal: BallotSeal,
   { cycleId, communityId, batchId }: { cycleId: string; communityId: string; batchId: string },
 ): Promise<CommandResult<BallotEvent>> {
   const { state } = await currentPaperBatch(w, cycleId, batchId);
@@ -278,6 +298,8 @@ async function countResolved(
   if (!batch.counted) {
     for (const sheet of batch.resolved.accepted) {
       const { serial, voterId, sealed } = sheet;
+      // Every counted receipt is claimed, generated ones too: one claim check for all.
+      const { receipt } = seal.open({ cycleId, communityId }, sealed);
       try {
         await executeCommand(w.store, {
           decider: paperSerialDecider,
@@ -288,6 +310,17 @@ async function countResolved(
             data: { cycleId, batchId, serial },
           }),
           subject: () => ({ 'zh-CN': `选票编号 ${serial}`, en: `Serial number ${serial}` }),
+          metadata: w.metadata,
+        });
+        await executeCommand(w.store, {
+          decider: paperReceiptDecider,
+          codec: ballotCodec,
+          stream: ballotStreams.paperReceipt(cycleId, seal.receiptKey(cycleId, receipt)),
+          command: () => ({
+            type: 'ClaimPaperReceipt' as const,
+            data: { cycleId, batchId, serial },
+          }),
+          subject: () => ({ 'zh-CN': '选票回执码', en: 'The receipt code' }),
           metadata: w.metadata,
         });
         await executeCommand(w.store, {
@@ -307,6 +340,7 @@ async function countResolved(
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         if (error.code === 'serial_taken') setAside.push({ serial, reason: 'serial_taken' });
+        else if (error.code === 'receipt_taken') setAside.push({ serial, reason: 'receipt_taken' });
         else if (error.code === 'already_voted') setAside.push({ serial, reason: 'already_voted' });
         else throw error;
       }

@@ -9,6 +9,7 @@ import {
   idSchema,
   paperDecisionSchema,
   paperSerialSchema,
+  receiptSchema,
   type LocalizedText,
   type PaperBatchState,
   type PaperReading,
@@ -155,6 +156,7 @@ export const paperBatchRouter = router({
       reading && {
         voterId: reading.voterId,
         voter: names.get(reading.voterId) ?? { name: null, phoneMasked: null },
+        receipt: reading.receipt ?? null,
         choices: reading.choices,
         problems: reading.problems,
       };
@@ -196,7 +198,8 @@ export const paperBatchRouter = router({
 
   /**
    * One worker's entry of the whole batch: every sheet with its serial number, its voter (a
-   * resident found by the worker search) and the choices marked on it. The second entry must
+   * resident found by the worker search), the choices marked on it and the receipt code printed
+   * on it (sheets printed without one get a generated receipt, which nobody is shown). The second entry must
    * come from another worker; when it agrees with the first and nothing is wrong, the batch
    * counts at once.
    */
@@ -205,7 +208,14 @@ export const paperBatchRouter = router({
     z.object({
       ...batchRef,
       sheets: z
-        .array(z.object({ serial: paperSerialSchema, voterId: idSchema, choices: choicesSchema }))
+        .array(
+          z.object({
+            serial: paperSerialSchema,
+            voterId: idSchema,
+            choices: choicesSchema,
+            receipt: receiptSchema.optional(),
+          }),
+        )
         .min(1)
         .max(500),
     }),
@@ -236,5 +246,7 @@ export const paperBatchRouter = router({
   count: procedure(
     workers(say('计入纸质选票批次', 'count a paper ballot batch')),
     z.object(batchRef),
-  ).mutation(async ({ ctx, input }) => written(await countPaperBatch(paperWriter(ctx), input))),
+  ).mutation(async ({ ctx, input }) =>
+    written(await countPaperBatch(paperWriter(ctx), sealOf(ctx), input)),
+  ),
 });

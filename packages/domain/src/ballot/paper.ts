@@ -4,10 +4,12 @@
 // A batch is opened, entered in full by one worker, then again by a different worker. The two
 // entries are compared sheet by sheet (by serial number) and every sheet is checked as an online
 // ballot would be (the voter eligible and without another ballot, the serial not used by another
-// batch, the choices within the cycle's rule). Sheets read alike and without problems are
+// batch, the receipt printed on the sheet not used by another ballot or sheet, the choices within
+// the cycle's rule). Sheets read alike and without problems are
 // accepted; the others wait for a third worker, who picks the right reading of each or rejects the
 // sheet with a reason. Then the batch counts: each accepted sheet claims its serial
-// (`paperserial-<cycleId>-<serial>`, no_stream) and becomes its voter's ballot
+// (`paperserial-<cycleId>-<serial>`, no_stream) and its receipt (`paperreceipt-…`, no_stream),
+// and becomes its voter's ballot
 // (`ballot-<cycleId>-<voterId>`, no_stream), so one ballot per voter holds across online and
 // paper. The command handler opens the sealed choices and gathers what the checks read; the
 // decisions are taken here.
@@ -47,11 +49,13 @@ export type PaperBatchState =
       counted?: BallotEventData<'PaperBatchCounted'>;
     };
 
-/** A sheet as one entry read it, its choices opened by the command handler. */
+/** A sheet as one entry read it, its choices and receipt opened by the command handler. */
 export interface OpenedSheet {
   serial: string;
   voterId: string;
   choices: string[];
+  /** The receipt printed on the sheet, as typed; absent on sheets printed without one. */
+  receipt?: string;
 }
 
 export interface PaperProblem {
@@ -60,6 +64,8 @@ export interface PaperProblem {
     | 'voted_online'
     | 'voted_on_paper'
     | 'serial_taken'
+    | 'receipt_taken'
+    | 'receipt_repeated'
     | 'voter_repeated'
     | 'choices_break_rule';
   text: LocalizedText;
@@ -75,7 +81,7 @@ export interface PaperReviewItem {
   first?: PaperReading;
   second?: PaperReading;
   /** How the two readings differ, if they do. */
-  mismatch?: 'only_first' | 'only_second' | 'voter' | 'choices';
+  mismatch?: 'only_first' | 'only_second' | 'voter' | 'receipt' | 'choices';
   /** A mismatch or a problem: the third worker decides. */
   needsDecision: boolean;
 }
@@ -91,6 +97,8 @@ export interface PaperContext {
   voted: ReadonlyMap<string, 'online' | 'paper'>;
   /** Serial numbers another batch of the cycle has used. */
   serialsTaken: ReadonlySet<string>;
+  /** Receipts (of those the entries name) on the bulletin or claimed by another batch. */
+  receiptsTaken: ReadonlySet<string>;
 }
 
 const say = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
@@ -133,6 +141,25 @@ function problemsOf(sheet: OpenedSheet, entry: readonly OpenedSheet[], context: 
     problems.push({
       code: 'serial_taken',
       text: say('该编号已在另一批次中使用。', 'This serial number is used in another batch.'),
+    });
+  }
+  const { receipt } = sheet;
+  if (receipt !== undefined && context.receiptsTaken.has(receipt)) {
+    problems.push({
+      code: 'receipt_taken',
+      text: say('该回执码已被另一张选票使用。', 'This receipt code is used by another ballot.'),
+    });
+  }
+  if (
+    receipt !== undefined &&
+    entry.some((other) => other.receipt === receipt && other.serial !== sheet.serial)
+  ) {
+    problems.push({
+      code: 'receipt_repeated',
+      text: say(
+        '同一回执码在本次录入中出现在多张选票上。',
+        'The same receipt code is on more than one sheet of this entry.',
+      ),
     });
   }
   if (entry.some((other) => other.voterId === sheet.voterId && other.serial !== sheet.serial)) {
@@ -180,9 +207,11 @@ export function reviewPaperBatch(
         ? 'only_second'
         : a.voterId !== b.voterId
           ? 'voter'
-          : !sameChoices(a.choices, b.choices)
-            ? 'choices'
-            : undefined;
+          : a.receipt !== b.receipt
+            ? 'receipt'
+            : !sameChoices(a.choices, b.choices)
+              ? 'choices'
+              : undefined;
     const needsDecision =
       mismatch !== undefined || (a?.problems.length ?? 0) + (b?.problems.length ?? 0) > 0;
     return {
@@ -195,10 +224,17 @@ export function reviewPaperBatch(
   });
 }
 
+const sheetOf = ({ serial, voterId, choices, receipt }: OpenedSheet): OpenedSheet => ({
+  serial,
+  voterId,
+  choices,
+  ...(receipt !== undefined && { receipt }),
+});
+
 /**
  * The sheets that count once the resolver has decided: those the entries read alike without
  * problems, and the picked readings. Refuses decisions that leave an item open, pick a reading
- * that is missing or has a problem, or give a voter two ballots.
+ * that is missing or has a problem, or give a voter two ballots or two ballots one receipt.
  */
 export function settlePaperBatch(
   review: readonly PaperReviewItem[],
@@ -220,8 +256,7 @@ export function settlePaperBatch(
   const accepted: OpenedSheet[] = [];
   for (const item of review) {
     if (!item.needsDecision) {
-      const { serial, voterId, choices } = item.first!;
-      accepted.push({ serial, voterId, choices });
+      accepted.push(sheetOf(item.first!));
       continue;
     }
     const decision = bySerial.get(item.serial);
@@ -243,10 +278,22 @@ export function settlePaperBatch(
         `That reading of serial ${item.serial} cannot count (missing or with a problem); pick the other one or reject the sheet.`,
       );
     }
-    accepted.push({ serial: picked.serial, voterId: picked.voterId, choices: picked.choices });
+    accepted.push(sheetOf(picked));
   }
   const voters = new Set<string>();
+  const receipts = new Set<string>();
   for (const sheet of accepted) {
+    if (sheet.receipt !== undefined) {
+      if (receipts.has(sheet.receipt)) {
+        refuse(
+          'invalid',
+          'receipt_accepted_twice',
+          `两张选票(含编号 ${sheet.serial})的回执码相同,不能都计入,请作废其中一张。`,
+          `Two sheets (one is serial ${sheet.serial}) have the same receipt code and cannot both count; reject one of them.`,
+        );
+      }
+      receipts.add(sheet.receipt);
+    }
     if (voters.has(sheet.voterId)) {
       refuse(
         'invalid',
@@ -284,7 +331,7 @@ export type PaperBatchCommand =
       cycle: CycleState;
       /** The entries compared and checked now (reviewPaperBatch). */
       review: readonly PaperReviewItem[];
-      /** Seals an accepted sheet as its voter's ballot: a new receipt and the choices. */
+      /** Seals an accepted sheet as its voter's ballot: its receipt (or a new one), the choices. */
       seal: (sheet: OpenedSheet) => string;
     }
   | {
@@ -472,6 +519,36 @@ export const paperSerialDecider: Decider<ClaimPaperSerial, BallotEvent, PaperSer
       'serial_taken',
       `编号 ${data.serial} 已在另一批次中使用。`,
       `The serial number ${data.serial} is used in another batch.`,
+    );
+  },
+};
+
+/**
+ * Claiming a receipt for a batch's sheet: `paperreceipt-<cycleId>-<receiptKey>`. Only the sheet's
+ * own batch and serial may claim it again (counting again after a crash).
+ */
+export type PaperReceiptState =
+  { status: 'none' } | { status: 'claimed'; batchId: string; serial: string };
+
+export type ClaimPaperReceipt = {
+  type: 'ClaimPaperReceipt';
+  data: BallotEventData<'PaperReceiptClaimed'>;
+};
+
+export const paperReceiptDecider: Decider<ClaimPaperReceipt, BallotEvent, PaperReceiptState> = {
+  initialState: () => ({ status: 'none' }),
+  evolve: (state, event) =>
+    event.type === 'PaperReceiptClaimed'
+      ? { status: 'claimed', batchId: event.data.batchId, serial: event.data.serial }
+      : state,
+  decide({ data }, state) {
+    if (state.status === 'none') return [{ type: 'PaperReceiptClaimed', data }];
+    if (state.batchId === data.batchId && state.serial === data.serial) return [];
+    return refuse(
+      'conflict',
+      'receipt_taken',
+      `编号 ${data.serial} 的选票上的回执码已被另一张选票使用。`,
+      `The receipt code on the sheet with serial ${data.serial} is used by another sheet.`,
     );
   },
 };

@@ -4,6 +4,7 @@ import {
   ballotDecider,
   paperBallotDecider,
   paperBatchDecider,
+  paperReceiptDecider,
   paperSerialDecider,
   reviewPaperBatch,
 } from '../../src/ballot/index.ts';
@@ -54,6 +55,7 @@ const context = (overrides: Partial<PaperContext> = {}): PaperContext => ({
   voters: new Map(['r1', 'r2', 'r3'].map((id) => [id, residentOf('hupan')])),
   voted: new Map(),
   serialsTaken: new Set(),
+  receiptsTaken: new Set(),
   ...overrides,
 });
 
@@ -77,7 +79,7 @@ const resolve = (
   },
   cycle: voting,
   review,
-  seal: (s) => `ballot:${s.serial}:${s.choices.join('+')}`,
+  seal: (s) => `ballot:${s.serial}:${s.receipt ?? 'new'}:${s.choices.join('+')}`,
 });
 
 describe('opening and entering a batch', () => {
@@ -187,6 +189,36 @@ describe('comparing the two entries', () => {
     ]);
     expect(review.every((i) => i.needsDecision && i.mismatch === undefined)).toBe(true);
   });
+
+  it('compares the receipts, and finds a receipt used elsewhere or twice in the entry', () => {
+    const withReceipts: OpenedSheet[] = [
+      { ...first[0]!, receipt: 'AAAA-BBBB-CCCC-0001' },
+      { ...first[1]!, receipt: 'AAAA-BBBB-CCCC-0002' },
+      { ...first[2]!, receipt: 'AAAA-BBBB-CCCC-0003' },
+    ];
+    const misread = [withReceipts[0]!, { ...withReceipts[1]!, receipt: 'AAAA-BBBB-CCCC-0008' }];
+    expect(
+      reviewPaperBatch(withReceipts.slice(0, 2), misread, context()).map((i) => i.mismatch),
+    ).toEqual([undefined, 'receipt']);
+    // An old sheet typed without a receipt in one entry differs from one typed with it.
+    expect(
+      reviewPaperBatch([first[0]!], [withReceipts[0]!], context()).map((i) => i.mismatch),
+    ).toEqual(['receipt']);
+    const repeated = [
+      ...withReceipts.slice(0, 2),
+      { ...first[2]!, receipt: 'AAAA-BBBB-CCCC-0001' },
+    ];
+    const review = reviewPaperBatch(
+      repeated,
+      repeated,
+      context({ receiptsTaken: new Set(['AAAA-BBBB-CCCC-0002']) }),
+    );
+    expect(review.map((i) => i.first!.problems.map((p) => p.code))).toEqual([
+      ['receipt_repeated'],
+      ['receipt_taken'],
+      ['receipt_repeated'],
+    ]);
+  });
 });
 
 describe('resolving a batch', () => {
@@ -209,9 +241,9 @@ describe('resolving a batch', () => {
             batchId: 'b1',
             decisions: [],
             accepted: [
-              { serial: 'A001', voterId: 'r1', sealed: 'ballot:A001:p1+p2' },
-              { serial: 'A002', voterId: 'r2', sealed: 'ballot:A002:p3' },
-              { serial: 'A003', voterId: 'r3', sealed: 'ballot:A003:p1' },
+              { serial: 'A001', voterId: 'r1', sealed: 'ballot:A001:new:p1+p2' },
+              { serial: 'A002', voterId: 'r2', sealed: 'ballot:A002:new:p3' },
+              { serial: 'A003', voterId: 'r3', sealed: 'ballot:A003:new:p1' },
             ],
           },
         },
@@ -245,9 +277,9 @@ describe('resolving a batch', () => {
             resolvedBy: 'w3',
             decisions: [{ serial: 'A002', outcome: 'second' }],
             accepted: [
-              { serial: 'A001', voterId: 'r1', sealed: 'ballot:A001:p1+p2' },
-              { serial: 'A002', voterId: 'r2', sealed: 'ballot:A002:p4' },
-              { serial: 'A003', voterId: 'r3', sealed: 'ballot:A003:p1' },
+              { serial: 'A001', voterId: 'r1', sealed: 'ballot:A001:new:p1+p2' },
+              { serial: 'A002', voterId: 'r2', sealed: 'ballot:A002:new:p4' },
+              { serial: 'A003', voterId: 'r3', sealed: 'ballot:A003:new:p1' },
             ],
           },
         },
@@ -264,8 +296,8 @@ describe('resolving a batch', () => {
             resolvedBy: 'w3',
             decisions: [rejected],
             accepted: [
-              { serial: 'A001', voterId: 'r1', sealed: 'ballot:A001:p1+p2' },
-              { serial: 'A003', voterId: 'r3', sealed: 'ballot:A003:p1' },
+              { serial: 'A001', voterId: 'r1', sealed: 'ballot:A001:new:p1+p2' },
+              { serial: 'A003', voterId: 'r3', sealed: 'ballot:A003:new:p1' },
             ],
           },
         },
@@ -299,6 +331,70 @@ describe('resolving a batch', () => {
         ),
       )
       .then(refused('invalid', 'voter_accepted_twice'));
+  });
+
+  it('seals the receipt typed for a sheet, and refuses one receipt on two counted sheets', () => {
+    const typed = [{ ...first[0]!, receipt: 'AAAA-BBBB-CCCC-0001' }, first[1]!, first[2]!];
+    const accepted = fold(paperBatchDecider, [
+      ...both,
+      ...paperBatchDecider.decide(
+        resolve(undefined, [], reviewPaperBatch(typed, typed, context())),
+        fold(paperBatchDecider, both),
+      ),
+    ]);
+    expect(accepted.status === 'open' && accepted.resolved?.accepted.map((a) => a.sealed)).toEqual([
+      'ballot:A001:AAAA-BBBB-CCCC-0001:p1+p2',
+      'ballot:A002:new:p3',
+      'ballot:A003:new:p1',
+    ]);
+    // The readings of A003 differ in the receipt, the second repeating A001's (a problem of A001
+    // in that entry too): the resolver picks the first readings.
+    const second = [typed[0]!, typed[1]!, { ...first[2]!, receipt: 'AAAA-BBBB-CCCC-0001' }];
+    const misread = reviewPaperBatch(typed, second, context());
+    expect(misread.map((i) => i.needsDecision)).toEqual([true, false, true]);
+    const picks: PaperDecision[] = [
+      { serial: 'A001', outcome: 'first' },
+      { serial: 'A003', outcome: 'first' },
+    ];
+    given(paperBatchDecider, both)
+      .when(resolve('w3', picks, misread))
+      .then([
+        {
+          type: 'PaperBatchResolved',
+          data: {
+            cycleId: 'c2025',
+            batchId: 'b1',
+            resolvedBy: 'w3',
+            decisions: picks,
+            accepted: [
+              { serial: 'A001', voterId: 'r1', sealed: 'ballot:A001:AAAA-BBBB-CCCC-0001:p1+p2' },
+              { serial: 'A002', voterId: 'r2', sealed: 'ballot:A002:new:p3' },
+              { serial: 'A003', voterId: 'r3', sealed: 'ballot:A003:new:p1' },
+            ],
+          },
+        },
+      ]);
+    // Across entries, a repeat no single reading shows: A002 read as A001's receipt in one entry.
+    const crossed = reviewPaperBatch(
+      [typed[0]!, { ...first[1]!, receipt: 'AAAA-BBBB-CCCC-0009' }],
+      [
+        { ...first[0]!, receipt: 'AAAA-BBBB-CCCC-0008' },
+        { ...first[1]!, receipt: 'AAAA-BBBB-CCCC-0001' },
+      ],
+      context(),
+    );
+    given(paperBatchDecider, both)
+      .when(
+        resolve(
+          'w3',
+          [
+            { serial: 'A001', outcome: 'first' },
+            { serial: 'A002', outcome: 'second' },
+          ],
+          crossed,
+        ),
+      )
+      .then(refused('invalid', 'receipt_accepted_twice'));
   });
 
   it('refuses once resolved, and before two entries', () => {
@@ -390,6 +486,22 @@ describe('claiming a serial number', () => {
     given(paperSerialDecider, [claimed])
       .when({ type: 'ClaimPaperSerial', data: { ...data, batchId: 'b2' } })
       .then(refused('conflict', 'serial_taken'));
+  });
+});
+
+describe('claiming a receipt', () => {
+  const data = { cycleId: 'c2025', batchId: 'b1', serial: 'A001' };
+  const claimed: BallotEvent = { type: 'PaperReceiptClaimed', data };
+
+  it('claims a receipt once per cycle, again for the same sheet is nothing new', () => {
+    given(paperReceiptDecider, []).when({ type: 'ClaimPaperReceipt', data }).then([claimed]);
+    given(paperReceiptDecider, [claimed]).when({ type: 'ClaimPaperReceipt', data }).then([]);
+    given(paperReceiptDecider, [claimed])
+      .when({ type: 'ClaimPaperReceipt', data: { ...data, serial: 'A002' } })
+      .then(refused('conflict', 'receipt_taken'));
+    given(paperReceiptDecider, [claimed])
+      .when({ type: 'ClaimPaperReceipt', data: { ...data, batchId: 'b2' } })
+      .then(refused('conflict', 'receipt_taken'));
   });
 });
 

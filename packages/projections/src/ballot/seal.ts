@@ -1,11 +1,22 @@
 // Sealing ballots: the receipt and choices of a ballot are encrypted (AES-256-GCM) with the
 // ballot key, derived from the master key, before they enter the voter's stream. The cycle and
 // community are bound in as associated data, so a sealed ballot moved elsewhere fails to open.
-// The API seals; the bulletin projection opens. The choices of a paper ballot as each worker
-// entered them are sealed the same way under another context, so an entry never opens as a
-// ballot. docs/events.md ("Ballot") says what this protects and what it does not.
-import { createCipheriv, createDecipheriv, hkdfSync, randomFillSync } from 'node:crypto';
-import { choicesSchema, sealedBallotSchema, type SealedBallot } from '@gongzhi/domain';
+// The API seals; the bulletin projection opens. The choices and receipt of a paper ballot as each
+// worker entered them are sealed the same way under another context, so an entry never opens as a
+// ballot. A paper receipt is claimed under its keyed digest (receiptKey), never in the clear. docs/events.md ("Ballot") says what this protects and what it does not.
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  hkdfSync,
+  randomFillSync,
+} from 'node:crypto';
+import {
+  paperEntryContentSchema,
+  sealedBallotSchema,
+  type PaperEntryContent,
+  type SealedBallot,
+} from '@gongzhi/domain';
 
 const VERSION = 'v1';
 const IV_BYTES = 12;
@@ -20,9 +31,11 @@ export interface BallotSeal {
   seal(place: BallotPlace, content: SealedBallot): string;
   /** Throws when the envelope was not sealed with this key for this place. */
   open(place: BallotPlace, sealed: string): SealedBallot;
-  /** The choices of a paper ballot as one entry read them. */
-  sealEntry(place: BallotPlace, choices: readonly string[]): string;
-  openEntry(place: BallotPlace, sealed: string): string[];
+  /** The choices (and receipt, if typed) of a paper ballot as one entry read them. */
+  sealEntry(place: BallotPlace, content: PaperEntryContent): string;
+  openEntry(place: BallotPlace, sealed: string): PaperEntryContent;
+  /** The receipt's keyed digest (32 hex digits): names its claim stream without showing it. */
+  receiptKey(cycleId: string, receipt: string): string;
 }
 
 // Random bytes are drawn from a pool filled 4 KB at a time: a call of the system's generator per
@@ -45,6 +58,9 @@ const entryContext = ({ cycleId, communityId }: BallotPlace) =>
 
 export function createBallotSeal(masterKey: Uint8Array): BallotSeal {
   const key = Buffer.from(hkdfSync('sha256', masterKey, '', 'gongzhi/ballot-seal/v1', 32));
+  const digestKey = Buffer.from(
+    hkdfSync('sha256', masterKey, '', 'gongzhi/paper-receipt-key/v1', 32),
+  );
   const encrypt = (aad: Buffer, content: unknown) => {
     const iv = randomChunk(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(aad);
@@ -71,8 +87,11 @@ export function createBallotSeal(masterKey: Uint8Array): BallotSeal {
   return {
     seal: (place, content) => encrypt(context(place), content),
     open: (place, envelope) => sealedBallotSchema.parse(decrypt(context(place), envelope)),
-    sealEntry: (place, choices) => encrypt(entryContext(place), choices),
-    openEntry: (place, envelope) => choicesSchema.parse(decrypt(entryContext(place), envelope)),
+    sealEntry: (place, content) => encrypt(entryContext(place), content),
+    openEntry: (place, envelope) =>
+      paperEntryContentSchema.parse(decrypt(entryContext(place), envelope)),
+    receiptKey: (cycleId, receipt) =>
+      createHmac('sha256', digestKey).update(`${cycleId}/${receipt}`).digest('hex').slice(0, 32),
   };
 }
 
