@@ -18,6 +18,7 @@ const mismatchText = {
   only_first: m.paper_mismatch_only_first,
   only_second: m.paper_mismatch_only_second,
   voter: m.paper_mismatch_voter,
+  receipt: m.paper_mismatch_receipt,
   choices: m.paper_mismatch_choices,
 };
 export const mismatchLabel = (mismatch: keyof typeof mismatchText | null): string =>
@@ -25,6 +26,7 @@ export const mismatchLabel = (mismatch: keyof typeof mismatchText | null): strin
 
 const setAsideText = {
   serial_taken: m.paper_set_aside_serial_taken,
+  receipt_taken: m.paper_set_aside_receipt_taken,
   already_voted: m.paper_set_aside_already_voted,
 };
 export const setAsideLabel = (reason: keyof typeof setAsideText): string => setAsideText[reason]();

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrorsOf, isApiError } from '@gongzhi/api/client';
+import { receiptSchema } from '@gongzhi/domain';
 import { m } from '$lib/paraglide/messages';
 import { batchHref } from '$lib/paper/text';
 import { rowOf } from '$lib/server/micro-forms';
@@ -13,19 +14,21 @@ const MAX_ROWS = 200;
 const rowCount = (value: string | null) =>
   Math.min(MAX_ROWS, Math.max(DEFAULT_ROWS, Number.parseInt(value ?? '', 10) || DEFAULT_ROWS));
 
-// One worker's entry of a whole batch, sheet by sheet: serial number, voter (found with the
+// One worker's entry of a whole batch, sheet by sheet: serial number, the receipt code printed on
+// the sheet (optional: sheets printed without one get a generated receipt), voter (found with the
 // worker search by phone number or name; when several match, the worker chooses among them on
 // the answer), and the projects marked. `?rows=` gives more rows without JavaScript.
 export const load: PageServerLoad = ({ url }) => ({ rows: rowCount(url.searchParams.get('rows')) });
 
 export interface EntryRow {
   serial: string;
+  receipt: string;
   voter: string;
   voterId: string;
   choices: string[];
   /** Residents the voter text matches, when the worker must choose. */
   candidates: { residentId: string; label: string }[];
-  errors: { serial?: string; voter?: string; choices?: string };
+  errors: { serial?: string; receipt?: string; voter?: string; choices?: string };
 }
 
 export const actions: Actions = {
@@ -38,6 +41,7 @@ export const actions: Actions = {
     for (let i = 0; i < count; i++) {
       rows.push({
         serial: text(`serial-${i}`),
+        receipt: text(`receipt-${i}`),
         voter: text(`voter-${i}`),
         voterId: text(`voterId-${i}`),
         choices: data.getAll(`choices-${i}`).map(String),
@@ -45,10 +49,17 @@ export const actions: Actions = {
         errors: {},
       });
     }
-    const filled = rows.filter((r) => r.serial !== '' || r.voter !== '' || r.choices.length > 0);
+    const filled = rows.filter(
+      (r) => r.serial !== '' || r.receipt !== '' || r.voter !== '' || r.choices.length > 0,
+    );
     let problem: string | undefined = filled.length === 0 ? m.paper_enter_nothing() : undefined;
     for (const row of filled) {
       if (row.serial === '') row.errors.serial = m.paper_serial_needed();
+      if (row.receipt !== '') {
+        const receipt = receiptSchema.safeParse(row.receipt);
+        if (receipt.success) row.receipt = receipt.data;
+        else row.errors.receipt = m.paper_receipt_invalid();
+      }
       if (row.voter === '') {
         row.errors.voter = m.paper_voter_needed();
         continue;
@@ -76,7 +87,12 @@ export const actions: Actions = {
         cycleId: params.cycleId,
         communityId,
         batchId: params.batchId,
-        sheets: filled.map((r) => ({ serial: r.serial, voterId: r.voterId, choices: r.choices })),
+        sheets: filled.map((r) => ({
+          serial: r.serial,
+          voterId: r.voterId,
+          choices: r.choices,
+          ...(r.receipt !== '' && { receipt: r.receipt }),
+        })),
       });
       rememberWrite(cookies, result.position);
     } catch (cause) {
@@ -84,7 +100,10 @@ export const actions: Actions = {
       const placed = fieldErrorsOf(cause).filter(({ path, message }) => {
         const row = filled[rowOf(path, 'sheets') ?? -1];
         const field = path.split('.')[2];
-        if (!row || (field !== 'serial' && field !== 'choices' && field !== 'voterId'))
+        if (
+          !row ||
+          (field !== 'serial' && field !== 'receipt' && field !== 'choices' && field !== 'voterId')
+        )
           return false;
         row.errors[field === 'voterId' ? 'voter' : field] = message;
         return true;
