@@ -1,7 +1,8 @@
 // Paper ballots (纸质选票) in the seed's cycle in voting: one worker opens a batch and enters it,
 // a second enters it again with one sheet read differently, a third (without JavaScript) sees
 // that mismatch, takes the right reading, and the batch counts: the public bulletin has two more
-// ballots. axe-core's WCAG 2.1 A/AA rules on the batch, entry and resolution pages on the way.
+// ballots, and the voter of the sheet whose printed receipt code the workers typed finds her ballot
+// by it with the receipt look-up. axe-core's WCAG 2.1 A/AA rules on the batch, entry and resolution pages on the way.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { axeViolations } from './axe.ts';
@@ -30,23 +31,27 @@ async function bulletinCount(page: Page): Promise<number> {
   return Number(/(\d+)/.exec(heading ?? '')![1]);
 }
 
-/** Fills one sheet of the entry form: serial, voter (phone or name), the projects marked. */
+const receipt = 'E2EP-4PR5-0000-0001';
+
+/** Fills one sheet of the entry form: serial, receipt, voter (phone or name), the projects marked. */
 async function fillSheet(
   page: Page,
   row: number,
   serial: string,
   voter: string,
   projects: RegExp[],
+  printed = '',
 ) {
   const sheet = page.getByRole('group', { name: `第 ${row + 1} 张`, exact: true });
   await sheet.getByLabel('选票编号').fill(serial);
+  await sheet.getByLabel('回执码(选填)').fill(printed);
   await sheet.getByLabel('选民(手机号或姓名)').fill(voter);
   for (const name of projects) await sheet.getByRole('checkbox', { name }).check();
 }
 
 // One journey through many pages, with several people signing in.
 describe('paper ballots', { timeout: manyPagesTimeout }, () => {
-  test('two workers enter a batch with one difference; a third resolves it and it counts', async () => {
+  test('two workers enter a batch with one difference; a third resolves it, it counts, and a voter finds hers by receipt', async () => {
     const problems: string[] = [];
     const firstContext = await phoneContext(browser);
     const first = await firstContext.newPage();
@@ -65,8 +70,16 @@ describe('paper ballots', { timeout: manyPagesTimeout }, () => {
     await first.getByRole('link', { name: '录入本批次' }).click();
     await first.getByRole('heading', { name: '录入「E2E 第 1 号票箱」' }).waitFor();
     problems.push(...(await axeViolations(first)));
-    await fillSheet(first, 0, 'E2E-001', '13900001011', [/楼道休息折叠座椅/, /长者食堂周末开餐/]);
+    const chosen = [/楼道休息折叠座椅/, /长者食堂周末开餐/];
+    // A receipt code mistyped (too short) is refused beside its field; the worker corrects it.
+    await fillSheet(first, 0, 'E2E-001', '13900001011', chosen, 'E2EP-4PR5');
     await fillSheet(first, 1, 'E2E-002', '陶永福', [/长者食堂周末开餐/]);
+    await first.getByRole('button', { name: '提交录入' }).click();
+    await first.getByText(/回执码应为 16 位字母或数字/).waitFor();
+    await first
+      .getByRole('group', { name: '第 1 张', exact: true })
+      .getByLabel('回执码(选填)')
+      .fill(receipt.toLowerCase());
     await first.getByRole('button', { name: '提交录入' }).click();
     await first.getByText('您的录入已保存。').waitFor();
     expect(await first.getByText('第 1 次录入:2 张').count()).toBe(1);
@@ -77,7 +90,14 @@ describe('paper ballots', { timeout: manyPagesTimeout }, () => {
     await signIn(second, workers.second);
     await second.goto(batchUrl);
     await second.getByRole('link', { name: '录入本批次' }).click();
-    await fillSheet(second, 0, 'E2E-001', '周阿娣', [/长者食堂周末开餐/, /楼道休息折叠座椅/]);
+    await fillSheet(
+      second,
+      0,
+      'E2E-001',
+      '周阿娣',
+      [/长者食堂周末开餐/, /楼道休息折叠座椅/],
+      receipt,
+    );
     await fillSheet(second, 1, 'e2e-002', '13900001012', [/中心绿地步道太阳能灯/]);
     await second.getByRole('button', { name: '提交录入' }).click();
     await second.getByText('您的录入已保存。').waitFor();
@@ -104,6 +124,7 @@ describe('paper ballots', { timeout: manyPagesTimeout }, () => {
     const sheet = third.getByRole('group', { name: /编号 E2E-002/ });
     await sheet.waitFor();
     expect(await sheet.getByText('两次录入勾选的项目不同', { exact: false }).count()).toBe(1);
+    expect(await sheet.getByText('(未录入回执码)').count()).toBe(2);
     expect(await third.getByRole('group', { name: /编号 E2E-001/ }).count()).toBe(0);
 
     // Submitting without a decision is refused, and says so beside the sheet.
@@ -119,6 +140,15 @@ describe('paper ballots', { timeout: manyPagesTimeout }, () => {
     expect(await third.getByText('状态:已计入').count()).toBe(1);
 
     expect(await bulletinCount(third)).toBe(before + 2);
+    // 周阿娣 looks her ballot up by the receipt code on her stub: the choices the workers entered.
+    expect(await third.getByRole('cell', { name: receipt, exact: true }).count()).toBe(1);
+    await third.getByRole('textbox', { name: /回执码/ }).fill(receipt);
+    await third.getByRole('button', { name: '查找' }).click();
+    await third.waitForURL((url) => url.searchParams.get('receipt') === receipt);
+    const found = (await third.getByRole('status').textContent()) ?? '';
+    expect(found).toContain(receipt);
+    expect(found).toMatch(/楼道休息折叠座椅/);
+    expect(found).toMatch(/长者食堂周末开餐/);
     await third.goto('/work/paper-ballots?community=shuyuan');
     const row = third.getByRole('listitem').filter({ hasText: 'E2E 第 1 号票箱' });
     expect(await row.getByText('已计入').count()).toBe(1);
