@@ -124,4 +124,16 @@ describe('ballot seal', () => {
     expect(() => seal.open({ ...place, communityId: 'binhu' }, sealed)).toThrow();
     expect(() => createBallotSeal(randomBytes(32)).open(place, sealed)).toThrow();
   });
+
+  it('seals a paper entry apart from ballots, and keys a receipt without showing it', () => {
+    const content = { choices: ['p1'], receipt: 'AAAA-BBBB-CCCC-0001' };
+    const sealed = seal.sealEntry(place, content);
+    expect(seal.openEntry(place, sealed)).toEqual(content);
+    expect(() => seal.open(place, sealed)).toThrow();
+    const key = seal.receiptKey('c2025', content.receipt);
+    expect(key).toMatch(/^[0-9a-f]{32}$/);
+    expect(seal.receiptKey('c2025', content.receipt)).toBe(key);
+    expect(seal.receiptKey('c2026', content.receipt)).not.toBe(key);
+    expect(createBallotSeal(randomBytes(32)).receiptKey('c2025', content.receipt)).not.toBe(key);
+  });
 });
