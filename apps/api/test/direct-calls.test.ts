@@ -71,6 +71,14 @@ describe('the direct path for ballot.cast', () => {
     expect(direct).toEqual(general);
   });
 
+  it('refuses a body larger than any ballot with a worded 413, keeping none of it', async () => {
+    const answer = await send(false, ballot(['x'.repeat(100 * 1024)]), as(voters[0]!));
+    expect(answer.status).toBe(413);
+    expect(answer.body).toMatchObject({
+      error: { message: '请求内容太大，服务器没有接收。', data: { reason: 'request_too_large' } },
+    });
+  });
+
   it('casts a ballot with the same answer as /trpc, receipt and position aside', async () => {
     const direct = await send(false, ballot([pool[0]]), as(voters[1]!));
     const general = await send(true, ballot([pool[0]]), as(voters[2]!));

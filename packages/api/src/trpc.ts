@@ -69,6 +69,11 @@ const MALFORMED_REQUEST: LocalizedText = {
   en: 'The request body is not valid JSON; check it and try again.',
 };
 
+const TOO_LARGE: LocalizedText = {
+  'zh-CN': '请求内容太大，服务器没有接收。',
+  en: 'The request is too large; the server did not take it.',
+};
+
 const t = initTRPC
   .context<Context>()
   .meta<ProcedureMeta>()
@@ -82,15 +87,18 @@ const t = initTRPC
             ? error.fieldErrors
             : undefined;
       const malformed = error.code === 'BAD_REQUEST' && error.cause instanceof SyntaxError;
+      const tooLarge = error.code === 'PAYLOAD_TOO_LARGE';
       const reason = malformed
         ? 'malformed_request'
-        : error.cause instanceof DomainError
-          ? error.cause.code
-          : error instanceof ApiRefusal
-            ? error.reason
-            : fieldErrors
-              ? 'invalid_input'
-              : undefined;
+        : tooLarge
+          ? 'request_too_large'
+          : error.cause instanceof DomainError
+            ? error.cause.code
+            : error instanceof ApiRefusal
+              ? error.reason
+              : fieldErrors
+                ? 'invalid_input'
+                : undefined;
       const internal = error.code === 'INTERNAL_SERVER_ERROR';
       return {
         ...shape,
@@ -98,7 +106,9 @@ const t = initTRPC
           ? INTERNAL_ERROR[locale]
           : malformed
             ? MALFORMED_REQUEST[locale]
-            : shape.message,
+            : tooLarge
+              ? TOO_LARGE[locale]
+              : shape.message,
         data: {
           code: shape.data.code,
           httpStatus: shape.data.httpStatus,
