@@ -15,8 +15,11 @@ import type { Runtime } from './runtime.ts';
 /** Procedures served this way: called often, with small JSON inputs. */
 const DIRECT_PROCEDURES = new Set(['ballot.cast']);
 
-/** Far above any input of these procedures; a larger body is refused. */
-const MAX_BODY_BYTES = 64 * 1024;
+/**
+ * Far above any input of a procedure (a paper batch of 500 sheets is the largest; photos have
+ * their own route): a larger body is refused, on this path and on /trpc.
+ */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 const PREFIX = '/trpc/';
 
@@ -138,15 +141,25 @@ export function createDirectCalls(runtime: Runtime, options: HttpOptions = {}) {
     } catch (cause) {
       const error = getTRPCErrorFromUnknown(cause);
       if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path}:`, error);
-      const shape = getErrorShape({
-        config: appRouter._def._config,
-        error,
-        type: 'mutation',
-        path,
-        input,
-        ctx,
-      });
-      send(res, getHTTPStatusCodeFromError(error), { error: shape }, resHeaders);
+      const answer = errorAnswer(error, { path, input, ctx });
+      send(res, answer.status, answer.body, resHeaders);
     }
   }
+}
+
+/** A refusal as tRPC's HTTP endpoint answers it: status and `{ error: shape }`. */
+export function errorAnswer(
+  error: TRPCError,
+  call: { path: string; input?: unknown; ctx: Pick<Context, 'locale'> | undefined },
+) {
+  const shape = getErrorShape({
+    config: appRouter._def._config,
+    error,
+    type: 'mutation',
+    path: call.path,
+    input: call.input,
+    // The error formatter reads only the caller's language off the context.
+    ctx: call.ctx as Context | undefined,
+  });
+  return { status: getHTTPStatusCodeFromError(error), body: { error: shape } };
 }

@@ -10,6 +10,7 @@ import { logger } from 'hono/logger';
 import { appRouter, createContext, NO_PHOTO, photoTooLarge, resolveLocale } from '@gongzhi/api';
 import { photoRules, type LocalizedText } from '@gongzhi/domain';
 import { CROSS_SITE_REQUEST_REFUSED, isSameOriginRequest } from '@gongzhi/auth';
+import { errorAnswer, MAX_BODY_BYTES } from './direct-calls.ts';
 import type { Runtime } from './runtime.ts';
 
 export interface HttpOptions {
@@ -94,6 +95,21 @@ export function createHttpApp(runtime: Runtime, options: HttpOptions = {}) {
     );
   };
   app.use('/trpc/*', sameOriginOnly);
+  app.use(
+    '/trpc/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => {
+        const error = new TRPCError({ code: 'PAYLOAD_TOO_LARGE' });
+        const locale = resolveLocale(c.req.raw.headers);
+        const path = c.req.path.slice('/trpc/'.length);
+        const answer = errorAnswer(error, { path, ctx: { locale } });
+        // The rest of the body is not read: the connection cannot carry another request.
+        c.header('connection', 'close');
+        return c.json(answer.body, answer.status as 413);
+      },
+    }),
+  );
   app.use('/api/photos', sameOriginOnly);
 
   /** A refusal of the photo routes, shaped like the API's other errors. */

@@ -71,12 +71,13 @@ describe('the direct path for ballot.cast', () => {
     expect(direct).toEqual(general);
   });
 
-  it('refuses a body larger than any ballot with a worded 413, keeping none of it', async () => {
-    const answer = await send(false, ballot(['x'.repeat(100 * 1024)]), as(voters[0]!));
-    expect(answer.status).toBe(413);
-    expect(answer.body).toMatchObject({
+  it('refuses a body larger than any input with a worded 413, as /trpc does', async () => {
+    const [direct, general] = await both(ballot(['x'.repeat(1100 * 1024)]), as(voters[0]!));
+    expect(direct.status).toBe(413);
+    expect(direct.body).toMatchObject({
       error: { message: '请求内容太大，服务器没有接收。', data: { reason: 'request_too_large' } },
     });
+    expect(direct).toEqual(general);
   });
 
   it('casts a ballot with the same answer as /trpc, receipt and position aside', async () => {
