@@ -1,4 +1,3 @@
-import { isApiError } from '@gongzhi/api/client';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { isTieKind, optional, parseBirthYear, registerOnSpotForm } from '$lib/forms/schemas';
@@ -13,29 +12,15 @@ import {
   success,
 } from '$lib/server/forms';
 import { rememberWrite } from '$lib/server/read-your-writes';
+import { searchResidents } from '$lib/server/resident-search';
 import type { Actions, PageServerLoad } from './$types';
 
 const onSpotFormId = 'register-on-spot';
 
 export const load: PageServerLoad = async ({ locals, url, parent }) => {
   const { community } = await parent();
-  const query = url.searchParams.get('q')?.trim() ?? '';
-  let found = null;
-  let searchError = null;
-  if (query !== '') {
-    try {
-      found = (
-        await locals.api.resident.search.query({ communityId: community.communityId, query })
-      ).residents;
-    } catch (error) {
-      if (!isApiError(error)) throw error;
-      searchError = error.message;
-    }
-  }
   return {
-    query,
-    found,
-    searchError,
+    ...(await searchResidents(locals.api, community.communityId, url)),
     onSpotForm: await superValidate(zod4(registerOnSpotForm), { id: onSpotFormId }),
   };
 };

@@ -7,6 +7,7 @@ import { openCyclesOf } from '$lib/server/micro';
 import { maxPhotos, photoAccept } from '$lib/server/photos';
 import { proposalFieldOf, proposalForm, readProposalForm } from '$lib/server/proposal-form';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
+import { searchResidents } from '$lib/server/resident-search';
 import type { Actions, PageServerLoad } from './$types';
 
 const formId = 'offline-proposal';
@@ -16,19 +17,11 @@ const formId = 'offline-proposal';
 export const load: PageServerLoad = async ({ locals, cookies, url, parent }) => {
   const { community } = await parent();
   const minPosition = lastWrite(cookies);
-  const query = url.searchParams.get('q')?.trim() ?? '';
-  let found = null;
-  let searchError = null;
-  if (query !== '') {
-    try {
-      found = (
-        await locals.api.resident.search.query({ communityId: community.communityId, query })
-      ).residents;
-    } catch (cause) {
-      if (!isApiError(cause)) throw cause;
-      searchError = cause.message;
-    }
-  }
+  const { query, found, searchError } = await searchResidents(
+    locals.api,
+    community.communityId,
+    url,
+  );
   const resident = found?.find((r) => r.residentId === url.searchParams.get('resident')) ?? null;
   const cycles = (await openCyclesOf(locals.api, community, minPosition)).filter(
     (cycle) => cycle.phase === 'proposing',
