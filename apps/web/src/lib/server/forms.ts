@@ -94,6 +94,10 @@ export function itemRefusal(item: string, error: unknown) {
   });
 }
 
+/** A text field of a plain (not superforms) form, trimmed; '' when absent. */
+export const formText = (data: FormData, name: string): string =>
+  String(data.get(name) ?? '').trim();
+
 /** An item action refused before it reached the API (a blank required field). */
 export function itemBlank(item: string) {
   return fail(400, { item, kind: 'error' as const, text: m.error_required() });

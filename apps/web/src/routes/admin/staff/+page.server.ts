@@ -6,6 +6,7 @@ import { m } from '$lib/paraglide/messages';
 import { administeredStreets, canAdministerStaff, canRegisterStreet } from '$lib/permissions';
 import {
   blankRequired,
+  formText,
   incomplete,
   itemBlank,
   itemRefusal,
@@ -16,7 +17,7 @@ import {
 import { loadOverview } from '$lib/server/places';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
 import { communityRoles, decodePlace, isStaffRole, staffRoles } from '$lib/staff';
-import type { Actions, PageServerLoad } from './$types';
+import type { Action, Actions, PageServerLoad } from './$types';
 
 // Staff accounts and their role grants: a city administrator manages all of them; a street
 // officer the accounts with roles in their street's communities, granting community roles only.
@@ -52,6 +53,24 @@ export const load: PageServerLoad = async ({ locals, cookies, parent }) => {
   };
 };
 
+/** Grants or revokes the role of a row of the staff list: both read the same fields. */
+const roleChange =
+  (change: 'grantRole' | 'revokeRole', done: () => string): Action =>
+  async ({ request, locals, cookies }) => {
+    const data = await request.formData();
+    const accountId = String(data.get('accountId') ?? '');
+    const role = String(data.get('role') ?? '');
+    const scope = decodePlace(String(data.get('place') ?? ''));
+    if (!scope || !isStaffRole(role)) return itemBlank(accountId);
+    try {
+      const result = await locals.api.organisation[change].mutate({ accountId, role, scope });
+      rememberWrite(cookies, result.position);
+    } catch (cause) {
+      return itemRefusal(accountId, cause);
+    }
+    return itemSuccess(accountId, done());
+  };
+
 export const actions: Actions = {
   create: async ({ request, locals, cookies }) => {
     const form = await superValidate(request, zod4(createStaffForm), { id: createFormId });
@@ -84,40 +103,13 @@ export const actions: Actions = {
     return success(fresh, m.staff_created({ name: displayName.trim(), login: loginName.trim() }));
   },
 
-  grant: async ({ request, locals, cookies }) => {
-    const data = await request.formData();
-    const accountId = String(data.get('accountId') ?? '');
-    const role = String(data.get('role') ?? '');
-    const scope = decodePlace(String(data.get('place') ?? ''));
-    if (!scope || !isStaffRole(role)) return itemBlank(accountId);
-    try {
-      const result = await locals.api.organisation.grantRole.mutate({ accountId, role, scope });
-      rememberWrite(cookies, result.position);
-    } catch (cause) {
-      return itemRefusal(accountId, cause);
-    }
-    return itemSuccess(accountId, m.staff_role_granted());
-  },
-
-  revoke: async ({ request, locals, cookies }) => {
-    const data = await request.formData();
-    const accountId = String(data.get('accountId') ?? '');
-    const role = String(data.get('role') ?? '');
-    const scope = decodePlace(String(data.get('place') ?? ''));
-    if (!scope || !isStaffRole(role)) return itemBlank(accountId);
-    try {
-      const result = await locals.api.organisation.revokeRole.mutate({ accountId, role, scope });
-      rememberWrite(cookies, result.position);
-    } catch (cause) {
-      return itemRefusal(accountId, cause);
-    }
-    return itemSuccess(accountId, m.staff_role_revoked());
-  },
+  grant: roleChange('grantRole', m.staff_role_granted),
+  revoke: roleChange('revokeRole', m.staff_role_revoked),
 
   deactivate: async ({ request, locals, cookies }) => {
     const data = await request.formData();
     const accountId = String(data.get('accountId') ?? '');
-    const reason = String(data.get('reason') ?? '').trim();
+    const reason = formText(data, 'reason');
     try {
       const result = await locals.api.organisation.deactivateStaffAccount.mutate({
         accountId,

@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import { itemRefusal, itemSuccess } from '$lib/server/forms';
+import { formText, itemRefusal, itemSuccess } from '$lib/server/forms';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,7 +27,7 @@ export const actions: Actions = {
   withdraw: async ({ request, locals, cookies }) => {
     const data = await request.formData();
     const proposalId = String(data.get('proposalId') ?? '');
-    const reason = String(data.get('reason') ?? '').trim();
+    const reason = formText(data, 'reason');
     try {
       const result = await locals.api.proposal.withdraw.mutate({
         proposalId,

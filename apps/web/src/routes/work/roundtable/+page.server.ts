@@ -3,6 +3,7 @@ import { attendeeRoleSchema, type AttendeeRole } from '@gongzhi/domain';
 import { fieldErrorsOf, isApiError } from '@gongzhi/api/client';
 import { m } from '$lib/paraglide/messages';
 import { chinaToday } from '$lib/micro/text';
+import { formText } from '$lib/server/forms';
 import { chosenCycle, openCyclesOf } from '$lib/server/micro';
 import { rowOf } from '$lib/server/micro-forms';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
@@ -45,7 +46,7 @@ const isRole = (value: string): value is AttendeeRole =>
 export const actions: Actions = {
   default: async ({ request, locals, cookies }) => {
     const data = await request.formData();
-    const text = (name: string) => String(data.get(name) ?? '').trim();
+    const text = (name: string) => formText(data, name);
     const values = {
       date: text('date'),
       notes: text('notes'),

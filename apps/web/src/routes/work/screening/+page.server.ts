@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { mayScreen } from '$lib/micro/permissions';
-import { itemRefusal, itemSuccess } from '$lib/server/forms';
+import { formText, itemRefusal, itemSuccess } from '$lib/server/forms';
 import { chosenCycle, openCyclesOf } from '$lib/server/micro';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
 import type { Actions, PageServerLoad } from './$types';
@@ -64,14 +64,12 @@ export const load: PageServerLoad = async ({ locals, cookies, url, parent }) => 
   };
 };
 
-const field = (data: FormData, name: string) => String(data.get(name) ?? '').trim();
-
 export const actions: Actions = {
   infeasible: async ({ request, locals, cookies }) => {
     const data = await request.formData();
-    const proposalId = field(data, 'proposalId');
-    const excludedCode = field(data, 'excludedCode');
-    const note = field(data, 'note');
+    const proposalId = formText(data, 'proposalId');
+    const excludedCode = formText(data, 'excludedCode');
+    const note = formText(data, 'note');
     try {
       const result = await locals.api.proposal.markInfeasible.mutate({
         proposalId,
@@ -82,13 +80,13 @@ export const actions: Actions = {
     } catch (cause) {
       return itemRefusal(proposalId, cause);
     }
-    return itemSuccess('board', m.screening_marked_infeasible({ title: field(data, 'title') }));
+    return itemSuccess('board', m.screening_marked_infeasible({ title: formText(data, 'title') }));
   },
 
   survey: async ({ request, locals, cookies }) => {
     const data = await request.formData();
-    const proposalId = field(data, 'proposalId');
-    const note = field(data, 'note');
+    const proposalId = formText(data, 'proposalId');
+    const note = formText(data, 'note');
     try {
       const result = await locals.api.proposal.sendToSurvey.mutate({
         proposalId,
@@ -98,6 +96,6 @@ export const actions: Actions = {
     } catch (cause) {
       return itemRefusal(proposalId, cause);
     }
-    return itemSuccess('board', m.screening_sent_to_survey({ title: field(data, 'title') }));
+    return itemSuccess('board', m.screening_sent_to_survey({ title: formText(data, 'title') }));
   },
 };

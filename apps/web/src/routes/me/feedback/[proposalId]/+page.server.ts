@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { itemBlank, itemRefusal, itemSuccess } from '$lib/server/forms';
+import { formText, itemBlank, itemRefusal, itemSuccess } from '$lib/server/forms';
 import { orNotFound } from '$lib/server/micro';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,11 +16,9 @@ export const load: PageServerLoad = async ({ locals, cookies, params }) => ({
   ),
 });
 
-const field = (data: FormData, name: string) => String(data.get(name) ?? '').trim();
-
 export const actions: Actions = {
   reply: async ({ request, locals, cookies, params }) => {
-    const text = field(await request.formData(), 'text');
+    const text = formText(await request.formData(), 'text');
     if (text === '') return itemBlank('message');
     try {
       const result = await locals.api.feedback.reply.mutate({
@@ -35,7 +33,7 @@ export const actions: Actions = {
   },
 
   carry: async ({ request, locals, cookies, params }) => {
-    const cycleId = field(await request.formData(), 'cycleId');
+    const cycleId = formText(await request.formData(), 'cycleId');
     if (cycleId === '') return itemBlank('carry');
     let proposalId: string;
     try {

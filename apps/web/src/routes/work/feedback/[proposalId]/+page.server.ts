@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import { itemBlank, itemRefusal, itemSuccess } from '$lib/server/forms';
+import { formText, itemBlank, itemRefusal, itemSuccess } from '$lib/server/forms';
 import { orNotFound } from '$lib/server/micro';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,20 +15,18 @@ export const load: PageServerLoad = async ({ locals, cookies, params }) => ({
   ),
 });
 
-const field = (data: FormData, name: string) => String(data.get(name) ?? '').trim();
-
 export const actions: Actions = {
   give: async ({ request, locals, cookies, params }) => {
     const data = await request.formData();
-    const reason = field(data, 'reason');
-    const suggestions = field(data, 'suggestions');
+    const reason = formText(data, 'reason');
+    const suggestions = formText(data, 'suggestions');
     if (reason === '' || suggestions === '') return itemBlank('give');
-    const representatives = field(data, 'representatives')
+    const representatives = formText(data, 'representatives')
       .split(/[,,、;;\n]/)
       .map((name) => name.trim())
       .filter((name) => name !== '');
     const givenBy =
-      field(data, 'givenBy') === 'resident_representatives'
+      formText(data, 'givenBy') === 'resident_representatives'
         ? ('resident_representatives' as const)
         : ('community_worker' as const);
     try {
@@ -47,7 +45,7 @@ export const actions: Actions = {
   },
 
   respond: async ({ request, locals, cookies, params }) => {
-    const text = field(await request.formData(), 'text');
+    const text = formText(await request.formData(), 'text');
     if (text === '') return itemBlank('message');
     try {
       const result = await locals.api.feedback.respond.mutate({
