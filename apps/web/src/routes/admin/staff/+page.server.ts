@@ -55,8 +55,8 @@ export const load: PageServerLoad = async ({ locals, cookies, parent }) => {
 
 /** Grants or revokes the role of a row of the staff list: both read the same fields. */
 const roleChange =
-  (change: 'grantRole' | 'revokeRole', done: () => string): Action =>
-  async ({ request, locals, cookies }) => {
+  (change: 'grantRole' | 'revokeRole', done: () => string) =>
+  async ({ request, locals, cookies }: Parameters<Action>[0]) => {
     const data = await request.formData();
     const accountId = String(data.get('accountId') ?? '');
     const role = String(data.get('role') ?? '');
