@@ -1,19 +1,13 @@
 import { m } from '$lib/paraglide/messages';
+import { loadThread, postThreadMessage } from '$lib/server/feedback';
 import { formText, itemBlank, itemRefusal, itemSuccess } from '$lib/server/forms';
-import { orNotFound } from '$lib/server/micro';
-import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
+import { rememberWrite } from '$lib/server/read-your-writes';
 import type { Actions, PageServerLoad } from './$types';
 
 // One proposal not selected: the worker gives the feedback (theirs, or representatives' whom
 // they name) once, then answers the author in the thread.
-export const load: PageServerLoad = async ({ locals, cookies, params }) => ({
-  thread: await orNotFound(
-    locals.api.feedback.thread.query({
-      proposalId: params.proposalId,
-      minPosition: lastWrite(cookies),
-    }),
-  ),
-});
+export const load: PageServerLoad = ({ locals, cookies, params }) =>
+  loadThread(locals.api, cookies, params.proposalId);
 
 export const actions: Actions = {
   give: async ({ request, locals, cookies, params }) => {
@@ -44,18 +38,8 @@ export const actions: Actions = {
     return itemSuccess('give', m.feedback_given());
   },
 
-  respond: async ({ request, locals, cookies, params }) => {
-    const text = formText(await request.formData(), 'text');
-    if (text === '') return itemBlank('message');
-    try {
-      const result = await locals.api.feedback.respond.mutate({
-        proposalId: params.proposalId,
-        text,
-      });
-      rememberWrite(cookies, result.position);
-    } catch (cause) {
-      return itemRefusal('message', cause);
-    }
-    return itemSuccess('message', m.feedback_sent());
-  },
+  respond: ({ request, locals, cookies, params }) =>
+    postThreadMessage(request, cookies, (text) =>
+      locals.api.feedback.respond.mutate({ proposalId: params.proposalId, text }),
+    ),
 };
