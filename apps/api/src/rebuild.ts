@@ -6,7 +6,12 @@ import { progressBar, rebuildProjection } from '@gongzhi/projections';
 import { openRuntime, runtimeOptionsFromEnv } from './runtime.ts';
 
 const names = process.argv.slice(2);
-const runtime = await openRuntime({ ...runtimeOptionsFromEnv(), seed: false });
+// Sending residents' notices is the server's work, not a rebuild's.
+const runtime = await openRuntime({
+  ...runtimeOptionsFromEnv(),
+  seed: false,
+  notificationSender: null,
+});
 try {
   const unknown = names.filter((name) => !runtime.projections.some((p) => p.name === name));
   if (unknown.length > 0) {
