@@ -1,6 +1,7 @@
 // A relative proposes for a resident (家人代办): 顾月琴 gives 沈佳怡 a 'propose' proxy; 沈佳怡
 // chooses her on the propose page and submits in 琴枫社区, where 顾月琴 has a verified tie.
-// 顾月琴 then finds the proposal among hers and the act in "done on my behalf".
+// 顾月琴 then finds the proposal among hers and the act in "done on my behalf". With the same
+// proxy 沈佳怡 co-signs (附议) a neighbour's proposal for her, counted and listed likewise.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from './chromium.ts';
@@ -16,7 +17,7 @@ afterAll(async () => {
 });
 
 describe('a relative proposes through a proxy', () => {
-  test('the proxy submits for the grantor, who sees it as hers and as done on her behalf', async () => {
+  test('the proxy submits and co-signs for the grantor, who sees both as done on her behalf', async () => {
     const grantorContext = await phoneContext(browser);
     const grantor = await grantorContext.newPage();
     await signInResident(grantor, people.guYueqin);
@@ -54,6 +55,24 @@ describe('a relative proposes through a proxy', () => {
     const acts = await grantor.getByRole('main').innerText();
     expect(acts).toContain('沈佳怡');
     expect(acts).toContain(title);
+
+    // 钱福根's proposal in 书院社区 (returned to revise, still open), where 顾月琴 has a verified
+    // tie and which neither of them has co-signed.
+    await proxy.goto('/proposals/demo-p-playground');
+    const counts = proxy.getByText(/\d+ 人提议，\d+ 人附议/);
+    const before = Number((await counts.textContent())?.match(/(\d+) 人附议/)?.[1]);
+    const coSign = proxy.getByRole('region', { name: '附议' });
+    await coSign.getByRole('radio', { name: /顾月琴（委托我代为提建议）/ }).check();
+    await coSign.getByRole('button', { name: '确定' }).click();
+    await proxy.waitForURL((url) => url.searchParams.has('for'));
+    await coSign.getByRole('button', { name: '代顾月琴附议' }).click();
+    await coSign.getByRole('status').filter({ hasText: '已附议' }).waitFor();
+    expect(await counts.textContent()).toContain(`${before + 1} 人附议`);
+
+    await grantor.goto('/me');
+    const coSignAct = grantor.getByRole('listitem').filter({ hasText: '附议了建议' });
+    await coSignAct.waitFor();
+    expect(await coSignAct.innerText()).toContain('沈佳怡');
     await grantorContext.close();
     await proxyContext.close();
   });

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
+import { grantorsWith } from '$lib/server/acting';
 import { blankFields, invalid, refusedBy } from '$lib/server/micro-forms';
 import { orNotFound } from '$lib/server/micro';
 import { photoAccept, maxPhotos } from '$lib/server/photos';
@@ -34,12 +35,7 @@ export const load: PageServerLoad = async ({ locals, cookies, params, url }) => 
   const verified = new Set(
     profile.ties.filter((tie) => tie.status === 'verified').map((tie) => tie.communityId),
   );
-  const grantors = profile.proxiesReceived
-    .filter((proxy) => proxy.active && proxy.powers.includes('propose'))
-    .map((proxy) => ({
-      residentId: proxy.grantor.accountId,
-      name: proxy.grantor.name ?? proxy.grantor.phoneMasked ?? proxy.grantor.accountId,
-    }));
+  const grantors = grantorsWith(profile, 'propose');
   const forResident = grantors.find((g) => g.residentId === proposingFor(url));
   const communities = forResident
     ? cycle.budgets
