@@ -492,7 +492,7 @@ describe.each(engines.filter((e) => e.name === 'sqlite'))(
         );
       });
 
-      it('lets a relative holding a proxy to propose submit for the resident, and no one else', async () => {
+      it('lets a relative holding a proxy to propose submit and co-sign for the resident, and no one else', async () => {
         const granted = await call(
           'resident.grantProxy',
           { granteePhone: ZHANG.phone, powers: ['propose'] },
@@ -530,7 +530,39 @@ describe.each(engines.filter((e) => e.name === 'sqlite'))(
           byProxy.proposalId,
         );
 
+        // The same proxy co-signs for 王 a proposal 王 did not write (here 张's own).
+        const lamp = await micro.submit('zhang', {
+          cycleId,
+          communityId: 'shuyuan',
+          ...content('东门加装路灯'),
+        });
+        const coSigned = await call(
+          'proposal.coSign',
+          { proposalId: lamp.proposalId, forResidentId: WANG.id },
+          { as: 'zhang' },
+        );
+        expect(coSigned.status, JSON.stringify(coSigned.body)).toBe(200);
+        const coSignEvent = (await api.runtime.store.readStream(`proposal-${lamp.proposalId}`)).at(
+          -1,
+        );
+        expect(coSignEvent).toMatchObject({
+          type: 'ProposalCoSigned',
+          data: { residentId: WANG.id },
+          metadata: { actor: ZHANG.id, onBehalfOf: WANG.id, channel: 'proxy' },
+        });
+        expect(await micro.get(lamp.proposalId, 'zhang')).toMatchObject({
+          coSignCount: 1,
+          myRole: 'author',
+        });
+
         const before = await head();
+        const coSignVoteOnly = await call(
+          'proposal.coSign',
+          { proposalId: lamp.proposalId, forResidentId: WANG.id },
+          { as: 'chen' },
+        );
+        expect(coSignVoteOnly.status).toBe(403);
+        expect(coSignVoteOnly.body.error?.data.reason).toBe('not_acting_for');
         const voteOnly = await call(
           'proposal.submit',
           { cycleId, communityId: 'shuyuan', ...content('只能代投票'), forResidentId: WANG.id },
