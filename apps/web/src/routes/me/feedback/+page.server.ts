@@ -1,4 +1,5 @@
 import { lastWrite } from '$lib/server/read-your-writes';
+import { grantorsWith } from '$lib/server/acting';
 import type { PageServerLoad } from './$types';
 
 // My pool proposals the vote did not select, with whether the community's feedback has come; or,
@@ -6,12 +7,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, cookies, url }) => {
   const minPosition = lastWrite(cookies);
   const profile = await locals.api.resident.me.query({ minPosition });
-  const grantors = profile.proxiesReceived
-    .filter((proxy) => proxy.active && proxy.powers.includes('propose'))
-    .map((proxy) => ({
-      residentId: proxy.grantor.accountId,
-      name: proxy.grantor.name ?? proxy.grantor.phoneMasked ?? proxy.grantor.accountId,
-    }));
+  const grantors = grantorsWith(profile, 'propose');
   const forResident = grantors.find((g) => g.residentId === url.searchParams.get('for'));
   const { proposals } = await locals.api.feedback.mine.query({
     minPosition,

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrorsOf, isApiError } from '@gongzhi/api/client';
 import { orNotFound } from '$lib/server/micro';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
+import { grantorsWith } from '$lib/server/acting';
 import type { Actions, PageServerLoad } from './$types';
 
 // The ballot of the signed-in resident, or of a resident who granted them a 'vote' proxy, in
@@ -18,12 +19,7 @@ export const load: PageServerLoad = async ({ locals, cookies, params, url }) => 
     return { cycle, staff: true as const };
   }
   const profile = await locals.api.resident.me.query({ minPosition });
-  const grantors = profile.proxiesReceived
-    .filter((proxy) => proxy.active && proxy.powers.includes('vote'))
-    .map((proxy) => ({
-      residentId: proxy.grantor.accountId,
-      name: proxy.grantor.name ?? proxy.grantor.phoneMasked ?? proxy.grantor.accountId,
-    }));
+  const grantors = grantorsWith(profile, 'vote');
   const forResident = grantors.find((g) => g.residentId === url.searchParams.get('for'));
   // My own ballot goes where I have a verified tie; a grantor's ties are theirs to know, so the
   // proxy chooses among the cycle's communities and the API checks.
