@@ -5,10 +5,9 @@
 // formatting), and answers exactly as the /trpc endpoint does for a single, unbatched call. Any
 // other request, a batched call included, goes the general way.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { callTRPCProcedure, getErrorShape, getTRPCErrorFromUnknown, TRPCError } from '@trpc/server';
-import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { callTRPCProcedure, getTRPCErrorFromUnknown, TRPCError } from '@trpc/server';
 import { appRouter, createContext, resolveLocale, type Context } from '@gongzhi/api';
-import { CROSS_SITE_REQUEST_REFUSED, isSameOriginRequest } from '@gongzhi/auth';
+import { clientAddressOf, crossSiteRefusal, errorAnswer } from './answers.ts';
 import type { HttpOptions } from './http.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -82,34 +81,25 @@ export function createDirectCalls(runtime: Runtime, options: HttpOptions = {}) {
     }
     void answer(req, res, path).catch((error: unknown) => {
       console.error(`tRPC ${path}:`, error);
-      if (!res.headersSent) send(res, 500, { error: { message: 'Internal Server Error' } });
+      if (res.headersSent) return;
+      const internal = errorAnswer(new TRPCError({ code: 'INTERNAL_SERVER_ERROR' }), {
+        path,
+        ctx: { locale: resolveLocale(headerReader(req)) },
+      });
+      send(res, internal.status, internal.body);
     });
     return true;
   };
 
   async function answer(req: IncomingMessage, res: ServerResponse, path: string) {
     const headers = headerReader(req);
-    const sameOrigin = isSameOriginRequest({
-      method: 'POST',
-      origin: headers.get('origin'),
-      secFetchSite: headers.get('sec-fetch-site'),
-      host: headers.get('host'),
-      allowedOrigins: options.allowedOrigins ?? [],
-    });
-    if (!sameOrigin) {
-      const message = CROSS_SITE_REQUEST_REFUSED[resolveLocale(headers)];
-      send(res, 403, {
-        error: {
-          message,
-          code: -32003,
-          data: { code: 'FORBIDDEN', httpStatus: 403, reason: 'cross_site_request' },
-        },
-      });
+    const refusal = crossSiteRefusal('POST', headers, options.allowedOrigins ?? []);
+    if (refusal) {
+      send(res, refusal.status, refusal.body);
       return;
     }
     const resHeaders = new Headers();
-    const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-    const clientAddress = (trustProxy && forwarded) || req.socket.remoteAddress || null;
+    const clientAddress = clientAddressOf(headers, req.socket.remoteAddress, trustProxy);
     let ctx: Context | undefined;
     let input: unknown;
     try {
@@ -120,7 +110,7 @@ export function createDirectCalls(runtime: Runtime, options: HttpOptions = {}) {
       });
       const body = await readBody(req);
       if (body === undefined) {
-        throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: 'Request body too large' });
+        throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE' });
       }
       try {
         input = body === '' ? undefined : JSON.parse(body);
@@ -145,21 +135,4 @@ export function createDirectCalls(runtime: Runtime, options: HttpOptions = {}) {
       send(res, answer.status, answer.body, resHeaders);
     }
   }
-}
-
-/** A refusal as tRPC's HTTP endpoint answers it: status and `{ error: shape }`. */
-export function errorAnswer(
-  error: TRPCError,
-  call: { path: string; input?: unknown; ctx: Pick<Context, 'locale'> | undefined },
-) {
-  const shape = getErrorShape({
-    config: appRouter._def._config,
-    error,
-    type: 'mutation',
-    path: call.path,
-    input: call.input,
-    // The error formatter reads only the caller's language off the context.
-    ctx: call.ctx as Context | undefined,
-  });
-  return { status: getHTTPStatusCodeFromError(error), body: { error: shape } };
 }

@@ -9,8 +9,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { logger } from 'hono/logger';
 import { appRouter, createContext, NO_PHOTO, photoTooLarge, resolveLocale } from '@gongzhi/api';
 import { photoRules, type LocalizedText } from '@gongzhi/domain';
-import { CROSS_SITE_REQUEST_REFUSED, isSameOriginRequest } from '@gongzhi/auth';
-import { errorAnswer, MAX_BODY_BYTES } from './direct-calls.ts';
+import { clientAddressOf, crossSiteRefusal, errorAnswer } from './answers.ts';
+import { MAX_BODY_BYTES } from './direct-calls.ts';
 import type { Runtime } from './runtime.ts';
 
 export interface HttpOptions {
@@ -43,21 +43,6 @@ export function requestLog(stream: NodeJS.WritableStream): (line: string) => voi
   };
 }
 
-function firstForwardedFor(c: HonoContext<Env>): string | null {
-  return c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || null;
-}
-
-/**
- * The client's address: the socket's, or X-Forwarded-For behind a trusted proxy. A request
- * without a socket came from this process (the web app's server calling `app.fetch`), which
- * forwards its own client's address in X-Forwarded-For.
- */
-function clientAddress(c: HonoContext<Env>, trustProxy: boolean): string | null {
-  const socketAddress = c.env?.incoming?.socket.remoteAddress;
-  if (socketAddress === undefined) return firstForwardedFor(c);
-  return (trustProxy && firstForwardedFor(c)) || socketAddress;
-}
-
 export function createHttpApp(runtime: Runtime, options: HttpOptions = {}) {
   const app = new Hono<Env>();
   const trustProxy = options.trustProxy ?? false;
@@ -73,26 +58,8 @@ export function createHttpApp(runtime: Runtime, options: HttpOptions = {}) {
   );
 
   const sameOriginOnly: MiddlewareHandler<Env> = async (c, next) => {
-    const sameOrigin = isSameOriginRequest({
-      method: c.req.method,
-      origin: c.req.header('origin') ?? null,
-      secFetchSite: c.req.header('sec-fetch-site') ?? null,
-      host: c.req.header('host') ?? null,
-      allowedOrigins: options.allowedOrigins ?? [],
-    });
-    if (sameOrigin) return next();
-    // Shaped like a tRPC error, so that a tRPC client shows the message.
-    const message = CROSS_SITE_REQUEST_REFUSED[resolveLocale(c.req.raw.headers)];
-    return c.json(
-      {
-        error: {
-          message,
-          code: -32003,
-          data: { code: 'FORBIDDEN', httpStatus: 403, reason: 'cross_site_request' },
-        },
-      },
-      403,
-    );
+    const refusal = crossSiteRefusal(c.req.method, c.req.raw.headers, options.allowedOrigins ?? []);
+    return refusal ? c.json(refusal.body, refusal.status) : next();
   };
   app.use('/trpc/*', sameOriginOnly);
   app.use(
@@ -217,7 +184,11 @@ export function createHttpApp(runtime: Runtime, options: HttpOptions = {}) {
         createContext(runtime.services, {
           req: opts.req,
           resHeaders: opts.resHeaders,
-          clientAddress: clientAddress(c as HonoContext<Env>, trustProxy),
+          clientAddress: clientAddressOf(
+            opts.req.headers,
+            (c as HonoContext<Env>).env?.incoming?.socket.remoteAddress,
+            trustProxy,
+          ),
         }),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? ''}:`, error);

@@ -1,0 +1,67 @@
+// What both ways into a procedure say the same: Hono's /trpc endpoint (http.ts) and the direct
+// path for hot procedures (direct-calls.ts). Each answer is shaped as tRPC's HTTP endpoint shapes
+// an error, so that a tRPC client shows its message.
+import { getErrorShape, type TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { appRouter, resolveLocale, type Context } from '@gongzhi/api';
+import { CROSS_SITE_REQUEST_REFUSED, isSameOriginRequest } from '@gongzhi/auth';
+
+type RequestHeaders = Pick<Headers, 'get'>;
+
+/** A refusal as tRPC's HTTP endpoint answers it: status and `{ error: shape }`. */
+export function errorAnswer(
+  error: TRPCError,
+  call: { path: string; input?: unknown; ctx: Pick<Context, 'locale'> | undefined },
+) {
+  const shape = getErrorShape({
+    config: appRouter._def._config,
+    error,
+    type: 'mutation',
+    path: call.path,
+    input: call.input,
+    // The error formatter reads only the caller's language off the context.
+    ctx: call.ctx as Context | undefined,
+  });
+  return { status: getHTTPStatusCodeFromError(error), body: { error: shape } };
+}
+
+/** The 403 for a state-changing request another site sent, or undefined when it may go on. */
+export function crossSiteRefusal(
+  method: string,
+  headers: RequestHeaders,
+  allowedOrigins: readonly string[],
+) {
+  const sameOrigin = isSameOriginRequest({
+    method,
+    origin: headers.get('origin'),
+    secFetchSite: headers.get('sec-fetch-site'),
+    host: headers.get('host'),
+    allowedOrigins,
+  });
+  if (sameOrigin) return undefined;
+  return {
+    status: 403 as const,
+    body: {
+      error: {
+        message: CROSS_SITE_REQUEST_REFUSED[resolveLocale(headers)],
+        code: -32003,
+        data: { code: 'FORBIDDEN', httpStatus: 403, reason: 'cross_site_request' },
+      },
+    },
+  };
+}
+
+/**
+ * The client's address: the socket's, or X-Forwarded-For behind a trusted proxy. A request
+ * without a socket came from this process (the web app's server calling `app.fetch`), which
+ * forwards its own client's address in X-Forwarded-For.
+ */
+export function clientAddressOf(
+  headers: RequestHeaders,
+  socketAddress: string | undefined,
+  trustProxy: boolean,
+): string | null {
+  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim() || null;
+  if (socketAddress === undefined) return forwarded;
+  return (trustProxy && forwarded) || socketAddress;
+}
