@@ -3,7 +3,12 @@
 // themselves (online), a relative holding an active proxy with that power (proxy), or a
 // community worker of the place recording what the resident asked in person (offline).
 import { hasGrant } from '@gongzhi/auth';
-import { isProxyActive, type LocalizedText, type ProxyPower } from '@gongzhi/domain';
+import {
+  isProxyActive,
+  type LocalizedText,
+  type ProxyPower,
+  type ResidentState,
+} from '@gongzhi/domain';
 import type { Channel } from '@gongzhi/eventstore';
 import { findActiveProxy, readResident } from '@gongzhi/projections/resident';
 import type { Context } from '../context.ts';
@@ -44,9 +49,9 @@ export async function actingFor(
     return { actor: residentId, onBehalfOf: undefined, channel: 'online' };
   }
   const db = ctx.services.readModels.db;
+  const today = beijingDate(ctx.services.now?.() ?? new Date());
   const grantor = await readResident(db, residentId);
   if (grantor?.status === 'active') {
-    const today = beijingDate(ctx.services.now?.() ?? new Date());
     const proxy = await findActiveProxy(db, {
       grantorId: residentId,
       granteeAccountId: account.accountId,
@@ -55,12 +60,20 @@ export async function actingFor(
     });
     if (proxy) return { actor: account.accountId, onBehalfOf: residentId, channel: 'proxy' };
   }
-  // A proxy granted a moment ago may not be in the read model yet: the grantor's stream decides.
-  if (grantor?.status !== 'forgotten' && (await proxyOnStream(ctx, residentId, power))) {
-    return { actor: account.accountId, onBehalfOf: residentId, channel: 'proxy' };
-  }
-  if (account.kind === 'staff' && (await workerInScope(ctx, residentId, place))) {
-    return { actor: account.accountId, onBehalfOf: residentId, channel: 'offline' };
+  // The grantor's stream decides the rest: a proxy granted a moment ago may not be in the read
+  // model yet, and a worker acts for the resident's ties as they stand.
+  const resident = await currentResident(ctx.services.store, residentId);
+  if (resident.status === 'active') {
+    const proxied = resident.proxies.some(
+      (p) =>
+        p.granteeAccountId === account.accountId &&
+        p.powers.includes(power) &&
+        isProxyActive(p, today),
+    );
+    if (proxied) return { actor: account.accountId, onBehalfOf: residentId, channel: 'proxy' };
+    if (account.kind === 'staff' && (await workerInScope(ctx, resident, place))) {
+      return { actor: account.accountId, onBehalfOf: residentId, channel: 'offline' };
+    }
   }
   const what = powerText[power];
   throw new ApiRefusal(
@@ -76,12 +89,10 @@ export async function actingFor(
 
 async function workerInScope(
   ctx: Context,
-  residentId: string,
+  resident: Exclude<ResidentState, { status: 'none' }>,
   place: { communityId: string } | undefined,
 ): Promise<boolean> {
   const grants = ctx.account?.grants ?? [];
-  const resident = await currentResident(ctx.services.store, residentId);
-  if (resident.status !== 'active') return false;
   if (place) {
     return hasGrant(grants, 'community_worker', await communityScope(ctx, place.communityId));
   }
@@ -91,18 +102,5 @@ async function workerInScope(
       communityId: tie.communityId,
       streetId: tie.streetId,
     }),
-  );
-}
-
-/** Whether the resident's stream holds a proxy for the caller with `power`, in force today. */
-async function proxyOnStream(ctx: Context, residentId: string, power: ProxyPower) {
-  const resident = await currentResident(ctx.services.store, residentId);
-  if (resident.status !== 'active') return false;
-  const today = beijingDate(ctx.services.now?.() ?? new Date());
-  return resident.proxies.some(
-    (p) =>
-      p.granteeAccountId === ctx.account!.accountId &&
-      p.powers.includes(power) &&
-      isProxyActive(p, today),
   );
 }
