@@ -51,7 +51,10 @@ const toNotice = (r: Row): Notice => ({
   read: r.read_at !== null && r.read_at !== undefined,
 });
 
-/** A resident's notices, newest first. */
+/**
+ * A resident's notices, newest first: by when the event happened (events are not always written
+ * in the order they happened, e.g. the demo seed's backdated history), then by position.
+ */
 export async function listInbox(
   db: SqlExecutor,
   residentId: string,
@@ -62,7 +65,7 @@ export async function listInbox(
      FROM ntf_inbox i
      LEFT JOIN notification_reads r ON r.resident_id = i.resident_id AND r.position = i.position
      WHERE i.resident_id = ? ${options.unreadOnly ? 'AND r.read_at IS NULL' : ''}
-     ORDER BY i.position DESC LIMIT ?`,
+     ORDER BY i.at DESC, i.position DESC LIMIT ?`,
     [residentId, options.limit ?? 50],
   );
   return rows.map(toNotice);

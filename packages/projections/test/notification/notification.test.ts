@@ -121,6 +121,20 @@ for (const [engine, open] of engines('notification')) {
       expect(await listUndelivered(h.db, 10)).toHaveLength(2);
     });
 
+    it('lists a resident’s notices newest first, by when they happened', async () => {
+      // Written last, but it happened days before the others.
+      await recorder.record(
+        'proposal-p2',
+        { ...submitted, data: { ...submitted.data, proposalId: 'p2' } },
+        { occurredAt: '2025-03-01T02:00:00Z' },
+      );
+      expect((await listInbox(h.db, 'r1')).map((n) => n.cause + ' ' + n.link)).toEqual([
+        'ObjectionDismissed /cycles/c2025/notice#objection-o1',
+        'ProposalSubmitted /proposals/p1',
+        'ProposalSubmitted /proposals/p2',
+      ]);
+    });
+
     it('writes the same rows on a rebuild', async () => {
       await expectRebuildToMatch(h, notificationProjection);
     });
