@@ -237,7 +237,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   },
 ];
 
-/** The demo resident who signs in (the others were registered on paper and have no password). */
+/** The demo resident most journeys sign in as. */
 export const DEMO_RESIDENT: DemoSignIn & { residentId: string } = {
   residentId: 'demo-r-wang',
   loginName: '13900001001',
@@ -253,8 +253,11 @@ interface DemoResident {
   name: string;
   phone: string;
   birthYear: number;
-  /** Online residents set a password; the others were registered by a worker from a paper form. */
-  password?: string;
+  /**
+   * Residents who registered online sign in with a password (listed in the start banner and the
+   * README); the others were registered by a worker from a paper form and have none.
+   */
+  signIn?: Omit<DemoSignIn, 'loginName'>;
   ties: { tieId: string; communityId: string; kind: 'lives' | 'works' }[];
 }
 
@@ -264,7 +267,7 @@ const DEMO_RESIDENTS: DemoResident[] = [
     name: '顾月琴',
     phone: DEMO_RESIDENT.loginName,
     birthYear: 1962,
-    password: DEMO_RESIDENT.password,
+    signIn: DEMO_RESIDENT,
     ties: [
       { tieId: 'demo-tie-wang-shuyuan', communityId: 'shuyuan', kind: 'lives' },
       { tieId: 'demo-tie-wang-qinfeng', communityId: 'qinfeng', kind: 'works' },
@@ -275,7 +278,13 @@ const DEMO_RESIDENTS: DemoResident[] = [
     name: '沈佳怡',
     phone: '13900001002',
     birthYear: 1990,
-    password: 'qinhu-zhangli-2025',
+    signIn: {
+      password: 'qinhu-zhangli-2025',
+      description: {
+        'zh-CN': '居民（沈佳怡，住书院社区）',
+        en: 'Resident (沈佳怡, lives in Shuyuan)',
+      },
+    },
     ties: [{ tieId: 'demo-tie-zhang-shuyuan', communityId: 'shuyuan', kind: 'lives' }],
   },
   {
@@ -297,7 +306,13 @@ const DEMO_RESIDENTS: DemoResident[] = [
     name: '蒋晓红',
     phone: '13900001005',
     birthYear: 1985,
-    password: 'qinhu-chenxh-2025',
+    signIn: {
+      password: 'qinhu-chenxh-2025',
+      description: {
+        'zh-CN': '居民（蒋晓红，住虹桥社区）',
+        en: 'Resident (蒋晓红, lives in Hongqiao)',
+      },
+    },
     ties: [{ tieId: 'demo-tie-chen-hongqiao', communityId: 'hongqiao', kind: 'lives' }],
   },
   // Voters whose paper ballots the paper-ballot journey enters (no other journey uses them).
@@ -316,6 +331,11 @@ const DEMO_RESIDENTS: DemoResident[] = [
     ties: [{ tieId: `${residentId}-shuyuan`, communityId: 'shuyuan', kind: 'lives' as const }],
   })),
 ];
+
+/** Every demo resident who signs in, as the start banner and the README list them. */
+export const DEMO_RESIDENT_SIGN_INS: DemoSignIn[] = DEMO_RESIDENTS.flatMap(({ phone, signIn }) =>
+  signIn ? [{ loginName: phone, password: signIn.password, description: signIn.description }] : [],
+);
 
 const WORKER_OF: Record<string, string> = {
   shuyuan: 'demo-shuyuan',
@@ -452,7 +472,7 @@ export async function seedDemoData(deps: {
   // Pages and sign-in read the read model: let it include the seed before serving.
   const head = await store.headPosition();
   if (head !== undefined) await readModels.waitForPosition(head, 30_000);
-  return [...DEMO_ACCOUNTS, DEMO_RESIDENT];
+  return [...DEMO_ACCOUNTS, ...DEMO_RESIDENT_SIGN_INS];
 }
 
 const YUSHAN_CYCLE = 'demo-cycle-yushan';
@@ -499,7 +519,7 @@ async function seedMicroProjects(deps: {
     if (await missing(residentStreams.resident(resident.residentId))) newResidents.push(resident);
   }
   const hashes = await Promise.all(
-    newResidents.map((r) => (r.password ? hashPassword(r.password) : undefined)),
+    newResidents.map((r) => (r.signIn ? hashPassword(r.signIn.password) : undefined)),
   );
   for (const [index, resident] of newResidents.entries()) {
     const { residentId, name, phone, birthYear, ties } = resident;
