@@ -1,0 +1,574 @@
+// The sample input of every procedure of the appRouter and the records the samples act on, shared
+// by the tests that call every procedure: the authorization test (one valid call per role and
+// scope) and the fuzzer (bad inputs made by mutating these). Each sample is valid for a caller
+// the procedure admits; the places are the seeded demo streets and communities.
+import {
+  appRouter,
+  cycleCommands,
+  organisationCommands,
+  outcomeCommands,
+  type ProcedureMeta,
+} from '@gongzhi/api';
+import { hashPassword } from '@gongzhi/auth';
+import { chinaDate, staffRoleSchema, type Scope, type StaffRole } from '@gongzhi/domain';
+import type { EventMetadata } from '@gongzhi/eventstore';
+import { cycleDefinition } from './micro-fixtures.ts';
+import { RESIDENT_PASSWORD, type useResidentServer } from './resident-harness.ts';
+
+// Street A / community A1 and street B / community B2 are the seeded demo places.
+export const A = { streetId: 'yushan', communityId: 'shuyuan' };
+export const B = { streetId: 'qinchuan', communityId: 'qinfeng' };
+export const PASSWORD = 'authz-password-1';
+
+/** The place in A a sample acts on, as far as access is concerned. */
+export type Target = 'city' | 'street' | 'community';
+
+export interface Sample {
+  input?: unknown;
+  /** Builds the input when it names records made by createSampleRecords. */
+  build?: () => unknown;
+  /** For role declarations: the place in street A the call is about. */
+  target?: Target;
+  /** Names the case in the matrix when a procedure has several samples. */
+  label?: string;
+}
+
+// Fixture records the samples act on (created by createSampleRecords).
+export const TARGET_ACCOUNT = 'authz-target';
+export const DEACTIVATED_ACCOUNT = 'authz-leaving';
+export const LOGIN = { accountId: 'authz-login', loginName: 'authz.login' };
+export const CLOSING_STREET = 'authz-closing';
+export const CLOSING_COMMUNITY = 'authz-closing-c';
+
+// Residents the samples act on, registered by createSampleRecords: the signed-in resident (ties to A1:
+// lives, to be verified; studies, to be rejected), a relative to receive a proxy, and one whom a
+// worker forgets on written request. Their ids and tie ids are known only then.
+export const PHONES = {
+  resident: '13900170001',
+  relative: '13900170002',
+  forgotten: '13900170003',
+  onSpot: '13900170004',
+  newcomer: '13900170005',
+};
+export const fixture = { residentId: '', livesTieId: '', studiesTieId: '', forgottenId: '' };
+// Cycles of street A the samples act on: a draft, and a published one.
+export const DRAFT_CYCLE = 'authz-cycle-draft';
+export const PUBLISHED_CYCLE = 'authz-cycle';
+
+// The seeded demo cycles: 虞山街道's in screening (proposals of A1 in every state), 琴川街道's
+// proposing. Each mutation acts on a proposal of its own.
+export const SCREENING_CYCLE = 'demo-cycle-yushan';
+export const PROPOSING_CYCLE = 'demo-cycle-qinchuan';
+// The seeded cycle in publicity, and an objection to the count of A1 filed by createSampleRecords.
+export const NOTICE_CYCLE = 'demo-cycle-notice';
+export const OBJECTION = 'authz-objection';
+export const PROPOSAL_CONTENT = {
+  title: '授权测试建议',
+  description: '授权测试',
+  category: 'goods',
+  estimatedCost: 100_000,
+  location: { text: '授权测试地点' },
+};
+
+/** Inputs that name fixture residents are built when the case runs. */
+export const later = (build: () => unknown) => ({ build });
+
+/** One valid input per procedure (or several cases). Add one for every new procedure. */
+export const SAMPLES: Record<string, Sample | Sample[]> = {
+  'auth.login': { input: { loginName: LOGIN.loginName, password: PASSWORD } },
+  'auth.logout': {},
+  'auth.me': {},
+
+  'session.list': {},
+  'session.revoke': { input: { sessionId: 'a'.repeat(24) } },
+  'session.revokeOthers': {},
+  'session.changePassword': {
+    input: { currentPassword: PASSWORD, newPassword: 'authz-password-2' },
+  },
+
+  'organisation.overview': {},
+  'organisation.street': { input: { streetId: A.streetId } },
+  'organisation.community': { input: { communityId: A.communityId } },
+  'organisation.registerStreet': { input: { name: '授权测试街道' }, target: 'city' },
+  'organisation.renameStreet': {
+    input: { streetId: A.streetId, name: '虞山新街道' },
+    target: 'city',
+  },
+  'organisation.closeStreet': { input: { streetId: CLOSING_STREET }, target: 'city' },
+  'organisation.registerCommunity': {
+    input: { streetId: A.streetId, kind: 'urban', name: '授权测试社区' },
+    target: 'street',
+  },
+  'organisation.renameCommunity': {
+    input: { communityId: A.communityId, name: '书院新社区' },
+    target: 'community',
+  },
+  'organisation.closeCommunity': {
+    input: { communityId: CLOSING_COMMUNITY },
+    target: 'community',
+  },
+  'organisation.staffAccounts': [
+    { label: 'all', input: {}, target: 'city' },
+    { label: 'one street', input: { streetId: A.streetId }, target: 'street' },
+  ],
+  'organisation.createStaffAccount': [
+    {
+      label: 'community role',
+      input: {
+        loginName: 'authz.new.worker',
+        displayName: '新社工',
+        password: PASSWORD,
+        role: 'community_worker',
+        scope: { type: 'community', communityId: A.communityId },
+      },
+      target: 'community',
+    },
+    {
+      label: 'street role',
+      input: {
+        loginName: 'authz.new.officer',
+        displayName: '新街道干部',
+        password: PASSWORD,
+        role: 'street_officer',
+        scope: { type: 'street', streetId: A.streetId },
+      },
+      target: 'city',
+    },
+  ],
+  'organisation.grantRole': [
+    {
+      label: 'community role',
+      input: {
+        accountId: TARGET_ACCOUNT,
+        role: 'consultant',
+        scope: { type: 'community', communityId: A.communityId },
+      },
+      target: 'community',
+    },
+    {
+      label: 'street role',
+      input: {
+        accountId: TARGET_ACCOUNT,
+        role: 'street_officer',
+        scope: { type: 'street', streetId: A.streetId },
+      },
+      target: 'city',
+    },
+  ],
+  'organisation.revokeRole': [
+    {
+      label: 'community role',
+      input: {
+        accountId: TARGET_ACCOUNT,
+        role: 'community_worker',
+        scope: { type: 'community', communityId: A.communityId },
+      },
+      target: 'community',
+    },
+    {
+      label: 'city role',
+      input: { accountId: TARGET_ACCOUNT, role: 'city_admin', scope: { type: 'city' } },
+      target: 'city',
+    },
+  ],
+  // The account holds community roles in A1 only: street A's authority reaches it.
+  'organisation.deactivateStaffAccount': {
+    input: { accountId: DEACTIVATED_ACCOUNT },
+    target: 'street',
+  },
+
+  // A wrong code is refused by the procedure (400 about `code`), not by access.
+  'resident.requestPhoneCode': { input: { phone: PHONES.newcomer } },
+  'resident.register': {
+    input: {
+      name: '新居民',
+      phone: PHONES.newcomer,
+      code: '000000',
+      password: RESIDENT_PASSWORD,
+      birthYear: 1990,
+      ties: [{ communityId: A.communityId, kind: 'lives' }],
+    },
+  },
+  'resident.login': { input: { phone: PHONES.resident, password: RESIDENT_PASSWORD } },
+  'resident.setPassword': {
+    input: { phone: PHONES.resident, code: '000000', password: 'authz-resident-2' },
+  },
+  'resident.me': {},
+  'resident.declareTie': { input: { communityId: 'hongqiao', kind: 'works' } },
+  'resident.grantProxy': { input: { granteePhone: PHONES.relative, powers: ['vote'] } },
+  'resident.revokeProxy': { input: { proxyId: 'no-such-proxy' } },
+  // A wrong password: the resident stays (they are the caller of the cases after this one).
+  'resident.forgetMe': { input: { password: 'not-my-password' } },
+  'resident.eligibility': {
+    input: { communityId: A.communityId, tieKinds: ['lives'], minAge: 18 },
+  },
+  'resident.verificationQueue': { input: { communityId: A.communityId }, target: 'community' },
+  'resident.search': { input: { communityId: A.communityId, query: '居民' }, target: 'community' },
+  'resident.verifyTie': {
+    ...later(() => ({
+      communityId: A.communityId,
+      residentId: fixture.residentId,
+      tieId: fixture.livesTieId,
+      note: '已核实住址',
+    })),
+    target: 'community',
+  },
+  'resident.rejectTie': {
+    ...later(() => ({
+      communityId: A.communityId,
+      residentId: fixture.residentId,
+      tieId: fixture.studiesTieId,
+      reason: '未在本社区就读',
+    })),
+    target: 'community',
+  },
+  'resident.registerOnSpot': {
+    input: {
+      communityId: A.communityId,
+      kind: 'lives',
+      name: '现场登记居民',
+      phone: PHONES.onSpot,
+      birthYear: 1948,
+      consent: { form: 'paper' },
+    },
+    target: 'community',
+  },
+  'resident.declareTieFor': {
+    ...later(() => ({ communityId: A.communityId, residentId: fixture.residentId, kind: 'works' })),
+    target: 'community',
+  },
+  'resident.forget': {
+    ...later(() => ({
+      communityId: A.communityId,
+      residentId: fixture.forgottenId,
+      writtenRequestRef: '书面申请 2025-001',
+    })),
+    target: 'community',
+  },
+
+  'proposal.list': { input: { cycleId: SCREENING_CYCLE, communityId: A.communityId } },
+  'proposal.get': { input: { proposalId: 'demo-p-handrails' } },
+  'proposal.timeline': { input: { proposalId: 'demo-p-handrails' } },
+  'proposal.pool': { input: { cycleId: SCREENING_CYCLE, communityId: A.communityId } },
+  'proposal.roundTables': { input: { cycleId: SCREENING_CYCLE, communityId: A.communityId } },
+  'proposal.mine': {},
+  // The fixture resident's ties are not verified: the domain refuses, access does not.
+  'proposal.submit': {
+    input: { cycleId: PROPOSING_CYCLE, communityId: 'qinfeng', ...PROPOSAL_CONTENT },
+  },
+  'proposal.coSign': { input: { proposalId: 'demo-p-air-con' } },
+  'proposal.edit': { input: { proposalId: 'demo-p-handrails', title: '授权测试修改标题' } },
+  'proposal.withdraw': { input: { proposalId: 'demo-p-meals', reason: '授权测试撤回' } },
+  'proposal.resubmit': {
+    input: { proposalId: 'demo-p-playground', location: { text: '6幢东侧' } },
+  },
+  'proposal.intakeQueue': { input: { communityId: A.communityId }, target: 'community' },
+  'proposal.submitFor': {
+    ...later(() => ({
+      communityId: A.communityId,
+      residentId: fixture.residentId,
+      cycleId: SCREENING_CYCLE,
+      ...PROPOSAL_CONTENT,
+    })),
+    target: 'community',
+  },
+  'proposal.merge': {
+    input: { duplicateId: 'demo-p-bike-shed', targetId: 'demo-p-river-lights' },
+    target: 'community',
+  },
+  'proposal.markInfeasible': {
+    input: { proposalId: 'demo-p-handrails', excludedCode: 'N1' },
+    target: 'community',
+  },
+  'proposal.sendToSurvey': { input: { proposalId: 'demo-p-sorting-kiosk' }, target: 'community' },
+  'proposal.recordSurvey': {
+    input: { proposalId: 'demo-p-river-lights', notes: '授权测试踏勘', opinion: 'feasible' },
+    target: 'community',
+  },
+  'proposal.recordRoundTable': {
+    ...later(() => ({
+      cycleId: SCREENING_CYCLE,
+      communityId: A.communityId,
+      date: chinaDate(new Date().toISOString()),
+      attendees: [{ role: 'chair' }],
+      decisions: [{ proposalId: 'demo-p-river-lights', decision: 'pool' }],
+    })),
+    target: 'community',
+  },
+
+  // Pool proposals of 书院社区 the seeded summer cycle (in publicity) did not select.
+  'feedback.queue': { input: { communityId: A.communityId }, target: 'community' },
+  'feedback.mine': {},
+  'feedback.thread': { input: { proposalId: 'demo-n-pavilion' } },
+  'feedback.give': {
+    input: {
+      proposalId: 'demo-n-pavilion',
+      reason: '授权测试原因',
+      suggestions: '授权测试建议',
+      givenBy: 'community_worker',
+    },
+    target: 'community',
+  },
+  'feedback.respond': {
+    input: { proposalId: 'demo-n-notice-board', text: '授权测试回复' },
+    target: 'community',
+  },
+  'feedback.reply': { input: { proposalId: 'demo-n-notice-board', text: '授权测试留言' } },
+  'feedback.carryForward': { input: { proposalId: 'demo-n-pavilion', cycleId: PROPOSING_CYCLE } },
+
+  'notification.inbox': {},
+  'notification.markRead': { input: { all: true } },
+
+  'cycle.list': {},
+  'cycle.get': { input: { cycleId: PUBLISHED_CYCLE } },
+  'cycle.drafts': { input: { streetId: A.streetId }, target: 'street' },
+  'cycle.draft': { input: { streetId: A.streetId, ...cycleDefinition() }, target: 'street' },
+  'cycle.amendDraft': {
+    input: { cycleId: DRAFT_CYCLE, ...cycleDefinition({ title: '授权测试周期(修改)' }) },
+    target: 'street',
+  },
+  'cycle.publish': { input: { cycleId: DRAFT_CYCLE }, target: 'street' },
+  'cycle.advancePhase': {
+    input: { cycleId: PUBLISHED_CYCLE, to: 'proposing', reason: '授权测试提前开始' },
+    target: 'street',
+  },
+  'cycle.amendBudget': {
+    input: {
+      cycleId: PUBLISHED_CYCLE,
+      budgets: [{ communityId: A.communityId, budget: 25_000_000 }],
+      reason: '追加预算',
+    },
+    target: 'street',
+  },
+  'cycle.amendSchedule': {
+    input: {
+      cycleId: PUBLISHED_CYCLE,
+      schedule: { ...cycleDefinition().schedule, voting: '2030-05-12' },
+      reason: '避开节假日',
+    },
+    target: 'street',
+  },
+
+  // The demo cycle of A is screening: casting and counting are refused by the domain, not access.
+  'ballot.paper': { input: { cycleId: SCREENING_CYCLE, communityId: A.communityId } },
+  'ballot.cast': {
+    input: { cycleId: SCREENING_CYCLE, communityId: A.communityId, choices: ['demo-p-air-con'] },
+  },
+  'ballot.mine': { input: { cycleId: SCREENING_CYCLE } },
+  'ballot.findReceipt': { input: { cycleId: SCREENING_CYCLE, receipt: 'ABCD-EFGH-JKMN-PQRS' } },
+  'ballot.bulletin': { input: { cycleId: SCREENING_CYCLE, communityId: A.communityId } },
+  'ballot.bulletinFile': {
+    input: { cycleId: SCREENING_CYCLE, communityId: A.communityId, format: 'csv' },
+  },
+  'ballot.tally': { input: { cycleId: SCREENING_CYCLE }, target: 'street' },
+  'ballot.result': { input: { cycleId: SCREENING_CYCLE, communityId: A.communityId } },
+  // Paper ballots: opening a batch outside voting is refused by the domain; the batch named
+  // in the other samples does not exist.
+  'ballot.paperBatches.list': {
+    input: { cycleId: SCREENING_CYCLE, communityId: A.communityId },
+    target: 'community',
+  },
+  'ballot.paperBatches.open': {
+    input: { cycleId: SCREENING_CYCLE, communityId: A.communityId, label: '1号票箱' },
+    target: 'community',
+  },
+  'ballot.paperBatches.get': {
+    input: { cycleId: SCREENING_CYCLE, communityId: A.communityId, batchId: 'authz-batch' },
+    target: 'community',
+  },
+  'ballot.paperBatches.enter': {
+    input: {
+      cycleId: SCREENING_CYCLE,
+      communityId: A.communityId,
+      batchId: 'authz-batch',
+      sheets: [{ serial: 'A001', voterId: 'demo-r-li', choices: ['demo-p-air-con'] }],
+    },
+    target: 'community',
+  },
+  'ballot.paperBatches.resolve': {
+    input: {
+      cycleId: SCREENING_CYCLE,
+      communityId: A.communityId,
+      batchId: 'authz-batch',
+      decisions: [{ serial: 'A001', outcome: 'first' }],
+    },
+    target: 'community',
+  },
+  'ballot.paperBatches.count': {
+    input: { cycleId: SCREENING_CYCLE, communityId: A.communityId, batchId: 'authz-batch' },
+    target: 'community',
+  },
+  'outcome.notice': { input: { cycleId: NOTICE_CYCLE } },
+  'outcome.file': {
+    input: { cycleId: NOTICE_CYCLE, communityId: A.communityId, text: '授权测试的异议内容' },
+  },
+  'outcome.answer': {
+    input: { objectionId: OBJECTION, answer: 'dismissed', reason: '授权测试' },
+    target: 'community',
+  },
+};
+
+export interface Principal {
+  name: string;
+  kind?: 'staff' | 'resident';
+  role?: StaffRole;
+  /** Where the role is granted: in A (in scope of the samples) or in B. */
+  placement?: 'A' | 'B';
+  accountId?: string;
+}
+
+export const STAFF_ROLES = staffRoleSchema.options;
+export const placementScope = (role: StaffRole, placement: 'A' | 'B'): Scope => {
+  const place = placement === 'A' ? A : B;
+  if (role === 'city_admin') return { type: 'city' };
+  if (role === 'street_officer') return { type: 'street', streetId: place.streetId };
+  return { type: 'community', communityId: place.communityId, streetId: place.streetId };
+};
+
+/** Signed in as the fixture resident (whose id createSampleRecords fills in). */
+export const RESIDENT: Principal = { name: 'resident', kind: 'resident' };
+
+export const PRINCIPALS: Principal[] = [
+  { name: 'anonymous' },
+  RESIDENT,
+  ...STAFF_ROLES.flatMap((role): Principal[] =>
+    (role === 'city_admin' ? (['A'] as const) : (['A', 'B'] as const)).map((placement) => ({
+      name: `${role} in ${placement}`,
+      kind: 'staff',
+      role,
+      placement,
+      accountId: `authz-${role.replaceAll('_', '-')}-${placement.toLowerCase()}`,
+    })),
+  ),
+];
+
+/** Whether a grant placed so reaches the target in A: the rule of nested scopes, restated. */
+export function reaches(principal: Principal, target: Target): boolean {
+  if (principal.role === 'city_admin') return true;
+  if (principal.placement !== 'A') return false;
+  if (principal.role === 'street_officer') return target !== 'city';
+  return target === 'community';
+}
+
+export interface ProcedureDef {
+  _def: { meta?: ProcedureMeta; type: 'query' | 'mutation' | 'subscription' };
+}
+export const procedures = Object.entries(
+  appRouter._def.procedures as unknown as Record<string, ProcedureDef>,
+).sort(([a], [b]) => a.localeCompare(b));
+
+export const samplesOf = (path: string): Sample[] => {
+  const entry = SAMPLES[path];
+  return entry === undefined ? [] : Array.isArray(entry) ? entry : [entry];
+};
+
+/**
+ * Creates what the samples act on in a fresh server: an account for every principal (password
+ * PASSWORD), the fixture accounts, places, cycles and objection, and the fixture residents
+ * (whose ids it writes into `fixture` and RESIDENT).
+ */
+export async function createSampleRecords({
+  api,
+  resident,
+}: ReturnType<typeof useResidentServer>): Promise<void> {
+  const { store, runner } = api.runtime;
+  const metadata: EventMetadata = {
+    actor: 'system',
+    channel: 'system',
+    correlationId: 'procedure-samples',
+    occurredAt: new Date().toISOString(),
+  };
+  const w = { store, readModels: runner, metadata };
+  const passwordHash = await hashPassword(PASSWORD);
+  const account = (accountId: string, loginName: string) =>
+    organisationCommands.createStaffAccount(w, {
+      accountId,
+      loginName,
+      displayName: loginName,
+      passwordHash,
+    });
+  for (const principal of PRINCIPALS) {
+    if (!principal.role || !principal.placement || !principal.accountId) continue;
+    await account(principal.accountId, principal.accountId.replaceAll('-', '.'));
+    await organisationCommands.grantRole(w, {
+      accountId: principal.accountId,
+      role: principal.role,
+      scope: placementScope(principal.role, principal.placement),
+    });
+  }
+  const inA1: Scope = { type: 'community', ...A };
+  await account(TARGET_ACCOUNT, 'authz.target');
+  await organisationCommands.grantRole(w, {
+    accountId: TARGET_ACCOUNT,
+    role: 'community_worker',
+    scope: inA1,
+  });
+  await organisationCommands.grantRole(w, {
+    accountId: TARGET_ACCOUNT,
+    role: 'city_admin',
+    scope: { type: 'city' },
+  });
+  await account(DEACTIVATED_ACCOUNT, 'authz.leaving');
+  await organisationCommands.grantRole(w, {
+    accountId: DEACTIVATED_ACCOUNT,
+    role: 'team_leader',
+    scope: inA1,
+  });
+  await account(LOGIN.accountId, LOGIN.loginName);
+  await organisationCommands.registerStreet(w, {
+    streetId: CLOSING_STREET,
+    name: '待撤销街道',
+  });
+  await organisationCommands.registerCommunity(w, {
+    communityId: CLOSING_COMMUNITY,
+    streetId: A.streetId,
+    kind: 'urban',
+    name: '待撤销社区',
+  });
+  await cycleCommands.draftCycle(w, {
+    cycleId: DRAFT_CYCLE,
+    streetId: A.streetId,
+    ...cycleDefinition({ title: '授权测试周期' }),
+  });
+  await cycleCommands.draftCycle(w, {
+    cycleId: PUBLISHED_CYCLE,
+    streetId: A.streetId,
+    ...cycleDefinition(),
+  });
+  await cycleCommands.publishCycle(w, { cycleId: PUBLISHED_CYCLE });
+  await outcomeCommands.fileObjection(w, {
+    objectionId: OBJECTION,
+    cycleId: NOTICE_CYCLE,
+    communityId: A.communityId,
+    target: { kind: 'count' },
+    text: '授权测试的异议内容',
+    photos: [],
+    filedBy: 'system',
+  });
+  await runner.waitForPosition((await store.headPosition())!, 10_000);
+
+  const registered = await resident.register('authz-resident', {
+    name: '授权测试居民',
+    phone: PHONES.resident,
+    ties: [
+      { communityId: A.communityId, kind: 'lives' },
+      { communityId: A.communityId, kind: 'studies' },
+    ],
+  });
+  RESIDENT.accountId = fixture.residentId = registered.residentId;
+  await resident.register('authz-relative', { name: '授权测试亲属', phone: PHONES.relative });
+  fixture.forgottenId = (
+    await resident.register('authz-forgotten', {
+      name: '授权测试注销',
+      phone: PHONES.forgotten,
+    })
+  ).residentId;
+  const profile = await api.call<{ ties: { tieId: string; kind: string }[] }>(
+    'resident.me',
+    { minPosition: (await api.head()) ?? undefined },
+    { as: 'authz-resident', query: true },
+  );
+  const ties = profile.body.result!.data.ties;
+  fixture.livesTieId = ties.find((tie) => tie.kind === 'lives')!.tieId;
+  fixture.studiesTieId = ties.find((tie) => tie.kind === 'studies')!.tieId;
+}
