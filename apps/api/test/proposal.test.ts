@@ -407,6 +407,10 @@ describe.each(engines.filter((e) => e.name === 'sqlite'))(
         expect(aboveCap.body.error?.message).toBe(
           '货物类项目每项不超过 30,000.00 元,本建议的费用为 40,000.00 元。',
         );
+        // Named as the cost's problem, so that the form shows it beside the cost field.
+        expect(aboveCap.body.error?.data.fieldErrors).toEqual([
+          { path: 'estimatedCost', message: aboveCap.body.error?.message },
+        ]);
         const outside = await call(
           'proposal.submit',
           { cycleId, communityId: 'huyuan', ...content('湖苑社区健身步道') },

@@ -1,6 +1,7 @@
 // tRPC set-up: every procedure declares its access in meta, and is built with `procedure()` so
 // that the declaration is enforced after its input was validated. Errors leave in the caller's
-// language: malformed input → 400 with fieldErrors, DomainError kinds → 400/403/404/409.
+// language: malformed input → 400 with fieldErrors, DomainError kinds → 400/403/404/409 (with
+// a fieldError when the refusal names the input field it is about).
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import type { z } from 'zod';
@@ -85,7 +86,9 @@ const t = initTRPC
           ? error.cause.fieldErrors
           : error instanceof ApiRefusal
             ? error.fieldErrors
-            : undefined;
+            : error.cause instanceof DomainError && error.cause.field !== undefined
+              ? [{ path: error.cause.field, message: error.cause.text[locale] }]
+              : undefined;
       const malformed = error.code === 'BAD_REQUEST' && error.cause instanceof SyntaxError;
       const tooLarge = error.code === 'PAYLOAD_TOO_LARGE';
       const reason = malformed

@@ -277,6 +277,7 @@ export const cycleDecider: Decider<CycleCommand, CycleEvent, CycleState> = {
             'reason_required',
             `日程安排「${phaseZh(to)}」于 ${scheduledFor} 开始;提前或推迟须说明理由。`,
             `The schedule starts ${phaseEn(to)} on ${scheduledFor}; moving it earlier or later needs a reason.`,
+            'reason',
           );
         }
         return [

@@ -21,7 +21,7 @@
 // `ProposalAbsorbed` on the proposal it went into, decided on the duplicate as merged. A retry
 // after a failure between the two finds the merge already recorded and goes on.
 import type { Decider } from '../shared/decider.ts';
-import { refuse } from '../shared/errors.ts';
+import { refuse, type LocalizedText } from '../shared/errors.ts';
 import { checkEligibility } from '../resident/eligibility.ts';
 import type { EligibilitySubject } from '../resident/eligibility.ts';
 import { requirePublishedCycle, type CycleState, type PublishedCycle } from '../cycle/cycle.ts';
@@ -581,8 +581,8 @@ export const proposalDecider: Decider<ProposalCommand, ProposalEvent, ProposalSt
         requireRoundTable(command.roundTable, proposal, roundTableId);
         if (!screenableStatuses.includes(proposal.status)) refuseStatus(proposal, 'not_screenable');
         const cost = effectiveCost(proposal);
-        const cap = cycle.definition.caps[proposal.content.category];
-        if (cost > cap) refuseAboveCap(cost, cap, proposal.content.category);
+        const aboveCap = costAboveCap(cost, proposal.content.category, cycle.definition.caps);
+        if (aboveCap) refuseAboveCap(aboveCap);
         return [
           {
             type: 'ProposalAdmittedToPool',
@@ -721,6 +721,7 @@ function checkPhotos(photos: readonly Photo[]): void {
       'too_many_photos',
       `最多上传 ${photoRules.maxCount} 张照片。`,
       `At most ${photoRules.maxCount} photos can be attached.`,
+      'photoIds',
     );
   }
   for (const photo of photos) {
@@ -730,6 +731,7 @@ function checkPhotos(photos: readonly Photo[]): void {
         'photo_type_not_allowed',
         '照片须为 JPEG、PNG、WebP 或 HEIC 格式。',
         'Photos must be JPEG, PNG, WebP or HEIC images.',
+        'photoIds',
       );
     }
     if (photo.size > photoRules.maxBytes) {
@@ -738,25 +740,39 @@ function checkPhotos(photos: readonly Photo[]): void {
         'photo_too_large',
         `每张照片不能超过 ${photoRules.maxBytes / 1024 / 1024} MB。`,
         `Each photo must be at most ${photoRules.maxBytes / 1024 / 1024} MB.`,
+        'photoIds',
       );
     }
   }
 }
 
-function refuseAboveCap(cost: number, cap: number, category: ProposalContent['category']): never {
+/**
+ * Why a cost is above its category's cap, or undefined when it fits. Proposal forms check it
+ * too, so that the cost's problem shows beside the field together with the others.
+ */
+export function costAboveCap(
+  cost: number,
+  category: ProposalContent['category'],
+  caps: CycleDefinition['caps'],
+): LocalizedText | undefined {
+  const cap = caps[category];
+  if (cost <= cap) return undefined;
   const kind = projectCategoryText[category];
-  return refuse(
-    'invalid',
-    'cost_above_cap',
-    `${kind['zh-CN']}项目每项不超过 ${moneyText(cap)['zh-CN']},本建议的费用为 ${moneyText(cost)['zh-CN']}。`,
-    `Projects of the ${kind.en} category are capped at ${moneyText(cap).en}; this one costs ${moneyText(cost).en}.`,
-  );
+  return {
+    'zh-CN': `${kind['zh-CN']}项目每项不超过 ${moneyText(cap)['zh-CN']},本建议的费用为 ${moneyText(cost)['zh-CN']}。`,
+    en: `Projects of the ${kind.en} category are capped at ${moneyText(cap).en}; this one costs ${moneyText(cost).en}.`,
+  };
+}
+
+/** `field`: the command's input field that holds the cost, when it has one. */
+function refuseAboveCap(problem: LocalizedText, field?: string): never {
+  return refuse('invalid', 'cost_above_cap', problem['zh-CN'], problem.en, field);
 }
 
 function checkContent(content: ProposalContent, definition: CycleDefinition): void {
   checkPhotos(content.photos);
-  const cap = definition.caps[content.category];
-  if (content.estimatedCost > cap) refuseAboveCap(content.estimatedCost, cap, content.category);
+  const aboveCap = costAboveCap(content.estimatedCost, content.category, definition.caps);
+  if (aboveCap) refuseAboveCap(aboveCap, 'estimatedCost');
 }
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

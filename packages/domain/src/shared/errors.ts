@@ -9,7 +9,8 @@ export interface LocalizedText {
 
 /**
  * A command refused by a rule of the domain. `code` is stable for programs;
- * `text` is what a person reads, in zh-CN and English.
+ * `text` is what a person reads, in zh-CN and English. `field` names the command's input field
+ * the refusal is about (e.g. `estimatedCost`), so that a form shows it beside that field.
  */
 export class DomainError extends Error {
   override readonly name = 'DomainError';
@@ -17,11 +18,18 @@ export class DomainError extends Error {
     readonly kind: RefusalKind,
     readonly code: string,
     readonly text: LocalizedText,
+    readonly field?: string,
   ) {
     super(text.en);
   }
 }
 
-export const refuse = (kind: RefusalKind, code: string, zh: string, en: string): never => {
-  throw new DomainError(kind, code, { 'zh-CN': zh, en });
+export const refuse = (
+  kind: RefusalKind,
+  code: string,
+  zh: string,
+  en: string,
+  field?: string,
+): never => {
+  throw new DomainError(kind, code, { 'zh-CN': zh, en }, field);
 };
