@@ -25,18 +25,31 @@ export function errorAnswer(
   return { status: getHTTPStatusCodeFromError(error), body: { error: shape } };
 }
 
+/**
+ * The scheme the request reached us by: the request URL's (http from a socket of this plain-http
+ * server; the browser-facing one for the web app's in-process calls), or X-Forwarded-Proto when
+ * a trusted proxy in front terminates TLS.
+ */
+export function requestScheme(url: string, headers: RequestHeaders, trustProxy: boolean): string {
+  const forwarded = trustProxy
+    ? headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase()
+    : undefined;
+  return forwarded || url.slice(0, url.indexOf(':')).toLowerCase();
+}
+
 /** The 403 for a state-changing request another site sent, or undefined when it may go on. */
 export function crossSiteRefusal(
   method: string,
   headers: RequestHeaders,
-  allowedOrigins: readonly string[],
+  request: { scheme: string; allowedOrigins: readonly string[] },
 ) {
   const sameOrigin = isSameOriginRequest({
     method,
     origin: headers.get('origin'),
     secFetchSite: headers.get('sec-fetch-site'),
     host: headers.get('host'),
-    allowedOrigins,
+    scheme: request.scheme,
+    allowedOrigins: request.allowedOrigins,
   });
   if (sameOrigin) return undefined;
   return {

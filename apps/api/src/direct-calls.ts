@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { callTRPCProcedure, getTRPCErrorFromUnknown, TRPCError } from '@trpc/server';
 import { appRouter, createContext, resolveLocale, type Context } from '@gongzhi/api';
-import { clientAddressOf, crossSiteRefusal, errorAnswer } from './answers.ts';
+import { clientAddressOf, crossSiteRefusal, errorAnswer, requestScheme } from './answers.ts';
 import type { HttpOptions } from './http.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -93,7 +93,11 @@ export function createDirectCalls(runtime: Runtime, options: HttpOptions = {}) {
 
   async function answer(req: IncomingMessage, res: ServerResponse, path: string) {
     const headers = headerReader(req);
-    const refusal = crossSiteRefusal('POST', headers, options.allowedOrigins ?? []);
+    // This server speaks plain http; a trusted proxy in front may have spoken https.
+    const refusal = crossSiteRefusal('POST', headers, {
+      scheme: requestScheme('http:', headers, trustProxy),
+      allowedOrigins: options.allowedOrigins ?? [],
+    });
     if (refusal) {
       send(res, refusal.status, refusal.body);
       return;

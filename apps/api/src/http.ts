@@ -4,12 +4,13 @@
 import type { HttpBindings } from '@hono/node-server';
 import { trpcServer } from '@hono/trpc-server';
 import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { logger } from 'hono/logger';
 import { appRouter, createContext, NO_PHOTO, photoTooLarge, resolveLocale } from '@gongzhi/api';
 import { photoRules, type LocalizedText } from '@gongzhi/domain';
-import { clientAddressOf, crossSiteRefusal, errorAnswer } from './answers.ts';
+import { clientAddressOf, crossSiteRefusal, errorAnswer, requestScheme } from './answers.ts';
 import { MAX_BODY_BYTES } from './direct-calls.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -58,7 +59,11 @@ export function createHttpApp(runtime: Runtime, options: HttpOptions = {}) {
   );
 
   const sameOriginOnly: MiddlewareHandler<Env> = async (c, next) => {
-    const refusal = crossSiteRefusal(c.req.method, c.req.raw.headers, options.allowedOrigins ?? []);
+    const headers = c.req.raw.headers;
+    const refusal = crossSiteRefusal(c.req.method, headers, {
+      scheme: requestScheme(c.req.url, headers, trustProxy),
+      allowedOrigins: options.allowedOrigins ?? [],
+    });
     return refusal ? c.json(refusal.body, refusal.status) : next();
   };
   app.use('/trpc/*', sameOriginOnly);
@@ -145,7 +150,8 @@ export function createHttpApp(runtime: Runtime, options: HttpOptions = {}) {
    * A community's ballot bulletin as a file to download (ballot.bulletinFile): `bulletin.csv`
    * (receipt,choices; UTF-8 with a byte-order mark, so that Excel reads it as UTF-8) or
    * `bulletin.pb` (pabulib; its SHA-256 is the input digest the tally records, so the file is
-   * served exactly as counted, without a BOM).
+   * served exactly as counted, without a BOM). Refused before voting has closed (409), and for a
+   * community below the cycle's minimum of ballots to all but its officers (403; signed in by cookie).
    */
   app.get('/api/public/cycles/:cycleId/communities/:communityId/:file', async (c) => {
     const format = { 'bulletin.csv': 'csv', 'bulletin.pb': 'pb' }[c.req.param('file')] as
@@ -170,7 +176,7 @@ export function createHttpApp(runtime: Runtime, options: HttpOptions = {}) {
       });
     } catch (error) {
       if (!(error instanceof TRPCError)) throw error;
-      const status = error.code === 'NOT_FOUND' ? 404 : 400;
+      const status = getHTTPStatusCodeFromError(error) as 400 | 403 | 404 | 409;
       return c.json({ error: { message: error.message, data: { code: error.code } } }, status);
     }
   });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { openPostgresEventStore } from '@gongzhi/eventstore/postgres';
 import { openPostgresReadModels } from '@gongzhi/projections/postgres';
 import { createDirectCalls } from '../src/direct-calls.ts';
-import { createHttpApp } from '../src/http.ts';
+import { createHttpApp, type HttpOptions } from '../src/http.ts';
 import { openRuntime, type Runtime, type RuntimeOptions } from '../src/runtime.ts';
 import { DEMO_ACCOUNTS } from '../src/seed.ts';
 import { startServer, type StartedServer } from '../src/server.ts';
@@ -75,8 +75,11 @@ export interface CallOptions {
   query?: boolean;
 }
 
-/** Starts a server for the `describe` block it is called in; stops it and drops its data after. */
-export function useApiServer(engine: Engine) {
+/**
+ * Starts a server for the `describe` block it is called in; stops it and drops its data after.
+ * `http` sets the server's options (request log, trusted proxy) as main.ts does.
+ */
+export function useApiServer(engine: Engine, http: HttpOptions = {}) {
   let runtime: Runtime | undefined;
   let server: StartedServer | undefined;
   const tokens = new Map<string, string>();
@@ -84,8 +87,9 @@ export function useApiServer(engine: Engine) {
   beforeAll(async () => {
     runtime = await openRuntime(engine.options());
     server = await startServer({
-      app: createHttpApp(runtime),
-      direct: createDirectCalls(runtime),
+      app: createHttpApp(runtime, http),
+      direct: createDirectCalls(runtime, http),
+      trustProxy: http.trustProxy,
       port: 0,
       host: '127.0.0.1',
     });

@@ -6,8 +6,10 @@
 // 3. An Origin in the allow-list (other front-ends of ours) passes.
 // 4. Any other Sec-Fetch-Site (same-site, cross-site) is refused: the browser has told us the
 //    request comes from another site, and it knows better than a Host header behind a proxy.
-// 5. Without Sec-Fetch-Site (older browsers), Origin must name the host the request was sent
-//    to; an unparsable or `null` Origin (sandboxed frames, file: pages) never matches.
+// 5. Without Sec-Fetch-Site (older browsers), Origin must name this server: the scheme the
+//    request reached it by, and the host and port it was sent to. An unparsable or `null`
+//    Origin (sandboxed frames, file: pages) never matches; nor does an https page posting to
+//    the same host over http, which is another origin.
 // 6. Neither header: not a browser. Every browser since 2020 sends Origin on non-GET requests,
 //    and Sec-Fetch-Site since 2023, so a request with neither comes from curl, a script or
 //    another server. Such a client holds its own cookie (no ambient authority to abuse), so
@@ -22,12 +24,19 @@ export interface RequestOriginFacts {
   secFetchSite?: string | null;
   /** The Host header (host[:port]) the request was sent to. */
   host?: string | null;
+  /**
+   * The scheme the request reached this server by, `http` or `https`: the server's own, or
+   * X-Forwarded-Proto when a trusted proxy in front of it terminates TLS.
+   */
+  scheme: string;
   /** Origins (scheme://host[:port]) of other front-ends allowed to call, e.g. the web app's. */
   allowedOrigins?: readonly string[];
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const DEFAULT_PORTS: Record<string, string> = { 'http:': '80', 'https:': '443' };
+const SCHEMES = new Set(['http', 'https']);
+/** What a Host header may hold: a name or address, and a port. */
+const HOST = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
 
 export const CROSS_SITE_REQUEST_REFUSED: LocalizedText = {
   'zh-CN': '请求来自其他网站，已拒绝。请在本站页面上操作。',
@@ -42,11 +51,13 @@ function parseOrigin(value: string): URL | undefined {
   }
 }
 
-function originMatchesHost(origin: URL, host: string): boolean {
-  const wanted = host.trim().toLowerCase();
-  if (origin.host === wanted) return true;
-  // An explicit default port in Host (a.example:443) names the same origin as none.
-  return `${origin.hostname}:${DEFAULT_PORTS[origin.protocol] ?? ''}` === wanted;
+/** Whether Origin names scheme://host: same scheme, host and port (a default port or none). */
+function originMatchesServer(origin: URL, scheme: string, host: string): boolean {
+  const wantedScheme = scheme.trim().toLowerCase();
+  const wantedHost = host.trim();
+  if (!SCHEMES.has(wantedScheme) || !HOST.test(wantedHost)) return false;
+  // URL drops a default port (a.example:443 over https is a.example) and lower-cases the host.
+  return parseOrigin(`${wantedScheme}://${wantedHost}`)?.origin === origin.origin;
 }
 
 /** Whether a request may change state: see the rules at the top of this file. */
@@ -64,5 +75,7 @@ export function isSameOriginRequest(facts: RequestOriginFacts): boolean {
   // The browser says another site sent this; Origin is not consulted beyond the allow-list.
   if (site) return false;
   if (!facts.origin) return true;
-  return origin !== undefined && !!facts.host && originMatchesHost(origin, facts.host);
+  return (
+    origin !== undefined && !!facts.host && originMatchesServer(origin, facts.scheme, facts.host)
+  );
 }

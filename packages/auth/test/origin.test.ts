@@ -3,8 +3,8 @@ import { isSameOriginRequest, type RequestOriginFacts } from '../src/index.ts';
 
 const host = 'gongzhi.example';
 const allowedOrigins = ['https://web.gongzhi.example'];
-const post = (facts: Omit<RequestOriginFacts, 'method' | 'host' | 'allowedOrigins'>) =>
-  isSameOriginRequest({ method: 'POST', host, allowedOrigins, ...facts });
+const post = (facts: Omit<RequestOriginFacts, 'method' | 'host' | 'scheme' | 'allowedOrigins'>) =>
+  isSameOriginRequest({ method: 'POST', host, scheme: 'https', allowedOrigins, ...facts });
 
 describe('origin check for state-changing requests', () => {
   it('lets safe methods through whatever their origin', () => {
@@ -13,6 +13,7 @@ describe('origin check for state-changing requests', () => {
         isSameOriginRequest({
           method,
           host,
+          scheme: 'https',
           origin: 'https://evil.example',
           secFetchSite: 'cross-site',
         }),
@@ -36,10 +37,12 @@ describe('origin check for state-changing requests', () => {
 
   it('without Sec-Fetch-Site, requires Origin to name the host', () => {
     expect(post({ origin: 'https://gongzhi.example' })).toBe(true);
+    expect(post({ origin: 'https://GongZhi.example' })).toBe(true);
     expect(
       isSameOriginRequest({
         method: 'POST',
         host: 'gongzhi.example:443',
+        scheme: 'https',
         origin: 'https://gongzhi.example',
       }),
     ).toBe(true);
@@ -47,15 +50,43 @@ describe('origin check for state-changing requests', () => {
       isSameOriginRequest({
         method: 'PUT',
         host: '127.0.0.1:3000',
+        scheme: 'http',
         origin: 'http://127.0.0.1:3000',
+      }),
+    ).toBe(true);
+    expect(
+      isSameOriginRequest({
+        method: 'POST',
+        host: '[::1]:3000',
+        scheme: 'http',
+        origin: 'http://[::1]:3000',
       }),
     ).toBe(true);
     expect(post({ origin: 'https://evil.example' })).toBe(false);
     expect(post({ origin: 'null' })).toBe(false);
     expect(post({ origin: 'not a url' })).toBe(false);
-    expect(isSameOriginRequest({ method: 'DELETE', origin: 'https://gongzhi.example' })).toBe(
-      false,
-    );
+    expect(
+      isSameOriginRequest({ method: 'DELETE', scheme: 'https', origin: 'https://gongzhi.example' }),
+    ).toBe(false);
+  });
+
+  it('without Sec-Fetch-Site, requires Origin to name the scheme and port as well', () => {
+    const at = (scheme: string, host: string, origin: string) =>
+      isSameOriginRequest({ method: 'POST', scheme, host, origin });
+    // The probe's case: an https page is another origin than the http server on the same host.
+    expect(at('http', '127.0.0.1:3941', 'https://127.0.0.1:3941')).toBe(false);
+    expect(at('https', 'gongzhi.example', 'http://gongzhi.example')).toBe(false);
+    expect(at('http', '127.0.0.1:3941', 'http://127.0.0.1:3942')).toBe(false);
+    expect(at('http', '127.0.0.1:3941', 'http://127.0.0.1')).toBe(false);
+    expect(at('https', 'gongzhi.example', 'https://gongzhi.example:8443')).toBe(false);
+    // A default port named or not is the same origin, for the scheme it belongs to only.
+    expect(at('http', 'gongzhi.example:80', 'http://gongzhi.example')).toBe(true);
+    expect(at('http', 'gongzhi.example', 'http://gongzhi.example:80')).toBe(true);
+    expect(at('http', 'gongzhi.example:443', 'https://gongzhi.example')).toBe(false);
+    // A scheme other than http(s), or a Host that is not a host, matches nothing.
+    expect(at('ftp', 'gongzhi.example', 'ftp://gongzhi.example')).toBe(false);
+    expect(at('https', 'evil.example@gongzhi.example', 'https://gongzhi.example')).toBe(false);
+    expect(at('https', 'gongzhi.example/path', 'https://gongzhi.example')).toBe(false);
   });
 
   it('lets non-browser clients (neither header) through', () => {
