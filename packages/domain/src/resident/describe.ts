@@ -55,6 +55,28 @@ export function describeResidentEvent(event: ResidentEvent): LocalizedText {
       return { 'zh-CN': '社区联系已核实', en: 'the tie to the community was verified' };
     case 'CommunityTieRejected':
       return { 'zh-CN': '社区联系被驳回', en: 'the tie to the community was rejected' };
+    case 'CommunityTieConfirmed':
+      return {
+        'zh-CN': '确认了社区工作者代为申报的社区联系',
+        en: 'confirmed a tie a community worker declared for them',
+      };
+    case 'CommunityTieDeclined':
+      return {
+        'zh-CN': '拒绝了社区工作者代为申报的社区联系',
+        en: 'declined a tie a community worker declared for them',
+      };
+    case 'ResidentErasureRequested':
+      return {
+        'zh-CN': `社区工作者依书面申请(编号 ${event.data.writtenRequestRef})申请注销个人信息`,
+        en: `a community worker requested erasure on written request ${event.data.writtenRequestRef}`,
+      };
+    case 'ResidentErasureConfirmed':
+      return {
+        'zh-CN': '注销申请已经第二人确认',
+        en: 'the erasure was confirmed by a second person',
+      };
+    case 'ResidentErasureStopped':
+      return { 'zh-CN': '注销申请已停止', en: 'the erasure was stopped' };
     case 'ProxyGranted': {
       const powers = powersText(event.data.powers);
       return {

@@ -9,6 +9,7 @@
 // stays readable for ever, so it holds ids, dates and choices, never a name or a number.
 import { z } from 'zod';
 import { eventParsing, type EventUnion } from '../shared/events.ts';
+import { inputText, storedText, type TextRules } from '../shared/text.ts';
 import { idSchema } from '../organisation/events.ts';
 
 /** A mainland China mobile number in its canonical 11-digit form, e.g. 13812341234. */
@@ -28,17 +29,30 @@ export const idNumberSchema = z
   .toUpperCase()
   .regex(/^\d{17}[\dX]$/);
 
-export const personalDataSchema = z.object({
-  name: z.string().trim().min(1).max(40),
-  phone: mainlandMobileSchema,
-  idNumber: idNumberSchema.optional(),
-  address: z.string().trim().min(1).max(200).optional(),
-});
+const personalData = (text: TextRules) =>
+  z.object({
+    name: text.name({ max: 40 }),
+    phone: mainlandMobileSchema,
+    idNumber: idNumberSchema.optional(),
+    address: text.line({ max: 200 }).optional(),
+  });
+
+/** Personal data as a command gives it (text checked by shared/text.ts). */
+export const personalDataSchema = personalData(inputText);
 export type PersonalData = z.infer<typeof personalDataSchema>;
 
 /** 在此居住 / 工作 / 学习. */
 export const tieKindSchema = z.enum(['lives', 'works', 'studies']);
 export type TieKind = z.infer<typeof tieKindSchema>;
+
+/**
+ * How the resident agreed to a tie a worker declared for them: they read out a one-time code sent
+ * to their registered phone (`phone_code`), they are to confirm it themselves online
+ * (`awaiting_resident`), or they signed the paper form of an on-the-spot registration
+ * (`paper_form`).
+ */
+export const tieConsentSchema = z.enum(['phone_code', 'awaiting_resident', 'paper_form']);
+export type TieConsent = z.infer<typeof tieConsentSchema>;
 
 export const proxyPowerSchema = z.enum(['propose', 'vote']);
 export type ProxyPower = z.infer<typeof proxyPowerSchema>;
@@ -73,6 +87,9 @@ function withPersonal<Shape extends z.ZodRawShape, Personal extends z.ZodType>(
 
 const freeTextSchema = z.string().trim().min(1).max(500);
 
+/** The register number of a resident's written request, e.g. 书院2025-017. */
+export const writtenRequestRefSchema = z.string().trim().min(1).max(80);
+
 export const residentEventSchemas = {
   PhoneClaimed: {
     version: 1,
@@ -97,7 +114,7 @@ export const residentEventSchemas = {
           .object({ recordedBy: idSchema, form: z.enum(['paper', 'online']), at: z.iso.datetime() })
           .optional(),
       },
-      personalDataSchema,
+      personalData(storedText),
     ),
   },
   PhoneConfirmed: {
@@ -116,6 +133,30 @@ export const residentEventSchemas = {
       communityId: idSchema,
       streetId: idSchema,
       kind: tieKindSchema,
+      /** The worker who declared it for the resident; absent when the resident declared it. */
+      declaredBy: idSchema.optional(),
+      /** How the resident agreed, when a worker declared it. */
+      consent: tieConsentSchema.optional(),
+    }),
+  },
+  /** The resident confirmed online a tie a worker declared for them (consent awaiting_resident). */
+  CommunityTieConfirmed: {
+    version: 1,
+    schema: z.object({
+      residentId: idSchema,
+      tieId: idSchema,
+      communityId: idSchema,
+      streetId: idSchema,
+    }),
+  },
+  /** The resident declined a tie a worker declared for them: it can never be verified. */
+  CommunityTieDeclined: {
+    version: 1,
+    schema: z.object({
+      residentId: idSchema,
+      tieId: idSchema,
+      communityId: idSchema,
+      streetId: idSchema,
     }),
   },
   // A worker's note and a rejection's reason are free text about a person (“checked the lease
@@ -162,13 +203,47 @@ export const residentEventSchemas = {
     version: 1,
     schema: z.object({ residentId: idSchema, proxyId: idSchema, granteeAccountId: idSchema }),
   },
+  // A worker's erasure (注销) of a resident is a workflow: requested by a worker of a community
+  // the resident has a verified tie to, confirmed by a second person, carried out by the server
+  // once `dueAt` has passed unless someone stopped it in between.
+  ResidentErasureRequested: {
+    version: 1,
+    schema: z.object({
+      residentId: idSchema,
+      erasureId: idSchema,
+      communityId: idSchema,
+      streetId: idSchema,
+      requestedBy: idSchema,
+      writtenRequestRef: writtenRequestRefSchema,
+    }),
+  },
+  ResidentErasureConfirmed: {
+    version: 1,
+    schema: z.object({
+      residentId: idSchema,
+      erasureId: idSchema,
+      confirmedBy: idSchema,
+      /** When the server destroys the keys, unless stopped before. */
+      dueAt: z.iso.datetime(),
+    }),
+  },
+  ResidentErasureStopped: {
+    version: 1,
+    schema: withPersonal(
+      { residentId: idSchema, erasureId: idSchema, stoppedBy: idSchema },
+      /** Why it was stopped: free text about a person, so personal data. */
+      z.object({ reason: freeTextSchema }),
+    ),
+  },
   ResidentForgotten: {
     version: 1,
     schema: z.object({
       residentId: idSchema,
       requestedBy: z.enum(['self', 'worker']),
       /** Reference of the written request a worker acted on, e.g. its register number. */
-      writtenRequestRef: z.string().trim().min(1).max(80).optional(),
+      writtenRequestRef: writtenRequestRefSchema.optional(),
+      /** The confirmed erasure this carries out (a worker's request); absent before there was one. */
+      erasureId: idSchema.optional(),
     }),
   },
 } as const;
@@ -192,6 +267,22 @@ export const {
  * Stream names: one stream per resident, plus `phone-<digest>` to keep mobile numbers unique.
  * A resident signs in as the account whose id is their residentId.
  */
+/**
+ * Who declared a tie: `declaredBy` when recorded, else, for declarations made before it was (a
+ * worker's on-the-spot registration or declaration for a resident), the worker the event's
+ * metadata names on the offline channel. Readers of the stream pass each declaration through it.
+ */
+export function withTieDeclarer<E extends { type: string; data: unknown }>(
+  event: E,
+  metadata: { actor: string; channel: string },
+): E {
+  if (event.type !== 'CommunityTieDeclared') return event;
+  const data = event.data as ResidentEventData<'CommunityTieDeclared'>;
+  if (data.declaredBy !== undefined || metadata.channel !== 'offline') return event;
+  if (metadata.actor === data.residentId) return event;
+  return { ...event, data: { ...data, declaredBy: metadata.actor } };
+}
+
 export const residentStreams = {
   resident: (residentId: string) => `resident-${residentId}`,
   phone: (phoneDigest: string) => `phone-${phoneDigest}`,

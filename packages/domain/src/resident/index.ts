@@ -3,3 +3,4 @@ export * from './phone.ts';
 export * from './resident.ts';
 export * from './eligibility.ts';
 export * from './describe.ts';
+export * from './erasure.ts';

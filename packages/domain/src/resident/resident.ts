@@ -6,20 +6,33 @@
 // - the mobile number is claimed first on its own stream (see phone.ts);
 // - a tie names a community that exists and is open: the handler folds the community's stream;
 // - dates ("today") come from the handler's clock, so that deciding stays pure.
-// Who may verify a tie (a worker of that community) is the API's authorization, not a rule here.
+// Who may verify a tie (a worker of that community) is the API's authorization; that nobody
+// decides their own tie, and that a worker who declared a tie for a resident does not verify it
+// too (four eyes), are rules here.
 import type { Decider } from '../shared/decider.ts';
 import { refuse } from '../shared/errors.ts';
 import type { CommunityState } from '../organisation/community.ts';
+import {
+  decideErasure,
+  evolveErasure,
+  type ErasureCommand,
+  type PendingErasure,
+} from './erasure.ts';
 import type {
   PersonalData,
   ProxyPower,
   ResidentEvent,
   ResidentEventData,
   ResidentEventOf,
+  TieConsent,
   TieKind,
 } from './events.ts';
 
-export type TieStatus = 'declared' | 'verified' | 'rejected';
+/**
+ * `unconfirmed`: a worker declared it and the resident has still to confirm it (or `declined`
+ * it); `declared`: awaiting a worker's verification.
+ */
+export type TieStatus = 'unconfirmed' | 'declined' | 'declared' | 'verified' | 'rejected';
 
 export interface CommunityTie {
   tieId: string;
@@ -27,6 +40,8 @@ export interface CommunityTie {
   streetId: string;
   kind: TieKind;
   status: TieStatus;
+  /** The worker who declared it for the resident; undefined when the resident did. */
+  declaredBy: string | undefined;
 }
 
 export interface ProxyGrant {
@@ -50,6 +65,8 @@ export type ResidentState =
       phoneConfirmed: boolean;
       ties: CommunityTie[];
       proxies: ProxyGrant[];
+      /** A worker's erasure requested and not yet stopped or carried out. */
+      erasure: PendingErasure | undefined;
     };
 
 /** A tie to declare, with the community folded from its stream. */
@@ -58,6 +75,8 @@ export interface TieDeclaration {
   communityId: string;
   kind: TieKind;
   community: CommunityState;
+  /** A worker declaring it for the resident, and how the resident agreed. */
+  declaredFor?: { by: string; consent: TieConsent };
 }
 
 export type RegistrationData = Omit<
@@ -95,8 +114,11 @@ export type ResidentCommand =
       /** YYYY-MM-DD. */
       today: string;
     }
+  | { type: 'ConfirmTie' | 'DeclineTie'; data: { residentId: string; tieId: string } }
   | { type: 'RevokeProxy'; data: { residentId: string; proxyId: string } }
-  | { type: 'ForgetResident'; data: ResidentEventData<'ResidentForgotten'> };
+  /** The resident's own "forget me"; a worker's erasure is an ErasureCommand. */
+  | { type: 'ForgetResident'; data: { residentId: string; requestedBy: 'self' } }
+  | ErasureCommand;
 
 export type ResidentStreamEvent = Exclude<
   ResidentEvent,
@@ -137,6 +159,7 @@ export const residentDecider: Decider<ResidentCommand, ResidentStreamEvent, Resi
         phoneConfirmed: false,
         ties: [],
         proxies: [],
+        erasure: undefined,
       };
     }
     if (state.status === 'none') return state;
@@ -146,12 +169,21 @@ export const residentDecider: Decider<ResidentCommand, ResidentStreamEvent, Resi
       case 'PasswordChanged':
         return { ...state, hasPassword: true };
       case 'CommunityTieDeclared': {
-        const { tieId, communityId, streetId, kind } = event.data;
+        const { tieId, communityId, streetId, kind, declaredBy, consent } = event.data;
+        const status = consent === 'awaiting_resident' ? 'unconfirmed' : 'declared';
         return {
           ...state,
-          ties: [...state.ties, { tieId, communityId, streetId, kind, status: 'declared' }],
+          ties: [...state.ties, { tieId, communityId, streetId, kind, status, declaredBy }],
         };
       }
+      case 'CommunityTieConfirmed':
+        return mapTie(state, event.data.tieId, { status: 'declared' });
+      case 'CommunityTieDeclined':
+        return mapTie(state, event.data.tieId, { status: 'declined' });
+      case 'ResidentErasureRequested':
+      case 'ResidentErasureConfirmed':
+      case 'ResidentErasureStopped':
+        return { ...state, erasure: evolveErasure(state.erasure, event) };
       case 'CommunityTieVerified':
         return mapTie(state, event.data.tieId, { status: 'verified' });
       case 'CommunityTieRejected':
@@ -171,7 +203,7 @@ export const residentDecider: Decider<ResidentCommand, ResidentStreamEvent, Resi
           ),
         };
       case 'ResidentForgotten':
-        return { ...state, status: 'forgotten' };
+        return { ...state, status: 'forgotten', erasure: undefined };
     }
   },
 
@@ -224,7 +256,7 @@ export const residentDecider: Decider<ResidentCommand, ResidentStreamEvent, Resi
         const declared: CommunityTie[] = [];
         for (const tie of ties) {
           const event = declareTie(data.residentId, tie, declared);
-          declared.push({ ...event.data, status: 'declared' });
+          declared.push({ ...event.data, status: 'declared', declaredBy: event.data.declaredBy });
           events.push(event);
         }
         return events;
@@ -251,11 +283,39 @@ export const residentDecider: Decider<ResidentCommand, ResidentStreamEvent, Resi
         ];
       }
 
+      case 'ConfirmTie':
+      case 'DeclineTie': {
+        const { residentId, tieId } = command.data;
+        const resident = requireActive(state, residentId);
+        const tie = requireTie(resident, tieId);
+        if (tie.status !== 'unconfirmed') {
+          return refuse(
+            'conflict',
+            'tie_not_awaiting_resident',
+            '这项社区联系不在等待您确认。',
+            'This tie is not awaiting your confirmation.',
+          );
+        }
+        const { communityId, streetId } = tie;
+        const type =
+          command.type === 'ConfirmTie' ? 'CommunityTieConfirmed' : 'CommunityTieDeclined';
+        return [{ type, data: { residentId, tieId, communityId, streetId } }];
+      }
+
       case 'VerifyTie': {
         const { residentId, tieId, note, verifiedBy } = command.data;
         const resident = requireActive(state, residentId);
         const tie = requireTie(resident, tieId);
         refuseOwnTie(resident, verifiedBy);
+        if (tie.declaredBy === verifiedBy) {
+          return refuse(
+            'forbidden',
+            'tie_declared_by_verifier',
+            '这项社区联系是您代居民申报的，须由本社区另一位社区工作者或街道工作人员核实。',
+            'You declared this tie for the resident; another worker of the community or an officer of its street has to verify it.',
+          );
+        }
+        refuseUnconsented(tie);
         if (tie.status === 'verified') {
           return refuse(
             'conflict',
@@ -286,7 +346,7 @@ export const residentDecider: Decider<ResidentCommand, ResidentStreamEvent, Resi
         const resident = requireActive(state, residentId);
         const tie = requireTie(resident, tieId);
         refuseOwnTie(resident, rejectedBy);
-        if (tie.status === 'rejected') {
+        if (tie.status === 'rejected' || tie.status === 'declined') {
           return refuse(
             'conflict',
             'tie_already_rejected',
@@ -381,22 +441,23 @@ export const residentDecider: Decider<ResidentCommand, ResidentStreamEvent, Resi
         ];
       }
 
-      case 'ForgetResident': {
-        const { data } = command;
-        if (state.status === 'none') refuseUnknown(data.residentId);
+      case 'ForgetResident':
+        if (state.status === 'none') refuseUnknown(command.data.residentId);
         // Forgetting again changes nothing, so that the rest of the erasure (deleting the key,
         // releasing the number) can be retried after a failure.
         if (state.status === 'forgotten') return [];
-        if (data.requestedBy === 'worker' && data.writtenRequestRef === undefined) {
-          return refuse(
-            'invalid',
-            'written_request_required',
-            '社区工作者代为注销,须登记居民书面申请的编号。',
-            'A worker can forget a resident only on a written request; record its reference.',
-          );
-        }
-        return [{ type: 'ResidentForgotten', data }];
-      }
+        return [{ type: 'ResidentForgotten', data: command.data }];
+
+      case 'ExecuteErasure':
+        if (state.status === 'none') refuseUnknown(command.data.residentId);
+        // Carried out already: the rest of the erasure can be retried, as above.
+        if (state.status === 'forgotten') return [];
+        return decideErasure(command, state);
+
+      case 'RequestErasure':
+      case 'ConfirmErasure':
+      case 'StopErasure':
+        return decideErasure(command, requireActive(state, command.data.residentId));
     }
   },
 };
@@ -406,7 +467,7 @@ function declareTie(
   tie: TieDeclaration,
   existing: readonly CommunityTie[],
 ): ResidentEventOf<'CommunityTieDeclared'> {
-  const { tieId, communityId, kind, community } = tie;
+  const { tieId, communityId, kind, community, declaredFor } = tie;
   if (community.status === 'none') {
     return refuse(
       'not_found',
@@ -433,7 +494,11 @@ function declareTie(
   }
   if (
     existing.some(
-      (t) => t.communityId === communityId && t.kind === kind && t.status !== 'rejected',
+      (t) =>
+        t.communityId === communityId &&
+        t.kind === kind &&
+        t.status !== 'rejected' &&
+        t.status !== 'declined',
     )
   ) {
     return refuse(
@@ -445,8 +510,35 @@ function declareTie(
   }
   return {
     type: 'CommunityTieDeclared',
-    data: { residentId, tieId, communityId, streetId: community.streetId, kind },
+    data: {
+      residentId,
+      tieId,
+      communityId,
+      streetId: community.streetId,
+      kind,
+      ...(declaredFor && { declaredBy: declaredFor.by, consent: declaredFor.consent }),
+    },
   };
+}
+
+/** A tie a worker declared and the resident has not agreed to cannot be verified. */
+function refuseUnconsented(tie: CommunityTie): void {
+  if (tie.status === 'unconfirmed') {
+    refuse(
+      'conflict',
+      'tie_awaiting_resident',
+      '这项社区联系由社区工作者代为申报，须先由居民本人确认，才能核实。',
+      'A worker declared this tie for the resident; the resident has to confirm it before it can be verified.',
+    );
+  }
+  if (tie.status === 'declined') {
+    refuse(
+      'conflict',
+      'tie_declined',
+      '居民本人已拒绝这项社区联系，不能核实。',
+      'The resident declined this tie; it cannot be verified.',
+    );
+  }
 }
 
 function refuseForgotten(): never {

@@ -75,10 +75,10 @@ const proxyRevoked: ResidentEventOf<'ProxyRevoked'> = {
   type: 'ProxyRevoked',
   data: { residentId: 'r1', proxyId: 'p1', granteeAccountId: 'r2' },
 };
-const forgotten: ResidentEventOf<'ResidentForgotten'> = {
+const forgotten = {
   type: 'ResidentForgotten',
   data: { residentId: 'r1', requestedBy: 'self' },
-};
+} as const satisfies ResidentEventOf<'ResidentForgotten'>;
 
 const register = (
   data: Partial<RegistrationData> = {},
@@ -422,26 +422,10 @@ describe('resident', () => {
         .when({ type: 'ForgetResident', data: forgotten.data })
         .then([forgotten]));
 
-    it('forgets a resident on a written request a worker recorded', () => {
-      const data = {
-        residentId: 'r1',
-        requestedBy: 'worker',
-        writtenRequestRef: '湖畔-2025-017',
-      } as const;
-      given(residentDecider, [registered])
-        .when({ type: 'ForgetResident', data })
-        .then([{ type: 'ResidentForgotten', data }]);
-    });
-
     it('changes nothing when forgotten already, so that the erasure can be retried', () =>
       given(residentDecider, [registered, forgotten])
         .when({ type: 'ForgetResident', data: forgotten.data })
         .then([]));
-
-    it('refuses a worker without a written request', () =>
-      given(residentDecider, [registered])
-        .when({ type: 'ForgetResident', data: { residentId: 'r1', requestedBy: 'worker' } })
-        .then(refused('invalid', 'written_request_required')));
 
     it('refuses a resident that does not exist', () =>
       given(residentDecider, [])
