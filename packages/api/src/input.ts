@@ -227,6 +227,8 @@ function toInputError(issues: readonly z.core.$ZodIssue[], locale: Locale): Inpu
 }
 
 export interface LocalizedSchema<Input, Output> {
+  /** The zod schema it wraps, for tests that generate inputs from it (the fuzzer). */
+  readonly schema: z.ZodType;
   readonly '~standard': {
     readonly version: 1;
     readonly vendor: string;
@@ -240,6 +242,7 @@ export function localized<S extends z.ZodType>(
   schema: S,
 ): LocalizedSchema<z.input<S>, z.output<S>> {
   return {
+    schema,
     '~standard': {
       version: 1,
       vendor: 'gongzhi',
