@@ -15,6 +15,7 @@
 // voted, never how.
 import { z } from 'zod';
 import { eventParsing, type EventUnion } from '../shared/events.ts';
+import { inputText, storedText, type TextRules } from '../shared/text.ts';
 import { idSchema } from '../organisation/events.ts';
 import { aggregationRuleSchema, fenSchema } from '../cycle/events.ts';
 
@@ -70,14 +71,18 @@ const paperSheetSchema = z.object({
 export type PaperSheet = z.infer<typeof paperSheetSchema>;
 
 /** What the resolver decided for one sheet: the first or second reading, or rejecting it. */
-export const paperDecisionSchema = z.discriminatedUnion('outcome', [
-  z.object({ serial: paperSerialSchema, outcome: z.enum(['first', 'second']) }),
-  z.object({
-    serial: paperSerialSchema,
-    outcome: z.literal('rejected'),
-    reason: z.string().trim().min(1).max(200),
-  }),
-]);
+const paperDecision = (text: TextRules) =>
+  z.discriminatedUnion('outcome', [
+    z.object({ serial: paperSerialSchema, outcome: z.enum(['first', 'second']) }),
+    z.object({
+      serial: paperSerialSchema,
+      outcome: z.literal('rejected'),
+      reason: text.line({ max: 200 }),
+    }),
+  ]);
+
+/** A decision as the resolver gives it (text checked by shared/text.ts). */
+export const paperDecisionSchema = paperDecision(inputText);
 export type PaperDecision = z.infer<typeof paperDecisionSchema>;
 
 const paperBatchRef = { cycleId: idSchema, batchId: idSchema };
@@ -152,7 +157,7 @@ export const ballotEventSchemas = {
       ...paperBatchRef,
       /** The third worker; absent when the two entries agreed and nothing needed a decision. */
       resolvedBy: idSchema.optional(),
-      decisions: z.array(paperDecisionSchema).max(1_000),
+      decisions: z.array(paperDecision(storedText)).max(1_000),
       accepted: z
         .array(
           z.object({

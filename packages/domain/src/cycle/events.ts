@@ -6,7 +6,8 @@
 // exactly, and ¥200,000 is 20_000_000 fen, far inside the safe-integer range.
 import { z } from 'zod';
 import { eventParsing, type EventUnion } from '../shared/events.ts';
-import { idSchema, reasonSchema } from '../organisation/events.ts';
+import { inputText, storedText } from '../shared/text.ts';
+import { idSchema, storedReasonSchema } from '../organisation/events.ts';
 import { isoDateSchema, tieKindSchema } from '../resident/events.ts';
 
 /** An amount of money in integer fen (分); positive. */
@@ -49,16 +50,28 @@ export const cycleScheduleSchema = z.object({
 });
 export type CycleSchedule = z.infer<typeof cycleScheduleSchema>;
 
+const LIST_ITEM_TEXT = { max: 200 };
+const LIST_ITEM_TEXT_EN = { max: 400 };
+
 /** A line of the allowed or excluded list (正面清单/负面清单), e.g. { code: 'N3', text: '…' }. */
 export const listItemSchema = z.object({
   code: z
     .string()
     .trim()
     .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/),
-  text: z.string().trim().min(1).max(200),
-  textEn: z.string().trim().min(1).max(400).optional(),
+  text: inputText.line(LIST_ITEM_TEXT),
+  textEn: inputText.line(LIST_ITEM_TEXT_EN).optional(),
 });
 export type ListItem = z.infer<typeof listItemSchema>;
+
+/** A list line as released events hold it (written before the text rules of shared/text.ts). */
+export const storedListItemSchema = listItemSchema.extend({
+  text: storedText.line(LIST_ITEM_TEXT),
+  textEn: storedText.line(LIST_ITEM_TEXT_EN).optional(),
+});
+
+/** An allowed or excluded list: at most 100 lines. */
+const listOf = <Item extends z.ZodType>(item: Item) => z.array(item).max(100);
 
 export const communityBudgetSchema = z.object({ communityId: idSchema, budget: fenSchema });
 export type CommunityBudget = z.infer<typeof communityBudgetSchema>;
@@ -89,15 +102,18 @@ export const cycleEligibilitySchema = z.object({
 });
 export type CycleEligibility = z.infer<typeof cycleEligibilitySchema>;
 
+const CYCLE_TITLE = { min: 2, max: 80 };
+const CYCLE_TITLE_EN = { min: 2, max: 160 };
+
 /** Everything a street officer sets for a cycle; drafts may be amended whole until published. */
 export const cycleDefinitionSchema = z.object({
-  title: z.string().trim().min(2).max(80),
-  titleEn: z.string().trim().min(2).max(160).optional(),
+  title: inputText.line(CYCLE_TITLE),
+  titleEn: inputText.line(CYCLE_TITLE_EN).optional(),
   year: z.number().int().min(2000).max(2100),
   communities: z.array(communityBudgetSchema).max(200),
   caps: z.object({ works: fenSchema, services: fenSchema, goods: fenSchema }),
-  allowed: z.array(listItemSchema).max(100),
-  excluded: z.array(listItemSchema).max(100),
+  allowed: listOf(listItemSchema),
+  excluded: listOf(listItemSchema),
   eligibility: cycleEligibilitySchema,
   ballot: ballotRuleSchema,
   aggregation: aggregationRuleSchema,
@@ -107,14 +123,22 @@ export const cycleDefinitionSchema = z.object({
 });
 export type CycleDefinition = z.infer<typeof cycleDefinitionSchema>;
 
+/** A definition as released events hold it (written before the text rules of shared/text.ts). */
+const storedCycleDefinition = cycleDefinitionSchema.extend({
+  title: storedText.line(CYCLE_TITLE),
+  titleEn: storedText.line(CYCLE_TITLE_EN).optional(),
+  allowed: listOf(storedListItemSchema),
+  excluded: listOf(storedListItemSchema),
+});
+
 export const cycleEventSchemas = {
   CycleDrafted: {
     version: 1,
-    schema: z.object({ cycleId: idSchema, streetId: idSchema, ...cycleDefinitionSchema.shape }),
+    schema: z.object({ cycleId: idSchema, streetId: idSchema, ...storedCycleDefinition.shape }),
   },
   CycleDraftAmended: {
     version: 1,
-    schema: z.object({ cycleId: idSchema, ...cycleDefinitionSchema.shape }),
+    schema: z.object({ cycleId: idSchema, ...storedCycleDefinition.shape }),
   },
   CyclePublished: {
     version: 1,
@@ -131,7 +155,7 @@ export const cycleEventSchemas = {
       /** The day the schedule gave for `to`. */
       scheduledFor: isoDateSchema,
       /** Required when the day (China time) of `at` is not `scheduledFor`. */
-      reason: reasonSchema.optional(),
+      reason: storedReasonSchema.optional(),
     }),
   },
   CycleBudgetAmended: {
@@ -141,7 +165,7 @@ export const cycleEventSchemas = {
       budgets: z
         .array(z.object({ communityId: idSchema, budget: fenSchema, previousBudget: fenSchema }))
         .min(1),
-      reason: reasonSchema,
+      reason: storedReasonSchema,
     }),
   },
   CycleScheduleAmended: {
@@ -150,7 +174,7 @@ export const cycleEventSchemas = {
       cycleId: idSchema,
       schedule: cycleScheduleSchema,
       previousSchedule: cycleScheduleSchema,
-      reason: reasonSchema,
+      reason: storedReasonSchema,
     }),
   },
 } as const;

@@ -4,15 +4,21 @@
 // an upcaster; the schemas here always describe the current version.
 import { z } from 'zod';
 import { eventParsing, type EventUnion } from '../shared/events.ts';
+import { nameText, paragraphText, storedText } from '../shared/text.ts';
 
 /** Ids are UUIDv7 for records created through the API, short slugs for seeded demo records. */
 export const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/);
 
+const PLACE_NAME = { min: 2, max: 40 };
+const ENGLISH_NAME = { min: 2, max: 80 };
+const DISPLAY_NAME = { max: 40 };
+const REASON = { max: 500 };
+
 /** A place name as registered, e.g. 虞山街道; trimmed, 2–40 characters. */
-export const placeNameSchema = z.string().trim().min(2).max(40);
+export const placeNameSchema = nameText(PLACE_NAME);
 
 /** The name in the English interface, e.g. "Yushan Subdistrict"; optional. */
-export const englishNameSchema = z.string().trim().min(2).max(80);
+export const englishNameSchema = nameText(ENGLISH_NAME);
 
 /** Lower-case login name: a letter, then letters, digits, '.', '_' or '-'; 3–32 characters. */
 export const loginNameSchema = z
@@ -22,7 +28,7 @@ export const loginNameSchema = z
   .regex(/^[a-z][a-z0-9._-]{2,31}$/);
 
 /** A staff member's name as colleagues see it, e.g. 王芳; 1–40 characters. */
-export const displayNameSchema = z.string().trim().min(1).max(40);
+export const displayNameSchema = nameText(DISPLAY_NAME);
 
 /** 社区 (urban community, residents' committee) or 村 (village, villagers' committee). */
 export const communityKindSchema = z.enum(['urban', 'village']);
@@ -63,33 +69,40 @@ export const roleScopeType: Record<StaffRole, Scope['type']> = {
   team_leader: 'community',
 };
 
-export const reasonSchema = z.string().trim().min(1).max(500);
+/** Why something was done, in a few lines; 1–500 characters. */
+export const reasonSchema = paragraphText(REASON);
+
+/** A reason as released events hold it (written before the text rules of shared/text.ts). */
+export const storedReasonSchema = storedText.paragraph(REASON);
+
+const storedPlaceName = storedText.name(PLACE_NAME);
+const storedEnglishName = storedText.name(ENGLISH_NAME);
 
 export const organisationEventSchemas = {
   CityRegistered: {
     version: 1,
-    schema: z.object({ cityId: idSchema, name: placeNameSchema, nameEn: englishNameSchema }),
+    schema: z.object({ cityId: idSchema, name: storedPlaceName, nameEn: storedEnglishName }),
   },
   StreetRegistered: {
     version: 1,
     schema: z.object({
       streetId: idSchema,
-      name: placeNameSchema,
-      nameEn: englishNameSchema.optional(),
+      name: storedPlaceName,
+      nameEn: storedEnglishName.optional(),
     }),
   },
   StreetRenamed: {
     version: 1,
     schema: z.object({
       streetId: idSchema,
-      name: placeNameSchema,
-      nameEn: englishNameSchema.optional(),
-      previousName: placeNameSchema,
+      name: storedPlaceName,
+      nameEn: storedEnglishName.optional(),
+      previousName: storedPlaceName,
     }),
   },
   StreetClosed: {
     version: 1,
-    schema: z.object({ streetId: idSchema, reason: reasonSchema.optional() }),
+    schema: z.object({ streetId: idSchema, reason: storedReasonSchema.optional() }),
   },
   CommunityRegistered: {
     version: 1,
@@ -97,8 +110,8 @@ export const organisationEventSchemas = {
       communityId: idSchema,
       streetId: idSchema,
       kind: communityKindSchema,
-      name: placeNameSchema,
-      nameEn: englishNameSchema.optional(),
+      name: storedPlaceName,
+      nameEn: storedEnglishName.optional(),
     }),
   },
   CommunityRenamed: {
@@ -106,9 +119,9 @@ export const organisationEventSchemas = {
     schema: z.object({
       communityId: idSchema,
       streetId: idSchema,
-      name: placeNameSchema,
-      nameEn: englishNameSchema.optional(),
-      previousName: placeNameSchema,
+      name: storedPlaceName,
+      nameEn: storedEnglishName.optional(),
+      previousName: storedPlaceName,
     }),
   },
   CommunityClosed: {
@@ -116,7 +129,7 @@ export const organisationEventSchemas = {
     schema: z.object({
       communityId: idSchema,
       streetId: idSchema,
-      reason: reasonSchema.optional(),
+      reason: storedReasonSchema.optional(),
     }),
   },
   LoginNameClaimed: {
@@ -128,7 +141,7 @@ export const organisationEventSchemas = {
     schema: z.object({
       accountId: idSchema,
       loginName: loginNameSchema,
-      displayName: displayNameSchema,
+      displayName: storedText.name(DISPLAY_NAME),
       /** argon2id PHC string; never the password. */
       passwordHash: z.string().startsWith('$argon2id$'),
     }),
@@ -143,7 +156,7 @@ export const organisationEventSchemas = {
   },
   StaffAccountDeactivated: {
     version: 1,
-    schema: z.object({ accountId: idSchema, reason: reasonSchema.optional() }),
+    schema: z.object({ accountId: idSchema, reason: storedReasonSchema.optional() }),
   },
   RoleGranted: {
     version: 1,

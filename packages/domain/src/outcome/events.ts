@@ -8,7 +8,8 @@
 // data.
 import { z } from 'zod';
 import { eventParsing, type EventUnion } from '../shared/events.ts';
-import { idSchema, reasonSchema } from '../organisation/events.ts';
+import { paragraphText, storedText } from '../shared/text.ts';
+import { idSchema, storedReasonSchema } from '../organisation/events.ts';
 import { photosSchema } from '../proposal/events.ts';
 
 /** What an objection is against: a pool project of the community, or the community's count. */
@@ -18,7 +19,8 @@ export const objectionTargetSchema = z.discriminatedUnion('kind', [
 ]);
 export type ObjectionTarget = z.infer<typeof objectionTargetSchema>;
 
-export const objectionTextSchema = z.string().trim().min(5).max(2000);
+const OBJECTION_TEXT = { min: 5, max: 2000 };
+export const objectionTextSchema = paragraphText(OBJECTION_TEXT);
 
 /**
  * What an upheld objection changed: the project taken out of the community's count (it is then
@@ -36,7 +38,7 @@ const answered = {
   communityId: idSchema,
   /** The staff account that answered for the community or street. */
   answeredBy: idSchema,
-  reason: reasonSchema,
+  reason: storedReasonSchema,
 };
 
 export const outcomeEventSchemas = {
@@ -47,7 +49,7 @@ export const outcomeEventSchemas = {
       cycleId: idSchema,
       communityId: idSchema,
       target: objectionTargetSchema,
-      text: objectionTextSchema,
+      text: storedText.paragraph(OBJECTION_TEXT),
       photos: photosSchema,
       /** The account that filed it: a resident's id or a staff account's. */
       filedBy: idSchema,

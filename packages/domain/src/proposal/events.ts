@@ -10,9 +10,10 @@
 // ids (pages show an anonymised label), and no event here holds a resident's personal data.
 import { z } from 'zod';
 import { eventParsing, type EventUnion } from '../shared/events.ts';
-import { idSchema, reasonSchema } from '../organisation/events.ts';
+import { inputText, storedText, type TextRules } from '../shared/text.ts';
+import { idSchema, storedReasonSchema } from '../organisation/events.ts';
 import { isoDateSchema } from '../resident/events.ts';
-import { fenSchema, listItemSchema, projectCategorySchema } from '../cycle/events.ts';
+import { fenSchema, projectCategorySchema, storedListItemSchema } from '../cycle/events.ts';
 
 /** What the app accepts as a photo: its stored file's id, MIME type and size. */
 export const photoRules = {
@@ -31,26 +32,32 @@ export type Photo = z.infer<typeof photoSchema>;
 export const photosSchema = z.array(photoSchema).max(photoRules.maxCount);
 
 /** Where the proposal is: a description (e.g. 湖畔花园 3 幢北侧), with optional coordinates. */
-export const locationSchema = z
-  .object({
-    text: z.string().trim().min(1).max(200),
-    lat: z.number().min(-90).max(90).optional(),
-    lng: z.number().min(-180).max(180).optional(),
-  })
-  .refine((l) => (l.lat === undefined) === (l.lng === undefined), 'lat and lng go together');
+const location = (text: TextRules) =>
+  z
+    .object({
+      text: text.line({ max: 200 }),
+      lat: z.number().min(-90).max(90).optional(),
+      lng: z.number().min(-180).max(180).optional(),
+    })
+    .refine((l) => (l.lat === undefined) === (l.lng === undefined), 'lat and lng go together');
+
+/** A location as an author gives it (text checked by shared/text.ts). */
+export const locationSchema = location(inputText);
 export type ProposalLocation = z.infer<typeof locationSchema>;
 
-export const proposalTitleSchema = z.string().trim().min(2).max(60);
-export const proposalDescriptionSchema = z.string().trim().min(1).max(2000);
+const TITLE = { min: 2, max: 60 };
+const DESCRIPTION = { max: 2000 };
+export const proposalTitleSchema = inputText.line(TITLE);
+export const proposalDescriptionSchema = inputText.paragraph(DESCRIPTION);
 
 /** The parts of a proposal its author writes, and may change while editing is open. */
 export const proposalContentSchema = z.object({
-  title: proposalTitleSchema,
-  description: proposalDescriptionSchema,
+  title: storedText.line(TITLE),
+  description: storedText.paragraph(DESCRIPTION),
   category: projectCategorySchema,
   /** In fen (分). */
   estimatedCost: fenSchema,
-  location: locationSchema,
+  location: location(storedText),
   photos: photosSchema,
 });
 export type ProposalContent = z.infer<typeof proposalContentSchema>;
@@ -92,13 +99,17 @@ export type AttendeeRole = z.infer<typeof attendeeRoleSchema>;
  * capacity (representatives, staff); they are not tied to a resident's key, so they cannot be
  * shredded: leave the name out for a resident who attends privately (e.g. as proposer).
  */
-export const attendeeSchema = z.object({
-  name: z.string().trim().min(1).max(40).optional(),
-  role: attendeeRoleSchema,
-});
+const attendee = (text: TextRules) =>
+  z.object({ name: text.name({ max: 40 }).optional(), role: attendeeRoleSchema });
+
+/** An attendee as a worker records them (text checked by shared/text.ts). */
+export const attendeeSchema = attendee(inputText);
 export type Attendee = z.infer<typeof attendeeSchema>;
 
-const noteSchema = z.string().trim().min(1).max(2000);
+const NOTES = { max: 2000 };
+/** A survey's or a round-table's notes, as a worker writes them. */
+export const notesSchema = inputText.paragraph(NOTES);
+const storedNotes = storedText.paragraph(NOTES);
 
 /**
  * Who gave the feedback on a proposal that was not selected (意见共商): a community worker, or
@@ -108,10 +119,18 @@ const noteSchema = z.string().trim().min(1).max(2000);
 export const feedbackGiverSchema = z.enum(['community_worker', 'resident_representatives']);
 export type FeedbackGiver = z.infer<typeof feedbackGiverSchema>;
 
-export const feedbackReasonSchema = z.string().trim().min(1).max(1000);
-export const feedbackSuggestionsSchema = z.string().trim().min(1).max(2000);
-export const feedbackMessageSchema = z.string().trim().min(1).max(1000);
-export const representativesSchema = z.array(z.string().trim().min(1).max(40)).min(1).max(20);
+const FEEDBACK_REASON = { max: 1000 };
+const FEEDBACK_SUGGESTIONS = { max: 2000 };
+const FEEDBACK_MESSAGE = { max: 1000 };
+const representatives = (text: TextRules) =>
+  z
+    .array(text.name({ max: 40 }))
+    .min(1)
+    .max(20);
+export const feedbackReasonSchema = inputText.paragraph(FEEDBACK_REASON);
+export const feedbackSuggestionsSchema = inputText.paragraph(FEEDBACK_SUGGESTIONS);
+export const feedbackMessageSchema = inputText.paragraph(FEEDBACK_MESSAGE);
+export const representativesSchema = representatives(inputText);
 
 /** Who wrote a message of the feedback thread: the proposal's author, or the community. */
 export const feedbackSenderSchema = z.enum(['author', 'community']);
@@ -141,7 +160,7 @@ export const proposalEventSchemas = {
   },
   ProposalWithdrawn: {
     version: 1,
-    schema: z.object({ proposalId: idSchema, reason: reasonSchema.optional() }),
+    schema: z.object({ proposalId: idSchema, reason: storedReasonSchema.optional() }),
   },
   ProposalCoSigned: {
     version: 1,
@@ -152,7 +171,7 @@ export const proposalEventSchemas = {
     schema: z.object({
       proposalId: idSchema,
       intoProposalId: idSchema,
-      note: reasonSchema.optional(),
+      note: storedReasonSchema.optional(),
     }),
   },
   ProposalAbsorbed: {
@@ -161,7 +180,7 @@ export const proposalEventSchemas = {
       proposalId: idSchema,
       fromProposalId: idSchema,
       /** The merged proposal's title, so that history reads without folding it. */
-      fromTitle: proposalTitleSchema,
+      fromTitle: storedText.line(TITLE),
       /** Authors of the merged proposal the target did not have yet. */
       authors: z.array(idSchema),
       /** Its co-signers who were neither authors nor co-signers of the target. */
@@ -174,14 +193,14 @@ export const proposalEventSchemas = {
       .object({
         proposalId: idSchema,
         /** The line of the cycle's excluded list (负面清单) it falls under, copied. */
-        excluded: listItemSchema.optional(),
-        note: reasonSchema.optional(),
+        excluded: storedListItemSchema.optional(),
+        note: storedReasonSchema.optional(),
       })
       .refine((d) => d.excluded !== undefined || d.note !== undefined, 'a reason is required'),
   },
   ProposalSentToSurvey: {
     version: 1,
-    schema: z.object({ proposalId: idSchema, note: reasonSchema.optional() }),
+    schema: z.object({ proposalId: idSchema, note: storedReasonSchema.optional() }),
   },
   SiteSurveyRecorded: {
     version: 1,
@@ -189,13 +208,13 @@ export const proposalEventSchemas = {
       proposalId: idSchema,
       surveyor: surveyorSchema,
       /** The consultant's firm or the department, e.g. 市住建局. */
-      organisation: z.string().trim().min(1).max(80).optional(),
-      notes: noteSchema,
+      organisation: storedText.name({ max: 80 }).optional(),
+      notes: storedNotes,
       photos: photosSchema,
       revisedCost: fenSchema.optional(),
       opinion: surveyOpinionSchema,
       /** Required when the opinion is conditional. */
-      conditions: reasonSchema.optional(),
+      conditions: storedReasonSchema.optional(),
     }),
   },
   RoundTableHeld: {
@@ -206,8 +225,8 @@ export const proposalEventSchemas = {
       streetId: idSchema,
       communityId: idSchema,
       date: isoDateSchema,
-      attendees: z.array(attendeeSchema).min(1).max(100),
-      notes: noteSchema.optional(),
+      attendees: z.array(attendee(storedText)).min(1).max(100),
+      notes: storedNotes.optional(),
     }),
   },
   ProposalAdmittedToPool: {
@@ -217,12 +236,12 @@ export const proposalEventSchemas = {
       roundTableId: idSchema,
       /** The cost it enters the pool at: the last surveyed cost, else the estimate (fen). */
       cost: fenSchema,
-      note: reasonSchema.optional(),
+      note: storedReasonSchema.optional(),
     }),
   },
   ProposalRejectedAtRoundTable: {
     version: 1,
-    schema: z.object({ proposalId: idSchema, roundTableId: idSchema, reason: reasonSchema }),
+    schema: z.object({ proposalId: idSchema, roundTableId: idSchema, reason: storedReasonSchema }),
   },
   ProposalReturnedForRevision: {
     version: 1,
@@ -230,7 +249,7 @@ export const proposalEventSchemas = {
       proposalId: idSchema,
       roundTableId: idSchema,
       /** What the author is asked to change. */
-      changesRequested: reasonSchema,
+      changesRequested: storedReasonSchema,
     }),
   },
   ProposalResubmitted: {
@@ -247,11 +266,11 @@ export const proposalEventSchemas = {
     schema: z
       .object({
         proposalId: idSchema,
-        reason: feedbackReasonSchema,
-        suggestions: feedbackSuggestionsSchema,
+        reason: storedText.paragraph(FEEDBACK_REASON),
+        suggestions: storedText.paragraph(FEEDBACK_SUGGESTIONS),
         givenBy: feedbackGiverSchema,
         /** Required when residents' representatives gave it. */
-        representatives: representativesSchema.optional(),
+        representatives: representatives(storedText).optional(),
       })
       .refine(
         (d) => (d.givenBy === 'resident_representatives') === (d.representatives !== undefined),
@@ -264,7 +283,7 @@ export const proposalEventSchemas = {
     schema: z.object({
       proposalId: idSchema,
       from: feedbackSenderSchema,
-      text: feedbackMessageSchema,
+      text: storedText.paragraph(FEEDBACK_MESSAGE),
     }),
   },
   /** The author carried the proposal into a later cycle of the street, as a new proposal. */

@@ -1,2 +1,3 @@
 export * from './decider.ts';
 export * from './errors.ts';
+export * from './text.ts';
