@@ -1,6 +1,8 @@
-// Ballots over HTTP on the embedded store: cast and change with a receipt found in the public
-// bulletin, refusals that write nothing, 200 concurrent ballots of one voter, and a tally equal to
-// the recount of the downloaded bulletin and of the events.
+// Ballots over HTTP on the embedded store: cast and change with a receipt (during voting the
+// bulletin is a number and the receipt look-up says when it will answer), refusals that write
+// nothing, 200 concurrent ballots of one voter, and once voting has closed a bulletin by receipt
+// (书院社区 has ten ballots or more) and a tally equal to the recount of the downloaded bulletin
+// and of the events.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { recountPb } from '@gongzhi/api';
 import { ballotStreams, parseBallotEvent } from '@gongzhi/domain';
@@ -14,6 +16,9 @@ describe('ballots over HTTP on sqlite', () => {
   let voters: Voter[];
   let outsider: Voter;
   let pool: string[];
+  /** Receipts to look for once voting has closed: replaced ones must not be on the bulletin. */
+  const replaced: string[] = [];
+  const counted: { receipt: string; choices: string[] }[] = [];
 
   const as = (voter: Voter) => ({ headers: { authorization: `Bearer ${voter.token}` } });
   const cast = (voter: Voter, choices: string[], communityId = 'shuyuan') =>
@@ -47,34 +52,54 @@ describe('ballots over HTTP on sqlite', () => {
     await openVoting(api.runtime);
   });
 
-  it('casts a ballot whose receipt the public bulletin shows, and changes it', async () => {
+  it('casts a ballot and changes it; during voting the bulletin is a number, no receipt is looked up', async () => {
     const first = await cast(voters[0]!, [pool[0]!, pool[1]!]);
     expect(first.status, JSON.stringify(first.body)).toBe(200);
     const { receipt, changed, position } = first.body.result!.data;
     expect(changed).toBe(false);
-    const found = await api.call(
-      'ballot.findReceipt',
-      { cycleId: DEMO_CYCLE, receipt: receipt.toLowerCase(), minPosition: position },
-      { query: true },
-    );
-    expect(found.body.result?.data).toEqual({
-      receipt,
-      communityId: 'shuyuan',
-      choices: [pool[0], pool[1]],
-    });
+    const lookUp = (minPosition: string) =>
+      api.call(
+        'ballot.findReceipt',
+        { cycleId: DEMO_CYCLE, receipt: receipt.toLowerCase(), minPosition },
+        { query: true },
+      );
+    expect((await lookUp(position)).body.result?.data).toEqual({ published: false, ballot: null });
+    const bulletinAt = async (minPosition: string) =>
+      (
+        await api.call(
+          'ballot.bulletin',
+          { cycleId: DEMO_CYCLE, communityId: 'shuyuan', minPosition },
+          { query: true },
+        )
+      ).body.result?.data;
+    const live = { disclosure: 'count', ballots: 1, minimum: 10, files: false };
+    expect(await bulletinAt(position)).toEqual(live);
 
     const second = await cast(voters[0]!, [pool[1]!]);
     expect(second.body.result?.data.changed).toBe(true);
     const after = second.body.result!.data;
-    const bulletin = await api.call<{ receipt: string; choices: string[] }[]>(
-      'ballot.bulletin',
-      { cycleId: DEMO_CYCLE, communityId: 'shuyuan', minPosition: after.position },
-      { query: true },
-    );
-    const receipts = bulletin.body.result!.data.map((row) => row.receipt);
-    expect(receipts).toContain(after.receipt);
-    expect(receipts).not.toContain(receipt);
-    expect(JSON.stringify(bulletin.body)).not.toContain(voters[0]!.residentId);
+    // A change of vote shows nowhere: the same number, the old receipt not looked up either.
+    expect(await bulletinAt(after.position)).toEqual(live);
+    expect((await lookUp(after.position)).body.result?.data).toEqual({
+      published: false,
+      ballot: null,
+    });
+    replaced.push(receipt);
+    counted.push({ receipt: after.receipt, choices: [pool[1]!] });
+
+    // Nobody downloads the bulletin during voting, the street's officer neither.
+    await api.signIn('yushan');
+    for (const as of [undefined, 'yushan']) {
+      const file = await api.call(
+        'ballot.bulletinFile',
+        { cycleId: DEMO_CYCLE, communityId: 'shuyuan', format: 'pb' },
+        { query: true, as },
+      );
+      expect({ status: file.status, reason: file.body.error?.data.reason }).toEqual({
+        status: 409,
+        reason: 'bulletin_not_published',
+      });
+    }
 
     const mine = await api.call(
       'ballot.mine',
@@ -147,14 +172,19 @@ describe('ballots over HTTP on sqlite', () => {
       .map((r) => r.body.result!.data)
       .sort((a, b) => Number(BigInt(a.position) - BigInt(b.position)))
       .at(-1)!;
-    const bulletin = await api.call<{ receipt: string }[]>(
+    const bulletin = await api.call<{ ballots: number }>(
       'ballot.bulletin',
       { cycleId: DEMO_CYCLE, communityId: 'shuyuan', minPosition: last.position },
       { query: true },
     );
-    const receipts = new Set(replies.map((r) => r.body.result!.data.receipt));
-    const counted = bulletin.body.result!.data.filter((row) => receipts.has(row.receipt));
-    expect(counted.map((row) => row.receipt)).toEqual([last.receipt]);
+    expect(bulletin.body.result!.data.ballots).toBe(2);
+    const receipts = replies.map((r) => r.body.result!.data.receipt);
+    replaced.push(...receipts.filter((r) => r !== last.receipt));
+    const choices = replies.find((r) => r.body.result!.data.receipt === last.receipt)!;
+    counted.push({
+      receipt: last.receipt,
+      choices: [pool[replies.indexOf(choices) % pool.length]!],
+    });
   });
 
   it('refuses a tally while voting is open; after closing, the tally equals every recount', async () => {
@@ -187,7 +217,45 @@ describe('ballots over HTTP on sqlite', () => {
     expect(closed.body.result?.data).toMatchObject({
       tally: { ballotCount: voters.length - 1 },
       revision: 0,
+      disclosure: 'ballots',
+      bulletinMinimum: 10,
     });
+
+    // Voting closed, with ten ballots or more: every ballot by receipt, none that was replaced.
+    const bulletin = await api.call<{
+      disclosure: string;
+      files: boolean;
+      rows: { receipt: string; choices: string[] }[];
+    }>('ballot.bulletin', { cycleId: DEMO_CYCLE, communityId: 'shuyuan' }, { query: true });
+    const { rows, ...shown } = bulletin.body.result!.data;
+    expect(shown).toEqual({
+      disclosure: 'ballots',
+      ballots: voters.length - 1,
+      minimum: 10,
+      files: true,
+    });
+    expect(rows).toHaveLength(voters.length - 1);
+    expect(rows).toEqual(expect.arrayContaining(counted));
+    const onBulletin = new Set(rows.map((row) => row.receipt));
+    expect(replaced.filter((r) => onBulletin.has(r))).toEqual([]);
+    expect(JSON.stringify(bulletin.body)).not.toContain(voters[0]!.residentId);
+    for (const { receipt, choices } of counted) {
+      const found = await api.call(
+        'ballot.findReceipt',
+        { cycleId: DEMO_CYCLE, receipt },
+        { query: true },
+      );
+      expect(found.body.result?.data).toEqual({
+        published: true,
+        ballot: { receipt, communityId: 'shuyuan', choices },
+      });
+    }
+    const gone = await api.call(
+      'ballot.findReceipt',
+      { cycleId: DEMO_CYCLE, receipt: replaced[0] },
+      { query: true },
+    );
+    expect(gone.body.result?.data).toEqual({ published: true, ballot: null });
     const retry = await api.call(
       'cycle.advancePhase',
       { cycleId: DEMO_CYCLE, to: 'publicity', reason: '投票结束' },

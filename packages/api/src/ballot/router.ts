@@ -1,6 +1,7 @@
 // Ballots (项目共决). Public: the ballot paper of a community (rule, budget, pool), the bulletin
 // (every counted ballot by receipt, never a voter) as rows or as a CSV / pabulib .pb file, a
-// receipt look-up, and the result with its recount. A resident, or their proxy, casts and changes
+// receipt look-up, and the result with its recount; during voting the bulletin is the number of
+// ballots only, and a community with too few ballots gets totals only (bulletin.ts). A resident, or their proxy, casts and changes
 // the ballot and gets a receipt code, shown once. Street officers of the cycle's street (and city
 // administrators) count the ballots once voting has closed.
 import { z } from 'zod';
@@ -12,7 +13,7 @@ import {
   type LocalizedText,
 } from '@gongzhi/domain';
 import type { EventMetadata } from '@gongzhi/eventstore';
-import { findReceipt, listBulletin, readTally, readVoter } from '@gongzhi/projections/ballot';
+import { readTally, readVoter } from '@gongzhi/projections/ballot';
 import { readCycle } from '@gongzhi/projections/cycle';
 import { listProjectPool } from '@gongzhi/projections/proposal';
 import { writerFor, type Writer } from '../commands.ts';
@@ -23,6 +24,13 @@ import { caughtUpTo, minPositionSchema, written } from '../positions.ts';
 import { actingFor, type Acting } from '../resident/acting.ts';
 import { ApiRefusal, procedure, router, type Access } from '../trpc.ts';
 import { castBallot, countInput, tallyCycle } from './commands.ts';
+import {
+  ballotOfReceipt,
+  bulletinMinimumOf,
+  disclosureOf,
+  publicBulletin,
+  requireFilesAllowed,
+} from './bulletin.ts';
 import { bulletinCsv, bulletinPb, recountPb } from './count.ts';
 import { paperBatchRouter } from './paper.ts';
 
@@ -79,11 +87,8 @@ function writerActing(ctx: Context, acting: Acting): Writer {
 }
 
 async function bulletinInput(ctx: Context, cycleId: string, communityId: string) {
-  const input = await countInput(
-    ctx.services.readModels.db,
-    await publishedCycle(ctx.services.store, cycleId),
-    communityId,
-  );
+  const cycle = await publishedCycle(ctx.services.store, cycleId);
+  const input = await countInput(ctx.services.readModels.db, cycle, communityId);
   if (!input) {
     return refuse(
       'not_found',
@@ -92,7 +97,7 @@ async function bulletinInput(ctx: Context, cycleId: string, communityId: string)
       `The community ${communityId} is not part of this cycle.`,
     );
   }
-  return input;
+  return { cycle, input };
 }
 
 export const ballotRouter = router({
@@ -157,27 +162,37 @@ export const ballotRouter = router({
     return voter ?? null;
   }),
 
-  /** The counted ballot a receipt stands for, or null (never cast, or replaced by a change). */
+  /**
+   * Once voting has closed, the counted ballot a receipt stands for, or null (never cast, or
+   * replaced by a change); during voting `published` is false and the receipt is not looked up.
+   */
   findReceipt: procedure(
     'public',
     z.object({ cycleId: idSchema, receipt: receiptSchema, minPosition: minPositionSchema }),
   ).query(async ({ ctx, input }) => {
     await caughtUpTo(ctx, input.minPosition);
-    return (await findReceipt(ctx.services.readModels.db, input)) ?? null;
+    return ballotOfReceipt(ctx, input);
   }),
 
-  /** Every counted ballot of the community, by receipt. */
+  /**
+   * The community's bulletin: during voting the number of ballots; once voting has closed every
+   * counted ballot by receipt, or the votes per project below the cycle's minimum of ballots.
+   */
   bulletin: procedure('public', z.object({ ...place, minPosition: minPositionSchema })).query(
     async ({ ctx, input }) => {
       await caughtUpTo(ctx, input.minPosition);
-      return listBulletin(ctx.services.readModels.db, input);
+      return publicBulletin(ctx, input);
     },
   ),
 
-  /** The bulletin as a file: CSV (receipt,choices) or pabulib .pb (whose SHA-256 is the digest). */
+  /**
+   * The bulletin as a file: CSV (receipt,choices) or pabulib .pb (whose SHA-256 is the digest).
+   * Once voting has closed; below the minimum of ballots, to the cycle's officers only.
+   */
   bulletinFile: procedure('public', z.object({ ...place, format: z.enum(['csv', 'pb']) })).query(
     async ({ ctx, input }) => {
-      const count = await bulletinInput(ctx, input.cycleId, input.communityId);
+      const { cycle, input: count } = await bulletinInput(ctx, input.cycleId, input.communityId);
+      requireFilesAllowed(ctx, cycle, count.bulletin.length);
       const name = `ballots-${input.cycleId}-${input.communityId}`;
       return input.format === 'csv'
         ? {
@@ -220,19 +235,21 @@ export const ballotRouter = router({
   /**
    * The recorded count of a community (votes per project, winners, for MES why each project won
    * or lost) beside a recount of the bulletin as published now: equal digests and winners mean
-   * the published tally is the count of the published ballots.
+   * the published tally is the count of the published ballots. `disclosure` says whether the
+   * bulletin shows every ballot or, below `bulletinMinimum` ballots, the totals only.
    */
   result: procedure('public', z.object({ ...place, minPosition: minPositionSchema })).query(
     async ({ ctx, input }) => {
       await caughtUpTo(ctx, input.minPosition);
       const recorded = await readTally(ctx.services.readModels.db, input);
       if (!recorded) return null;
-      const recount = recountPb(
-        bulletinPb(await bulletinInput(ctx, input.cycleId, input.communityId)),
-      );
+      const { cycle, input: count } = await bulletinInput(ctx, input.cycleId, input.communityId);
+      const recount = recountPb(bulletinPb(count));
       const { tally } = recorded;
       return {
         ...recorded,
+        disclosure: disclosureOf(cycle, count.bulletin.length),
+        bulletinMinimum: bulletinMinimumOf(cycle),
         recount: {
           ...recount,
           matches:

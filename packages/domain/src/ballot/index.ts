@@ -2,3 +2,4 @@ export * from './events.ts';
 export * from './ballot.ts';
 export * from './tally.ts';
 export * from './paper.ts';
+export * from './bulletin.ts';

@@ -91,6 +91,12 @@ export type BallotRule = z.infer<typeof ballotRuleSchema>;
 export const aggregationRuleSchema = z.enum(['greedy', 'mes']);
 export type AggregationRule = z.infer<typeof aggregationRuleSchema>;
 
+/** The fewest ballots for a bare bulletin: 1 publishes every bulletin ballot by ballot. */
+export const bulletinMinimumSchema = z.number().int().min(1).max(1000);
+
+/** What a cycle without the setting takes: ten ballots. */
+export const defaultBulletinMinimum = 10;
+
 /** Who may propose, co-sign and vote: a verified tie of these kinds, and a minimum age. */
 export const cycleEligibilitySchema = z.object({
   tieKinds: z
@@ -117,6 +123,11 @@ export const cycleDefinitionSchema = z.object({
   eligibility: cycleEligibilitySchema,
   ballot: ballotRuleSchema,
   aggregation: aggregationRuleSchema,
+  /**
+   * The fewest ballots a community needs for its bulletin to be published ballot by ballot;
+   * below it only the totals are public (ballot/bulletin.ts). Absent: `defaultBulletinMinimum`.
+   */
+  bulletinMinimum: bulletinMinimumSchema.optional(),
   /** Length of the publicity (公示) of the selection, typically 3–7 days. */
   publicityDays: z.number().int().min(1).max(60),
   schedule: cycleScheduleSchema,
