@@ -21,6 +21,7 @@ interface CycleReply {
   budgets: { communityId: string; budget: number; name: string }[];
   phases: { phase: string; scheduledFor: string; startedAt: string | null; current: boolean }[];
   history: { summary: { 'zh-CN': string; en: string }; event: { type: string } }[];
+  rules: { minimumSupport: { kind: string; votes?: number; percent?: number } };
 }
 
 describe.each(engines)('cycles over HTTP on $name', ({ name, make }) => {
@@ -48,6 +49,8 @@ describe.each(engines)('cycles over HTTP on $name', ({ name, make }) => {
     expect((await get(cycleId, undefined, drafted.body.result!.data.position)).status).toBe(404);
     const draft = await get(cycleId, 'yushan');
     expect(draft.body.result?.data).toMatchObject({ status: 'draft', title: '草稿周期' });
+    // Drafted without a minimum support: a project needs one vote.
+    expect(draft.body.result?.data.rules.minimumSupport).toEqual({ kind: 'votes', votes: 1 });
     const drafts = await call<{ cycles: { cycleId: string }[] }>(
       'cycle.drafts',
       { streetId: 'yushan' },
@@ -57,7 +60,11 @@ describe.each(engines)('cycles over HTTP on $name', ({ name, make }) => {
 
     const amended = await call<Written>(
       'cycle.amendDraft',
-      { cycleId, ...cycleDefinition(), expectedRevision: '0' },
+      {
+        cycleId,
+        ...cycleDefinition({ minimumSupport: { kind: 'share', percent: 10 } }),
+        expectedRevision: '0',
+      },
       { as: 'yushan' },
     );
     expect(amended.status, JSON.stringify(amended.body)).toBe(200);
@@ -78,6 +85,7 @@ describe.each(engines)('cycles over HTTP on $name', ({ name, make }) => {
     );
     const publicView = (await get(cycleId)).body.result!.data;
     expect(publicView).toMatchObject({ status: 'published', phase: 'announced' });
+    expect(publicView.rules.minimumSupport).toEqual({ kind: 'share', percent: 10 });
     expect(publicView.budgets).toEqual([
       { communityId: 'shuyuan', budget: 20_000_000, name: '书院社区', nameEn: 'Shuyuan Community' },
       {

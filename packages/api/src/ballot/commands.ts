@@ -10,6 +10,7 @@ import {
   checkEligibility,
   cycleDecider,
   cycleStreams,
+  defaultMinimumSupport,
   describeBallotEvent,
   fold,
   parseBallotEvent,
@@ -275,6 +276,7 @@ export async function countInput(
     ...place,
     budget,
     rule: cycle.definition.aggregation,
+    minimumSupport: cycle.definition.minimumSupport ?? defaultMinimumSupport,
     pool: pool
       .filter((p) => counted(p.proposalId))
       .map((p) => ({ proposalId: p.proposalId, title: p.title, cost: p.cost })),

@@ -123,6 +123,11 @@ export const ballotEventSchemas = {
       /** How ties are broken: by project id compared by code point, the smaller first. */
       tieBreak: z.literal('project-id-code-point'),
       explanations: z.array(explanationSchema).optional(),
+      /**
+       * The votes a project needed to be selected (the cycle's minimum support, at least one);
+       * absent in tallies recorded before it existed, which needed none.
+       */
+      minimumSupport: z.number().int().min(1).optional(),
     }),
   },
   /** A worker opens a batch of paper ballots (e.g. one ballot box) of a community. */

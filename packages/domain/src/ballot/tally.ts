@@ -3,7 +3,9 @@
 // The count itself (packages/pb on the bulletin) is done by the command handler, which passes
 // its result; the decider checks that voting is closed and the community takes part, and records
 // the count. Counting again on the same input records nothing; a different input (e.g. after an
-// upheld objection) records a new tally, and the last one stands.
+// upheld objection) records a new tally, and the last one stands. A tally recorded before the
+// minimum support existed is counted again under it (it may have selected a project nobody
+// supported).
 import type { Decider } from '../shared/decider.ts';
 import { refuse } from '../shared/errors.ts';
 import { cycleStageText } from '../cycle/describe.ts';
@@ -48,7 +50,8 @@ export const tallyDecider: Decider<TallyCommand, BallotEvent, TallyState> = {
     if (
       state.status === 'tallied' &&
       state.last.inputDigest === data.inputDigest &&
-      state.last.pbRule === data.pbRule
+      state.last.pbRule === data.pbRule &&
+      state.last.minimumSupport === data.minimumSupport
     ) {
       return [];
     }

@@ -91,6 +91,27 @@ export type BallotRule = z.infer<typeof ballotRuleSchema>;
 export const aggregationRuleSchema = z.enum(['greedy', 'mes']);
 export type AggregationRule = z.infer<typeof aggregationRuleSchema>;
 
+/**
+ * The support a project needs to be selected, whatever the rule: a number of votes, or a share
+ * (whole percent) of the community's ballots. A project nobody voted for is never selected, so
+ * the least is one vote; cycles drafted before this setting existed need one vote.
+ */
+export const minimumSupportSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('votes'), votes: z.number().int().min(1).max(1_000_000) }),
+  z.object({ kind: z.literal('share'), percent: z.number().int().min(1).max(100) }),
+]);
+export type MinimumSupport = z.infer<typeof minimumSupportSchema>;
+
+/** What a cycle without the setting needs: one vote. */
+export const defaultMinimumSupport: MinimumSupport = { kind: 'votes', votes: 1 };
+
+/** The votes a project needs among `ballots` ballots: at least one. */
+export function votesNeeded(minimum: MinimumSupport, ballots: number): number {
+  return minimum.kind === 'votes'
+    ? minimum.votes
+    : Math.max(1, Math.ceil((minimum.percent * ballots) / 100));
+}
+
 /** The fewest ballots for a bare bulletin: 1 publishes every bulletin ballot by ballot. */
 export const bulletinMinimumSchema = z.number().int().min(1).max(1000);
 
@@ -123,6 +144,8 @@ export const cycleDefinitionSchema = z.object({
   eligibility: cycleEligibilitySchema,
   ballot: ballotRuleSchema,
   aggregation: aggregationRuleSchema,
+  /** Absent in cycles drafted before it existed: `defaultMinimumSupport`. */
+  minimumSupport: minimumSupportSchema.optional(),
   /**
    * The fewest ballots a community needs for its bulletin to be published ballot by ballot;
    * below it only the totals are public (ballot/bulletin.ts). Absent: `defaultBulletinMinimum`.

@@ -211,6 +211,18 @@ describe('recording a tally', () => {
       .then([{ type: 'BallotsTallied', data: recount }]);
   });
 
+  it('counts a tally recorded before the minimum support again under it', () => {
+    // p2 had 1 vote; counted before the minimum existed, the same input records the new count.
+    const before: BallotEvent = { type: 'BallotsTallied', data: tallied };
+    const underMinimum = { ...tallied, winners: ['p1'], budgetUsed: 8_000_000, minimumSupport: 2 };
+    given(tallyDecider, [before])
+      .when(record(underMinimum))
+      .then([{ type: 'BallotsTallied', data: underMinimum }]);
+    given(tallyDecider, [{ type: 'BallotsTallied', data: underMinimum }])
+      .when(record(underMinimum))
+      .then([]);
+  });
+
   it('refuses while voting is open, for a cycle that is not published, or another community', () => {
     given(tallyDecider, [])
       .when(record(tallied, cycleAt('voting')))

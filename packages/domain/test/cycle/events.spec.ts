@@ -3,9 +3,11 @@ import {
   cycleEventSchemas,
   cycleEventTypes,
   cycleStreams,
+  defaultMinimumSupport,
   describeCycleEvent,
   moneyText,
   parseCycleEvent,
+  votesNeeded,
 } from '../../src/cycle/index.ts';
 import type { CycleEvent } from '../../src/cycle/index.ts';
 import { advanced, definition, drafted, published } from './fixtures.ts';
@@ -43,6 +45,29 @@ describe('cycle events', () => {
       }),
     ).toThrow();
     expect(() => parseCycleEvent('StreetClosed', {})).toThrow(/Not a cycle/);
+  });
+
+  it('reads cycles drafted before the minimum support, which need one vote', () => {
+    const released = drafted.data;
+    const read = parseCycleEvent('CycleDrafted', released);
+    expect(read.type === 'CycleDrafted' && read.data.minimumSupport).toBeUndefined();
+    expect(
+      parseCycleEvent('CycleDrafted', {
+        ...released,
+        minimumSupport: { kind: 'share', percent: 10 },
+      }).data,
+    ).toMatchObject({ minimumSupport: { kind: 'share', percent: 10 } });
+    expect(() =>
+      parseCycleEvent('CycleDrafted', { ...released, minimumSupport: { kind: 'votes', votes: 0 } }),
+    ).toThrow();
+  });
+
+  it('needs at least one vote, and a share of the ballots rounded up', () => {
+    expect(votesNeeded(defaultMinimumSupport, 0)).toBe(1);
+    expect(votesNeeded({ kind: 'votes', votes: 5 }, 3)).toBe(5);
+    expect(votesNeeded({ kind: 'share', percent: 10 }, 0)).toBe(1);
+    expect(votesNeeded({ kind: 'share', percent: 10 }, 41)).toBe(5);
+    expect(votesNeeded({ kind: 'share', percent: 10 }, 40)).toBe(4);
   });
 
   it('names the stream by cycle', () => {

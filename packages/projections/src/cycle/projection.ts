@@ -3,8 +3,8 @@
 // its budgets one row per community (to find the cycles of a community), and its public history
 // (publication, phase moves, amendments with their reasons) one row per event. A draft's own
 // amendments are not history: a draft is not public.
-import { parseCycleEvent } from '@gongzhi/domain';
-import type { CycleDefinition, CycleEvent } from '@gongzhi/domain';
+import { defaultMinimumSupport, parseCycleEvent } from '@gongzhi/domain';
+import type { CycleDefinition, CycleEvent, MinimumSupport } from '@gongzhi/domain';
 import type { RecordedEvent } from '@gongzhi/eventstore';
 import type { Projection, SqlExecutor, TableNames } from '../types.ts';
 
@@ -21,11 +21,11 @@ const projectedTypes = [
   'CycleScheduleAmended',
 ] as const satisfies readonly CycleEvent['type'][];
 
-/** The rules of a cycle as stored in `cyc_cycles.rules`. */
+/** The rules of a cycle as stored in `cyc_cycles.rules`; the minimum support with its default. */
 export type CycleRules = Pick<
   CycleDefinition,
   'caps' | 'allowed' | 'excluded' | 'eligibility' | 'ballot' | 'aggregation' | 'publicityDays'
->;
+> & { minimumSupport: MinimumSupport };
 
 const rulesOf = (d: CycleDefinition): CycleRules => ({
   caps: d.caps,
@@ -34,12 +34,14 @@ const rulesOf = (d: CycleDefinition): CycleRules => ({
   eligibility: d.eligibility,
   ballot: d.ballot,
   aggregation: d.aggregation,
+  minimumSupport: d.minimumSupport ?? defaultMinimumSupport,
   publicityDays: d.publicityDays,
 });
 
 export const cycleProjection: Projection<CycleTable> = {
   name: 'cycle',
-  version: 1,
+  // 2: the rules carry the minimum support a project needs.
+  version: 2,
   tables: cycleTables,
   eventTypes: projectedTypes,
 

@@ -73,7 +73,17 @@ for (const [engine, open] of engines('cycle')) {
           cycleId: 'c2025',
           ...definition,
           communities: [...definition.communities, { communityId: 'shuyuan', budget: 10_000_000 }],
+          minimumSupport: { kind: 'share', percent: 5 },
         },
+      });
+      // A cycle drafted without a minimum support reads as needing one vote.
+      expect((await readCycle(h.db, 'c2024'))?.rules.minimumSupport).toEqual({
+        kind: 'votes',
+        votes: 1,
+      });
+      expect((await readCycle(h.db, 'c2025'))?.rules.minimumSupport).toEqual({
+        kind: 'share',
+        percent: 5,
       });
       const drafts = await listCycles(h.db, { streetId: 'yushan', includeDrafts: true });
       expect(drafts.map((c) => [c.cycleId, c.title, c.status, c.phase])).toEqual([
