@@ -1,12 +1,22 @@
-// What both ways into a procedure say the same: Hono's /trpc endpoint (http.ts) and the direct
-// path for hot procedures (direct-calls.ts). Each answer is shaped as tRPC's HTTP endpoint shapes
-// an error, so that a tRPC client shows its message.
+// What both ways into a procedure share: the server's options and the answers they say the same,
+// Hono's /trpc endpoint (http.ts) and the direct path for hot procedures (direct-calls.ts). Each
+// answer is shaped as tRPC's HTTP endpoint shapes an error, so that a tRPC client shows its
+// message.
 import { getErrorShape, type TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { appRouter, resolveLocale, type Context } from '@gongzhi/api';
 import { CROSS_SITE_REQUEST_REFUSED, isSameOriginRequest } from '@gongzhi/auth';
 
 type RequestHeaders = Pick<Headers, 'get'>;
+
+export interface HttpOptions {
+  /** Where request log lines go; none when omitted (tests). */
+  log?: (line: string) => void;
+  /** Origins of other front-ends allowed to make state-changing calls (GONGZHI_ALLOWED_ORIGINS). */
+  allowedOrigins?: readonly string[];
+  /** Take the client address from X-Forwarded-For (behind a reverse proxy; GONGZHI_TRUST_PROXY=1). */
+  trustProxy?: boolean;
+}
 
 /** A refusal as tRPC's HTTP endpoint answers it: status and `{ error: shape }`. */
 export function errorAnswer(

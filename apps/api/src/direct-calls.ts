@@ -7,18 +7,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { callTRPCProcedure, getTRPCErrorFromUnknown, TRPCError } from '@trpc/server';
 import { appRouter, createContext, resolveLocale, type Context } from '@gongzhi/api';
-import { clientAddressOf, crossSiteRefusal, errorAnswer, requestScheme } from './answers.ts';
-import type { HttpOptions } from './http.ts';
+import {
+  clientAddressOf,
+  crossSiteRefusal,
+  errorAnswer,
+  requestScheme,
+  type HttpOptions,
+} from './answers.ts';
+import { MAX_BODY_BYTES } from './limits.ts';
 import type { Runtime } from './runtime.ts';
 
 /** Procedures served this way: called often, with small JSON inputs. */
 const DIRECT_PROCEDURES = new Set(['ballot.cast']);
-
-/**
- * Far above any input of a procedure (a paper batch of 500 sheets is the largest; photos have
- * their own route): a larger body is refused, on this path and on /trpc.
- */
-export const MAX_BODY_BYTES = 1024 * 1024;
 
 const PREFIX = '/trpc/';
 

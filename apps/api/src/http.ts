@@ -10,18 +10,15 @@ import { bodyLimit } from 'hono/body-limit';
 import { logger } from 'hono/logger';
 import { appRouter, createContext, NO_PHOTO, photoTooLarge, resolveLocale } from '@gongzhi/api';
 import { photoRules, type LocalizedText } from '@gongzhi/domain';
-import { clientAddressOf, crossSiteRefusal, errorAnswer, requestScheme } from './answers.ts';
-import { MAX_BODY_BYTES } from './direct-calls.ts';
+import {
+  clientAddressOf,
+  crossSiteRefusal,
+  errorAnswer,
+  requestScheme,
+  type HttpOptions,
+} from './answers.ts';
+import { MAX_BODY_BYTES } from './limits.ts';
 import type { Runtime } from './runtime.ts';
-
-export interface HttpOptions {
-  /** Where request log lines go; none when omitted (tests). */
-  log?: (line: string) => void;
-  /** Origins of other front-ends allowed to make state-changing calls (GONGZHI_ALLOWED_ORIGINS). */
-  allowedOrigins?: readonly string[];
-  /** Take the client address from X-Forwarded-For (behind a reverse proxy; GONGZHI_TRUST_PROXY=1). */
-  trustProxy?: boolean;
-}
 
 type Env = { Bindings: Partial<HttpBindings> };
 
