@@ -5,7 +5,7 @@
 // same as `fieldErrors` for forms.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { z } from 'zod';
-import type { LocalizedText } from '@gongzhi/domain';
+import { textIssueText, type LocalizedText } from '@gongzhi/domain';
 import { DEFAULT_LOCALE, type Locale } from './locale.ts';
 
 const localeStorage = new AsyncLocalStorage<Locale>();
@@ -63,6 +63,9 @@ function personText(issue: z.core.$ZodRawIssue): LocalizedText | undefined {
           : text(`不能大于 ${n}`, `must be at most ${n}`);
       return undefined;
     }
+    case 'custom':
+      // The domain's text rules (shared/text.ts) carry their words in both languages.
+      return textIssueText(issue.params);
     default:
       return undefined;
   }

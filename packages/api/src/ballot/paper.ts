@@ -7,6 +7,7 @@ import {
   choicesSchema,
   DomainError,
   idSchema,
+  lineText,
   paperDecisionSchema,
   paperSerialSchema,
   receiptSchema,
@@ -108,7 +109,7 @@ export const paperBatchRouter = router({
     z.object({
       cycleId: idSchema,
       communityId: idSchema,
-      label: z.string().trim().min(1).max(60),
+      label: lineText({ max: 60 }),
     }),
   ).mutation(async ({ ctx, input }) => {
     const batchId = uuidv7();

@@ -2,7 +2,13 @@
 // scope), and staff accounts with their role grants (staff.ts).
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { communityKindSchema, englishNameSchema, idSchema, placeNameSchema } from '@gongzhi/domain';
+import {
+  communityKindSchema,
+  englishNameSchema,
+  idSchema,
+  placeNameSchema,
+  reasonSchema,
+} from '@gongzhi/domain';
 import { uuidv7 } from '@gongzhi/eventstore';
 import {
   listCommunities,
@@ -25,7 +31,7 @@ import * as commands from './commands.ts';
 import { communityScope } from './places.ts';
 import { staffProcedures } from './staff.ts';
 
-const reason = z.string().trim().min(1).max(500).optional();
+const reason = reasonSchema.optional();
 
 const notFound = (ctx: Context, zh: string, en: string) =>
   new TRPCError({ code: 'NOT_FOUND', message: ctx.locale === 'zh-CN' ? zh : en });

@@ -13,11 +13,14 @@ import {
   locationSchema,
   photoRules,
   projectCategorySchema,
+  nameText,
+  notesSchema,
   proposalDescriptionSchema,
   proposalStatusText,
   proposalStreams,
   proposalTitleSchema,
   fenSchema,
+  lineText,
   parseProposalEvent,
   reasonSchema,
   refuse,
@@ -513,7 +516,7 @@ export const proposalRouter = router({
     z
       .object({
         proposalId: idSchema,
-        excludedCode: z.string().trim().min(1).max(32).optional(),
+        excludedCode: lineText({ max: 32 }).optional(),
         note: reasonSchema.optional(),
       })
       .superRefine((input, issues) => {
@@ -544,8 +547,8 @@ export const proposalRouter = router({
     onProposal(SURVEYORS, { 'zh-CN': '记录现场踏勘', en: 'record a site survey' }),
     z.object({
       proposalId: idSchema,
-      organisation: z.string().trim().min(1).max(80).optional(),
-      notes: z.string().trim().min(1).max(2000),
+      organisation: nameText({ max: 80 }).optional(),
+      notes: notesSchema,
       photoIds: photoIdsInput.optional(),
       revisedCost: fenSchema.optional(),
       opinion: surveyOpinionSchema,
@@ -577,7 +580,7 @@ export const proposalRouter = router({
       communityId: idSchema,
       date: isoDateSchema,
       attendees: z.array(attendeeSchema).min(1).max(100),
-      notes: z.string().trim().min(1).max(2000).optional(),
+      notes: notesSchema.optional(),
       decisions: z
         .array(
           z.discriminatedUnion('decision', [

@@ -9,6 +9,8 @@ import { z } from 'zod';
 import {
   idSchema,
   isoDateSchema,
+  lineText,
+  paragraphText,
   personalDataSchema,
   proxyPowersSchema,
   refuse,
@@ -80,7 +82,7 @@ const {
   address: addressSchema,
 } = personalDataSchema.shape;
 const birthYearSchema = z.number().int().min(1900).max(2100);
-const textSchema = z.string().trim().min(1).max(500);
+const textSchema = paragraphText({ max: 500 });
 
 const CODE_REFUSALS: Record<Exclude<CheckResult, { valid: true }>['reason'], LocalizedText> = {
   no_code: say('请先获取短信验证码。', 'Request a code by text message first.'),
@@ -505,7 +507,7 @@ export const residentRouter = router({
    */
   search: procedure(
     communityWorkers({ 'zh-CN': '查找居民', en: 'search residents' }),
-    z.object({ communityId: idSchema, query: z.string().trim().min(1).max(40) }),
+    z.object({ communityId: idSchema, query: lineText({ max: 40 }) }),
   ).query(async ({ ctx, input }) => {
     const { db } = ctx.services.readModels;
     const phone = normalizeMainlandMobile(input.query);
@@ -591,7 +593,7 @@ export const residentRouter = router({
     z.object({
       communityId: idSchema,
       residentId: idSchema,
-      writtenRequestRef: z.string().trim().min(1).max(80),
+      writtenRequestRef: lineText({ max: 80 }),
     }),
   ).mutation(async ({ ctx, input }) => {
     const state = await commands.currentResident(ctx.services.store, input.residentId);

@@ -15,7 +15,7 @@ import {
   serializeBlankSessionCookie,
   type Grant,
 } from '@gongzhi/auth';
-import type { LocalizedText } from '@gongzhi/domain';
+import { lineText, type LocalizedText } from '@gongzhi/domain';
 import {
   listGrants,
   readStaffAccount,
@@ -94,7 +94,7 @@ export const authRouter = router({
     'public',
     // Only the shape is checked here: a login name of the wrong format is simply not found.
     z.object({
-      loginName: z.string().trim().toLowerCase().min(1).max(64),
+      loginName: lineText({ max: 64 }).toLowerCase(),
       password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
     }),
   ).mutation(async ({ ctx, input }) => {
