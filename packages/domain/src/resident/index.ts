@@ -4,3 +4,4 @@ export * from './resident.ts';
 export * from './eligibility.ts';
 export * from './describe.ts';
 export * from './erasure.ts';
+export * from './notifications.ts';

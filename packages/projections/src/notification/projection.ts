@@ -1,5 +1,6 @@
 // The notification read model: what residents are told when a proposal of theirs changes status
-// (issue 5), and when an objection they filed is answered. For each proposal event it folds the
+// (issue 5), when an objection they filed is answered, when a worker declares a tie for them that
+// awaits their confirmation, and at each step of an erasure a worker requested. For each proposal event it folds the
 // proposal (privately, in `ntf_proposals`), asks the domain's `proposalNotice` who is told what,
 // and writes one inbox row per recipient and one outbox row per message for an SMS or WeChat
 // sender to drain. For objections it keeps what the answer's notice quotes (`ntf_objections`)
@@ -24,6 +25,9 @@ import {
   proposalDecider,
   proposalNotice,
   proposalStreamEventTypes,
+  residentNotice,
+  residentNoticeTypes,
+  type NoticedResidentEvent,
 } from '@gongzhi/domain';
 import type { LocalizedText, ProposalEvent, ProposalState } from '@gongzhi/domain';
 import type { RecordedEvent } from '@gongzhi/eventstore';
@@ -92,17 +96,20 @@ async function tell(tx: SqlExecutor, t: T, recorded: RecordedEvent, told: Told) 
 }
 
 const outcomeTypes: readonly string[] = outcomeEventTypes;
+const residentTypes: readonly string[] = residentNoticeTypes;
 
 export const notificationProjection: Projection<NotificationTable> = {
   name: 'notification',
   // 2: notices link to a page (`link`), and objections' filers hear the answers.
-  version: 2,
+  // 3: residents hear of ties declared for them and of erasures requested.
+  version: 3,
   tables: notificationTables,
   eventTypes: [
     ...proposalStreamEventTypes,
     ...outcomeEventTypes,
     'ResidentRegistered',
     'ResidentForgotten',
+    ...residentNoticeTypes,
   ],
 
   schema: (t) => [
@@ -148,6 +155,12 @@ export const notificationProjection: Projection<NotificationTable> = {
          ON CONFLICT (resident_id) DO NOTHING`,
         [residentId],
       );
+      return;
+    }
+    if (residentTypes.includes(recorded.type)) {
+      const event = parseResidentEvent(recorded.type, recorded.data) as NoticedResidentEvent;
+      const notice = residentNotice(event);
+      if (notice) await tell(tx, t, recorded, { proposalId: null, ...notice });
       return;
     }
     if (outcomeTypes.includes(recorded.type)) {

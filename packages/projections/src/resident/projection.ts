@@ -1,5 +1,6 @@
 // The resident read model: residents as workers search for them and as login finds them, their
-// ties to communities (with the verification queue per community), and family proxies.
+// ties to communities (with the verification queue per community), family proxies, and workers'
+// erasures in progress (requested, confirmed, stopped, carried out).
 //
 // Personal data: it keeps only what pages need, a display name and the masked phone (138****1234),
 // never the number, ID number or address. Login finds a resident by the phone's keyed digest.
@@ -9,12 +10,12 @@
 //
 // The runner must read events through @gongzhi/auth's withPersonalData: this projection reads
 // the decrypted `personal` objects (null once forgotten), never the sealed envelopes.
-import { maskPhone, parseResidentEvent } from '@gongzhi/domain';
+import { maskPhone, parseResidentEvent, withTieDeclarer } from '@gongzhi/domain';
 import type { ResidentEvent } from '@gongzhi/domain';
 import type { RecordedEvent } from '@gongzhi/eventstore';
 import type { Projection, SqlExecutor, TableNames } from '../types.ts';
 
-export const residentTables = ['res_residents', 'res_ties', 'res_proxies'] as const;
+export const residentTables = ['res_residents', 'res_ties', 'res_proxies', 'res_erasures'] as const;
 
 export type ResidentTable = (typeof residentTables)[number];
 
@@ -25,6 +26,11 @@ const projectedTypes = [
   'CommunityTieDeclared',
   'CommunityTieVerified',
   'CommunityTieRejected',
+  'CommunityTieConfirmed',
+  'CommunityTieDeclined',
+  'ResidentErasureRequested',
+  'ResidentErasureConfirmed',
+  'ResidentErasureStopped',
   'ProxyGranted',
   'ProxyRevoked',
   'ResidentForgotten',
@@ -35,7 +41,8 @@ export const powersColumn = (powers: readonly string[]): string => powers.join('
 
 export const residentProjection: Projection<ResidentTable> = {
   name: 'resident',
-  version: 1,
+  // 2: who declared a tie and how the resident agreed; workers' erasures.
+  version: 2,
   tables: residentTables,
   eventTypes: projectedTypes,
 
@@ -64,6 +71,8 @@ export const residentProjection: Projection<ResidentTable> = {
        street_id TEXT NOT NULL,
        kind TEXT NOT NULL,
        status TEXT NOT NULL,
+       declared_by TEXT,
+       consent TEXT,
        note TEXT,
        reason TEXT,
        decided_by TEXT,
@@ -85,6 +94,25 @@ export const residentProjection: Projection<ResidentTable> = {
        PRIMARY KEY (resident_id, proxy_id)
      )`,
     `CREATE INDEX ${t.res_proxies}_by_grantee ON ${t.res_proxies} (grantee_account_id, granted_position)`,
+    `CREATE TABLE ${t.res_erasures} (
+       erasure_id TEXT PRIMARY KEY,
+       resident_id TEXT NOT NULL,
+       community_id TEXT NOT NULL,
+       street_id TEXT NOT NULL,
+       requested_by TEXT NOT NULL,
+       written_request_ref TEXT NOT NULL,
+       status TEXT NOT NULL,
+       confirmed_by TEXT,
+       due_at TEXT,
+       stopped_by TEXT,
+       stop_reason TEXT,
+       requested_position BIGINT NOT NULL,
+       requested_at TEXT NOT NULL,
+       updated_at TEXT NOT NULL
+     )`,
+    `CREATE INDEX ${t.res_erasures}_by_community ON ${t.res_erasures} (community_id, status, requested_position)`,
+    `CREATE INDEX ${t.res_erasures}_by_resident ON ${t.res_erasures} (resident_id, status)`,
+    `CREATE INDEX ${t.res_erasures}_by_due ON ${t.res_erasures} (status, due_at)`,
   ],
 
   async apply(tx: SqlExecutor, recorded: RecordedEvent, t: TableNames<ResidentTable>) {
@@ -93,7 +121,10 @@ export const residentProjection: Projection<ResidentTable> = {
         'The resident projection reads sealed personal data: run it on a store wrapped by withPersonalData (@gongzhi/auth)',
       );
     }
-    const event = parseResidentEvent(recorded.type, recorded.data);
+    const event = withTieDeclarer(
+      parseResidentEvent(recorded.type, recorded.data),
+      recorded.metadata,
+    );
     const at = recorded.metadata.occurredAt;
     const { residentId } = event.data;
     switch (event.type) {
@@ -136,9 +167,9 @@ export const residentProjection: Projection<ResidentTable> = {
       case 'CommunityTieDeclared':
         await tx.run(
           `INSERT INTO ${t.res_ties}
-             (resident_id, tie_id, community_id, street_id, kind, status, declared_position,
-              declared_at)
-           VALUES (?, ?, ?, ?, ?, 'declared', ?, ?)
+             (resident_id, tie_id, community_id, street_id, kind, status, declared_by, consent,
+              declared_position, declared_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (resident_id, tie_id) DO NOTHING`,
           [
             residentId,
@@ -146,9 +177,58 @@ export const residentProjection: Projection<ResidentTable> = {
             event.data.communityId,
             event.data.streetId,
             event.data.kind,
+            event.data.consent === 'awaiting_resident' ? 'unconfirmed' : 'declared',
+            event.data.declaredBy ?? null,
+            event.data.consent ?? null,
             recorded.position,
             at,
           ],
+        );
+        break;
+      case 'CommunityTieConfirmed':
+      case 'CommunityTieDeclined':
+        await tx.run(`UPDATE ${t.res_ties} SET status = ? WHERE resident_id = ? AND tie_id = ?`, [
+          event.type === 'CommunityTieConfirmed' ? 'declared' : 'declined',
+          residentId,
+          event.data.tieId,
+        ]);
+        break;
+      case 'ResidentErasureRequested': {
+        const { erasureId, communityId, streetId, requestedBy, writtenRequestRef } = event.data;
+        await tx.run(
+          `INSERT INTO ${t.res_erasures}
+             (erasure_id, resident_id, community_id, street_id, requested_by,
+              written_request_ref, status, requested_position, requested_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, 'requested', ?, ?, ?)
+           ON CONFLICT (erasure_id) DO NOTHING`,
+          [
+            erasureId,
+            residentId,
+            communityId,
+            streetId,
+            requestedBy,
+            writtenRequestRef,
+            recorded.position,
+            at,
+            at,
+          ],
+        );
+        break;
+      }
+      case 'ResidentErasureConfirmed':
+        await tx.run(
+          `UPDATE ${t.res_erasures}
+           SET status = 'confirmed', confirmed_by = ?, due_at = ?, updated_at = ?
+           WHERE erasure_id = ?`,
+          [event.data.confirmedBy, event.data.dueAt, at, event.data.erasureId],
+        );
+        break;
+      case 'ResidentErasureStopped':
+        await tx.run(
+          `UPDATE ${t.res_erasures}
+           SET status = 'stopped', stopped_by = ?, stop_reason = ?, updated_at = ?
+           WHERE erasure_id = ?`,
+          [event.data.stoppedBy, event.data.personal?.reason ?? null, at, event.data.erasureId],
         );
         break;
       case 'CommunityTieVerified':
@@ -210,6 +290,16 @@ export const residentProjection: Projection<ResidentTable> = {
           [at, residentId],
         );
         await tx.run(`DELETE FROM ${t.res_ties} WHERE resident_id = ?`, [residentId]);
+        // The reasons given for stopping are about the person; the rest names no one.
+        await tx.run(`UPDATE ${t.res_erasures} SET stop_reason = NULL WHERE resident_id = ?`, [
+          residentId,
+        ]);
+        if (event.data.erasureId !== undefined) {
+          await tx.run(
+            `UPDATE ${t.res_erasures} SET status = 'executed', updated_at = ? WHERE erasure_id = ?`,
+            [at, event.data.erasureId],
+          );
+        }
         await tx.run(
           `UPDATE ${t.res_proxies} SET revoked_at = ? WHERE resident_id = ? AND revoked_at IS NULL`,
           [at, residentId],

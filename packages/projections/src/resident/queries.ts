@@ -2,7 +2,14 @@
 // A forgotten resident reads with `status: 'forgotten'` and null personal fields: pages show
 // `formerResidentName` from @gongzhi/domain in their place.
 import { checkEligibility, isProxyActive } from '@gongzhi/domain';
-import type { Eligibility, EligibilityRule, ProxyPower, TieKind, TieStatus } from '@gongzhi/domain';
+import type {
+  Eligibility,
+  EligibilityRule,
+  ProxyPower,
+  TieConsent,
+  TieKind,
+  TieStatus,
+} from '@gongzhi/domain';
 import type { SqlExecutor } from '../types.ts';
 
 export interface ResidentRow {
@@ -35,6 +42,9 @@ export interface TieRow {
   streetId: string;
   kind: TieKind;
   status: TieStatus;
+  /** The worker who declared it for the resident; null when the resident did. */
+  declaredBy: string | null;
+  consent: TieConsent | null;
   /** The verifying worker's note. */
   note: string | null;
   /** Why it was rejected, as the resident sees it. */
@@ -89,7 +99,7 @@ const toResident = (r: Row): ResidentRow => ({
 });
 
 const TIE_COLUMNS = `t.resident_id, t.tie_id, t.community_id, t.street_id, t.kind, t.status,
-  t.note, t.reason, t.decided_by, t.declared_at, t.decided_at`;
+  t.declared_by, t.consent, t.note, t.reason, t.decided_by, t.declared_at, t.decided_at`;
 
 const toTie = (r: Row): TieRow => ({
   residentId: text(r.resident_id),
@@ -98,6 +108,8 @@ const toTie = (r: Row): TieRow => ({
   streetId: text(r.street_id),
   kind: text(r.kind) as TieKind,
   status: text(r.status) as TieStatus,
+  declaredBy: optionalText(r.declared_by),
+  consent: optionalText(r.consent) as TieConsent | null,
   note: optionalText(r.note),
   reason: optionalText(r.reason),
   decidedBy: optionalText(r.decided_by),
@@ -149,7 +161,15 @@ export async function readResidentLogin(
 }
 
 /**
- * Residents with a tie (of any status) to the community, for a worker's search: by part of the
+ * Tie statuses through which a worker's search finds a resident: every tie the resident declared
+ * or agreed to. A tie a worker declared that the resident has not confirmed (or declined) does
+ * not make them findable, so that declaring one does not reveal a resident of another community.
+ */
+export const SEARCHABLE_TIE_STATUSES: readonly TieStatus[] = ['declared', 'verified', 'rejected'];
+const searchable = SEARCHABLE_TIE_STATUSES.map((status) => `'${status}'`).join(', ');
+
+/**
+ * Residents with a searchable tie to the community, for a worker's search: by part of the
  * name, or by the last digits of the phone (the full number is looked up by its digest with
  * readResidentLogin). Forgotten residents are not found. At most `limit`, in registration order.
  */
@@ -163,7 +183,8 @@ export async function searchResidents(
     `SELECT ${RESIDENT_COLUMNS} FROM res_residents
      WHERE status = 'active'
        AND (name LIKE ? ESCAPE '\\' OR phone_masked LIKE ? ESCAPE '\\')
-       AND resident_id IN (SELECT resident_id FROM res_ties WHERE community_id = ?)
+       AND resident_id IN (
+         SELECT resident_id FROM res_ties WHERE community_id = ? AND status IN (${searchable}))
      ORDER BY registered_position LIMIT ?`,
     [`%${needle}%`, `%${needle}`, query.communityId, query.limit ?? 50],
   );
