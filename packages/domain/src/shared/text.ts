@@ -124,6 +124,7 @@ const at = (found: { position: number; codePoint: string }): LocalizedText =>
 
 /** The first problem of `text` as `kind`, worded for a person; undefined if there is none. */
 export function textProblem(text: string, kind: Kind): LocalizedText | undefined {
+  if (text !== '' && !VISIBLE.test(text)) return ONLY_INVISIBLE;
   for (const check of CHECKS[kind]) {
     const found = firstOffending(text, check.rejects);
     if (found) {
@@ -131,7 +132,6 @@ export function textProblem(text: string, kind: Kind): LocalizedText | undefined
       return say(check.text['zh-CN'] + where['zh-CN'], check.text.en + where.en);
     }
   }
-  if (text !== '' && !VISIBLE.test(text)) return ONLY_INVISIBLE;
   return undefined;
 }
 

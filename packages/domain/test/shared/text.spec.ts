@@ -81,10 +81,11 @@ describe('text rules', () => {
       '\u2800\u2800',
     ];
     for (const text of invisibleOnly) {
-      expect(refusals(line, text)).toEqual([
-        'must not consist only of blank or invisible characters',
-      ]);
-      expect(refusals(paragraph, text)).toHaveLength(1);
+      for (const schema of [name, line, paragraph]) {
+        expect(refusals(schema, text)).toEqual([
+          'must not consist only of blank or invisible characters',
+        ]);
+      }
     }
     // Whitespace alone trims to nothing, which the length bound refuses.
     expect(refusals(name, ' \u3000\u00A0')).toEqual(['too_small']);
