@@ -88,7 +88,9 @@ function withPersonal<Shape extends z.ZodRawShape, Personal extends z.ZodType>(
 const freeTextSchema = z.string().trim().min(1).max(500);
 
 /** The register number of a resident's written request, e.g. 书院2025-017. */
-export const writtenRequestRefSchema = z.string().trim().min(1).max(80);
+const WRITTEN_REQUEST_REF = { max: 80 };
+export const writtenRequestRefSchema = inputText.line(WRITTEN_REQUEST_REF);
+const storedWrittenRequestRef = storedText.line(WRITTEN_REQUEST_REF);
 
 export const residentEventSchemas = {
   PhoneClaimed: {
@@ -214,7 +216,7 @@ export const residentEventSchemas = {
       communityId: idSchema,
       streetId: idSchema,
       requestedBy: idSchema,
-      writtenRequestRef: writtenRequestRefSchema,
+      writtenRequestRef: storedWrittenRequestRef,
     }),
   },
   ResidentErasureConfirmed: {
@@ -241,7 +243,7 @@ export const residentEventSchemas = {
       residentId: idSchema,
       requestedBy: z.enum(['self', 'worker']),
       /** Reference of the written request a worker acted on, e.g. its register number. */
-      writtenRequestRef: writtenRequestRefSchema.optional(),
+      writtenRequestRef: storedWrittenRequestRef.optional(),
       /** The confirmed erasure this carries out (a worker's request); absent before there was one. */
       erasureId: idSchema.optional(),
     }),

@@ -101,7 +101,8 @@ describe('text rules', () => {
   it('says each refusal in Chinese too', () => {
     const result = name.safeParse('王\u202E芳');
     expect(result.success).toBe(false);
-    const text = textIssueText(result.error?.issues[0]?.params);
+    const issue = result.error?.issues[0];
+    const text = issue?.code === 'custom' ? textIssueText(issue.params) : undefined;
     expect(text?.['zh-CN']).toBe('不能包含改变文字方向的隐藏字符（第 2 个字符，U+202E）');
   });
 
