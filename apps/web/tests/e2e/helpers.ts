@@ -1,9 +1,13 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { inject } from 'vitest';
+import type { RunningServer } from './server.ts';
 
-export const baseURL = inject('baseURL');
-const serverLog = inject('serverLog');
+// The file's own server, started by file-server.ts before the file runs.
+const server = (globalThis as Record<symbol, unknown>)[
+  Symbol.for('gongzhi.e2eServer')
+] as RunningServer;
+export const baseURL = server.baseURL;
+const serverLog = server.log;
 
 /** Demo accounts the server seeds on first start (listed in the README and the start banner). */
 export const demo = {

@@ -3,8 +3,7 @@ import 'vitest';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    baseURL: string;
-    /** The server's stdout and stderr, as a file. */
-    serverLog: string;
+    /** The data directory seeded once with the demo data, copied by each test file. */
+    templateDir: string;
   }
 }
