@@ -3,8 +3,9 @@ import { orNotFound } from '$lib/server/micro';
 import { lastWrite } from '$lib/server/read-your-writes';
 import type { PageServerLoad } from './$types';
 
-// The public bulletin of a community: every counted ballot by receipt, a receipt search (GET),
-// and the files to recount from.
+// The public bulletin of a community, a receipt search (GET), and the files to recount from. What
+// it shows depends on the API's disclosure: during voting the number of ballots, once voting has
+// closed every ballot by receipt, or the votes per project in a community with too few ballots.
 export const load: PageServerLoad = async ({ locals, cookies, url }) => {
   const minPosition = lastWrite(cookies);
   const cycleId = url.searchParams.get('cycleId') ?? '';
@@ -14,7 +15,7 @@ export const load: PageServerLoad = async ({ locals, cookies, url }) => {
     cycle.budgets[0];
   if (!community) return { cycle, community: undefined };
   const place = { cycleId: cycle.cycleId, communityId: community.communityId };
-  const [paper, rows] = await Promise.all([
+  const [paper, bulletin] = await Promise.all([
     locals.api.ballot.paper.query(place),
     locals.api.ballot.bulletin.query({ ...place, minPosition }),
   ]);
@@ -34,5 +35,5 @@ export const load: PageServerLoad = async ({ locals, cookies, url }) => {
           }
         : { receipt: typed, malformed: true as const };
   const titles = Object.fromEntries(paper.projects.map((p) => [p.proposalId, p.title]));
-  return { cycle, community, rows, titles, search };
+  return { cycle, community, bulletin, titles, search };
 };
