@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import {
   cyclePhases,
+  defaultMinimumSupport,
   tieKindSchema,
   type CycleDefinition,
   type CyclePhase,
@@ -37,6 +38,9 @@ export const cycleForm = z.object({
   maxProjects: text,
   minProjects: text,
   aggregation: z.string().default('greedy'),
+  /** `votes` (a number of votes) or `share` (a percentage of the community's ballots). */
+  minimumSupportKind: z.string().default('votes'),
+  minimumSupport: text,
   publicityDays: text,
   proposing: text,
   screening: text,
@@ -109,6 +113,8 @@ export function newCycleValues(
     maxProjects: '3',
     minProjects: '',
     aggregation: 'greedy',
+    minimumSupportKind: 'votes',
+    minimumSupport: '1',
     publicityDays: '5',
     proposing: '',
     screening: '',
@@ -129,6 +135,7 @@ export function draftValues(
   const inCycle = cycle.communities.map((c) => c.communityId);
   const others = streetCommunityIds.filter((id) => !inCycle.includes(id));
   const { ballot } = cycle;
+  const minimum = cycle.minimumSupport ?? defaultMinimumSupport;
   return {
     streetId: cycle.streetId,
     title: cycle.title,
@@ -147,6 +154,8 @@ export function draftValues(
     maxProjects: ballot.kind === 'approval' ? String(ballot.maxProjects) : '',
     minProjects: ballot.kind === 'approval' ? String(ballot.minProjects ?? '') : '',
     aggregation: cycle.aggregation,
+    minimumSupportKind: minimum.kind,
+    minimumSupport: String(minimum.kind === 'votes' ? minimum.votes : minimum.percent),
     publicityDays: String(cycle.publicityDays),
     ...cycle.schedule,
     expectedRevision: cycle.revision,
@@ -185,7 +194,7 @@ export function definitionOf(
     if (fen === undefined) addFieldError(form, field, m.cycle_form_not_amount());
     return fen ?? 0;
   };
-  const whole = (field: 'year' | 'minAge' | 'publicityDays' | 'maxProjects') => {
+  const whole = (field: 'year' | 'minAge' | 'publicityDays' | 'maxProjects' | 'minimumSupport') => {
     const n = wholeNumber(d[field]);
     if (n === undefined) addFieldError(form, field, m.cycle_form_not_number());
     return n ?? 0;
@@ -243,6 +252,10 @@ export function definitionOf(
             ...(minProjects === undefined ? {} : { minProjects }),
           },
     aggregation: d.aggregation === 'mes' ? 'mes' : 'greedy',
+    minimumSupport:
+      d.minimumSupportKind === 'share'
+        ? { kind: 'share', percent: whole('minimumSupport') }
+        : { kind: 'votes', votes: whole('minimumSupport') },
     publicityDays: whole('publicityDays'),
     schedule,
   };
@@ -259,6 +272,9 @@ const pathFields: Record<string, keyof CycleFormData> = {
   'ballot.minProjects': 'minProjects',
   'ballot.kind': 'ballotKind',
   ballot: 'ballotKind',
+  'minimumSupport.votes': 'minimumSupport',
+  'minimumSupport.percent': 'minimumSupport',
+  'minimumSupport.kind': 'minimumSupportKind',
   caps: 'capWorks',
 };
 
