@@ -1,7 +1,9 @@
-// Ballots (项目共决) in the seed's cycle in voting: a resident votes and changes her vote (the
-// bulletin shows the new receipt, not the old one); a relative votes for her through a 'vote'
-// proxy; a ballot cast without JavaScript, refused first for too many projects; axe-core's WCAG
-// 2.1 A/AA rules on the vote, bulletin and result pages.
+// Ballots (项目共决) in the seed's cycle in voting: a resident votes and changes her vote (during
+// voting the bulletin shows how many have voted, unchanged by her change, and her receipt look-up
+// says when it will answer); a relative votes for her through a 'vote' proxy; a ballot cast
+// without JavaScript, refused first for too many projects; the summer cycle, whose vote has
+// closed: every ballot of 书院社区 by receipt, the totals only of 虹桥社区 (one ballot) and why;
+// axe-core's WCAG 2.1 A/AA rules on the vote, bulletin (all three kinds) and result pages.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { looks, violationsAt, wearLook } from './axe.ts';
@@ -12,6 +14,8 @@ import { people } from './micro-helpers.ts';
 const cycleId = 'demo-cycle-voting';
 const votePath = `/cycles/${cycleId}/vote`;
 const bulletinPath = `/ballots/bulletin?cycleId=${cycleId}&communityId=shuyuan`;
+const closedBulletin = (communityId: string) =>
+  `/ballots/bulletin?cycleId=demo-cycle-notice&communityId=${communityId}`;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -37,8 +41,15 @@ async function findReceipt(page: Page, receipt: string): Promise<string> {
   return (await page.getByRole('status').textContent()) ?? '';
 }
 
+/** The number of ballots the bulletin shows during voting. */
+async function ballotsCast(page: Page): Promise<number> {
+  await page.goto(bulletinPath);
+  const live = await page.getByText(/^投票进行中/).textContent();
+  return Number(/已有 (\d+) 张选票/.exec(live ?? '')![1]);
+}
+
 describe('ballots', () => {
-  test('a resident votes, then changes her vote: only the new receipt is on the bulletin', async () => {
+  test('a resident votes, then changes her vote: during voting the bulletin shows neither ballot', async () => {
     const context = await phoneContext(browser);
     const page = await context.newPage();
     await signInResident(page, people.guYueqin);
@@ -50,11 +61,13 @@ describe('ballots', () => {
     expect(first).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
     expect(await page.getByRole('status').textContent()).toContain('回执码只显示这一次');
 
-    await page.getByRole('link', { name: '在公告板上查看我的选票' }).click();
+    expect(await page.getByRole('status').textContent()).toContain('选票公告板在投票结束后公布');
+    await page.getByRole('link', { name: '选票公告板（投票结束后公布）' }).click();
     await page.waitForURL((url) => url.pathname === '/ballots/bulletin');
-    const found = await page.getByRole('status').textContent();
-    expect(found).toContain(`回执码 ${first} 的选票已计入`);
-    expect(found).toMatch(/楼道休息折叠座椅.*长者食堂周末开餐/);
+    const pending = await page.getByRole('status').textContent();
+    expect(pending).toContain(`投票结束后，回执码 ${first} 的选票`);
+    expect(pending).not.toMatch(/楼道休息折叠座椅|长者食堂周末开餐/);
+    const cast = await ballotsCast(page);
 
     await page.goto(votePath);
     expect(await page.getByText(/您已于 .* 投票/).count()).toBe(1);
@@ -66,11 +79,14 @@ describe('ballots', () => {
     expect(second).not.toBe(first);
     expect(await page.getByRole('status').textContent()).toContain('原来的选票已作废');
 
-    expect(await findReceipt(page, first)).toContain(`没有回执码 ${first} 的选票`);
-    expect(await findReceipt(page, second)).toMatch(/中心绿地步道太阳能灯.*7至9幢雨水管网疏通改造/);
-    const receipts = await page.locator('tbody td:first-child').allTextContents();
-    expect(receipts).toContain(second);
-    expect(receipts).not.toContain(first);
+    // The change shows nowhere: the same number, no receipt listed, neither looked up.
+    expect(await ballotsCast(page)).toBe(cast);
+    expect(await page.locator('table').count()).toBe(0);
+    for (const receipt of [first, second]) {
+      const answer = await findReceipt(page, receipt);
+      expect(answer).toContain('投票尚未结束');
+      expect(answer).not.toMatch(/中心绿地步道太阳能灯|已计入|没有回执码/);
+    }
     await context.close();
   });
 
@@ -94,8 +110,8 @@ describe('ballots', () => {
     await proxy.waitForURL((url) => url.searchParams.has('for'));
     // Not her own ballot: nothing says she has voted already.
     expect(await proxy.getByText(/您已于/).count()).toBe(0);
-    const receipt = await castBallot(proxy, [/东门快递点加装雨棚/], /^投出选票$/);
-    expect(await findReceipt(proxy, receipt)).toContain('东门快递点加装雨棚');
+    await castBallot(proxy, [/东门快递点加装雨棚/], /^投出选票$/);
+    expect(await proxy.getByRole('status').textContent()).toContain('东门快递点加装雨棚');
     await grantorContext.close();
     await proxyContext.close();
   });
@@ -120,13 +136,39 @@ describe('ballots', () => {
     await context.close();
   });
 
+  test('once the vote has closed: every ballot by receipt, or the totals only and why', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await page.goto(closedBulletin('shuyuan'));
+    expect(await page.locator('#rows-heading').textContent()).toContain('共 4 张选票');
+    expect(await page.locator('tbody tr').count()).toBe(4);
+    expect(await page.getByRole('link', { name: '下载 pabulib .pb 文件' }).count()).toBe(1);
+
+    await page.goto(closedBulletin('hongqiao'));
+    expect(await page.getByText('虹桥社区只有 1 张选票，少于 4 张').count()).toBe(1);
+    expect(await page.locator('#totals-heading').textContent()).toContain('各项目得票数');
+    expect(await page.getByRole('row', { name: /虹桥老桥栏杆加固 1/ }).count()).toBe(1);
+    // Neither receipts nor files for the public.
+    expect(await page.getByRole('columnheader', { name: '回执码' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: /下载/ }).count()).toBe(0);
+    await page.goto('/cycles/demo-cycle-notice/results');
+    expect(await page.getByText('本社区选票少于 4 张').count()).toBe(1);
+    await context.close();
+  });
+
   test.each(looks)('%s: the vote, bulletin and result pages pass axe-core', async (_, cookies) => {
     const context = await phoneContext(browser);
     const page = await context.newPage();
     await signInResident(page, people.guYueqin);
     await wearLook(context, cookies);
     const problems: string[] = [];
-    for (const path of [votePath, bulletinPath, `/cycles/${cycleId}/results`]) {
+    for (const path of [
+      votePath,
+      bulletinPath,
+      closedBulletin('shuyuan'),
+      closedBulletin('hongqiao'),
+      `/cycles/${cycleId}/results`,
+    ]) {
       problems.push(...(await violationsAt(page, path)));
     }
     await context.close();
