@@ -7,7 +7,13 @@ export {
   type RequestFacts,
   type SignedInAccount,
 } from './context.ts';
-export { createCallerFactory, type Access, type ProcedureMeta } from './trpc.ts';
+export {
+  ApiRefusal,
+  createCallerFactory,
+  REQUEST_COST_LIMIT,
+  type Access,
+  type ProcedureMeta,
+} from './trpc.ts';
 export type { FieldError } from './input.ts';
 export * from './locale.ts';
 export {

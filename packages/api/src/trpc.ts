@@ -34,7 +34,16 @@ export type Access<Input = never> =
 
 export interface ProcedureMeta {
   access: Access<unknown>;
+  /** What one call takes of a request's REQUEST_COST_LIMIT; 1 when not declared. */
+  cost?: number;
 }
+
+/**
+ * What the calls of one HTTP request may cost together: the API server refuses a batch over it
+ * before any call runs. A call costs 1 unless its procedure declares more; one that reads every
+ * ballot of a community costs half of it, a recount all of it.
+ */
+export const REQUEST_COST_LIMIT = 10;
 
 const refusalCodes: Record<RefusalKind, TRPC_ERROR_CODE_KEY> = {
   invalid: 'BAD_REQUEST',
@@ -212,10 +221,20 @@ async function describeScope(ctx: Context, scope: Scope): Promise<LocalizedText>
 
 const base = t.procedure.use(declaredInLocale);
 
-/** A procedure with its access declaration and input schema; add .query() or .mutation(). */
-export function procedure<S extends z.ZodType>(access: Access<z.output<S>>, input: S) {
+/**
+ * A procedure with its access declaration and input schema; add .query() or .mutation(). A
+ * procedure whose call does much more work than most declares its `cost` (ProcedureMeta).
+ */
+export function procedure<S extends z.ZodType>(
+  access: Access<z.output<S>>,
+  input: S,
+  options: { cost?: number } = {},
+) {
+  if ((options.cost ?? 1) > REQUEST_COST_LIMIT) {
+    throw new Error(`A call may cost at most ${REQUEST_COST_LIMIT}, the cost of a request`);
+  }
   return base
-    .meta({ access: access as Access<unknown> })
+    .meta({ access: access as Access<unknown>, ...options })
     .input(localized(input))
     .use(enforceAccess);
 }

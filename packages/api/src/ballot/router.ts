@@ -22,7 +22,7 @@ import { publishedCycle } from '../cycle/commands.ts';
 import { cycleScope } from '../cycle/router.ts';
 import { caughtUpTo, minPositionSchema, written } from '../positions.ts';
 import { actingFor, type Acting } from '../resident/acting.ts';
-import { ApiRefusal, procedure, router, type Access } from '../trpc.ts';
+import { ApiRefusal, procedure, REQUEST_COST_LIMIT, router, type Access } from '../trpc.ts';
 import { castBallot, countInput, tallyCycle } from './commands.ts';
 import {
   ballotOfReceipt,
@@ -37,6 +37,9 @@ import { paperBatchRouter } from './paper.ts';
 const say = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
 
 const place = { cycleId: idSchema, communityId: idSchema };
+
+/** The cost of a public call that reads every ballot of a community (a recount costs more). */
+const READS_EVERY_BALLOT = { cost: REQUEST_COST_LIMIT / 2 };
 
 const PAPER_ENTRY_ONLY = say(
   '社区工作者请通过纸质选票批量录入代居民投票。',
@@ -178,35 +181,39 @@ export const ballotRouter = router({
    * The community's bulletin: during voting the number of ballots; once voting has closed every
    * counted ballot by receipt, or the votes per project below the cycle's minimum of ballots.
    */
-  bulletin: procedure('public', z.object({ ...place, minPosition: minPositionSchema })).query(
-    async ({ ctx, input }) => {
-      await caughtUpTo(ctx, input.minPosition);
-      return publicBulletin(ctx, input);
-    },
-  ),
+  bulletin: procedure(
+    'public',
+    z.object({ ...place, minPosition: minPositionSchema }),
+    READS_EVERY_BALLOT,
+  ).query(async ({ ctx, input }) => {
+    await caughtUpTo(ctx, input.minPosition);
+    return publicBulletin(ctx, input);
+  }),
 
   /**
    * The bulletin as a file: CSV (receipt,choices) or pabulib .pb (whose SHA-256 is the digest).
    * Once voting has closed; below the minimum of ballots, to the cycle's officers only.
    */
-  bulletinFile: procedure('public', z.object({ ...place, format: z.enum(['csv', 'pb']) })).query(
-    async ({ ctx, input }) => {
-      const { cycle, input: count } = await bulletinInput(ctx, input.cycleId, input.communityId);
-      requireFilesAllowed(ctx, cycle, count.bulletin.length);
-      const name = `ballots-${input.cycleId}-${input.communityId}`;
-      return input.format === 'csv'
-        ? {
-            filename: `${name}.csv`,
-            contentType: 'text/csv; charset=utf-8',
-            text: bulletinCsv(count),
-          }
-        : {
-            filename: `${name}.pb`,
-            contentType: 'text/plain; charset=utf-8',
-            text: bulletinPb(count),
-          };
-    },
-  ),
+  bulletinFile: procedure(
+    'public',
+    z.object({ ...place, format: z.enum(['csv', 'pb']) }),
+    READS_EVERY_BALLOT,
+  ).query(async ({ ctx, input }) => {
+    const { cycle, input: count } = await bulletinInput(ctx, input.cycleId, input.communityId);
+    requireFilesAllowed(ctx, cycle, count.bulletin.length);
+    const name = `ballots-${input.cycleId}-${input.communityId}`;
+    return input.format === 'csv'
+      ? {
+          filename: `${name}.csv`,
+          contentType: 'text/csv; charset=utf-8',
+          text: bulletinCsv(count),
+        }
+      : {
+          filename: `${name}.pb`,
+          contentType: 'text/plain; charset=utf-8',
+          text: bulletinPb(count),
+        };
+  }),
 
   /**
    * Counts every community of the cycle again once voting has closed (closing the vote already
@@ -238,25 +245,25 @@ export const ballotRouter = router({
    * the published tally is the count of the published ballots. `disclosure` says whether the
    * bulletin shows every ballot or, below `bulletinMinimum` ballots, the totals only.
    */
-  result: procedure('public', z.object({ ...place, minPosition: minPositionSchema })).query(
-    async ({ ctx, input }) => {
-      await caughtUpTo(ctx, input.minPosition);
-      const recorded = await readTally(ctx.services.readModels.db, input);
-      if (!recorded) return null;
-      const { cycle, input: count } = await bulletinInput(ctx, input.cycleId, input.communityId);
-      const recount = recountPb(bulletinPb(count));
-      const { tally } = recorded;
-      return {
-        ...recorded,
-        disclosure: disclosureOf(cycle, count.bulletin.length),
-        bulletinMinimum: bulletinMinimumOf(cycle),
-        recount: {
-          ...recount,
-          matches:
-            recount.inputDigest === tally.inputDigest &&
-            recount.winners.join(' ') === tally.winners.join(' '),
-        },
-      };
-    },
-  ),
+  result: procedure('public', z.object({ ...place, minPosition: minPositionSchema }), {
+    cost: REQUEST_COST_LIMIT,
+  }).query(async ({ ctx, input }) => {
+    await caughtUpTo(ctx, input.minPosition);
+    const recorded = await readTally(ctx.services.readModels.db, input);
+    if (!recorded) return null;
+    const { cycle, input: count } = await bulletinInput(ctx, input.cycleId, input.communityId);
+    const recount = recountPb(bulletinPb(count));
+    const { tally } = recorded;
+    return {
+      ...recorded,
+      disclosure: disclosureOf(cycle, count.bulletin.length),
+      bulletinMinimum: bulletinMinimumOf(cycle),
+      recount: {
+        ...recount,
+        matches:
+          recount.inputDigest === tally.inputDigest &&
+          recount.winners.join(' ') === tally.winners.join(' '),
+      },
+    };
+  }),
 });
