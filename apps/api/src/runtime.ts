@@ -1,5 +1,6 @@
 // Opens what the API runs on: the event store, the read-model database, the projection runner
-// (in this process), the auth tables (expired sessions pruned hourly), and the demo data on
+// (in this process), the auth tables (expired sessions pruned hourly), the sweeps that send
+// residents' notices and carry out workers' confirmed erasures once due, and the demo data on
 // first run.
 //
 // - sqlite (default): one file, `${GONGZHI_DATA ?? <repo>/data}/gongzhi.sqlite`, holding events
@@ -16,6 +17,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  carryOutDueErasures,
   codeSenderFromEnv,
   consoleCodeSender,
   createPhoneCodes,
@@ -65,6 +67,7 @@ import { proposalProjection } from '@gongzhi/projections/proposal';
 import {
   actsOnBehalfProjection,
   enableSecureDelete,
+  ensureErasureStateTable,
   residentProjection,
 } from '@gongzhi/projections/resident';
 import { openSqliteReadModels } from '@gongzhi/projections/sqlite';
@@ -128,6 +131,11 @@ export interface Runtime {
   headPosition(): Promise<string | null>;
   /** Sends what is in the outbox with the notification sender now; how many were sent. */
   drainOutbox(): Promise<number>;
+  /**
+   * Carries out workers' confirmed erasures whose delay has passed (and finishes any cut short);
+   * every minute and on start. How many were finished.
+   */
+  carryOutErasures(): Promise<number>;
   /** Deletes expired sessions, old login failures and old phone codes; hourly and on start. */
   pruneAuthState(): Promise<{ sessions: number; loginFailures: number; phoneCodes: number }>;
   close(): Promise<void>;
@@ -135,6 +143,7 @@ export interface Runtime {
 
 const AUTH_PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 const OUTBOX_DRAIN_INTERVAL_MS = 3_000;
+const ERASURE_SWEEP_INTERVAL_MS = 60_000;
 
 export function runtimeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeOptions {
   const seed = env.GONGZHI_SEED !== '0';
@@ -199,6 +208,7 @@ export async function openRuntime(
   await ensurePhoneCodeTable(readModelDb);
   await ensurePhotoTable(readModelDb);
   await ensureNotificationStateTables(readModelDb);
+  await ensureErasureStateTable(readModelDb);
   const dataDir = options.dataDir ?? join(repoRoot, 'data');
   const photos = createPhotoFiles(readModelDb, join(dataDir, 'photos'));
   const masterKey: MasterKey = options.masterKey
@@ -284,6 +294,20 @@ export async function openRuntime(
     drainTimer.unref();
   }
 
+  // One sweep at a time, as for the outbox; an erasure is idempotent, so an overlap would only
+  // cost time.
+  let sweeping: Promise<number> = Promise.resolve(0);
+  const carryOutErasures = () => {
+    const next = sweeping.then(() => carryOutDueErasures(services));
+    sweeping = next.catch(() => 0);
+    return next;
+  };
+  await carryOutErasures();
+  const erasureTimer = setInterval(() => {
+    carryOutErasures().catch((error: unknown) => console.error('Carrying out erasures:', error));
+  }, ERASURE_SWEEP_INTERVAL_MS);
+  erasureTimer.unref();
+
   return {
     kind: options.store,
     location,
@@ -300,11 +324,14 @@ export async function openRuntime(
       return head === undefined ? null : String(head);
     },
     drainOutbox: drain,
+    carryOutErasures,
     pruneAuthState,
     async close() {
       clearInterval(pruneTimer);
       clearInterval(drainTimer);
+      clearInterval(erasureTimer);
       await draining;
+      await sweeping;
       await runner.stop();
       await readModelDb.close();
       await store.close();

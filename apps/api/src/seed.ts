@@ -343,6 +343,16 @@ const WORKER_OF: Record<string, string> = {
   qinfeng: 'demo-qinfeng',
 };
 
+/**
+ * Who verified the demo residents' ties: the street's officer, since the worker who registered
+ * a resident on the spot may not verify that resident's tie too (four eyes).
+ */
+const VERIFIER_OF: Record<string, string> = {
+  shuyuan: 'demo-yushan',
+  hongqiao: 'demo-yushan',
+  qinfeng: 'demo-qinchuan',
+};
+
 /** YYYY-MM-DD plus whole days. */
 const addDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -551,11 +561,12 @@ async function seedMicroProjects(deps: {
     await residentCommands.registerResident(registering, registration);
     if (passwordHash) await residentCommands.confirmPhone(registering, residentId);
     for (const tie of ties) {
-      await residentCommands.verifyTie(by(WORKER_OF[tie.communityId]!, -58), {
+      const verifier = VERIFIER_OF[tie.communityId]!;
+      await residentCommands.verifyTie(by(verifier, -58), {
         residentId,
         tieId: tie.tieId,
         note: '已核对居住或工作证明',
-        verifiedBy: WORKER_OF[tie.communityId]!,
+        verifiedBy: verifier,
       });
     }
   }

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { actingFor, createContext, type ApiServices, type Context } from '@gongzhi/api';
 import { engines } from './harness.ts';
-import { useResidentServer, type Registered } from './resident-harness.ts';
+import { RESIDENT_PASSWORD, useResidentServer, type Registered } from './resident-harness.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const beijingDay = (at: number) => new Date(at + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
@@ -34,7 +34,7 @@ describe('acting for a resident', () => {
   const refusal = { code: 'FORBIDDEN', reason: 'not_acting_for' };
 
   beforeAll(async () => {
-    for (const staff of ['shuyuan', 'qinfeng', 'committee']) await signIn(staff);
+    for (const staff of ['shuyuan', 'shuyuan2', 'qinfeng', 'committee']) await signIn(staff);
     grandma = await resident.register('grandma', {
       name: '周阿婆',
       phone: resident.newPhone(),
@@ -81,8 +81,22 @@ describe('acting for a resident', () => {
     );
   });
 
-  it('lets a community worker of the resident’s community act offline, and no one else on staff', async () => {
+  it('lets a community worker of the resident’s community act offline once the tie is verified, and no one else on staff', async () => {
     const worker = await contextOf('shuyuan');
+    // A declared tie is not enough: a worker reaches a resident through a verified one.
+    await expect(actingFor(worker, grandma.residentId, 'propose')).rejects.toMatchObject(refusal);
+    const [tie] = (
+      await call<{ ties: { tieId: string }[] }>('resident.me', undefined, {
+        as: 'grandma',
+        query: true,
+      })
+    ).body.result!.data.ties;
+    const verified = await call(
+      'resident.verifyTie',
+      { communityId: 'shuyuan', residentId: grandma.residentId, tieId: tie!.tieId, note: '已核对' },
+      { as: 'shuyuan2' },
+    );
+    expect(verified.status).toBe(200);
     expect(await actingFor(worker, grandma.residentId, 'propose')).toEqual({
       actor: 'demo-shuyuan',
       onBehalfOf: grandma.residentId,
@@ -111,9 +125,9 @@ describe('acting for a resident', () => {
     ).rejects.toMatchObject(refusal);
 
     const forgotten = await call(
-      'resident.forget',
-      { communityId: 'shuyuan', residentId: grandma.residentId, writtenRequestRef: '书院2025-100' },
-      { as: 'shuyuan' },
+      'resident.forgetMe',
+      { password: RESIDENT_PASSWORD },
+      { as: 'grandma' },
     );
     expect(forgotten.status).toBe(200);
     await expect(

@@ -3,7 +3,8 @@
 // forgets themselves. Afterwards the raw SQLite file and its write-ahead log, or every row of
 // every PostgreSQL table of events and read models, hold neither the name nor the number. Their
 // past acts are still in the log, with `personal: null`, and shown as by 已注销居民.
-// A worker forgetting a resident on a written request goes through the same erasure.
+// A worker's erasure on a written request is requested, confirmed by a second person and carried
+// out by the server once due, through the same erasure.
 import { readFileSync, existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { engines } from './harness.ts';
@@ -157,55 +158,173 @@ describe.each(engines)('forgetting a resident on $name', ({ make }) => {
     expect(again.residentId).not.toBe(zhang.residentId);
   });
 
-  describe('by a community worker, on a written request', () => {
+  describe('by community workers, on a written request: requested, confirmed by a second person, carried out when due', () => {
+    const HOUR_MS = 60 * 60 * 1000;
     let li: Registered;
+    let liTie: string;
+    let erasureId: string;
+    const request = (as: string, communityId = 'shuyuan', residentId = li.residentId) =>
+      call<{ erasureId: string }>(
+        'resident.requestErasure',
+        { communityId, residentId, writtenRequestRef: '书院2025-017' },
+        { as },
+      );
+    const confirm = (as: string, id = erasureId) =>
+      call<{ dueAt: string }>(
+        'resident.confirmErasure',
+        { communityId: 'shuyuan', residentId: li.residentId, erasureId: id },
+        { as },
+      );
 
     beforeAll(async () => {
+      await signIn('shuyuan2');
+      await signIn('yushan');
       li = await resident.register('li', { name: '李四海', phone: resident.newPhone() });
+      const me = await call<{ ties: { tieId: string }[] }>('resident.me', undefined, {
+        as: 'li',
+        query: true,
+      });
+      liTie = me.body.result!.data.ties[0]!.tieId;
     });
 
-    it('refuses another community’s worker (403), a missing request reference (400) and a resident of another community (404), writing nothing', async () => {
+    it('refuses another community’s worker (403), a missing request reference (400), and a resident without a verified tie to the community (404), writing nothing', async () => {
       const before = await head();
-      const outOfScope = await call(
-        'resident.forget',
-        { communityId: 'shuyuan', residentId: li.residentId, writtenRequestRef: '书院2025-017' },
-        { as: 'qinfeng' },
-      );
-      expect(outOfScope.status).toBe(403);
+      expect((await request('qinfeng')).status).toBe(403);
       const noRef = await call(
-        'resident.forget',
+        'resident.requestErasure',
         { communityId: 'shuyuan', residentId: li.residentId },
         { as: 'shuyuan', headers: { 'x-gongzhi-locale': 'en' } },
       );
       expect(noRef.status).toBe(400);
       expect(noRef.body.error?.message).toMatch(/^Written request reference \(writtenRequestRef\)/);
-      const notHere = await call(
-        'resident.forget',
-        { communityId: 'qinfeng', residentId: li.residentId, writtenRequestRef: '琴枫2025-001' },
-        { as: 'qinfeng' },
-      );
+      const notHere = await request('qinfeng', 'qinfeng');
       expect(notHere.status).toBe(404);
+      expect(notHere.body.error?.data.reason).toBe('resident_not_in_community');
+      // The tie li declared is not verified yet.
+      const unverified = await request('shuyuan');
+      expect(unverified.status).toBe(404);
+      expect(unverified.body.error?.data.reason).toBe('resident_not_in_community');
       expect(await head()).toBe(before);
     });
 
-    it('forgets the resident, recording the worker, the request and the channel', async () => {
-      const reply = await call(
-        'resident.forget',
-        { communityId: 'shuyuan', residentId: li.residentId, writtenRequestRef: '书院2025-017' },
+    it('is requested through a verified tie; the resident is told and sees it on their profile', async () => {
+      const verified = await call(
+        'resident.verifyTie',
+        { communityId: 'shuyuan', residentId: li.residentId, tieId: liTie, note: '已核对' },
+        { as: 'shuyuan2' },
+      );
+      expect(verified.status).toBe(200);
+      const requested = await request('shuyuan');
+      expect(requested.status, JSON.stringify(requested.body)).toBe(200);
+      erasureId = requested.body.result!.data.erasureId;
+      expect((await request('shuyuan2')).status).toBe(409);
+      const profile = await call<{ pendingErasure: { erasureId: string; confirmed: boolean } }>(
+        'resident.me',
+        { minPosition: await head() },
+        { as: 'li', query: true },
+      );
+      expect(profile.body.result?.data.pendingErasure).toMatchObject({
+        erasureId,
+        confirmed: false,
+      });
+      const inbox = await call<{ notices: { cause: string; message: string }[] }>(
+        'notification.inbox',
+        {},
+        { as: 'li', query: true },
+      );
+      expect(inbox.body.result?.data.notices.map((n) => n.cause)).toContain(
+        'ResidentErasureRequested',
+      );
+    });
+
+    it('is not confirmed by the requester (403) nor out of scope (403), writing nothing', async () => {
+      const before = await head();
+      const same = await confirm('shuyuan');
+      expect(same.status).toBe(403);
+      expect(same.body.error?.data.reason).toBe('erasure_same_person');
+      expect((await confirm('qinfeng')).status).toBe(403);
+      expect(await head()).toBe(before);
+    });
+
+    it('is confirmed by the street officer, due a day later; the sweep leaves it until then', async () => {
+      const confirmed = await confirm('yushan');
+      expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+      const due = Date.parse(confirmed.body.result!.data.dueAt);
+      expect(due - Date.now()).toBeGreaterThan(23 * HOUR_MS);
+      await call('resident.me', { minPosition: await head() }, { as: 'li', query: true });
+      expect(await api.runtime.carryOutErasures()).toBe(0);
+      expect((await call('resident.me', undefined, { as: 'li', query: true })).status).toBe(200);
+    });
+
+    it('is carried out by the server once due, recording the request; again changes nothing', async () => {
+      const { services } = api.runtime;
+      services.now = () => new Date(Date.now() + 25 * HOUR_MS);
+      try {
+        expect(await api.runtime.carryOutErasures()).toBe(1);
+        const [forgotten] = await api.runtime.store.readStream(`resident-${li.residentId}`, {
+          direction: 'backwards',
+          maxCount: 1,
+        });
+        expect(forgotten).toMatchObject({
+          type: 'ResidentForgotten',
+          data: { requestedBy: 'worker', writtenRequestRef: '书院2025-017', erasureId },
+          metadata: { actor: 'system', onBehalfOf: li.residentId, channel: 'system' },
+        });
+        expect((await call('resident.me', undefined, { as: 'li', query: true })).status).toBe(401);
+        expect(holds(await storedText(), '李四海')).toBe(false);
+        // A crash after the event and before the rest: the next sweep finishes it, writing nothing.
+        const before = await head();
+        await api.runtime.readModelDb.run('DELETE FROM resident_erasures_done');
+        expect(await api.runtime.carryOutErasures()).toBe(1);
+        expect(await api.runtime.carryOutErasures()).toBe(0);
+        expect(await head()).toBe(before);
+      } finally {
+        delete services.now;
+      }
+    });
+
+    it('is stopped by the resident before it is due, and then never carried out', async () => {
+      const wu = await resident.register('wu', { name: '吴小梅', phone: resident.newPhone() });
+      const tieId = (
+        await call<{ ties: { tieId: string }[] }>('resident.me', undefined, {
+          as: 'wu',
+          query: true,
+        })
+      ).body.result!.data.ties[0]!.tieId;
+      await call(
+        'resident.verifyTie',
+        { communityId: 'shuyuan', residentId: wu.residentId, tieId, note: '已核对' },
         { as: 'shuyuan' },
       );
-      expect(reply.status, JSON.stringify(reply.body)).toBe(200);
-      const [forgotten] = await api.runtime.store.readStream(`resident-${li.residentId}`, {
-        direction: 'backwards',
-        maxCount: 1,
-      });
-      expect(forgotten).toMatchObject({
-        type: 'ResidentForgotten',
-        data: { requestedBy: 'worker', writtenRequestRef: '书院2025-017' },
-        metadata: { actor: 'demo-shuyuan', onBehalfOf: li.residentId, channel: 'offline' },
-      });
-      expect((await call('resident.me', undefined, { as: 'li', query: true })).status).toBe(401);
-      expect(holds(await storedText(), '李四海')).toBe(false);
+      const requested = await request('shuyuan2', 'shuyuan', wu.residentId);
+      const id = requested.body.result!.data.erasureId;
+      const confirmed = await call(
+        'resident.confirmErasure',
+        { communityId: 'shuyuan', residentId: wu.residentId, erasureId: id },
+        { as: 'shuyuan' },
+      );
+      expect(confirmed.status).toBe(200);
+      const stopped = await call(
+        'resident.stopMyErasure',
+        { erasureId: id, reason: '我没有申请注销' },
+        { as: 'wu' },
+      );
+      expect(stopped.status, JSON.stringify(stopped.body)).toBe(200);
+      const { services } = api.runtime;
+      services.now = () => new Date(Date.now() + 25 * HOUR_MS);
+      try {
+        await call('resident.me', { minPosition: await head() }, { as: 'wu', query: true });
+        expect(await api.runtime.carryOutErasures()).toBe(0);
+      } finally {
+        delete services.now;
+      }
+      expect((await call('resident.me', undefined, { as: 'wu', query: true })).status).toBe(200);
+      const again = await call(
+        'resident.stopErasure',
+        { communityId: 'shuyuan', residentId: wu.residentId, erasureId: id, reason: '已停止' },
+        { as: 'yushan' },
+      );
+      expect(again.status).toBe(404);
     });
   });
 });

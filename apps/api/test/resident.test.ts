@@ -72,7 +72,8 @@ describe.each(engines)('residents over HTTP on $name', ({ make }) => {
   const sonPhone = resident.newPhone();
 
   beforeAll(async () => {
-    for (const staff of ['shuyuan', 'committee', 'qinfeng', 'yushan']) await signIn(staff);
+    for (const staff of ['shuyuan', 'shuyuan2', 'committee', 'qinfeng', 'yushan'])
+      await signIn(staff);
     wang = await resident.register('wang', {
       name: '王秀英',
       phone: wangPhone,
@@ -700,15 +701,86 @@ describe.each(engines)('residents over HTTP on $name', ({ make }) => {
       expect(await head()).toBe(before);
     });
 
-    it('lets a worker declare a tie for a resident who came in person', async () => {
-      const reply = await call(
+    it('lets a worker declare a tie for a resident at the counter with the code sent to their phone; the worker does not verify it', async () => {
+      const sent = await call(
+        'resident.requestTieCode',
+        { communityId: 'shuyuan', phone: zhaoPhone },
+        { as: 'shuyuan' },
+      );
+      expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+      const code = resident.sender.lastCodeFor(zhaoPhone)!;
+      const before = await head();
+      // The tie-consent code is its own: it sets no password.
+      const misuse = await call('resident.setPassword', {
+        phone: zhaoPhone,
+        code,
+        password: 'counter-code-2025',
+      });
+      expect(misuse.status).toBe(400);
+      const wrong = await call(
         'resident.declareTieFor',
-        { communityId: 'shuyuan', residentId: zhaoId, kind: 'works' },
+        {
+          communityId: 'shuyuan',
+          phone: zhaoPhone,
+          kind: 'works',
+          code: '000000' === code ? '000001' : '000000',
+        },
+        { as: 'shuyuan' },
+      );
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.error?.data.fieldErrors?.map((e) => e.path)).toEqual(['code']);
+      expect(await head()).toBe(before);
+      const reply = await call<{ tieId: string; awaitingResident: boolean; residentId: string }>(
+        'resident.declareTieFor',
+        { communityId: 'shuyuan', phone: zhaoPhone, kind: 'works', code },
         { as: 'shuyuan' },
       );
       expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+      expect(reply.body.result?.data).toMatchObject({
+        awaitingResident: false,
+        residentId: zhaoId,
+      });
       const [latest] = (await profile('zhao')).actsOnMyBehalf;
       expect(latest).toMatchObject({ type: 'CommunityTieDeclared', channel: 'offline' });
+      const own = await call(
+        'resident.verifyTie',
+        {
+          communityId: 'shuyuan',
+          residentId: zhaoId,
+          tieId: reply.body.result!.data.tieId,
+          note: '已核对',
+        },
+        { as: 'shuyuan' },
+      );
+      expect(own.status).toBe(403);
+      expect(own.body.error?.data.reason).toBe('tie_declared_by_verifier');
+    });
+
+    it('records a tie declared without the code as awaiting the resident, who confirms or declines it', async () => {
+      const declared = await call<{ tieId: string; awaitingResident: boolean; residentId: null }>(
+        'resident.declareTieFor',
+        { communityId: 'shuyuan', residentId: zhaoId, kind: 'studies' },
+        { as: 'shuyuan' },
+      );
+      expect(declared.status, JSON.stringify(declared.body)).toBe(200);
+      expect(declared.body.result?.data).toMatchObject({
+        awaitingResident: true,
+        residentId: null,
+      });
+      const { tieId } = declared.body.result!.data;
+      const verify = await call(
+        'resident.verifyTie',
+        { communityId: 'shuyuan', residentId: zhaoId, tieId, note: '已核对' },
+        { as: 'shuyuan2' },
+      );
+      expect(verify.status).toBe(409);
+      expect(verify.body.error?.data.reason).toBe('tie_awaiting_resident');
+      const ties = (await profile('zhao')).ties as { tieId: string; status: string }[];
+      expect(ties.find((tie) => tie.tieId === tieId)?.status).toBe('unconfirmed');
+      const declined = await call('resident.declineTie', { tieId }, { as: 'zhao' });
+      expect(declined.status, JSON.stringify(declined.body)).toBe(200);
+      const again = await call('resident.confirmTie', { tieId }, { as: 'zhao' });
+      expect(again.status).toBe(409);
     });
 
     it('refuses declaring a tie for a resident out of scope (403) and with a bad kind (400), writing nothing', async () => {

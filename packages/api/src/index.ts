@@ -55,4 +55,5 @@ export {
   type PhoneCodes,
 } from './resident/codes.ts';
 export { actingFor, type Acting } from './resident/acting.ts';
+export { carryOutDueErasures, DEFAULT_ERASURE_DELAY_MS } from './resident/erasure.ts';
 export type { ResidentServices } from './resident/services.ts';

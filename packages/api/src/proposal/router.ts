@@ -56,7 +56,7 @@ import {
   revisionOf,
   written,
 } from '../positions.ts';
-import { actingFor, type Acting } from '../resident/acting.ts';
+import { actingFor, workerActingFor, type Acting } from '../resident/acting.ts';
 import { ApiRefusal, procedure, router, type Access } from '../trpc.ts';
 import * as commands from './commands.ts';
 import { findPhotos } from './photos.ts';
@@ -425,12 +425,8 @@ export const proposalRouter = router({
   ).mutation(async ({ ctx, input }) => {
     const { residentId, confirmDuplicate, photoIds, ...content } = input;
     if (!confirmDuplicate) await refuseRepeatedEntry(ctx, { ...input });
+    const acting = await workerActingFor(ctx, residentId, { communityId: input.communityId });
     const proposalId = uuidv7();
-    const acting: Acting = {
-      actor: ctx.account!.accountId,
-      onBehalfOf: residentId,
-      channel: 'offline',
-    };
     const result = await commands.submitProposal(writerActing(ctx, acting), {
       proposalId,
       ...content,

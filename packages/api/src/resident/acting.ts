@@ -1,7 +1,10 @@
 // Acting for a resident. Modules where residents take part (proposing, voting) ask `actingFor`
 // who the caller may act for, and stamp the answer on the events they write: the resident
 // themselves (online), a relative holding an active proxy with that power (proxy), or a
-// community worker of the place recording what the resident asked in person (offline).
+// community worker recording what the resident asked in person (offline). A worker reaches a
+// resident only through a verified tie to a community the worker's grant covers: a tie the
+// worker declared is verified by someone else (the domain's four eyes), so no worker reaches a
+// resident of another community on their own.
 import { hasGrant } from '@gongzhi/auth';
 import {
   isProxyActive,
@@ -12,7 +15,6 @@ import {
 import type { Channel } from '@gongzhi/eventstore';
 import { findActiveProxy, readResident } from '@gongzhi/projections/resident';
 import type { Context } from '../context.ts';
-import { communityScope } from '../organisation/places.ts';
 import { ApiRefusal } from '../trpc.ts';
 import { currentResident } from './commands.ts';
 import { beijingDate } from './services.ts';
@@ -33,8 +35,8 @@ const powerText: Record<ProxyPower, LocalizedText> = {
 /**
  * Whether the signed-in caller may `power` for `residentId`, and as what; refuses (401, 403)
  * otherwise. A proxy must be active today (Beijing time) and its grantor not forgotten. A
- * community worker acts offline when their grant covers `place` (the community the act is
- * about), or, without one, a community the resident has declared a tie to.
+ * community worker acts offline for a resident with a verified tie to a community their grant
+ * covers: `place` (the community the act is about) when given, else any such community.
  */
 export async function actingFor(
   ctx: Context,
@@ -71,7 +73,7 @@ export async function actingFor(
         isProxyActive(p, today),
     );
     if (proxied) return { actor: account.accountId, onBehalfOf: residentId, channel: 'proxy' };
-    if (account.kind === 'staff' && (await workerInScope(ctx, resident, place))) {
+    if (account.kind === 'staff' && workerReaches(ctx, resident, place)) {
       return { actor: account.accountId, onBehalfOf: residentId, channel: 'offline' };
     }
   }
@@ -80,27 +82,52 @@ export async function actingFor(
     'FORBIDDEN',
     'not_acting_for',
     {
-      'zh-CN': `您不能代该居民${what['zh-CN']}：需要本人操作、本人委托的有效代办，或由该社区的社区工作者代为录入。`,
-      en: `You may not ${what.en} for this resident: it takes the resident, a proxy they granted that is still in force, or a community worker of their community.`,
+      'zh-CN': `您不能代该居民${what['zh-CN']}：需要本人操作、本人委托的有效代办，或由居民经核实所在社区的社区工作者代为录入。`,
+      en: `You may not ${what.en} for this resident: it takes the resident, a proxy they granted that is still in force, or a community worker of a community their tie to was verified in.`,
     },
     ctx.locale,
   );
 }
 
-async function workerInScope(
+/**
+ * A worker acting offline for `residentId` in `place`: refuses (403) unless the resident has a
+ * verified tie to that community and the worker's grant covers it.
+ */
+export async function workerActingFor(
+  ctx: Context,
+  residentId: string,
+  place: { communityId: string },
+): Promise<Acting> {
+  const resident = await currentResident(ctx.services.store, residentId);
+  if (resident.status === 'active' && workerReaches(ctx, resident, place)) {
+    return { actor: ctx.account!.accountId, onBehalfOf: residentId, channel: 'offline' };
+  }
+  throw new ApiRefusal(
+    'FORBIDDEN',
+    'not_acting_for',
+    {
+      'zh-CN': '只能代与本社区有经核实联系的居民办理。',
+      en: 'You can act only for residents whose tie to this community has been verified.',
+    },
+    ctx.locale,
+  );
+}
+
+/** Whether a verified tie of the resident's lies in `place` (if given) and in the worker's grant. */
+function workerReaches(
   ctx: Context,
   resident: Exclude<ResidentState, { status: 'none' }>,
   place: { communityId: string } | undefined,
-): Promise<boolean> {
+): boolean {
   const grants = ctx.account?.grants ?? [];
-  if (place) {
-    return hasGrant(grants, 'community_worker', await communityScope(ctx, place.communityId));
-  }
-  return resident.ties.some((tie) =>
-    hasGrant(grants, 'community_worker', {
-      type: 'community',
-      communityId: tie.communityId,
-      streetId: tie.streetId,
-    }),
+  return resident.ties.some(
+    (tie) =>
+      tie.status === 'verified' &&
+      (place === undefined || tie.communityId === place.communityId) &&
+      hasGrant(grants, 'community_worker', {
+        type: 'community',
+        communityId: tie.communityId,
+        streetId: tie.streetId,
+      }),
   );
 }

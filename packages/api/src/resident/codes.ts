@@ -104,6 +104,13 @@ export async function ensurePhoneCodeTable(db: SqlExecutor): Promise<void> {
   for (const ddl of PHONE_CODE_INDEXES) await db.run(ddl);
 }
 
+/**
+ * The key under which codes for agreeing to a tie a worker declares are kept: apart from the
+ * number's own codes (registering, setting a password), so that a code a resident reads out to a
+ * worker at the counter can never set their password, nor the other way round.
+ */
+export const tieConsentSubject = (phoneDigest: string): string => `tie-consent-${phoneDigest}`;
+
 export type IssueResult =
   | { issued: true; code: string; expiresAt: Date }
   | { issued: false; reason: 'resend_too_soon' | 'address_limit'; retryAfterMs: number };
@@ -119,7 +126,7 @@ export interface PhoneCodes {
   issue(phoneDigest: string, clientAddress: string | null): Promise<IssueResult>;
   /** Checks the number's latest code: a right code is used up, a wrong one costs a try. */
   consume(phoneDigest: string, code: string): Promise<CheckResult>;
-  /** Deletes every code of the number (a forgotten resident's). */
+  /** Deletes every code of the number, tie-consent codes included (a forgotten resident's). */
   discard(phoneDigest: string): Promise<void>;
   /** Deletes rows too old to matter to any rule; returns how many. */
   prune(): Promise<number>;
@@ -221,7 +228,10 @@ export function createPhoneCodes(
     },
 
     async discard(phoneDigest) {
-      await db.run('DELETE FROM resident_phone_codes WHERE phone_digest = ?', [phoneDigest]);
+      await db.run('DELETE FROM resident_phone_codes WHERE phone_digest IN (?, ?)', [
+        phoneDigest,
+        tieConsentSubject(phoneDigest),
+      ]);
     },
 
     async prune() {

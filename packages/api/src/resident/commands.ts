@@ -11,10 +11,12 @@ import {
   residentDecider,
   residentEventSchemas,
   residentStreams,
+  withTieDeclarer,
 } from '@gongzhi/domain';
 import type {
   CommunityEvent,
   CommunityState,
+  ErasureCommand,
   LocalizedText,
   PhoneClaimEvent,
   RegistrationData,
@@ -22,16 +24,22 @@ import type {
   ResidentEventData,
   ResidentState,
   ResidentStreamEvent,
+  TieConsent,
   TieKind,
 } from '@gongzhi/domain';
 import type { PersonalDataVault, SessionStore } from '@gongzhi/auth';
 import type { EventStore, Position } from '@gongzhi/eventstore';
 import { ReadModelLagError } from '@gongzhi/projections';
 import { executeCommand, type CommandResult, type EventCodec, type Writer } from '../commands.ts';
+import type { ApiServices } from '../context.ts';
 import type { PhoneCodes } from './codes.ts';
 
 const residentCodec: EventCodec<ResidentStreamEvent> = {
-  read: (recorded) => parseResidentEvent(recorded.type, recorded.data) as ResidentStreamEvent,
+  read: (recorded) =>
+    withTieDeclarer(
+      parseResidentEvent(recorded.type, recorded.data) as ResidentStreamEvent,
+      recorded.metadata,
+    ),
   versionOf: (type) => residentEventSchemas[type].version,
   describe: describeResidentEvent,
 };
@@ -122,6 +130,21 @@ export interface TieRequest {
   tieId: string;
   communityId: string;
   kind: TieKind;
+  /** A worker declaring it for the resident, and how the resident agreed. */
+  declaredFor?: { by: string; consent: TieConsent };
+}
+
+/** The number the resident registered with, from their registration; undefined once forgotten. */
+export async function registeredPhone(
+  store: EventStore,
+  residentId: string,
+): Promise<string | undefined> {
+  const [registered] = await store.readStream(residentStreams.resident(residentId), {
+    maxCount: 1,
+  });
+  if (registered?.type !== 'ResidentRegistered') return undefined;
+  const event = parseResidentEvent(registered.type, registered.data);
+  return event.type === 'ResidentRegistered' ? event.data.personal?.phone : undefined;
 }
 
 /** A registration with the communities its ties name, as their streams have them. */
@@ -186,12 +209,44 @@ export const confirmPhone = (w: Writer, residentId: string) =>
 export const changePassword = (w: Writer, data: ResidentEventData<'PasswordChanged'>) =>
   residentCommand(w, data.residentId, () => ({ type: 'ChangePassword', data }));
 
+const declaration = async (
+  store: EventStore,
+  data: { residentId: string } & TieRequest,
+): Promise<ResidentCommand> => ({
+  type: 'DeclareTie',
+  data,
+  community: await currentCommunity(store, data.communityId),
+});
+
 export const declareTie = (w: Writer, data: { residentId: string } & TieRequest) =>
-  residentCommand(w, data.residentId, async () => ({
-    type: 'DeclareTie',
-    data,
-    community: await currentCommunity(w.store, data.communityId),
-  }));
+  residentCommand(w, data.residentId, () => declaration(w.store, data));
+
+/**
+ * Decides a declaration on the resident as they are, writing nothing: a refusal comes before a
+ * one-time code is used up.
+ */
+export async function checkTieDeclaration(
+  store: EventStore,
+  data: { residentId: string } & TieRequest,
+): Promise<void> {
+  residentDecider.decide(
+    await declaration(store, data),
+    await currentResident(store, data.residentId),
+  );
+}
+
+/** The resident confirms or declines a tie a worker declared for them. */
+export const answerTie = (
+  w: Writer,
+  type: 'ConfirmTie' | 'DeclineTie',
+  data: { residentId: string; tieId: string },
+) => residentCommand(w, data.residentId, () => ({ type, data }));
+
+/** A step of a worker's erasure before it is carried out: request, confirm, stop. */
+export const erasureStep = (
+  w: Writer,
+  command: Exclude<ErasureCommand, { type: 'ExecuteErasure' }>,
+) => residentCommand(w, command.data.residentId, () => command);
 
 export const verifyTie = (
   w: Writer,
@@ -215,25 +270,30 @@ export interface Erasure {
   sessions: SessionStore;
 }
 
+export const erasureServices = (services: ApiServices): Erasure => ({
+  vault: services.residents.vault,
+  codes: services.residents.codes,
+  sessions: services.sessions,
+});
+
 // How long forgetting waits for the read models to purge their copies before deleting the key.
 const PURGE_WAIT_MS = 30_000;
 
 /**
- * "Forget me": records ResidentForgotten, releases the number, lets the read models purge their
- * copies, then deletes the resident's key, after which every `personal` of theirs in the log
- * reads as null; ends their sessions and codes. Each step can be run again: a forgotten resident
- * is forgotten again without a new event, so an erasure cut short is finished by a retry.
+ * Forgetting: "forget me", or a worker's confirmed erasure once due. Records ResidentForgotten,
+ * releases the number, lets the read models purge their copies, then deletes the resident's key,
+ * after which every `personal` of theirs in the log reads as null; ends their sessions and codes.
+ * Each step can be run again: a forgotten resident is forgotten again without a new event, so an
+ * erasure cut short is finished by a retry.
  */
 export async function forgetResident(
   w: Writer,
   erasure: Erasure,
-  data: ResidentEventData<'ResidentForgotten'>,
+  command: Extract<ResidentCommand, { type: 'ForgetResident' | 'ExecuteErasure' }>,
 ): Promise<{ position: Position | undefined }> {
-  const forgotten = await residentCommand(w, data.residentId, () => ({
-    type: 'ForgetResident',
-    data,
-  }));
-  const state = await currentResident(w.store, data.residentId);
+  const { residentId } = command.data;
+  const forgotten = await residentCommand(w, residentId, () => command);
+  const state = await currentResident(w.store, residentId);
   if (state.status === 'none') throw new Error('a forgotten resident has a stream');
   const released = await executeCommand(w.store, {
     decider: phoneClaimDecider,
@@ -241,7 +301,7 @@ export async function forgetResident(
     stream: residentStreams.phone(state.phoneDigest),
     command: () => ({
       type: 'ReleasePhone' as const,
-      data: { phoneDigest: state.phoneDigest, residentId: data.residentId },
+      data: { phoneDigest: state.phoneDigest, residentId },
     }),
     subject: phoneSubject,
     metadata: w.metadata,
@@ -260,8 +320,8 @@ export async function forgetResident(
     }
   }
   // The vault deletes the key and, on SQLite, truncates the write-ahead log the purge went through.
-  await erasure.vault.forget(data.residentId);
-  await erasure.sessions.revokeAll(data.residentId);
+  await erasure.vault.forget(residentId);
+  await erasure.sessions.revokeAll(residentId);
   await erasure.codes.discard(state.phoneDigest);
   return { position };
 }

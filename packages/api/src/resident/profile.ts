@@ -9,6 +9,7 @@ import {
   listProxiesGranted,
   listProxiesReceived,
   listResidentTies,
+  readPendingErasure,
   readResident,
   type ProxyRow,
 } from '@gongzhi/projections/resident';
@@ -94,7 +95,9 @@ export async function readProfile(ctx: Context, residentId: string) {
       communityName: await communityName(tie.communityId),
       streetId: tie.streetId,
       kind: tie.kind,
+      /** `unconfirmed`: a worker declared it and it awaits my confirmation. */
       status: tie.status,
+      declaredByWorker: tie.declaredBy !== null,
       note: tie.note,
       /** Why it was rejected, for the resident to read. */
       reason: tie.reason,
@@ -118,6 +121,17 @@ export async function readProfile(ctx: Context, residentId: string) {
     })),
   );
 
+  const erasure = await readPendingErasure(db, residentId);
+  const pendingErasure = erasure && {
+    erasureId: erasure.erasureId,
+    communityName: await communityName(erasure.communityId),
+    writtenRequestRef: erasure.writtenRequestRef,
+    requestedAt: erasure.requestedAt,
+    confirmed: erasure.status === 'confirmed',
+    /** When the keys go, once confirmed. */
+    dueAt: erasure.dueAt,
+  };
+
   return {
     resident: {
       residentId,
@@ -131,6 +145,8 @@ export async function readProfile(ctx: Context, residentId: string) {
       revision: resident.revision,
     },
     ties,
+    /** A worker's erasure of my data in progress, which I can stop. */
+    pendingErasure: pendingErasure ?? null,
     proxiesGranted,
     proxiesReceived,
     actsOnMyBehalf: await listActsOnMyBehalf(ctx, residentId),

@@ -10,12 +10,10 @@ import {
   idSchema,
   isoDateSchema,
   lineText,
-  paragraphText,
   personalDataSchema,
   proxyPowersSchema,
   refuse,
   tieKindSchema,
-  type LocalizedText,
 } from '@gongzhi/domain';
 import {
   checkPasswordPolicy,
@@ -24,32 +22,40 @@ import {
   PASSWORD_MAX_LENGTH,
   serializeBlankSessionCookie,
 } from '@gongzhi/auth';
-import { uuidv7, type EventMetadata } from '@gongzhi/eventstore';
+import { uuidv7 } from '@gongzhi/eventstore';
 import {
   listResidentTies,
-  listVerificationQueue,
   readResident,
   readResidentLogin,
   residentEligibility,
   searchResidents,
+  SEARCHABLE_TIE_STATUSES,
   type ResidentRow,
 } from '@gongzhi/projections/resident';
 import { readStaffAccount } from '@gongzhi/projections/organisation';
-import { writerFor, type Writer } from '../commands.ts';
-import type { Context, SignedInAccount } from '../context.ts';
+import { writerFor } from '../commands.ts';
+import type { Context } from '../context.ts';
 import { currentLocale } from '../input.ts';
-import { communityScope } from '../organisation/places.ts';
 import { caughtUpTo, minPositionSchema, written } from '../positions.ts';
 import { newPasswordSchema } from '../session/passwords.ts';
 import { checkPasswordThrottled, startSession } from '../session/sign-in.ts';
-import { ApiRefusal, procedure, router, type Access } from '../trpc.ts';
-import type { CheckResult } from './codes.ts';
+import { ApiRefusal, procedure, router } from '../trpc.ts';
 import * as commands from './commands.ts';
 import { residentById, residentByPhone } from './credentials.ts';
+import { erasureProcedures } from './erasure.ts';
+import {
+  codeSchema,
+  communityWorkers,
+  consumeCode,
+  me,
+  now,
+  offlineFor,
+  say,
+  today,
+  writerActing,
+} from './procedure-helpers.ts';
 import { readProfile } from './profile.ts';
-import { beijingDate } from './services.ts';
-
-const say = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
+import { tieProcedures } from './ties.ts';
 
 /** A mainland mobile number as people type it (spaces, +86), in its canonical 11 digits. */
 const phoneSchema = z
@@ -62,11 +68,6 @@ const phoneSchema = z
       ],
   })
   .transform((value) => normalizeMainlandMobile(value)!);
-
-const codeSchema = z
-  .string()
-  .trim()
-  .regex(/^\d{6}$/);
 
 /** The new password must not contain the number it goes with. */
 const withoutPhone = (input: { phone: string; password: string }, issues: z.RefinementCtx) => {
@@ -82,55 +83,6 @@ const {
   address: addressSchema,
 } = personalDataSchema.shape;
 const birthYearSchema = z.number().int().min(1900).max(2100);
-const textSchema = paragraphText({ max: 500 });
-
-const CODE_REFUSALS: Record<Exclude<CheckResult, { valid: true }>['reason'], LocalizedText> = {
-  no_code: say('请先获取短信验证码。', 'Request a code by text message first.'),
-  expired: say('验证码已过期，请重新获取。', 'The code has expired; request a new one.'),
-  too_many_attempts: say(
-    '验证码输错次数过多，请重新获取。',
-    'Too many wrong codes were entered; request a new one.',
-  ),
-  wrong_code: say('验证码不正确。', 'The code is incorrect.'),
-};
-
-/** Uses up the code sent to the number, or refuses with a 400 about the `code` field. */
-async function consumeCode(ctx: Context, phone: string, code: string): Promise<void> {
-  const checked = await ctx.services.residents.codes.consume(
-    ctx.services.residents.digestPhone(phone),
-    code,
-  );
-  if (checked.valid) return;
-  const text =
-    checked.reason === 'wrong_code'
-      ? say(
-          `验证码不正确，还可以再试 ${checked.attemptsLeft} 次。`,
-          `The code is incorrect; ${checked.attemptsLeft} more ${checked.attemptsLeft === 1 ? 'try' : 'tries'}.`,
-        )
-      : CODE_REFUSALS[checked.reason];
-  throw new ApiRefusal('BAD_REQUEST', `code_${checked.reason}`, text, ctx.locale, [
-    { path: 'code', message: text[ctx.locale] },
-  ]);
-}
-
-const now = (ctx: Context) => ctx.services.now?.() ?? new Date();
-const today = (ctx: Context) => beijingDate(now(ctx));
-
-/** The signed-in account: the resident, or the worker; every procedure but the public ones has one. */
-const me = (ctx: Context): SignedInAccount => ctx.account!;
-
-/** A writer whose events record who acted, for whom, and how. */
-function writerActing(
-  ctx: Context,
-  act: Pick<EventMetadata, 'actor' | 'onBehalfOf' | 'channel'>,
-): Writer {
-  const w = writerFor(ctx);
-  return { ...w, metadata: { ...w.metadata, ...act } };
-}
-
-/** A worker's act for a resident who came in person. */
-const offlineFor = (ctx: Context, residentId: string) =>
-  writerActing(ctx, { actor: me(ctx).accountId, onBehalfOf: residentId, channel: 'offline' });
 
 const WRONG_CREDENTIALS = say(
   '手机号或密码不正确。由社区工作者代为登记的居民，请先用短信验证码设置密码。',
@@ -150,28 +102,6 @@ async function checkOwnPassword(ctx: Context, password: string): Promise<void> {
   });
 }
 
-/** Workers who look after a community's residents: they decide ties and search residents. */
-const communityWorkers = (
-  action: LocalizedText,
-  roles: Extract<Access<unknown>, object>['roles'] = [
-    'community_worker',
-    'committee_member',
-    'street_officer',
-  ],
-): Access<{ communityId: string }> => ({
-  roles,
-  scope: (input, ctx) => communityScope(ctx, input.communityId),
-  action,
-});
-
-const tieNotInCommunity = () =>
-  refuse(
-    'not_found',
-    'tie_not_found',
-    '在本社区找不到这项社区联系申报。',
-    'There is no such declared tie to this community.',
-  );
-
 function residentView(resident: ResidentRow) {
   return {
     residentId: resident.residentId,
@@ -186,6 +116,9 @@ function residentView(resident: ResidentRow) {
 }
 
 export const residentRouter = router({
+  ...tieProcedures,
+  ...erasureProcedures,
+
   /**
    * Sends a six-digit code to the number. Says the same whether or not the number is
    * registered; at most one code a minute per number.
@@ -262,7 +195,7 @@ export const residentRouter = router({
       ties,
       today: today(ctx),
     });
-    await consumeCode(ctx, phone, input.code);
+    await consumeCode(ctx, digestPhone(phone), input.code);
     const w = writerActing(ctx, { actor: residentId, onBehalfOf: undefined, channel: 'online' });
     await commands.registerResident(w, registration);
     const result = await commands.confirmPhone(w, residentId);
@@ -298,7 +231,7 @@ export const residentRouter = router({
       .superRefine(withoutPhone),
   ).mutation(async ({ ctx, input }) => {
     const { store, sessions } = ctx.services;
-    await consumeCode(ctx, input.phone, input.code);
+    await consumeCode(ctx, ctx.services.residents.digestPhone(input.phone), input.code);
     const residentId = await commands.phoneHolder(
       store,
       ctx.services.residents.digestPhone(input.phone),
@@ -415,10 +348,14 @@ export const residentRouter = router({
   ).mutation(async ({ ctx, input }) => {
     const residentId = me(ctx).accountId;
     await checkOwnPassword(ctx, input.password);
-    const { position } = await commands.forgetResident(writerFor(ctx), erasure(ctx), {
-      residentId,
-      requestedBy: 'self',
-    });
+    const { position } = await commands.forgetResident(
+      writerFor(ctx),
+      commands.erasureServices(ctx.services),
+      {
+        type: 'ForgetResident',
+        data: { residentId, requestedBy: 'self' },
+      },
+    );
     if (ctx.tokenSource === 'cookie') {
       ctx.resHeaders.append(
         'set-cookie',
@@ -451,59 +388,10 @@ export const residentRouter = router({
       : { eligible: false as const, reason: result.reason, message: result.text[ctx.locale] };
   }),
 
-  /** Declared ties awaiting a worker of the community, oldest first. */
-  verificationQueue: procedure(
-    communityWorkers({ 'zh-CN': '查看待核实的居民申报', en: 'see the ties awaiting verification' }),
-    z.object({ communityId: idSchema, minPosition: minPositionSchema }),
-  ).query(async ({ ctx, input }) => {
-    await caughtUpTo(ctx, input.minPosition);
-    const queue = await listVerificationQueue(ctx.services.readModels.db, input.communityId);
-    return {
-      ties: queue.map((tie) => ({
-        residentId: tie.residentId,
-        tieId: tie.tieId,
-        kind: tie.kind,
-        declaredAt: tie.declaredAt,
-        name: tie.name,
-        phoneMasked: tie.phoneMasked,
-        birthYear: tie.birthYear,
-      })),
-    };
-  }),
-
-  verifyTie: procedure(
-    communityWorkers({ 'zh-CN': '核实居民的社区联系', en: 'verify a resident’s tie' }),
-    z.object({ communityId: idSchema, residentId: idSchema, tieId: idSchema, note: textSchema }),
-  ).mutation(async ({ ctx, input }) => {
-    await requireTieIn(ctx, input);
-    return written(
-      await commands.verifyTie(writerFor(ctx), {
-        residentId: input.residentId,
-        tieId: input.tieId,
-        note: input.note,
-        verifiedBy: me(ctx).accountId,
-      }),
-    );
-  }),
-
-  rejectTie: procedure(
-    communityWorkers({ 'zh-CN': '驳回居民的社区联系', en: 'reject a resident’s tie' }),
-    z.object({ communityId: idSchema, residentId: idSchema, tieId: idSchema, reason: textSchema }),
-  ).mutation(async ({ ctx, input }) => {
-    await requireTieIn(ctx, input);
-    return written(
-      await commands.rejectTie(writerFor(ctx), {
-        residentId: input.residentId,
-        tieId: input.tieId,
-        reason: input.reason,
-        rejectedBy: me(ctx).accountId,
-      }),
-    );
-  }),
-
   /**
-   * Residents with a tie to the community, by part of the name, the last digits of the number,
-   * or the whole number. Results show the number masked.
+   * Residents with a tie to the community they declared or agreed to (not one a worker declared
+   * that awaits them), by part of the name, the last digits of the number, or the whole number.
+   * Results show the number masked.
    */
   search: procedure(
     communityWorkers({ 'zh-CN': '查找居民', en: 'search residents' }),
@@ -523,7 +411,10 @@ export const residentRouter = router({
       found.map(async (resident) => ({
         ...residentView(resident),
         ties: (await listResidentTies(db, resident.residentId))
-          .filter((tie) => tie.communityId === input.communityId)
+          .filter(
+            (tie) =>
+              tie.communityId === input.communityId && SEARCHABLE_TIE_STATUSES.includes(tie.status),
+          )
           .map((tie) => ({ tieId: tie.tieId, kind: tie.kind, status: tie.status })),
       })),
     );
@@ -561,67 +452,19 @@ export const residentRouter = router({
         consent: { recordedBy: worker, form: input.consent.form, at: now(ctx).toISOString() },
         personal: { name, phone, ...(idNumber && { idNumber }), ...(address && { address }) },
       },
-      ties: [{ tieId: uuidv7(), communityId: input.communityId, kind: input.kind }],
+      ties: [
+        {
+          tieId: uuidv7(),
+          communityId: input.communityId,
+          kind: input.kind,
+          declaredFor: { by: worker, consent: 'paper_form' },
+        },
+      ],
       today: today(ctx),
     });
     const result = await commands.registerResident(offlineFor(ctx, residentId), registration);
     return { residentId, ...written(result) };
   }),
-
-  /** A worker declares a tie for a resident who came in person. */
-  declareTieFor: procedure(
-    communityWorkers({ 'zh-CN': '代居民申报社区联系', en: 'declare a tie for a resident' }, [
-      'community_worker',
-    ]),
-    z.object({ communityId: idSchema, residentId: idSchema, kind: tieKindSchema }),
-  ).mutation(async ({ ctx, input }) => {
-    const tieId = uuidv7();
-    const result = await commands.declareTie(offlineFor(ctx, input.residentId), {
-      residentId: input.residentId,
-      tieId,
-      communityId: input.communityId,
-      kind: input.kind,
-    });
-    return { tieId, ...written(result) };
-  }),
-
-  /** A worker forgets a resident of their community on the resident's written request. */
-  forget: procedure(
-    communityWorkers({ 'zh-CN': '依书面申请注销居民信息', en: 'forget a resident' }, [
-      'community_worker',
-    ]),
-    z.object({
-      communityId: idSchema,
-      residentId: idSchema,
-      writtenRequestRef: lineText({ max: 80 }),
-    }),
-  ).mutation(async ({ ctx, input }) => {
-    const state = await commands.currentResident(ctx.services.store, input.residentId);
-    if (state.status !== 'none' && !state.ties.some((t) => t.communityId === input.communityId)) {
-      return refuse(
-        'not_found',
-        'resident_not_in_community',
-        '该居民没有申报与本社区的联系。',
-        'This resident has declared no tie to this community.',
-      );
-    }
-    const { position } = await commands.forgetResident(
-      offlineFor(ctx, input.residentId),
-      erasure(ctx),
-      {
-        residentId: input.residentId,
-        requestedBy: 'worker',
-        writtenRequestRef: input.writtenRequestRef,
-      },
-    );
-    return { forgotten: true, position: String(position ?? 0n) };
-  }),
-});
-
-const erasure = (ctx: Context): commands.Erasure => ({
-  vault: ctx.services.residents.vault,
-  codes: ctx.services.residents.codes,
-  sessions: ctx.services.sessions,
 });
 
 /** The account a proxy is granted to: a registered number's resident, or an active account. */
@@ -637,15 +480,4 @@ async function findGrantee(
   const staff = await readStaffAccount(readModels.db, accountId);
   const resident = await readResident(readModels.db, accountId);
   return staff?.status === 'active' || resident?.status === 'active' ? accountId : undefined;
-}
-
-/** The tie must be one the resident declared to the community the worker acts in. */
-async function requireTieIn(
-  ctx: Context,
-  input: { communityId: string; residentId: string; tieId: string },
-): Promise<void> {
-  const state = await commands.currentResident(ctx.services.store, input.residentId);
-  if (state.status === 'none') return; // the decider says "no such resident"
-  const tie = state.ties.find((t) => t.tieId === input.tieId);
-  if (tie?.communityId !== input.communityId) tieNotInCommunity();
 }

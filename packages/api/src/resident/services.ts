@@ -10,6 +10,8 @@ export interface ResidentServices {
   digestPhone: (phone: string) => string;
   codes: PhoneCodes;
   codeSender: OneTimeCodeSender;
+  /** How long after its confirmation a worker's erasure is carried out; default 24 hours. */
+  erasureDelayMs?: number;
 }
 
 const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;

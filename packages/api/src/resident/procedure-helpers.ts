@@ -1,0 +1,83 @@
+// What the resident procedures (router.ts, ties.ts, erasure.ts) share: texts in both languages,
+// the clock, the signed-in account, writers that stamp who acted for whom, the access of the
+// workers who look after a community's residents, and using up a one-time code.
+import { z } from 'zod';
+import { paragraphText, type LocalizedText } from '@gongzhi/domain';
+import type { EventMetadata } from '@gongzhi/eventstore';
+import { writerFor, type Writer } from '../commands.ts';
+import type { Context, SignedInAccount } from '../context.ts';
+import { communityScope } from '../organisation/places.ts';
+import { ApiRefusal, type Access } from '../trpc.ts';
+import type { CheckResult } from './codes.ts';
+import { beijingDate } from './services.ts';
+
+export const say = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
+
+export const codeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/);
+
+export const textSchema = paragraphText({ max: 500 });
+
+export const now = (ctx: Context) => ctx.services.now?.() ?? new Date();
+export const today = (ctx: Context) => beijingDate(now(ctx));
+
+/** The signed-in account: the resident, or the worker; every procedure but the public ones has one. */
+export const me = (ctx: Context): SignedInAccount => ctx.account!;
+
+/** A writer whose events record who acted, for whom, and how. */
+export function writerActing(
+  ctx: Context,
+  act: Pick<EventMetadata, 'actor' | 'onBehalfOf' | 'channel'>,
+): Writer {
+  const w = writerFor(ctx);
+  return { ...w, metadata: { ...w.metadata, ...act } };
+}
+
+/** A worker's act for a resident who came in person. */
+export const offlineFor = (ctx: Context, residentId: string) =>
+  writerActing(ctx, { actor: me(ctx).accountId, onBehalfOf: residentId, channel: 'offline' });
+
+/** Workers who look after a community's residents: they decide ties and search residents. */
+export const communityWorkers = (
+  action: LocalizedText,
+  roles: Extract<Access<unknown>, object>['roles'] = [
+    'community_worker',
+    'committee_member',
+    'street_officer',
+  ],
+): Access<{ communityId: string }> => ({
+  roles,
+  scope: (input, ctx) => communityScope(ctx, input.communityId),
+  action,
+});
+
+const CODE_REFUSALS: Record<Exclude<CheckResult, { valid: true }>['reason'], LocalizedText> = {
+  no_code: say('请先获取短信验证码。', 'Request a code by text message first.'),
+  expired: say('验证码已过期，请重新获取。', 'The code has expired; request a new one.'),
+  too_many_attempts: say(
+    '验证码输错次数过多，请重新获取。',
+    'Too many wrong codes were entered; request a new one.',
+  ),
+  wrong_code: say('验证码不正确。', 'The code is incorrect.'),
+};
+
+/**
+ * Uses up the code sent under `subject` (a phone digest, or a purpose's key for it, see
+ * codes.ts), or refuses with a 400 about the `code` field.
+ */
+export async function consumeCode(ctx: Context, subject: string, code: string): Promise<void> {
+  const checked = await ctx.services.residents.codes.consume(subject, code);
+  if (checked.valid) return;
+  const text =
+    checked.reason === 'wrong_code'
+      ? say(
+          `验证码不正确，还可以再试 ${checked.attemptsLeft} 次。`,
+          `The code is incorrect; ${checked.attemptsLeft} more ${checked.attemptsLeft === 1 ? 'try' : 'tries'}.`,
+        )
+      : CODE_REFUSALS[checked.reason];
+  throw new ApiRefusal('BAD_REQUEST', `code_${checked.reason}`, text, ctx.locale, [
+    { path: 'code', message: text[ctx.locale] },
+  ]);
+}
