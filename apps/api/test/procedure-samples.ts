@@ -318,6 +318,7 @@ export const SAMPLES: Record<string, Sample | Sample[]> = {
 
   'notification.inbox': {},
   'notification.markRead': { input: { all: true } },
+  'notification.staffInbox': {},
 
   'cycle.list': {},
   'cycle.get': { input: { cycleId: PUBLISHED_CYCLE } },
@@ -332,6 +333,7 @@ export const SAMPLES: Record<string, Sample | Sample[]> = {
     input: { cycleId: PUBLISHED_CYCLE, to: 'proposing', reason: '授权测试提前开始' },
     target: 'street',
   },
+  'cycle.feedbackOwed': { input: { cycleId: PUBLISHED_CYCLE }, target: 'street' },
   'cycle.amendBudget': {
     input: {
       cycleId: PUBLISHED_CYCLE,

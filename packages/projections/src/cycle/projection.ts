@@ -3,7 +3,7 @@
 // its budgets one row per community (to find the cycles of a community), and its public history
 // (publication, phase moves, amendments with their reasons) one row per event. A draft's own
 // amendments are not history: a draft is not public.
-import { defaultMinimumSupport, parseCycleEvent } from '@gongzhi/domain';
+import { defaultBulletinMinimum, defaultMinimumSupport, parseCycleEvent } from '@gongzhi/domain';
 import type { CycleDefinition, CycleEvent, MinimumSupport } from '@gongzhi/domain';
 import type { RecordedEvent } from '@gongzhi/eventstore';
 import type { Projection, SqlExecutor, TableNames } from '../types.ts';
@@ -21,11 +21,14 @@ const projectedTypes = [
   'CycleScheduleAmended',
 ] as const satisfies readonly CycleEvent['type'][];
 
-/** The rules of a cycle as stored in `cyc_cycles.rules`; the minimum support with its default. */
+/**
+ * The rules of a cycle as stored in `cyc_cycles.rules`; the minimum support and the bulletin's
+ * minimum of ballots with their defaults.
+ */
 export type CycleRules = Pick<
   CycleDefinition,
   'caps' | 'allowed' | 'excluded' | 'eligibility' | 'ballot' | 'aggregation' | 'publicityDays'
-> & { minimumSupport: MinimumSupport };
+> & { minimumSupport: MinimumSupport; bulletinMinimum: number };
 
 const rulesOf = (d: CycleDefinition): CycleRules => ({
   caps: d.caps,
@@ -35,13 +38,14 @@ const rulesOf = (d: CycleDefinition): CycleRules => ({
   ballot: d.ballot,
   aggregation: d.aggregation,
   minimumSupport: d.minimumSupport ?? defaultMinimumSupport,
+  bulletinMinimum: d.bulletinMinimum ?? defaultBulletinMinimum,
   publicityDays: d.publicityDays,
 });
 
 export const cycleProjection: Projection<CycleTable> = {
   name: 'cycle',
-  // 2: the rules carry the minimum support a project needs.
-  version: 2,
+  // 2: the rules carry the minimum support a project needs; 3: and the bulletin's minimum.
+  version: 3,
   tables: cycleTables,
   eventTypes: projectedTypes,
 

@@ -74,6 +74,7 @@ for (const [engine, open] of engines('cycle')) {
           ...definition,
           communities: [...definition.communities, { communityId: 'shuyuan', budget: 10_000_000 }],
           minimumSupport: { kind: 'share', percent: 5 },
+          bulletinMinimum: 25,
         },
       });
       // A cycle drafted without a minimum support reads as needing one vote.
@@ -85,6 +86,9 @@ for (const [engine, open] of engines('cycle')) {
         kind: 'share',
         percent: 5,
       });
+      // A bare bulletin takes ten ballots unless the cycle says otherwise.
+      expect((await readCycle(h.db, 'c2024'))?.rules.bulletinMinimum).toBe(10);
+      expect((await readCycle(h.db, 'c2025'))?.rules.bulletinMinimum).toBe(25);
       const drafts = await listCycles(h.db, { streetId: 'yushan', includeDrafts: true });
       expect(drafts.map((c) => [c.cycleId, c.title, c.status, c.phase])).toEqual([
         ['c2025', definition.title, 'draft', null],

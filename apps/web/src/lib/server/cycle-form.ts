@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import {
   cyclePhases,
+  defaultBulletinMinimum,
   defaultMinimumSupport,
   tieKindSchema,
   type CycleDefinition,
@@ -41,6 +42,7 @@ export const cycleForm = z.object({
   /** `votes` (a number of votes) or `share` (a percentage of the community's ballots). */
   minimumSupportKind: z.string().default('votes'),
   minimumSupport: text,
+  bulletinMinimum: text,
   publicityDays: text,
   proposing: text,
   screening: text,
@@ -115,6 +117,7 @@ export function newCycleValues(
     aggregation: 'greedy',
     minimumSupportKind: 'votes',
     minimumSupport: '1',
+    bulletinMinimum: String(defaultBulletinMinimum),
     publicityDays: '5',
     proposing: '',
     screening: '',
@@ -156,6 +159,7 @@ export function draftValues(
     aggregation: cycle.aggregation,
     minimumSupportKind: minimum.kind,
     minimumSupport: String(minimum.kind === 'votes' ? minimum.votes : minimum.percent),
+    bulletinMinimum: String(cycle.bulletinMinimum ?? defaultBulletinMinimum),
     publicityDays: String(cycle.publicityDays),
     ...cycle.schedule,
     expectedRevision: cycle.revision,
@@ -194,7 +198,10 @@ export function definitionOf(
     if (fen === undefined) addFieldError(form, field, m.cycle_form_not_amount());
     return fen ?? 0;
   };
-  const whole = (field: 'year' | 'minAge' | 'publicityDays' | 'maxProjects' | 'minimumSupport') => {
+  const whole = (
+    field:
+      'year' | 'minAge' | 'publicityDays' | 'maxProjects' | 'minimumSupport' | 'bulletinMinimum',
+  ) => {
     const n = wholeNumber(d[field]);
     if (n === undefined) addFieldError(form, field, m.cycle_form_not_number());
     return n ?? 0;
@@ -256,6 +263,7 @@ export function definitionOf(
       d.minimumSupportKind === 'share'
         ? { kind: 'share', percent: whole('minimumSupport') }
         : { kind: 'votes', votes: whole('minimumSupport') },
+    bulletinMinimum: whole('bulletinMinimum'),
     publicityDays: whole('publicityDays'),
     schedule,
   };
