@@ -30,6 +30,7 @@ import type {
   StreetState,
 } from '@gongzhi/domain';
 import type { EventStore } from '@gongzhi/eventstore';
+import { listFeedbackOwed } from '@gongzhi/projections/proposal';
 import { apartFromCasting, tallyCycle } from '../ballot/commands.ts';
 import { uncountedPaperBatches } from '../ballot/paper-commands.ts';
 import { executeCommand, type EventCodec, type Writer } from '../commands.ts';
@@ -146,7 +147,8 @@ export const publishCycle = (w: Writer, data: { cycleId: string }, expectedRevis
  * of the move is refused (the cycle is past voting) and records nothing; ballot.tally counts
  * again if the process stopped between the move and the count. Closing is refused while a paper
  * batch resolved during voting is not fully counted (its count needs voting open). Confirming the
- * selection (to implementing) is decided on the number of the cycle's objections still unanswered.
+ * selection (to implementing) is decided on the number of the cycle's objections still unanswered,
+ * closing the cycle on the proposals whose authors still wait for feedback.
  */
 export async function advanceCyclePhase(
   w: Writer,
@@ -167,6 +169,7 @@ export async function advanceCyclePhase(
         ...(data.to === 'publicity'
           ? { uncountedPaperBatches: await uncountedPaperBatches(w, data.cycleId) }
           : {}),
+        ...(data.to === 'closed' ? { feedbackOwed: await feedbackOwed(w, data.cycleId) } : {}),
       }),
       expectedRevision,
     );
@@ -175,6 +178,16 @@ export async function advanceCyclePhase(
   if (moved.events.length === 0) return moved;
   const tallies = await tallyCycle(w, data.cycleId);
   return { ...moved, position: tallies.at(-1)?.result.position ?? moved.position };
+}
+
+/**
+ * Titles of the cycle's proposals whose authors still wait for feedback, once the read models
+ * hold every event written so far (closing the cycle is decided on them).
+ */
+async function feedbackOwed(w: Writer, cycleId: string): Promise<string[]> {
+  const head = await w.store.headPosition();
+  if (head !== undefined) await w.readModels.waitForPosition(head, 30_000);
+  return (await listFeedbackOwed(w.readModels.db, { cycleId })).map((p) => p.title);
 }
 
 export const amendCycleBudget = (

@@ -18,6 +18,7 @@ import { hasGrant, type Scope } from '@gongzhi/auth';
 import { uuidv7 } from '@gongzhi/eventstore';
 import { listCycles, readCycle, type CycleView } from '@gongzhi/projections/cycle';
 import { listCommunities } from '@gongzhi/projections/organisation';
+import { listFeedbackOwed } from '@gongzhi/projections/proposal';
 import { writerFor } from '../commands.ts';
 import type { Context } from '../context.ts';
 import { firstEvent, streetScope } from '../organisation/places.ts';
@@ -174,6 +175,28 @@ export const cycleRouter = router({
   ).mutation(async ({ ctx, input }) => {
     const { expectedRevision: shown, ...data } = input;
     return written(await commands.advanceCyclePhase(writerFor(ctx), data, revisionOf(shown)));
+  }),
+
+  /**
+   * The cycle's proposals not selected whose authors still wait for feedback (意见共商): the
+   * cycle closes once there are none. Titles are public; authors are not named.
+   */
+  feedbackOwed: procedure(
+    cycleStaff({
+      'zh-CN': '查看尚待反馈的未入选建议',
+      en: 'see the proposals still owed feedback',
+    }),
+    z.object({ cycleId: idSchema, minPosition }),
+  ).query(async ({ ctx, input }) => {
+    await caughtUpTo(ctx, input.minPosition);
+    const owed = await listFeedbackOwed(ctx.services.readModels.db, { cycleId: input.cycleId });
+    return {
+      proposals: owed.map(({ proposalId, communityId, title }) => ({
+        proposalId,
+        communityId,
+        title,
+      })),
+    };
   }),
 
   /** Changes budgets of communities after publishing (before voting), with a reason. */

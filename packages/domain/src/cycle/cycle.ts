@@ -68,6 +68,12 @@ export type CycleCommand =
        * other moves ignore it.
        */
       uncountedPaperBatches?: readonly string[];
+      /**
+       * Titles of the cycle's proposals not selected whose authors still wait for feedback
+       * (意见共商), listed by the handler: closing the cycle (to closed) needs it, other moves
+       * ignore it.
+       */
+      feedbackOwed?: readonly string[];
     }
   | {
       type: 'AmendCycleBudget';
@@ -271,6 +277,7 @@ export const cycleDecider: Decider<CycleCommand, CycleEvent, CycleState> = {
         const today = chinaDate(command.now);
         if (to === 'publicity') checkPaperCounted(command.uncountedPaperBatches);
         if (to === 'implementing') checkConfirmable(cycle, today, command.unansweredObjections);
+        if (to === 'closed') checkFeedbackGiven(command.feedbackOwed);
         if (today !== scheduledFor && reason === undefined) {
           return refuse(
             'invalid',
@@ -412,6 +419,21 @@ function checkPaperCounted(uncounted: readonly string[] | undefined): void {
       'paper_count_unfinished',
       `纸质选票批次${zh}已经核定,但计入没有完成;请先在批次页面完成计入,再结束投票。`,
       `The paper ballot ${batches} been resolved but not fully counted; finish the count on the batch page before closing the vote.`,
+    );
+  }
+}
+
+/** Every author not selected is owed feedback (意见共商): the cycle closes once each has it. */
+function checkFeedbackGiven(owed: readonly string[] | undefined): void {
+  if (owed === undefined) throw new Error('Closing a cycle needs the feedback still owed');
+  if (owed.length > 0) {
+    const zh = owed.map((title) => `「${title}」`).join('、');
+    const en = owed.map((title) => `“${title}”`).join(', ');
+    refuse(
+      'conflict',
+      'feedback_owed',
+      `还有 ${owed.length} 项未入选建议的提议人在等待意见反馈:${zh};每位提议人都得到反馈后才能结束项目周期。`,
+      `${owed.length} author(s) of proposals not selected still wait for feedback: ${en}; the cycle can close once each has had it.`,
     );
   }
 }

@@ -7,6 +7,7 @@ import type {
   CyclePhase,
 } from '../../src/cycle/index.ts';
 import type { StreetState } from '../../src/organisation/index.ts';
+import { DomainError, fold } from '../../src/shared/index.ts';
 import { given, refused } from '../given.ts';
 import { advanced, communities, definition, drafted, published, yushan } from './fixtures.ts';
 
@@ -260,6 +261,48 @@ describe('cycle', () => {
       given(cycleDecider, closed)
         .when(advance('closed', '2026-01-01T02:00:00Z', '已结束'))
         .then(refused('conflict', 'cycle_closed'));
+    });
+  });
+
+  describe('closing the cycle', () => {
+    const evaluating = closed.slice(0, -1);
+    const close = (feedbackOwed: readonly string[]) =>
+      ({
+        ...advance('closed', '2025-12-31T02:00:00Z'),
+        feedbackOwed,
+      }) satisfies CycleCommand;
+
+    it('closes once every author not selected has had feedback', () =>
+      given(cycleDecider, evaluating)
+        .when(close([]))
+        .then([
+          {
+            type: 'CyclePhaseAdvanced',
+            data: {
+              cycleId: 'c2025',
+              from: 'evaluating',
+              to: 'closed',
+              at: '2025-12-31T02:00:00Z',
+              scheduledFor: '2025-12-31',
+            },
+          },
+        ]));
+
+    it('refuses while authors wait for feedback, naming their proposals', () => {
+      const waiting = ['楼道休息折叠座椅', '长者食堂周末开餐'];
+      given(cycleDecider, evaluating)
+        .when(close(waiting))
+        .then(refused('conflict', 'feedback_owed'));
+      const state = fold(cycleDecider, evaluating);
+      const text = (() => {
+        try {
+          cycleDecider.decide(close(waiting), state);
+        } catch (error) {
+          return (error as DomainError).text;
+        }
+      })();
+      expect(text?.['zh-CN']).toContain('「楼道休息折叠座椅」、「长者食堂周末开餐」');
+      expect(text?.en).toContain('“楼道休息折叠座椅”, “长者食堂周末开餐”');
     });
   });
 

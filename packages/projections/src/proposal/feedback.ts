@@ -124,6 +124,47 @@ export async function countFeedbackWaiting(
   };
 }
 
+export interface FeedbackOwed {
+  proposalId: string;
+  cycleId: string;
+  communityId: string;
+  title: string;
+  /** When the tally that did not select it was recorded. */
+  talliedAt: string;
+}
+
+/**
+ * The proposals whose authors still wait for feedback, of a cycle or of some communities, by
+ * community then in order of submission: what closing a cycle waits for, and what the staff's
+ * inbox lists.
+ */
+export async function listFeedbackOwed(
+  db: SqlExecutor,
+  where: { cycleId: string } | { communityIds: readonly string[] },
+): Promise<FeedbackOwed[]> {
+  const [place, params] =
+    'cycleId' in where
+      ? ['o.cycle_id = ?', [where.cycleId]]
+      : [`o.community_id IN (${where.communityIds.map(() => '?').join(', ')})`, where.communityIds];
+  if (params.length === 0) return [];
+  const rows = await db.all(
+    `SELECT p.proposal_id, p.cycle_id, p.community_id, p.title, o.tallied_at
+     FROM prop_outcomes o
+     JOIN prop_proposals p ON p.proposal_id = o.proposal_id
+     LEFT JOIN prop_feedback f ON f.proposal_id = o.proposal_id
+     WHERE ${place} AND ${NOT_SELECTED} AND f.given_at IS NULL
+     ORDER BY p.community_id, p.submitted_position`,
+    [...params],
+  );
+  return rows.map((r) => ({
+    proposalId: text(r.proposal_id),
+    cycleId: text(r.cycle_id),
+    communityId: text(r.community_id),
+    title: text(r.title),
+    talliedAt: text(r.tallied_at),
+  }));
+}
+
 /** The proposals a resident authored that were not selected, newest tally first. */
 export async function listFeedbackOfResident(
   db: SqlExecutor,

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   countFeedbackWaiting,
   listFeedbackOfResident,
+  listFeedbackOwed,
   listFeedbackQueue,
   proposalProjection,
   readFeedbackThread,
@@ -100,6 +101,21 @@ for (const [engine, open] of engines('feedback')) {
       expect(ids(await listFeedbackQueue(h.db, { communityId: 'hupan' }))).toEqual(['p3']);
       expect(ids(await listFeedbackOfResident(h.db, 'r3'))).toEqual(['p3']);
       expect(await listFeedbackOfResident(h.db, 'r2')).toEqual([]);
+      // What closing the cycle and the staff inbox read: by cycle or by community.
+      const owed = await listFeedbackOwed(h.db, { cycleId: 'c2025' });
+      expect(owed).toEqual([
+        {
+          proposalId: 'p3',
+          cycleId: 'c2025',
+          communityId: 'hupan',
+          title: `${seats.title} p3`,
+          talliedAt: expect.any(String),
+        },
+      ]);
+      expect(await listFeedbackOwed(h.db, { communityIds: ['hupan', 'binhu'] })).toEqual(owed);
+      expect(await listFeedbackOwed(h.db, { communityIds: ['binhu'] })).toEqual([]);
+      expect(await listFeedbackOwed(h.db, { communityIds: [] })).toEqual([]);
+      expect(await listFeedbackOwed(h.db, { cycleId: 'c2026' })).toEqual([]);
     });
 
     it('keeps the feedback and the thread in order, and who wrote last', async () => {
@@ -117,6 +133,7 @@ for (const [engine, open] of engines('feedback')) {
         awaitingFeedback: 0,
         awaitingReply: 0,
       });
+      expect(await listFeedbackOwed(h.db, { cycleId: 'c2025' })).toEqual([]);
       await record(
         {
           type: 'ProposalFeedbackMessagePosted',
