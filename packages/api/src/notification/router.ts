@@ -1,10 +1,16 @@
 // Residents' in-app inbox: what they were told about the proposals they authored or co-signed,
-// and the answers to the objections they filed.
+// and the answers to the objections they filed; and the staff's inbox of work waiting for them.
 import { z } from 'zod';
 import { countUnread, listInbox, markNoticesRead } from '@gongzhi/projections/notification';
 import { currentLocale } from '../input.ts';
 import { caughtUpTo, decimalSchema, minPositionSchema } from '../positions.ts';
-import { procedure, router } from '../trpc.ts';
+import { ApiRefusal, procedure, router } from '../trpc.ts';
+import { listStaffWork } from './staff-inbox.ts';
+
+const STAFF_ONLY = {
+  'zh-CN': '待办只供工作人员查看；居民请看“消息”。',
+  en: 'The work inbox is for staff; residents see their “Messages”.',
+};
 
 export const notificationRouter = router({
   /** My notices, newest first, and how many are unread. */
@@ -29,6 +35,21 @@ export const notificationRouter = router({
       unread: await countUnread(db, residentId),
     };
   }),
+
+  /**
+   * What waits for the signed-in staff member's act, newest first, each with the page where it is
+   * done (staff-inbox.ts); a resident has no staff work and is refused.
+   */
+  staffInbox: procedure('signed_in', z.object({ minPosition: minPositionSchema }).optional()).query(
+    async ({ ctx, input }) => {
+      const account = ctx.account!;
+      if (account.kind !== 'staff') {
+        throw new ApiRefusal('FORBIDDEN', 'staff_only', STAFF_ONLY, ctx.locale);
+      }
+      await caughtUpTo(ctx, input?.minPosition);
+      return { items: await listStaffWork(ctx.services.readModels.db, account) };
+    },
+  ),
 
   /** Marks my notices read: those named, or all (`all: true`). */
   markRead: procedure(

@@ -184,6 +184,21 @@ export async function listPaperBatches(
   return rows.map(batchRow);
 }
 
+/** The batches of some communities whose two entries wait for a third worker, oldest first. */
+export async function listPaperBatchesToResolve(
+  db: SqlExecutor,
+  communityIds: readonly string[],
+): Promise<PaperBatchRow[]> {
+  if (communityIds.length === 0) return [];
+  const rows = await db.all(
+    `SELECT * FROM bal_paper_batches
+     WHERE status = 'to_resolve' AND community_id IN (${communityIds.map(() => '?').join(', ')})
+     ORDER BY opened_at, batch_id`,
+    [...communityIds],
+  );
+  return rows.map(batchRow);
+}
+
 /** The batches of a cycle resolved but not counted yet (a count cut short), oldest first. */
 export async function listUncountedPaperBatches(
   db: SqlExecutor,

@@ -86,6 +86,26 @@ export async function countUnansweredObjections(db: SqlExecutor, cycleId: string
   return Number(row?.n ?? 0);
 }
 
+/** The objections not answered yet in some communities, whatever their cycle. */
+export async function listUnansweredObjections(
+  db: SqlExecutor,
+  communityIds: readonly string[],
+): Promise<{ objectionId: string; cycleId: string; communityId: string; filedAt: string }[]> {
+  if (communityIds.length === 0) return [];
+  const rows = await db.all(
+    `SELECT objection_id, cycle_id, community_id, filed_at FROM out_objections
+     WHERE status = 'filed' AND community_id IN (${communityIds.map(() => '?').join(', ')})
+     ORDER BY position`,
+    [...communityIds],
+  );
+  return rows.map((r) => ({
+    objectionId: String(r.objection_id),
+    cycleId: String(r.cycle_id),
+    communityId: String(r.community_id),
+    filedAt: String(r.filed_at),
+  }));
+}
+
 /** The pool projects of a community that upheld objections took out of its count. */
 export async function listExcludedProjects(
   db: SqlExecutor,
