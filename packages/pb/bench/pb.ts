@@ -1,28 +1,29 @@
-// Times parsing and every rule on every election in ../shared/pabulib, beside the seconds the
+// Times parsing and every rule on every election in pabulib/, beside the seconds the
 // reference (pabutools 1.2.3) recorded. Usage: npm run bench:pb [-- SUBSTRING]
 // Each rule runs from scratch and alone in this process, one election at a time; times are the
 // process's CPU time (user + system), which other load on a shared machine disturbs less than
 // wall time.
 
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parsePb } from '../src/format.ts';
 import type { Rule } from '../src/rules.ts';
 import { RULES } from '../src/rules.ts';
-import { REFERENCE_KEY, checkRules, expectedWinners, readExpected } from '../test/reference.ts';
+import type { Expected } from '../test/reference.ts';
+import {
+  REFERENCE_KEY,
+  checkRules,
+  expectedWinners,
+  pabulibElections,
+  readPabulib,
+} from '../test/reference.ts';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const dir = resolve(repoRoot, '..', 'shared', 'pabulib');
-if (!existsSync(dir)) {
-  console.error(`pabulib data not found: ${dir} does not exist (expected next to the repository).`);
-  process.exit(1);
+const files = pabulibElections(process.argv[2] ?? '');
+
+function read(file: string): { text: string; expected: Expected } {
+  const { text, expected } = readPabulib(file);
+  if (expected === null) throw new Error(`${file}: no expected outcome`);
+  return { text, expected };
 }
-const filter = process.argv[2] ?? '';
-const files = readdirSync(dir)
-  .filter((f) => f.endsWith('.pb') && f.includes(filter))
-  .sort();
 
 interface Timing {
   file: string;
@@ -38,16 +39,12 @@ const timings = new Map<Rule | 'parse', Timing[]>([
 ]);
 // Warm up the JIT on one election so that the first timings are not compile times.
 if (files[0]) {
-  const first = files[0];
-  checkRules(
-    parsePb(readFileSync(join(dir, first), 'utf8')),
-    readExpected(join(dir, 'expected', first.replace(/\.pb$/, '.json'))),
-  );
+  const { text, expected } = read(files[0]);
+  checkRules(parsePb(text), expected);
 }
 let mismatches = 0;
 for (const [n, file] of files.entries()) {
-  const text = readFileSync(join(dir, file), 'utf8');
-  const expected = readExpected(join(dir, 'expected', file.replace(/\.pb$/, '.json')));
+  const { text, expected } = read(file);
   const started = process.cpuUsage();
   const election = parsePb(text);
   const used = process.cpuUsage(started);

@@ -1,14 +1,12 @@
-// Every election in ../shared/pabulib against the reference's outcomes, in two child processes:
+// Every election in pabulib/ against the reference's outcomes, in two child processes:
 // write → parse round trip, then identical winner sets for all four rules. The last line reads
 // "N passed, M failed"; the exit code is non-zero on any failure.
 
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fork } from 'node:child_process';
 import { parsePb } from '../src/format.ts';
-import { checkRoundTrip, checkRules, readExpected } from './reference.ts';
+import { checkRoundTrip, checkRules, pabulibElections, readPabulib } from './reference.ts';
 
 interface Result {
   file: string;
@@ -16,18 +14,18 @@ interface Result {
   seconds: number;
 }
 
-function check(dir: string, file: string): Result {
+function check(file: string): Result {
   const started = performance.now();
   const problems: string[] = [];
   try {
-    const election = parsePb(readFileSync(join(dir, file), 'utf8'));
-    const expectedPath = join(dir, 'expected', file.replace(/\.pb$/, '.json'));
-    if (!existsSync(expectedPath)) {
+    const { text, expected } = readPabulib(file);
+    const election = parsePb(text);
+    if (expected === null) {
       problems.push('no expected outcome');
     } else {
       const roundTrip = checkRoundTrip(election);
       if (roundTrip) problems.push(roundTrip);
-      for (const c of checkRules(election, readExpected(expectedPath))) {
+      for (const c of checkRules(election, expected)) {
         if (c.problem) problems.push(c.problem);
       }
     }
@@ -40,18 +38,7 @@ function check(dir: string, file: string): Result {
 const workerFlag = '--check-worker';
 
 if (!process.argv.includes(workerFlag)) {
-  const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-  const dir = resolve(repoRoot, '..', 'shared', 'pabulib');
-  if (!existsSync(dir)) {
-    console.error(
-      `pabulib data not found: ${dir} does not exist (expected next to the repository).`,
-    );
-    console.log('0 passed, 1 failed');
-    process.exit(1);
-  }
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.pb'))
-    .sort();
+  const files = pabulibElections();
   const queue = [...files];
   let passed = 0;
   let failed = 0;
@@ -63,7 +50,7 @@ if (!process.argv.includes(workerFlag)) {
       () =>
         new Promise<void>((done, fail) => {
           // A forked child runs under the same loader (tsx) as this process.
-          const worker = fork(fileURLToPath(import.meta.url), [workerFlag, dir]);
+          const worker = fork(fileURLToPath(import.meta.url), [workerFlag]);
           const next = () => {
             const file = queue.shift();
             if (file === undefined) worker.disconnect();
@@ -91,6 +78,5 @@ if (!process.argv.includes(workerFlag)) {
   console.log(`${passed} passed, ${failed} failed`);
   process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
 } else {
-  const dir = process.argv[process.argv.indexOf(workerFlag) + 1]!;
-  process.on('message', (file: string) => process.send!(check(dir, file)));
+  process.on('message', (file: string) => process.send!(check(file)));
 }

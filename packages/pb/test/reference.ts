@@ -1,6 +1,9 @@
-// Comparing our outcomes with the reference's (pabutools 1.2.3) recorded in expected/<name>.json.
+// Comparing our outcomes with the reference's (pabutools 1.2.3) recorded in expected/<name>.json,
+// and reading the 300 elections the package carries in pabulib/ (brotli-compressed, see its README).
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
 import { approvalElection } from '../src/election.ts';
 import type { PbElection } from '../src/format.ts';
 import { parsePb, writePb } from '../src/format.ts';
@@ -26,6 +29,24 @@ export interface Expected {
 
 export function readExpected(path: string): Expected {
   return JSON.parse(readFileSync(path, 'utf8')) as Expected;
+}
+
+const pabulibDir = join(import.meta.dirname, '..', 'pabulib');
+
+/** The names (`<name>.pb`) of the carried pabulib elections whose name contains `filter`, sorted. */
+export function pabulibElections(filter = ''): string[] {
+  return readdirSync(pabulibDir)
+    .filter((f) => f.endsWith('.pb.br'))
+    .map((f) => f.slice(0, -'.br'.length))
+    .filter((f) => f.includes(filter))
+    .sort();
+}
+
+/** One carried election's text, and the reference's outcome for it (null when there is none). */
+export function readPabulib(file: string): { text: string; expected: Expected | null } {
+  const text = brotliDecompressSync(readFileSync(join(pabulibDir, `${file}.br`))).toString('utf8');
+  const expectedPath = join(pabulibDir, 'expected', file.replace(/\.pb$/, '.json'));
+  return { text, expected: existsSync(expectedPath) ? readExpected(expectedPath) : null };
 }
 
 /** The reference's winners for `rule`, or null where it timed out. */
