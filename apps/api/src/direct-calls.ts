@@ -2,8 +2,9 @@
 // Request/Response objects, abort signals and Hono routing that the general /trpc path builds for
 // every call: at thousands of ballots a second those cost more than the ballot itself. The call
 // runs the same tRPC procedure (same context, input validation, access check and error
-// formatting), and answers exactly as the /trpc endpoint does for a single, unbatched call. Any
-// other request, a batched call included, goes the general way.
+// formatting), and answers exactly as the /trpc endpoint does for a single, unbatched call with a
+// JSON body. Any other request, a batched call or another content type included, goes the general
+// way.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { callTRPCProcedure, getTRPCErrorFromUnknown, TRPCError } from '@trpc/server';
 import { appRouter, createContext, resolveLocale, type Context } from '@gongzhi/api';
@@ -14,7 +15,7 @@ import {
   requestScheme,
   type HttpOptions,
 } from './answers.ts';
-import { MAX_BODY_BYTES } from './limits.ts';
+import { isJsonContentType, MAX_BODY_BYTES } from './limits.ts';
 import type { Runtime } from './runtime.ts';
 
 /** Procedures served this way: called often, with small JSON inputs. */
@@ -33,18 +34,29 @@ function headerReader(req: IncomingMessage): Pick<Headers, 'get'> {
   };
 }
 
-/** The body as text, or undefined when it is larger than MAX_BODY_BYTES (read to its end, kept not). */
+/**
+ * The body as text, decoded as fetch's `Request.text()` decodes it (a UTF-8 byte-order mark
+ * dropped, malformed bytes replaced); or undefined as soon as it is larger than MAX_BODY_BYTES,
+ * the rest left unread (the server then closes the connection after the answer: server.ts).
+ */
 function readBody(req: IncomingMessage): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length']) > MAX_BODY_BYTES) {
+      resolve(undefined);
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on('end', () =>
-      resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8')),
-    );
+      chunks.push(chunk);
+      if (size > MAX_BODY_BYTES) {
+        req.off('data', onData).pause();
+        resolve(undefined);
+      }
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(new TextDecoder().decode(Buffer.concat(chunks))));
     req.on('error', reject);
   });
 }
@@ -72,6 +84,8 @@ export function createDirectCalls(runtime: Runtime, options: HttpOptions = {}) {
     if (req.method !== 'POST' || !url.startsWith(PREFIX)) return false;
     const path = url.slice(PREFIX.length);
     if (!DIRECT_PROCEDURES.has(path)) return false;
+    // Any other body goes the general way, to be refused there (415).
+    if (!isJsonContentType(req.headers['content-type'])) return false;
     const started = performance.now();
     if (log) {
       res.on('finish', () => {

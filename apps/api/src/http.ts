@@ -7,8 +7,16 @@ import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { logger } from 'hono/logger';
-import { appRouter, createContext, NO_PHOTO, photoTooLarge, resolveLocale } from '@gongzhi/api';
+import {
+  appRouter,
+  createContext,
+  NO_PHOTO,
+  photoTooLarge,
+  resolveLocale,
+  type Locale,
+} from '@gongzhi/api';
 import { photoRules, type LocalizedText } from '@gongzhi/domain';
 import {
   clientAddressOf,
@@ -17,7 +25,7 @@ import {
   requestScheme,
   type HttpOptions,
 } from './answers.ts';
-import { MAX_BODY_BYTES } from './limits.ts';
+import { isJsonContentType, MAX_BODY_BYTES, notJson } from './limits.ts';
 import type { Runtime } from './runtime.ts';
 
 type Env = { Bindings: Partial<HttpBindings> };
@@ -63,20 +71,28 @@ export function createHttpApp(runtime: Runtime, options: HttpOptions = {}) {
     });
     return refusal ? c.json(refusal.body, refusal.status) : next();
   };
+  /** A refusal of a /trpc request before tRPC reads it, worded and shaped as tRPC's own. */
+  const trpcRefusal = (c: HonoContext<Env>, refusal: (locale: Locale) => TRPCError) => {
+    const locale = resolveLocale(c.req.raw.headers);
+    const path = c.req.path.slice('/trpc/'.length);
+    const answer = errorAnswer(refusal(locale), { path, ctx: { locale } });
+    return c.json(answer.body, answer.status as ContentfulStatusCode);
+  };
   app.use('/trpc/*', sameOriginOnly);
+  // Only JSON bodies: tRPC's own 415 would be worded in English only, and its form-data and
+  // octet-stream inputs are not used by any procedure.
+  app.use('/trpc/*', async (c, next) => {
+    const { method } = c.req;
+    if (method === 'GET' || method === 'HEAD' || isJsonContentType(c.req.header('content-type'))) {
+      return next();
+    }
+    return trpcRefusal(c, notJson);
+  });
   app.use(
     '/trpc/*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => {
-        const error = new TRPCError({ code: 'PAYLOAD_TOO_LARGE' });
-        const locale = resolveLocale(c.req.raw.headers);
-        const path = c.req.path.slice('/trpc/'.length);
-        const answer = errorAnswer(error, { path, ctx: { locale } });
-        // The rest of the body is not read: the connection cannot carry another request.
-        c.header('connection', 'close');
-        return c.json(answer.body, answer.status as 413);
-      },
+      onError: (c) => trpcRefusal(c, () => new TRPCError({ code: 'PAYLOAD_TOO_LARGE' })),
     }),
   );
   app.use('/api/photos', sameOriginOnly);

@@ -1,9 +1,19 @@
 // One node:http server for the whole site: the hot procedures to direct-calls.ts, the API's other
 // paths to Hono, every other path to the SvelteKit Node handler when there is one.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import {
+  createServer,
+  STATUS_CODES,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
+import type { TRPCError } from '@trpc/server';
+import { resolveLocale, type Locale } from '@gongzhi/api';
+import { errorAnswer } from './answers.ts';
 import type { HttpApp } from './http.ts';
+import { headTooLarge, MAX_HEAD_BYTES, tooSlow, unreadable } from './limits.ts';
 
 /** A Node request handler as adapter-node's handler.js exports it (Polka style). */
 export type NodeHandler = (
@@ -33,7 +43,8 @@ export async function startServer(options: {
 }): Promise<StartedServer> {
   const api = getRequestListener(options.app.fetch);
   const { web } = options;
-  const server = createServer((req, res) => {
+  const server = createServer({ maxHeaderSize: MAX_HEAD_BYTES }, (req, res) => {
+    closeIfBodyUnread(req, res);
     if (options.direct?.(req, res)) return;
     if (!web || API_PATH.test(req.url ?? '/')) {
       void api(req, res);
@@ -48,6 +59,7 @@ export async function startServer(options: {
       res.end('Not found');
     });
   });
+  server.on('clientError', answerClientError);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
@@ -66,4 +78,64 @@ export async function startServer(options: {
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * A response begun before its request's body has all arrived says `Connection: close`, and
+ * node:http closes the connection after it: the unread rest of the body cannot be told from a
+ * next request. (A body that has arrived but was not read is discarded by node:http, and the
+ * connection is kept.) Every way of answering starts its response with writeHead.
+ */
+function closeIfBodyUnread(req: IncomingMessage, res: ServerResponse) {
+  if (req.complete) return;
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: Parameters<typeof writeHead>) {
+    if (!req.complete) this.setHeader('connection', 'close');
+    return writeHead.apply(this, args);
+  } as typeof writeHead;
+}
+
+type ClientError = Error & { code?: string; rawPacket?: Buffer };
+
+/**
+ * What node:http could not take as a request (its line and headers over MAX_HEAD_BYTES, bytes
+ * that are not HTTP, too slow to arrive) is answered in tRPC's error shape, as every other
+ * refusal, instead of node's empty 431 or 400; then the connection is closed.
+ */
+function answerClientError(error: ClientError, socket: Socket) {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const locale = localeOfPacket(error.rawPacket);
+  const refusal: TRPCError =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? headTooLarge()
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? tooSlow(locale)
+        : unreadable(locale);
+  const { status, body } = errorAnswer(refusal, { path: '', ctx: { locale } });
+  const json = JSON.stringify(body);
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n` +
+      'content-type: application/json\r\n' +
+      `content-length: ${Buffer.byteLength(json)}\r\n` +
+      'connection: close\r\n\r\n' +
+      json,
+  );
+  socket.destroySoon();
+}
+
+/**
+ * The caller's language from the headers in the bytes node:http was parsing when it gave up:
+ * all of them when the head came in one piece, else the default language.
+ */
+function localeOfPacket(packet: Buffer | undefined): Locale {
+  const headers = new Map<string, string>();
+  for (const line of (packet?.toString('latin1') ?? '').split('\r\n').slice(1)) {
+    const colon = line.indexOf(':');
+    if (colon > 0)
+      headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+  }
+  return resolveLocale({ get: (name) => headers.get(name.toLowerCase()) ?? null });
 }
