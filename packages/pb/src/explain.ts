@@ -107,9 +107,15 @@ export function explainMes(election: ApprovalElection, rule: MesRule = 'mes'): M
   };
 }
 
-/** One sentence on a project's fate, in Chinese or English; amounts in the election's currency. */
-export function describeProject(x: ProjectExplanation, language: 'zh-CN' | 'en'): string {
-  const money = (r: Rational) => r.toDecimal(2);
+/**
+ * One sentence on a project's fate, in Chinese or English. `money` writes an amount of the
+ * election's currency as people read it (a caller that knows the currency adds its sign).
+ */
+export function describeProject(
+  x: ProjectExplanation,
+  language: 'zh-CN' | 'en',
+  money: (amount: Rational) => string = (amount) => amount.toDecimal(2),
+): string {
   const zh = language === 'zh-CN';
   switch (x.status) {
     case 'bought':
@@ -124,19 +130,19 @@ export function describeProject(x: ProjectExplanation, language: 'zh-CN' | 'en')
         : `${x.afterRound === 0 ? 'From the start' : `After round ${x.afterRound}`}, its supporters had ${money(x.supportersMoney)} left in total, less than its cost of ${money(x.cost)}.`;
     case 'completed':
       return zh
-        ? '均摊法未选中，按得票数补选时入选（仍在剩余预算之内）。'
-        : 'Not chosen by equal shares; added when the leftover budget was filled by number of votes.';
+        ? '平等份额法未选中，按得票数补选时入选（仍在剩余预算之内）。'
+        : 'Not chosen by the Method of Equal Shares; added when the leftover budget was filled by number of votes.';
     case 'not-completed':
       return zh
-        ? '均摊法未选中，按得票数补选时超出剩余预算。'
-        : 'Not chosen by equal shares, and too expensive for the leftover budget.';
+        ? '平等份额法未选中，按得票数补选时超出剩余预算。'
+        : 'Not chosen by the Method of Equal Shares, and too expensive for the leftover budget.';
     case 'ineligible':
       return x.reason === 'no-supporters'
         ? zh
           ? '没有人投票支持。'
           : 'Nobody voted for it.'
         : zh
-          ? '费用为零，均摊法不予考虑。'
-          : 'It costs nothing, so equal shares does not consider it.';
+          ? '费用为零，平等份额法不予考虑。'
+          : 'It costs nothing, so the Method of Equal Shares does not consider it.';
   }
 }

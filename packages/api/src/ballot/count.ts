@@ -11,6 +11,7 @@
 // when it is above one vote, so a recount of the file applies the same minimum.
 import { createHash } from 'node:crypto';
 import {
+  moneyText,
   votesNeeded,
   type AggregationRule,
   type BallotEventData,
@@ -128,6 +129,10 @@ export function bulletinElection(input: CountInput): PbElection {
 
 export const bulletinPb = (input: CountInput): string => writePb(bulletinElection(input));
 
+/** An amount in yuan as every amount reads: 1,234.50 元 / ¥1,234.50 (to the nearest fen). */
+const moneyOf = (yuan: Rational): LocalizedText =>
+  moneyText(Math.round(Number(yuan.toDecimal(2)) * 100));
+
 /** receipt,choices — one line per counted ballot, choices separated by spaces. */
 export function bulletinCsv(input: CountInput): string {
   const rows = bulletinElection(input).votes.map(
@@ -162,8 +167,8 @@ export function countBallots(input: CountInput): BallotEventData<'BallotsTallied
           {
             status: x.status,
             text: {
-              'zh-CN': describeProject(x, 'zh-CN'),
-              en: describeProject(x, 'en'),
+              'zh-CN': describeProject(x, 'zh-CN', (amount) => moneyOf(amount)['zh-CN']),
+              en: describeProject(x, 'en', (amount) => moneyOf(amount).en),
             } satisfies LocalizedText,
           },
         ])
