@@ -61,3 +61,7 @@ export async function advanceCheckpoint(
 ): Promise<void> {
   await tx.run(`UPDATE ${checkpointTable} SET position = ? WHERE name = ?`, [position, name]);
 }
+
+export async function deleteCheckpoint(tx: SqlExecutor, name: string): Promise<void> {
+  await tx.run(`DELETE FROM ${checkpointTable} WHERE name = ?`, [name]);
+}

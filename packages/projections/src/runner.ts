@@ -3,6 +3,7 @@ import type { EventStore, Position, RecordedEvent, Subscription } from '@gongzhi
 import { inBatches } from './batches.ts';
 import {
   advanceCheckpoint,
+  deleteCheckpoint,
   ensureCheckpointTable,
   readCheckpoints,
   writeCheckpoint,
@@ -10,13 +11,19 @@ import {
 } from './checkpoints.ts';
 import { ReadModelLagError } from './errors.ts';
 import { rebuildProjection, type RebuildProgress } from './rebuild.ts';
-import { checkTableNames, createTables, liveTables } from './tables.ts';
-import type { Projection, ReadModelDatabase, ReadModels } from './types.ts';
+import { checkTableNames, createTables, dropRetiredTables, liveTables } from './tables.ts';
+import type { Projection, ReadModelDatabase, ReadModels, RetiredProjection } from './types.ts';
 
 export interface ProjectionRunnerOptions {
   store: EventStore;
   db: ReadModelDatabase;
   projections: readonly Projection[];
+  /**
+   * Projections no longer run. One whose checkpoint is still there has its tables and checkpoint
+   * dropped before the projections start, so that successors taking over its table names are
+   * created empty and, having no checkpoint, built from the whole log.
+   */
+  retired?: readonly RetiredProjection[];
   /** Most events applied in one read-model transaction. */
   batchSize?: number;
   /** A failed batch is rolled back and retried after a pause; this hears about each failure. */
@@ -62,8 +69,25 @@ export async function startProjectionRunner(
   const names = projections.map((p) => p.name);
   if (new Set(names).size !== names.length) throw new Error('Projection names must be unique');
   checkTableNames(projections);
+  const retired = options.retired ?? [];
+  if (retired.some((r) => names.includes(r.name))) {
+    throw new Error('A retired projection cannot keep running under the same name');
+  }
+  checkTableNames(retired);
 
   await ensureCheckpointTable(db);
+  const retiredStored = await readCheckpoints(
+    db,
+    db.dialect,
+    retired.map((r) => r.name),
+  );
+  for (const projection of retired) {
+    if (!retiredStored.has(projection.name)) continue;
+    await db.transaction(async (tx) => {
+      await dropRetiredTables(tx, projection);
+      await deleteCheckpoint(tx, projection.name);
+    });
+  }
   const stored = await readCheckpoints(db, db.dialect, names);
   for (const projection of projections) {
     const checkpoint = stored.get(projection.name);

@@ -1,7 +1,13 @@
 // Physical tables of a projection. The live tables carry the logical names; a rebuild fills
 // `<name>__rebuild` tables and swaps them in. Index names must contain their table's name
 // (`${t.items}_by_owner`), so that the rebuild's indexes do not collide with the live ones.
-import type { Projection, ReadModelDatabase, SqlExecutor, TableNames } from './types.ts';
+import type {
+  Projection,
+  ReadModelDatabase,
+  RetiredProjection,
+  SqlExecutor,
+  TableNames,
+} from './types.ts';
 
 const rebuildSuffix = '__rebuild';
 const identifier = /^[a-z_][a-z0-9_]*$/;
@@ -21,7 +27,7 @@ export function rebuildTables<Tables extends string>(
 }
 
 /** Throws when table names are not plain lower-case identifiers or two projections share one. */
-export function checkTableNames(projections: readonly Projection[]): void {
+export function checkTableNames(projections: readonly Pick<Projection, 'name' | 'tables'>[]): void {
   const owners = new Map<string, string>();
   for (const projection of projections) {
     for (const table of projection.tables) {
@@ -32,6 +38,17 @@ export function checkTableNames(projections: readonly Projection[]): void {
       if (owner) throw new Error(`Table ${table} belongs to both ${owner} and ${projection.name}`);
       owners.set(table, projection.name);
     }
+  }
+}
+
+/** Drops a retired projection's tables, live and half-rebuilt. */
+export async function dropRetiredTables(
+  tx: SqlExecutor,
+  retired: RetiredProjection,
+): Promise<void> {
+  for (const table of retired.tables) {
+    await tx.run(`DROP TABLE IF EXISTS ${table}`);
+    await tx.run(`DROP TABLE IF EXISTS ${table}${rebuildSuffix}`);
   }
 }
 

@@ -47,6 +47,15 @@ export interface Projection<Tables extends string = string> {
   apply(tx: SqlExecutor, event: RecordedEvent, t: TableNames<Tables>): Promise<void>;
 }
 
+/**
+ * A projection no longer run, because it was split or removed: the tables it had and its
+ * checkpoint's name. Its successors may take over some of its table names.
+ */
+export interface RetiredProjection {
+  name: string;
+  tables: readonly string[];
+}
+
 /** What query code gets: read access plus read-your-writes. */
 export interface ReadModels {
   readonly db: SqlExecutor;

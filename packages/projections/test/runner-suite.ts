@@ -258,6 +258,40 @@ export function runnerSuite(name: string, open: () => Promise<Harness>): void {
       }
     });
 
+    it('retires a split projection once: its tables and checkpoint go, successors replay the log', async () => {
+      await appendCounted('count-a', 0, 3);
+      await h.store.append('other-1', [noted()]);
+      const before = await start([
+        countingProjection({ name: 'combined' }),
+        { ...typeCounts, name: 'old-types' },
+      ]);
+      await before.waitForPosition((await h.store.headPosition())!);
+      await before.stop();
+
+      // The successor takes over the counting tables; nobody takes over type_counts.
+      const retired = [
+        { name: 'combined', tables: ['stream_counts', 'event_log'] },
+        { name: 'old-types', tables: ['type_counts'] },
+      ];
+      for (const from of [10, 20]) {
+        await appendCounted('count-b', from, 2);
+        const after = await startProjectionRunner({
+          store: h.store,
+          db: h.db,
+          projections: [countingProjection()],
+          retired,
+        });
+        runners.push(after);
+        await after.waitForPosition((await h.store.headPosition())!);
+        await after.stop();
+        expect(await checkpointOf('combined')).toBeUndefined();
+        expect(await checkpointOf('old-types')).toBeUndefined();
+        await expect(h.db.all('SELECT * FROM type_counts')).rejects.toThrow();
+        // Built from the whole log on the first start, kept (not dropped again) on the next.
+        expect(await countingSnapshot(h.db)).toEqual(await rebuiltSnapshot());
+      }
+    });
+
     it('a rebuild while the runner follows live appends loses and doubles nothing', async () => {
       await appendCounted('count-x', 0, 120);
       const runner = await start([countingProjection()], 5);
