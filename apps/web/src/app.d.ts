@@ -5,6 +5,16 @@ import type { SessionUser } from '$lib/server/session';
 
 declare global {
   namespace App {
+    /** A page to go to instead of one refused, and its link text. */
+    interface Elsewhere {
+      href: string;
+      label: string;
+    }
+    interface Error {
+      message: string;
+      /** Where a refused person can go instead (see refusePage). */
+      elsewhere?: Elsewhere;
+    }
     interface Locals {
       api: ApiClient;
       user: SessionUser | null;

@@ -1,13 +1,25 @@
 // Turns an API refusal into a form result: field errors beside their fields, anything else
 // (conflict, no permission, not found) as the form's message, all in the person's language.
 import { fail, type NumericRange } from '@sveltejs/kit';
-import { fieldErrorsOf, isApiError } from '@gongzhi/api/client';
+import { fieldErrorsOf, isApiError, type ApiError } from '@gongzhi/api/client';
 import { message, type SuperValidated } from 'sveltekit-superforms';
 import { m } from '$lib/paraglide/messages';
 
 export type FormMessage = { kind: 'success' | 'conflict' | 'error'; text: string };
 
 type Form = SuperValidated<Record<string, unknown>, FormMessage>;
+
+/** Refusals because someone else changed the thing after the person opened it. */
+const changedMeanwhile = ['changed_meanwhile', 'revision_mismatch', 'kept_changing'];
+
+/**
+ * The kind of message a refusal shows: 'conflict' (under "someone changed this first") only when
+ * that is what happened; any other refusal, a 409 for a rule of the moment included (e.g. the
+ * notice period is still open), shows its own reason alone.
+ */
+export function refusalKind(error: ApiError): 'conflict' | 'error' {
+  return changedMeanwhile.includes(error.data?.reason ?? '') ? 'conflict' : 'error';
+}
 
 function httpStatus(error: unknown): NumericRange<400, 599> {
   const status = (isApiError(error) && error.data?.httpStatus) || 500;
@@ -37,7 +49,7 @@ export function refusal<F extends Form>(
     } else unplaced = true;
   }
   form.valid = false;
-  const kind = status === 409 ? 'conflict' : 'error';
+  const kind = refusalKind(error);
   const text = unplaced
     ? error.message
     : fieldErrors.length > 0
@@ -89,7 +101,7 @@ export function itemRefusal(item: string, error: unknown) {
   const text = fieldErrors.length > 0 ? fieldErrors.map((e) => e.message).join(' ') : error.message;
   return fail(status, {
     item,
-    kind: status === 409 ? ('conflict' as const) : ('error' as const),
+    kind: refusalKind(error),
     text,
   });
 }

@@ -6,7 +6,7 @@ import type { NumericRange } from '@sveltejs/kit';
 import { fieldErrorsOf, isApiError } from '@gongzhi/api/client';
 import { message, type SuperValidated } from 'sveltekit-superforms';
 import { m } from '$lib/paraglide/messages';
-import type { FormMessage } from './forms';
+import { refusalKind, type FormMessage } from './forms';
 
 type Form = SuperValidated<Record<string, unknown>, FormMessage>;
 
@@ -70,7 +70,7 @@ export function refusedBy(
     } else unplaced = true;
   }
   form.valid = false;
-  const kind = status === 409 ? 'conflict' : 'error';
+  const kind = refusalKind(error);
   // A conflict says what changed; field problems all placed need only a heading.
   const text =
     fieldErrors.length > 0 && !unplaced && status !== 409 ? m.error_form_heading() : error.message;

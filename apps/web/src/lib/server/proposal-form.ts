@@ -2,11 +2,11 @@
 // in yuan, photos kept from an earlier post by id and new ones as files.
 import type { RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
-import type { ProjectCategory } from '@gongzhi/domain';
+import { costAboveCap, projectCategories, type ProjectCategory } from '@gongzhi/domain';
 import { superValidate, type SuperValidated } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
-import { yuanToFen } from '$lib/micro/text';
+import { local, yuanToFen } from '$lib/micro/text';
 import type { FormMessage } from './forms';
 import { addFieldError, blankFields, rowOf, type FieldOf } from './micro-forms';
 import { receivePhotos } from './photos';
@@ -47,20 +47,33 @@ export interface ProposalContentInput {
   photoIds: string[];
 }
 
+const required: readonly (keyof ProposalFormData)[] = [
+  'title',
+  'description',
+  'category',
+  'estimatedCost',
+  'location',
+];
+
+/** The cycle's caps by category, or undefined when the cycle cannot be read (the API decides). */
+async function capsOf(event: RequestEvent, cycleId: string) {
+  if (cycleId === '') return undefined;
+  return event.locals.api.cycle.get.query({ cycleId }).then(
+    (cycle) => cycle.rules.caps,
+    () => undefined,
+  );
+}
+
 /**
- * Reads a posted proposal form: checks the fields people most often leave out, uploads new
- * photos (kept by id, so a refusal later does not ask for them again) and converts yuan to fen.
+ * Reads a posted proposal form: checks the fields people most often leave out, and then the cost
+ * against the cap of the cycle (`cycleId`, else the form's own), so that every field's problem
+ * shows at once; uploads new photos (kept by id, so a refusal later does not ask for them again)
+ * and converts yuan to fen.
  */
 export async function readProposalForm(
   event: RequestEvent,
   id: string,
-  required: readonly (keyof ProposalFormData)[] = [
-    'title',
-    'description',
-    'category',
-    'estimatedCost',
-    'location',
-  ],
+  cycleId?: string,
 ): Promise<{ form: Form; content: ProposalContentInput | undefined }> {
   const data = await event.request.formData();
   const form = (await superValidate(data, zod4(proposalForm), { id })) as Form;
@@ -69,6 +82,13 @@ export async function readProposalForm(
   const cost = yuanToFen(form.data.estimatedCost);
   if (form.data.estimatedCost.trim() !== '' && cost === undefined) {
     addFieldError(form, 'estimatedCost', m.cycle_form_not_amount());
+  }
+  // With other problems the API is not asked yet: say whether the cost fits its cap too.
+  const category = projectCategories.find((c) => c === form.data.category);
+  if (!form.valid && cost !== undefined && category) {
+    const caps = await capsOf(event, cycleId ?? form.data.cycleId);
+    const aboveCap = caps && costAboveCap(cost, category, caps);
+    if (aboveCap) addFieldError(form, 'estimatedCost', local(aboveCap));
   }
   if (!form.valid) return { form, content: undefined };
   return {

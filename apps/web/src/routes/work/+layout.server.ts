@@ -1,16 +1,17 @@
-import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { canActInPerson, careCommunities } from '$lib/permissions';
+import { placeName } from '$lib/place';
 import { loadOverview } from '$lib/server/places';
-import { requireSignIn } from '$lib/server/sign-in';
+import { refusePage, requireSignIn } from '$lib/server/sign-in';
 import type { LayoutServerLoad } from './$types';
 
 // Community work: the communities whose residents the person looks after, one at a time
-// (`?community=`), the first by default.
+// (`?community=`), the first by default. Anyone else, and a community the person does not look
+// after, gets the refusal page.
 export const load: LayoutServerLoad = async ({ locals, url, cookies }) => {
   const staff = locals.user;
   if (!staff) requireSignIn(url, 'staff');
-  if (staff.kind === 'resident') redirect(303, '/me');
+  if (staff.kind === 'resident') refusePage(m.work_need_role(), staff);
   const overview = await loadOverview(locals.api, cookies);
   const open = overview.streets
     .filter((street) => street.status === 'open')
@@ -23,9 +24,16 @@ export const load: LayoutServerLoad = async ({ locals, url, cookies }) => {
         })),
     );
   const communities = careCommunities(staff.grants, open);
-  if (communities.length === 0) error(403, m.work_need_role());
+  const first = communities[0];
+  if (!first) refusePage(m.work_need_role(), staff);
   const wanted = url.searchParams.get('community');
-  const community = communities.find((c) => c.communityId === wanted) ?? communities[0]!;
+  const community = wanted ? communities.find((c) => c.communityId === wanted) : first;
+  if (!community) {
+    refusePage(m.refused_other_community(), staff, {
+      href: `/work?community=${encodeURIComponent(first.communityId)}`,
+      label: m.refused_go_board({ community: placeName(first) }),
+    });
+  }
   return {
     staff,
     communities,

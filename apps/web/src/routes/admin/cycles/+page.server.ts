@@ -1,7 +1,7 @@
-import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { mayManageCycles } from '$lib/micro/permissions';
 import { lastWrite } from '$lib/server/read-your-writes';
+import { refusePage } from '$lib/server/sign-in';
 import type { PageServerLoad } from './$types';
 
 // The cycles (drafts included) of every street the officer sets cycles up for.
@@ -10,7 +10,7 @@ export const load: PageServerLoad = async ({ locals, cookies, parent }) => {
   const minPosition = lastWrite(cookies);
   const overview = await locals.api.organisation.overview.query({ minPosition });
   const streets = overview.streets.filter((s) => mayManageCycles(staff.grants, s.streetId));
-  if (streets.length === 0) error(403, m.cycle_admin_need_role());
+  if (streets.length === 0) refusePage(m.cycle_admin_need_role(), staff);
   return {
     streets: await Promise.all(
       streets.map(async (street) => ({

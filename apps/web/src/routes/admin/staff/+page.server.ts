@@ -1,4 +1,3 @@
-import { error } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { createStaffForm } from '$lib/forms/schemas';
@@ -16,6 +15,7 @@ import {
 } from '$lib/server/forms';
 import { loadOverview } from '$lib/server/places';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
+import { refusePage } from '$lib/server/sign-in';
 import { communityRoles, decodePlace, isStaffRole, staffRoles } from '$lib/staff';
 import type { Action, Actions, PageServerLoad } from './$types';
 
@@ -27,7 +27,7 @@ const fieldOf = (path: string) => (path.startsWith('scope') ? 'place' : path);
 
 export const load: PageServerLoad = async ({ locals, cookies, parent }) => {
   const { staff } = await parent();
-  if (!canAdministerStaff(staff.grants)) error(403, m.staff_need_role());
+  if (!canAdministerStaff(staff.grants)) refusePage(m.staff_need_role(), staff);
   const minPosition = lastWrite(cookies);
   const cityWide = canRegisterStreet(staff.grants);
   const streets = administeredStreets(staff.grants);

@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { surveyOpinionSchema } from '@gongzhi/domain';
 import { z } from 'zod';
 import { superValidate } from 'sveltekit-superforms';
@@ -10,6 +10,7 @@ import { addFieldError, blankFields, invalid, refusedBy, rowOf } from '$lib/serv
 import { orNotFound } from '$lib/server/micro';
 import { maxPhotos, photoAccept, receivePhotos } from '$lib/server/photos';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
+import { refusePage } from '$lib/server/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
 const text = z.string().default('');
@@ -33,7 +34,7 @@ export const load: PageServerLoad = async ({ locals, cookies, params, parent }) 
     }),
   );
   const community = communities.find((c) => c.communityId === proposal.communityId);
-  if (!community) error(403, m.screening_survey_need_role());
+  if (!community) refusePage(m.screening_survey_need_role(), staff);
   return {
     proposal,
     surveyor: surveyorOf(staff.grants, community),

@@ -3,7 +3,7 @@ import { attendeeRoleSchema, type AttendeeRole } from '@gongzhi/domain';
 import { fieldErrorsOf, isApiError } from '@gongzhi/api/client';
 import { m } from '$lib/paraglide/messages';
 import { chinaToday } from '$lib/micro/text';
-import { formText } from '$lib/server/forms';
+import { formText, refusalKind } from '$lib/server/forms';
 import { chosenCycle, openCyclesOf } from '$lib/server/micro';
 import { rowOf } from '$lib/server/micro-forms';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
@@ -106,7 +106,7 @@ export const actions: Actions = {
         values,
         errors,
         text: cause.message,
-        kind: status === 409 ? ('conflict' as const) : ('error' as const),
+        kind: refusalKind(cause),
       });
     }
     return { text: m.screening_rt_recorded({ count: decided.length }), kind: 'success' as const };

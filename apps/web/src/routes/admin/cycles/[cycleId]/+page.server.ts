@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { cyclePhases, nextPhase, type CyclePhase, type CycleSchedule } from '@gongzhi/domain';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
@@ -10,6 +10,7 @@ import { cycleFieldOf, cycleForm, definitionOf, draftValues } from '$lib/server/
 import { addFieldError, blankFields, invalid, refusedBy, rowOf } from '$lib/server/micro-forms';
 import { orNotFound } from '$lib/server/micro';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
+import { refusePage } from '$lib/server/sign-in';
 import { fenToYuan } from '$lib/micro/text';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,7 +28,7 @@ export const load: PageServerLoad = async ({ locals, cookies, params, parent }) 
   const cycle = await orNotFound(
     locals.api.cycle.get.query({ cycleId: params.cycleId, minPosition }),
   );
-  if (!mayManageCycles(staff.grants, cycle.streetId)) error(403, m.cycle_admin_need_role());
+  if (!mayManageCycles(staff.grants, cycle.streetId)) refusePage(m.cycle_admin_need_role(), staff);
   const overview = await locals.api.organisation.overview.query({ minPosition });
   const street = overview.streets.find((s) => s.streetId === cycle.streetId);
   const streetCommunities = (street?.communities ?? []).filter(

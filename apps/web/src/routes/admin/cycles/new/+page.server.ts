@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
@@ -7,6 +7,7 @@ import { chinaToday } from '$lib/micro/text';
 import { cycleFieldOf, cycleForm, definitionOf, newCycleValues } from '$lib/server/cycle-form';
 import { blankFields, invalid, refusedBy } from '$lib/server/micro-forms';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
+import { refusePage } from '$lib/server/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
 // A new cycle of one street (`?street=`): a row per open community of it.
@@ -18,7 +19,7 @@ export const load: PageServerLoad = async ({ locals, cookies, parent, url }) => 
   const streets = overview.streets.filter(
     (s) => s.status === 'open' && mayManageCycles(staff.grants, s.streetId),
   );
-  if (streets.length === 0) error(403, m.cycle_admin_need_role());
+  if (streets.length === 0) refusePage(m.cycle_admin_need_role(), staff);
   const street = streets.find((s) => s.streetId === url.searchParams.get('street')) ?? streets[0]!;
   const communities = street.communities.filter((c) => c.status === 'open');
   const year = Number(chinaToday().slice(0, 4));

@@ -59,7 +59,7 @@ export const actions: Actions = {
     const { locals, cookies, params, url } = event;
     const forResidentId = proposingFor(url);
     if (!locals.user) return fail(401, { text: m.proposal_sign_in_first() });
-    const { form, content } = await readProposalForm(event, formId);
+    const { form, content } = await readProposalForm(event, formId, params.cycleId);
     if (blankFields(form, ['communityId']) || !content) return invalid(form);
     let proposalId: string;
     try {

@@ -7,6 +7,7 @@ import { mayAnswerObjections } from '$lib/micro/permissions';
 import { addFieldError, blankFields, invalid, refusedBy } from '$lib/server/micro-forms';
 import { orNotFound } from '$lib/server/micro';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
+import { refusePage } from '$lib/server/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
 const formId = 'objection-answer';
@@ -28,7 +29,9 @@ export const load: PageServerLoad = async ({ locals, cookies, params, url }) => 
   const objection = community?.objections.find((o) => o.objectionId === params.objectionId);
   if (!community || !objection) error(404, m.notice_objection_not_found());
   const place = { streetId: notice.streetId, communityId: community.communityId };
-  if (!mayAnswerObjections(locals.user.grants, place)) error(403, m.notice_answer_need_role());
+  if (!mayAnswerObjections(locals.user.grants, place)) {
+    refusePage(m.notice_answer_need_role(), locals.user);
+  }
   return {
     notice,
     community,

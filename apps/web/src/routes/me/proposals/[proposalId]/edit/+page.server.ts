@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
@@ -8,6 +8,7 @@ import { orNotFound } from '$lib/server/micro';
 import { maxPhotos, photoAccept } from '$lib/server/photos';
 import { proposalFieldOf, proposalForm, readProposalForm } from '$lib/server/proposal-form';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
+import { refusePage } from '$lib/server/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
 const formId = 'edit-proposal';
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async ({ locals, cookies, params }) => {
   const proposal = await orNotFound(
     locals.api.proposal.get.query({ proposalId: params.proposalId, minPosition }),
   );
-  if (proposal.myRole !== 'author') error(403, m.proposal_edit_not_author());
+  if (proposal.myRole !== 'author') refusePage(m.proposal_edit_not_author(), locals.user);
   const cycle = await locals.api.cycle.get.query({ cycleId: proposal.cycleId, minPosition });
   return {
     proposal,
@@ -46,9 +47,9 @@ export const load: PageServerLoad = async ({ locals, cookies, params }) => {
 export const actions: Actions = {
   default: async (event) => {
     const { locals, cookies, params } = event;
-    const { form, content } = await readProposalForm(event, formId);
-    if (!content) return invalid(form);
     const proposal = await locals.api.proposal.get.query({ proposalId: params.proposalId });
+    const { form, content } = await readProposalForm(event, formId, proposal.cycleId);
+    if (!content) return invalid(form);
     const input = {
       proposalId: params.proposalId,
       ...content,
