@@ -25,7 +25,7 @@ import {
   requestScheme,
   type HttpOptions,
 } from './answers.ts';
-import { isJsonContentType, MAX_BODY_BYTES, notJson } from './limits.ts';
+import { batchPaths, batchRefusal, isJsonContentType, MAX_BODY_BYTES, notJson } from './limits.ts';
 import type { Runtime } from './runtime.ts';
 
 type Env = { Bindings: Partial<HttpBindings> };
@@ -72,13 +72,20 @@ export function createHttpApp(runtime: Runtime, options: HttpOptions = {}) {
     return refusal ? c.json(refusal.body, refusal.status) : next();
   };
   /** A refusal of a /trpc request before tRPC reads it, worded and shaped as tRPC's own. */
-  const trpcRefusal = (c: HonoContext<Env>, refusal: (locale: Locale) => TRPCError) => {
-    const locale = resolveLocale(c.req.raw.headers);
+  const trpcRefusal = (c: HonoContext<Env>, error: TRPCError, locale: Locale) => {
     const path = c.req.path.slice('/trpc/'.length);
-    const answer = errorAnswer(refusal(locale), { path, ctx: { locale } });
+    const answer = errorAnswer(error, { path, ctx: { locale } });
     return c.json(answer.body, answer.status as ContentfulStatusCode);
   };
   app.use('/trpc/*', sameOriginOnly);
+  // A batch is counted and costed before any of its calls runs.
+  app.use('/trpc/*', async (c, next) => {
+    const paths = batchPaths(new URL(c.req.url));
+    if (!paths) return next();
+    const locale = resolveLocale(c.req.raw.headers);
+    const refusal = batchRefusal(paths, locale);
+    return refusal ? trpcRefusal(c, refusal, locale) : next();
+  });
   // Only JSON bodies: tRPC's own 415 would be worded in English only, and its form-data and
   // octet-stream inputs are not used by any procedure.
   app.use('/trpc/*', async (c, next) => {
@@ -86,13 +93,19 @@ export function createHttpApp(runtime: Runtime, options: HttpOptions = {}) {
     if (method === 'GET' || method === 'HEAD' || isJsonContentType(c.req.header('content-type'))) {
       return next();
     }
-    return trpcRefusal(c, notJson);
+    const locale = resolveLocale(c.req.raw.headers);
+    return trpcRefusal(c, notJson(locale), locale);
   });
   app.use(
     '/trpc/*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => trpcRefusal(c, () => new TRPCError({ code: 'PAYLOAD_TOO_LARGE' })),
+      onError: (c) =>
+        trpcRefusal(
+          c,
+          new TRPCError({ code: 'PAYLOAD_TOO_LARGE' }),
+          resolveLocale(c.req.raw.headers),
+        ),
     }),
   );
   app.use('/api/photos', sameOriginOnly);

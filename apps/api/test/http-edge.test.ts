@@ -210,3 +210,79 @@ describe('a query whose input is over the header limit', () => {
     await connection.closed();
   });
 });
+
+describe('a batch of calls', () => {
+  const batch = async (
+    paths: string[],
+    inputs: unknown[] = [],
+    options: { method?: 'GET' | 'POST'; headers?: Record<string, string> } = {},
+  ) => {
+    const input = JSON.stringify(Object.fromEntries(inputs.map((value, i) => [i, value])));
+    const url = new URL(`/trpc/${paths.join(',')}`, api.url);
+    url.searchParams.set('batch', '1');
+    const post = options.method === 'POST';
+    if (!post) url.searchParams.set('input', input);
+    const response = await fetch(url, {
+      method: options.method ?? 'GET',
+      headers: { 'content-type': 'application/json', ...options.headers },
+      ...(post && { body: input }),
+    });
+    return { status: response.status, body: (await response.json()) as unknown };
+  };
+  const place = { cycleId: 'demo-cycle-yushan', communityId: 'shuyuan' };
+
+  it('runs up to 10 calls', async () => {
+    const answer = await batch(Array(10).fill('organisation.overview'));
+    expect(answer.status).toBe(200);
+    expect(answer.body).toHaveLength(10);
+  });
+
+  it('refuses 11 calls before any runs, in the caller’s language', async () => {
+    await api.signIn('admin');
+    const before = await api.head();
+    const streets = Array.from({ length: 11 }, (_, i) => ({ name: `批量街道${i}` }));
+    const answer = await batch(Array(11).fill('organisation.registerStreet'), streets, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${api.tokens.get('admin')}`, 'accept-language': 'en' },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({
+      error: {
+        message: 'One request may carry at most 10 calls, not 11; send them in several requests.',
+        data: { code: 'BAD_REQUEST', reason: 'too_many_calls' },
+      },
+    });
+    expect(await api.head()).toBe(before);
+    // Commas written as %2C are commas to tRPC, and counted as such.
+    const encoded = await fetch(
+      `${api.url}/trpc/${Array(11).fill('organisation.overview').join('%2C')}?batch=1`,
+    );
+    expect(encoded.status).toBe(400);
+  });
+
+  it('refuses calls whose costs add up to more than one request may', async () => {
+    // The probe's request: 100 recounts in one GET of 11 KB.
+    const recounts = await batch(Array(100).fill('ballot.result'), Array(100).fill(place));
+    expect(recounts.status).toBe(400);
+    const twoRecounts = await batch(['ballot.result', 'ballot.result'], [place, place]);
+    expect(twoRecounts.status).toBe(400);
+    expect(twoRecounts.body).toMatchObject({
+      error: {
+        message: expect.stringContaining('这些调用合计的工作量为 20，超过一次请求的上限 10'),
+        data: { reason: 'calls_too_costly' },
+      },
+    });
+    const recountAndMore = await batch(['ballot.result', 'organisation.overview'], [place]);
+    expect(recountAndMore.status).toBe(400);
+  });
+
+  it('runs a recount alone, and two bulletins together', async () => {
+    expect((await batch(['ballot.result'], [place])).status).toBe(200);
+    const single = await fetch(
+      `${api.url}/trpc/ballot.result?input=${encodeURIComponent(JSON.stringify(place))}`,
+    );
+    expect(single.status).toBe(200);
+    const bulletins = await batch(['ballot.bulletin', 'ballot.bulletin'], [place, place]);
+    expect(bulletins.status).toBe(200);
+  });
+});

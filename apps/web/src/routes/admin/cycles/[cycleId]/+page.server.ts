@@ -69,6 +69,12 @@ export const load: PageServerLoad = async ({ locals, cookies, params, parent }) 
       to === 'implementing'
         ? await locals.api.outcome.notice.query({ cycleId: cycle.cycleId, minPosition })
         : null,
+    // Closing the cycle waits for feedback to every author not selected: who still waits.
+    feedbackOwed:
+      to === 'closed'
+        ? (await locals.api.cycle.feedbackOwed.query({ cycleId: cycle.cycleId, minPosition }))
+            .proposals
+        : [],
     advanceForm: await superValidate({ to: to ?? '', reason: '' }, zod4(advanceForm), {
       ...options,
       id: ids.advance,
