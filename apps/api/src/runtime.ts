@@ -45,6 +45,7 @@ import type { EventStore, Position } from '@gongzhi/eventstore';
 import { openPostgresEventStore } from '@gongzhi/eventstore/postgres';
 import { openSqliteEventStore } from '@gongzhi/eventstore/sqlite';
 import {
+  retiredProjections,
   startProjectionRunner,
   type Projection,
   type ProjectionRunner,
@@ -63,7 +64,11 @@ import {
 import { organisationProjection } from '@gongzhi/projections/organisation';
 import { outcomeProjection } from '@gongzhi/projections/outcome';
 import { openPostgresReadModels } from '@gongzhi/projections/postgres';
-import { proposalProjection } from '@gongzhi/projections/proposal';
+import {
+  feedbackProjection,
+  proposalProjection,
+  roundTableProjection,
+} from '@gongzhi/projections/proposal';
 import {
   actsOnBehalfProjection,
   enableSecureDelete,
@@ -71,7 +76,8 @@ import {
   residentProjection,
 } from '@gongzhi/projections/resident';
 import { openSqliteReadModels } from '@gongzhi/projections/sqlite';
-import { seedDemoData, type DemoSignIn } from './seed.ts';
+import type { DemoSignIn } from './seed/accounts.ts';
+import { seedDemoData } from './seed/index.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -225,6 +231,8 @@ export async function openRuntime(
     actsOnBehalfProjection,
     cycleProjection,
     proposalProjection,
+    roundTableProjection,
+    feedbackProjection,
     notificationProjection,
     outcomeProjection,
     // The ballot read models open sealed ballots: they need the ballot key, derived here.
@@ -235,6 +243,7 @@ export async function openRuntime(
     store,
     db: readModelDb,
     projections,
+    retired: retiredProjections,
     ...(hooks.onProjectionError ? { onError: hooks.onProjectionError } : {}),
   });
   const services: ApiServices = {

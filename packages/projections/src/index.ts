@@ -15,3 +15,4 @@ export {
 export { readModelsFromCheckpoints, type CheckpointReadModelsOptions } from './read-models.ts';
 export { progressBar, formatProgress } from './progress.ts';
 export { checkpointTable, type Checkpoint } from './checkpoints.ts';
+export { retiredProjections } from './retired.ts';

@@ -19,9 +19,10 @@ export interface ProjectionRunnerOptions {
   db: ReadModelDatabase;
   projections: readonly Projection[];
   /**
-   * Projections no longer run. One whose checkpoint is still there has its tables and checkpoint
-   * dropped before the projections start, so that successors taking over its table names are
-   * created empty and, having no checkpoint, built from the whole log.
+   * Projection versions no longer run. One whose checkpoint is still there (same name and
+   * version) has its tables and checkpoint dropped before the projections start, so that
+   * successors taking over its name or table names are created empty and, having no checkpoint,
+   * built from the whole log.
    */
   retired?: readonly RetiredProjection[];
   /** Most events applied in one read-model transaction. */
@@ -70,8 +71,8 @@ export async function startProjectionRunner(
   if (new Set(names).size !== names.length) throw new Error('Projection names must be unique');
   checkTableNames(projections);
   const retired = options.retired ?? [];
-  if (retired.some((r) => names.includes(r.name))) {
-    throw new Error('A retired projection cannot keep running under the same name');
+  if (retired.some((r) => projections.some((p) => p.name === r.name && p.version === r.version))) {
+    throw new Error('A retired projection version cannot keep running');
   }
   checkTableNames(retired);
 
@@ -82,7 +83,7 @@ export async function startProjectionRunner(
     retired.map((r) => r.name),
   );
   for (const projection of retired) {
-    if (!retiredStored.has(projection.name)) continue;
+    if (retiredStored.get(projection.name)?.version !== projection.version) continue;
     await db.transaction(async (tx) => {
       await dropRetiredTables(tx, projection);
       await deleteCheckpoint(tx, projection.name);

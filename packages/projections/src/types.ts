@@ -48,11 +48,13 @@ export interface Projection<Tables extends string = string> {
 }
 
 /**
- * A projection no longer run, because it was split or removed: the tables it had and its
- * checkpoint's name. Its successors may take over some of its table names.
+ * A projection version no longer run, because the projection was split or removed: its name,
+ * version and tables. Its successors may take over its name (with a higher version) and some of
+ * its table names.
  */
 export interface RetiredProjection {
   name: string;
+  version: number;
   tables: readonly string[];
 }
 

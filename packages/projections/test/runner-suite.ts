@@ -270,9 +270,17 @@ export function runnerSuite(name: string, open: () => Promise<Harness>): void {
 
       // The successor takes over the counting tables; nobody takes over type_counts.
       const retired = [
-        { name: 'combined', tables: ['stream_counts', 'event_log'] },
-        { name: 'old-types', tables: ['type_counts'] },
+        { name: 'combined', version: 1, tables: ['stream_counts', 'event_log'] },
+        { name: 'old-types', version: 1, tables: ['type_counts'] },
       ];
+      await expect(
+        startProjectionRunner({
+          store: h.store,
+          db: h.db,
+          projections: [typeCounts],
+          retired: [{ name: typeCounts.name, version: typeCounts.version, tables: [] }],
+        }),
+      ).rejects.toThrow(/retired/);
       for (const from of [10, 20]) {
         await appendCounted('count-b', from, 2);
         const after = await startProjectionRunner({

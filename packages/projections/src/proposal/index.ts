@@ -1,4 +1,5 @@
 export * from './projection.ts';
 export * from './queries.ts';
 export * from './labels.ts';
-export * from './feedback.ts';
+export * from './round-tables/index.ts';
+export * from './feedback/index.ts';

@@ -1,24 +1,22 @@
 // The proposal read model: proposals per cycle and community with their status and co-sign
-// counts, the project pool, workers' intake queues, each proposal's public timeline, and the
-// round-tables of screening.
+// counts, the project pool, workers' intake queues, residents' own proposals and each
+// proposal's public timeline. The round-tables (round-tables/) and the feedback owed to authors
+// not selected (feedback/) are read models of their own.
 //
 // No personal data: authors and co-signers are kept as resident ids (for "my proposals", the
 // co-sign button and notices), and pages show them by `residentLabel` only. A resident who is
 // forgotten is noted, so that their label becomes 已注销居民.
 //
-// It also follows three events of other modules: CyclePhaseAdvanced (a submitted proposal is
-// "under screening" once its cycle screens), BallotsTallied (whether each pool proposal was
-// selected, by the community's last count, for the feedback owed to authors not selected) and
-// ResidentForgotten.
+// It also follows two events of other modules: CyclePhaseAdvanced (a submitted proposal is
+// "under screening" once its cycle screens) and ResidentForgotten.
 import {
   describeProposalEvent,
   hasReached,
   infeasibleReasonText,
-  parseBallotEvent,
   parseCycleEvent,
   parseProposalEvent,
   parseResidentEvent,
-  proposalEventTypes,
+  proposalStreamEventTypes,
 } from '@gongzhi/domain';
 import type {
   CycleStage,
@@ -29,17 +27,14 @@ import type {
 } from '@gongzhi/domain';
 import type { RecordedEvent } from '@gongzhi/eventstore';
 import type { Projection, SqlExecutor, SqlValue, TableNames } from '../types.ts';
+import { statusSetBy } from './status.ts';
 
 export const proposalTables = [
   'prop_proposals',
   'prop_participants',
   'prop_timeline',
-  'prop_round_tables',
   'prop_cycle_phases',
   'prop_forgotten_residents',
-  'prop_outcomes',
-  'prop_feedback',
-  'prop_feedback_messages',
 ] as const;
 
 export type ProposalTable = (typeof proposalTables)[number];
@@ -52,9 +47,10 @@ type T = TableNames<ProposalTable>;
 
 export const proposalProjection: Projection<ProposalTable> = {
   name: 'proposal',
-  version: 2,
+  // 3: the round-tables and the feedback went to read models of their own.
+  version: 3,
   tables: proposalTables,
-  eventTypes: [...proposalEventTypes, 'CyclePhaseAdvanced', 'BallotsTallied', 'ResidentForgotten'],
+  eventTypes: [...proposalStreamEventTypes, 'CyclePhaseAdvanced', 'ResidentForgotten'],
 
   schema: (t) => [
     `CREATE TABLE ${t.prop_proposals} (
@@ -111,51 +107,10 @@ export const proposalProjection: Projection<ProposalTable> = {
        details TEXT NOT NULL,
        PRIMARY KEY (proposal_id, position)
      )`,
-    `CREATE INDEX ${t.prop_timeline}_by_round_table ON ${t.prop_timeline} (round_table_id)`,
-    `CREATE TABLE ${t.prop_round_tables} (
-       round_table_id TEXT PRIMARY KEY,
-       cycle_id TEXT NOT NULL,
-       street_id TEXT NOT NULL,
-       community_id TEXT NOT NULL,
-       date TEXT NOT NULL,
-       attendees TEXT NOT NULL,
-       notes TEXT,
-       held_position BIGINT NOT NULL,
-       recorded_at TEXT NOT NULL
-     )`,
-    `CREATE INDEX ${t.prop_round_tables}_by_cycle ON ${t.prop_round_tables} (cycle_id, community_id, held_position)`,
     `CREATE TABLE ${t.prop_cycle_phases} (cycle_id TEXT PRIMARY KEY, phase TEXT NOT NULL)`,
     `CREATE TABLE ${t.prop_forgotten_residents} (
        resident_id TEXT PRIMARY KEY,
        forgotten_at TEXT NOT NULL
-     )`,
-    `CREATE TABLE ${t.prop_outcomes} (
-       proposal_id TEXT PRIMARY KEY,
-       cycle_id TEXT NOT NULL,
-       community_id TEXT NOT NULL,
-       votes INTEGER NOT NULL,
-       selected INTEGER NOT NULL,
-       tallied_at TEXT NOT NULL
-     )`,
-    `CREATE INDEX ${t.prop_outcomes}_by_community ON ${t.prop_outcomes} (community_id, selected)`,
-    `CREATE TABLE ${t.prop_feedback} (
-       proposal_id TEXT PRIMARY KEY,
-       given_by TEXT NOT NULL,
-       representatives TEXT NOT NULL,
-       reason TEXT NOT NULL,
-       suggestions TEXT NOT NULL,
-       given_at TEXT NOT NULL,
-       last_from TEXT NOT NULL,
-       last_at TEXT NOT NULL
-     )`,
-    `CREATE TABLE ${t.prop_feedback_messages} (
-       proposal_id TEXT NOT NULL,
-       position BIGINT NOT NULL,
-       sender TEXT NOT NULL,
-       text TEXT NOT NULL,
-       channel TEXT NOT NULL,
-       at TEXT NOT NULL,
-       PRIMARY KEY (proposal_id, position)
      )`,
   ],
 
@@ -179,32 +134,6 @@ export const proposalProjection: Projection<ProposalTable> = {
       }
       return;
     }
-    if (recorded.type === 'BallotsTallied') {
-      const ballotEvent = parseBallotEvent(recorded.type, recorded.data);
-      if (ballotEvent.type !== 'BallotsTallied') return;
-      const { data } = ballotEvent;
-      // The last count stands: a recount replaces the community's outcomes.
-      await tx.run(`DELETE FROM ${t.prop_outcomes} WHERE cycle_id = ? AND community_id = ?`, [
-        data.cycleId,
-        data.communityId,
-      ]);
-      for (const project of data.projects) {
-        await tx.run(
-          `INSERT INTO ${t.prop_outcomes}
-             (proposal_id, cycle_id, community_id, votes, selected, tallied_at)
-           VALUES (?, ?, ?, ?, ?, ?)`,
-          [
-            project.proposalId,
-            data.cycleId,
-            data.communityId,
-            project.votes,
-            data.winners.includes(project.proposalId) ? 1 : 0,
-            at,
-          ],
-        );
-      }
-      return;
-    }
     if (recorded.type === 'ResidentForgotten') {
       const { residentId } = parseResidentEvent(recorded.type, recorded.data).data;
       await tx.run(
@@ -215,29 +144,7 @@ export const proposalProjection: Projection<ProposalTable> = {
       return;
     }
 
-    const event = parseProposalEvent(recorded.type, recorded.data);
-    if (event.type === 'RoundTableHeld') {
-      const d = event.data;
-      await tx.run(
-        `INSERT INTO ${t.prop_round_tables}
-           (round_table_id, cycle_id, street_id, community_id, date, attendees, notes,
-            held_position, recorded_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (round_table_id) DO NOTHING`,
-        [
-          d.roundTableId,
-          d.cycleId,
-          d.streetId,
-          d.communityId,
-          d.date,
-          JSON.stringify(d.attendees),
-          d.notes ?? null,
-          recorded.position,
-          at,
-        ],
-      );
-      return;
-    }
+    const event = parseProposalEvent(recorded.type, recorded.data) as ProposalEvent;
     await applyToProposal(tx, recorded, event, t);
   },
 };
@@ -250,12 +157,18 @@ async function applyToProposal(
 ): Promise<void> {
   const at = recorded.metadata.occurredAt;
   const { proposalId } = event.data;
-  const setStatus = (status: string, reason?: LocalizedText, extra = '', params: SqlValue[] = []) =>
+  const setStatus = (reason?: LocalizedText, extra = '', params: SqlValue[] = []) =>
     tx.run(
       `UPDATE ${t.prop_proposals}
        SET status = ?, status_reason_zh = ?, status_reason_en = ?${extra}
        WHERE proposal_id = ?`,
-      [status, reason?.['zh-CN'] ?? null, reason?.en ?? null, ...params, proposalId],
+      [
+        statusSetBy(event) ?? null,
+        reason?.['zh-CN'] ?? null,
+        reason?.en ?? null,
+        ...params,
+        proposalId,
+      ],
     );
   const sameText = (value: string): LocalizedText => ({ 'zh-CN': value, en: value });
   let actor: Actor = { kind: 'community_worker' };
@@ -305,10 +218,7 @@ async function applyToProposal(
       actor = await authorOf(tx, t, proposalId);
       break;
     case 'ProposalWithdrawn':
-      await setStatus(
-        'withdrawn',
-        event.data.reason === undefined ? undefined : sameText(event.data.reason),
-      );
+      await setStatus(event.data.reason === undefined ? undefined : sameText(event.data.reason));
       actor = await authorOf(tx, t, proposalId);
       break;
     case 'ProposalCoSigned':
@@ -317,7 +227,7 @@ async function applyToProposal(
       actor = { kind: 'resident', residentId: event.data.residentId };
       break;
     case 'ProposalMerged':
-      await setStatus('merged', undefined, ', merged_into = ?', [event.data.intoProposalId]);
+      await setStatus(undefined, ', merged_into = ?', [event.data.intoProposalId]);
       break;
     case 'ProposalAbsorbed':
       for (const residentId of event.data.authors) {
@@ -334,10 +244,10 @@ async function applyToProposal(
       await countCoSigners(tx, t, proposalId);
       break;
     case 'ProposalMarkedInfeasible':
-      await setStatus('infeasible', infeasibleReasonText(event.data));
+      await setStatus(infeasibleReasonText(event.data));
       break;
     case 'ProposalSentToSurvey':
-      await setStatus('survey');
+      await setStatus();
       break;
     case 'SiteSurveyRecorded':
       if (event.data.revisedCost !== undefined) {
@@ -349,70 +259,31 @@ async function applyToProposal(
       actor = { kind: event.data.surveyor };
       break;
     case 'ProposalAdmittedToPool':
-      await setStatus(
-        'pool',
-        undefined,
-        ', pool_cost = ?, round_table_id = ?, decided_position = ?',
-        [event.data.cost, event.data.roundTableId, recorded.position],
-      );
+      await setStatus(undefined, ', pool_cost = ?, round_table_id = ?, decided_position = ?', [
+        event.data.cost,
+        event.data.roundTableId,
+        recorded.position,
+      ]);
       actor = { kind: 'round_table', roundTableId: event.data.roundTableId };
       break;
     case 'ProposalRejectedAtRoundTable':
-      await setStatus('rejected', sameText(event.data.reason), ', round_table_id = ?', [
+      await setStatus(sameText(event.data.reason), ', round_table_id = ?', [
         event.data.roundTableId,
       ]);
       actor = { kind: 'round_table', roundTableId: event.data.roundTableId };
       break;
     case 'ProposalReturnedForRevision':
-      await setStatus('returned', sameText(event.data.changesRequested), ', round_table_id = ?', [
+      await setStatus(sameText(event.data.changesRequested), ', round_table_id = ?', [
         event.data.roundTableId,
       ]);
       actor = { kind: 'round_table', roundTableId: event.data.roundTableId };
       break;
     case 'ProposalResubmitted':
-      await setStatus('resubmitted');
+      await setStatus();
       await applyChanges(tx, t, proposalId, event.data.changes);
       actor = await authorOf(tx, t, proposalId);
       break;
-    case 'ProposalFeedbackGiven': {
-      const d = event.data;
-      await tx.run(
-        `INSERT INTO ${t.prop_feedback}
-           (proposal_id, given_by, representatives, reason, suggestions, given_at, last_from,
-            last_at)
-         VALUES (?, ?, ?, ?, ?, ?, 'community', ?)
-         ON CONFLICT (proposal_id) DO NOTHING`,
-        [
-          proposalId,
-          d.givenBy,
-          JSON.stringify(d.representatives ?? []),
-          d.reason,
-          d.suggestions,
-          at,
-          at,
-        ],
-      );
-      break;
-    }
     case 'ProposalFeedbackMessagePosted':
-      await tx.run(
-        `INSERT INTO ${t.prop_feedback_messages}
-           (proposal_id, position, sender, text, channel, at)
-         VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (proposal_id, position) DO NOTHING`,
-        [
-          proposalId,
-          recorded.position,
-          event.data.from,
-          event.data.text,
-          recorded.metadata.channel,
-          at,
-        ],
-      );
-      await tx.run(
-        `UPDATE ${t.prop_feedback} SET last_from = ?, last_at = ? WHERE proposal_id = ?`,
-        [event.data.from, at, proposalId],
-      );
       if (event.data.from === 'author') actor = await authorOf(tx, t, proposalId);
       break;
     case 'ProposalCarriedForward':

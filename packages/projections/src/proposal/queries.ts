@@ -5,7 +5,6 @@
 // resident (their own proposals, whether they co-signed) carry ids, for their own pages only.
 import { proposalStatusText } from '@gongzhi/domain';
 import type {
-  Attendee,
   LocalizedText,
   Photo,
   ProjectCategory,
@@ -95,22 +94,6 @@ export interface IntakeEntry extends ProposalListing {
 
 export interface ResidentProposal extends ProposalListing {
   role: 'author' | 'cosigner';
-}
-
-export interface RoundTableView {
-  roundTableId: string;
-  cycleId: string;
-  communityId: string;
-  date: string;
-  attendees: Attendee[];
-  notes: string | null;
-  decisions: {
-    proposalId: string;
-    title: string;
-    decision:
-      'ProposalAdmittedToPool' | 'ProposalRejectedAtRoundTable' | 'ProposalReturnedForRevision';
-    summary: LocalizedText;
-  }[];
 }
 
 type Row = Record<string, unknown>;
@@ -339,40 +322,4 @@ export async function readParticipation(
     [proposalId, residentId],
   );
   return row && (text(row.role) as 'author' | 'cosigner');
-}
-
-/** The round-tables of a community's screening in a cycle, in the order recorded, with decisions. */
-export async function listRoundTables(
-  db: SqlExecutor,
-  query: { cycleId: string; communityId: string },
-): Promise<RoundTableView[]> {
-  const meetings = await db.all(
-    `SELECT round_table_id, cycle_id, community_id, date, attendees, notes FROM prop_round_tables
-     WHERE cycle_id = ? AND community_id = ? ORDER BY held_position`,
-    [query.cycleId, query.communityId],
-  );
-  const decisions = await db.all(
-    `SELECT t.round_table_id, t.proposal_id, p.title, t.type, t.summary_zh, t.summary_en
-     FROM prop_timeline t JOIN prop_proposals p ON p.proposal_id = t.proposal_id
-     WHERE t.round_table_id IN (SELECT round_table_id FROM prop_round_tables
-                                WHERE cycle_id = ? AND community_id = ?)
-     ORDER BY t.position`,
-    [query.cycleId, query.communityId],
-  );
-  return meetings.map((m) => ({
-    roundTableId: text(m.round_table_id),
-    cycleId: text(m.cycle_id),
-    communityId: text(m.community_id),
-    date: text(m.date),
-    attendees: JSON.parse(text(m.attendees)) as Attendee[],
-    notes: optionalText(m.notes),
-    decisions: decisions
-      .filter((d) => text(d.round_table_id) === text(m.round_table_id))
-      .map((d) => ({
-        proposalId: text(d.proposal_id),
-        title: text(d.title),
-        decision: text(d.type) as RoundTableView['decisions'][number]['decision'],
-        summary: { 'zh-CN': text(d.summary_zh), en: text(d.summary_en) },
-      })),
-  }));
 }

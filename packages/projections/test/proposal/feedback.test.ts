@@ -5,6 +5,7 @@ import type { BallotEventData, ProposalContent, ProposalEvent } from '@gongzhi/d
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   countFeedbackWaiting,
+  feedbackProjection,
   listFeedbackOfResident,
   listFeedbackOwed,
   listFeedbackQueue,
@@ -74,7 +75,7 @@ for (const [engine, open] of engines('feedback')) {
 
     beforeAll(async () => {
       h = await open();
-      recorder = await startRecorder(h, [proposalProjection]);
+      recorder = await startRecorder(h, [proposalProjection, feedbackProjection]);
       for (const [id, author] of [
         ['p1', 'r1'],
         ['p2', 'r2'],
@@ -185,6 +186,9 @@ for (const [engine, open] of engines('feedback')) {
       expect((await listFeedbackOfResident(h.db, 'r3'))[0]?.carriedTo).toBe('p9');
     });
 
-    it('rebuilds to the same rows', () => expectRebuildToMatch(h, proposalProjection));
+    it('rebuilds to the same rows', async () => {
+      await expectRebuildToMatch(h, proposalProjection);
+      await expectRebuildToMatch(h, feedbackProjection);
+    });
   });
 }

@@ -16,6 +16,7 @@ import {
   readProposal,
   readProposalTimeline,
   residentLabel,
+  roundTableProjection,
 } from '../../src/proposal/index.ts';
 import { engines, expectRebuildToMatch, startRecorder } from '../cycle/harness.ts';
 import type { Harness, Recorder } from '../cycle/harness.ts';
@@ -68,7 +69,7 @@ for (const [engine, open] of engines('proposal')) {
 
     beforeAll(async () => {
       h = await open();
-      recorder = await startRecorder(h, [proposalProjection]);
+      recorder = await startRecorder(h, [proposalProjection, roundTableProjection]);
       await recorder.record('cycle-c2025', phase('announced', 'proposing'));
     });
     afterAll(async () => {
@@ -312,6 +313,9 @@ for (const [engine, open] of engines('proposal')) {
       expect(timeline[0]?.who.label).toEqual(residentLabel('p1', 'r1', false));
     });
 
-    it('rebuilds to the same rows', () => expectRebuildToMatch(h, proposalProjection));
+    it('rebuilds to the same rows', async () => {
+      await expectRebuildToMatch(h, proposalProjection);
+      await expectRebuildToMatch(h, roundTableProjection);
+    });
   });
 }

@@ -1,8 +1,8 @@
-// Reads of the feedback owed to authors of pool proposals not selected (意见共商): a community's
-// queue for its workers, a resident's own, and one proposal's feedback with its thread. A
-// proposal is owed feedback when its community's last tally counted it and did not select it.
+// Reads of the feedback read model (意见共商): a community's queue for its workers, a resident's
+// own, and one proposal's feedback with its thread. A proposal is owed feedback when its
+// community's last tally counted it and did not select it.
 import type { FeedbackGiver, FeedbackSender } from '@gongzhi/domain';
-import type { SqlExecutor, SqlValue } from '../types.ts';
+import type { SqlExecutor, SqlValue } from '../../types.ts';
 
 export interface FeedbackListing {
   proposalId: string;
@@ -61,11 +61,11 @@ const optionalText = (value: unknown): string | null =>
 const LISTING = `p.proposal_id, p.cycle_id, p.community_id, p.title, p.author_resident_id,
   p.carried_to, o.votes, f.given_at, f.last_from, f.last_at
   FROM prop_outcomes o
-  JOIN prop_proposals p ON p.proposal_id = o.proposal_id
+  JOIN prop_feedback_proposals p ON p.proposal_id = o.proposal_id
   LEFT JOIN prop_feedback f ON f.proposal_id = o.proposal_id`;
 
 /** Pool proposals the last tally did not select; withdrawn or merged ones are not owed feedback. */
-const NOT_SELECTED = `o.selected = 0 AND p.status = 'pool'`;
+const NOT_SELECTED = `o.selected = 0 AND p.in_pool = 1`;
 
 const toListing = (r: Row): FeedbackListing => ({
   proposalId: text(r.proposal_id),
@@ -112,7 +112,7 @@ export async function countFeedbackWaiting(
        SUM(CASE WHEN f.given_at IS NULL THEN 1 ELSE 0 END) AS awaiting_feedback,
        SUM(CASE WHEN f.last_from = 'author' THEN 1 ELSE 0 END) AS awaiting_reply
      FROM prop_outcomes o
-     JOIN prop_proposals p ON p.proposal_id = o.proposal_id
+     JOIN prop_feedback_proposals p ON p.proposal_id = o.proposal_id
      LEFT JOIN prop_feedback f ON f.proposal_id = o.proposal_id
      WHERE o.community_id = ? AND ${NOT_SELECTED}
        ${query.cycleId === undefined ? '' : 'AND o.cycle_id = ?'}`,
@@ -150,7 +150,7 @@ export async function listFeedbackOwed(
   const rows = await db.all(
     `SELECT p.proposal_id, p.cycle_id, p.community_id, p.title, o.tallied_at
      FROM prop_outcomes o
-     JOIN prop_proposals p ON p.proposal_id = o.proposal_id
+     JOIN prop_feedback_proposals p ON p.proposal_id = o.proposal_id
      LEFT JOIN prop_feedback f ON f.proposal_id = o.proposal_id
      WHERE ${place} AND ${NOT_SELECTED} AND f.given_at IS NULL
      ORDER BY p.community_id, p.submitted_position`,
@@ -172,8 +172,8 @@ export async function listFeedbackOfResident(
 ): Promise<FeedbackListing[]> {
   const rows = await db.all(
     `SELECT ${LISTING}
-     JOIN prop_participants a ON a.proposal_id = p.proposal_id
-     WHERE a.resident_id = ? AND a.role = 'author' AND ${NOT_SELECTED}
+     JOIN prop_feedback_authors a ON a.proposal_id = p.proposal_id
+     WHERE a.resident_id = ? AND ${NOT_SELECTED}
      ORDER BY o.tallied_at DESC, p.submitted_position DESC`,
     [residentId],
   );
@@ -189,7 +189,7 @@ export async function readFeedbackThread(
     `SELECT p.proposal_id, p.cycle_id, p.street_id, p.community_id, p.title,
        p.author_resident_id, p.carried_to, p.carried_to_cycle, p.carried_from,
        o.votes, o.selected, f.given_by, f.representatives, f.reason, f.suggestions, f.given_at
-     FROM prop_proposals p
+     FROM prop_feedback_proposals p
      LEFT JOIN prop_outcomes o ON o.proposal_id = p.proposal_id
      LEFT JOIN prop_feedback f ON f.proposal_id = p.proposal_id
      WHERE p.proposal_id = ?`,
