@@ -53,9 +53,22 @@ export function mayCareForResidents(grants: readonly Grant[]): boolean {
   return grants.some((grant) => residentCareRoles.includes(grant.role));
 }
 
-/** Acts for a resident who came in person (register, declare a tie, forget): workers only. */
+/** Acts for a resident who came in person (register, declare a tie, request an erasure): workers only. */
 export function canActInPerson(grants: readonly Grant[], community: Community): boolean {
   return grants.some((grant) => grant.role === 'community_worker' && reaches(grant, community));
+}
+
+/**
+ * Confirms or stops a worker's erasure of a resident: the community's workers (not the one who
+ * requested it; the API says so) and the officers of its street.
+ */
+export function canConfirmErasures(grants: readonly Grant[], community: Community): boolean {
+  return grants.some(
+    (grant) =>
+      (grant.role === 'community_worker' || grant.role === 'street_officer') &&
+      grant.scope.type !== 'city' &&
+      reaches(grant, community),
+  );
 }
 
 /** City administrators manage all staff; street officers those of their streets' communities. */

@@ -25,6 +25,10 @@ export function tieStatusLabel(status: string): string {
       return m.tie_status_verified();
     case 'rejected':
       return m.tie_status_rejected();
+    case 'unconfirmed':
+      return m.tie_status_unconfirmed();
+    case 'declined':
+      return m.tie_status_declined();
     default:
       return m.tie_status_declared();
   }

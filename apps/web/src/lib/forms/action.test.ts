@@ -4,7 +4,9 @@ import { actionHref } from './action';
 describe('actionHref', () => {
   test('names the action after the page query', () => {
     const url = new URL('http://x/work/residents?community=shuyuan&q=%E7%8E%8B');
-    expect(actionHref(url, 'forget')).toBe('?community=shuyuan&q=%E7%8E%8B&/forget');
+    expect(actionHref(url, 'requestErasure')).toBe(
+      '?community=shuyuan&q=%E7%8E%8B&/requestErasure',
+    );
   });
 
   test('a page without a query gets the plain action', () => {

@@ -2,7 +2,16 @@ import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { declareTieForm, isTieKind } from '$lib/forms/schemas';
 import { m } from '$lib/paraglide/messages';
-import { blankRequired, incomplete, refusal, success } from '$lib/server/forms';
+import {
+  blankRequired,
+  formText,
+  incomplete,
+  itemBlank,
+  itemRefusal,
+  itemSuccess,
+  refusal,
+  success,
+} from '$lib/server/forms';
 import { communitiesById, loadOverview } from '$lib/server/places';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
 import type { Actions, PageServerLoad } from './$types';
@@ -41,5 +50,37 @@ export const actions: Actions = {
     }
     const fresh = await superValidate(zod4(declareTieForm), { id: declareFormId });
     return success(fresh, m.me_tie_declared());
+  },
+
+  /** A tie a community worker declared for me: I confirm it, or decline it. */
+  answerTie: async ({ request, locals, cookies }) => {
+    const data = await request.formData();
+    const tieId = formText(data, 'tieId');
+    const confirm = formText(data, 'answer') === 'confirm';
+    try {
+      const procedure = confirm ? locals.api.resident.confirmTie : locals.api.resident.declineTie;
+      const result = await procedure.mutate({ tieId });
+      rememberWrite(cookies, result.position);
+    } catch (error) {
+      return itemRefusal(tieId, error);
+    }
+    return itemSuccess(tieId, confirm ? m.me_tie_confirmed() : m.me_tie_declined());
+  },
+
+  /** I stop an erasure of my data a worker requested. */
+  stopErasure: async ({ request, locals, cookies }) => {
+    const data = await request.formData();
+    const reason = formText(data, 'reason');
+    if (reason === '') return itemBlank('erasure');
+    try {
+      const result = await locals.api.resident.stopMyErasure.mutate({
+        erasureId: formText(data, 'erasureId'),
+        reason,
+      });
+      rememberWrite(cookies, result.position);
+    } catch (error) {
+      return itemRefusal('erasure', error);
+    }
+    return itemSuccess('erasure', m.me_erasure_stopped());
   },
 };

@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import { canActInPerson, careCommunities } from '$lib/permissions';
+import { canActInPerson, canConfirmErasures, careCommunities } from '$lib/permissions';
 import { placeName } from '$lib/place';
 import { loadOverview } from '$lib/server/places';
 import { refusePage, requireSignIn } from '$lib/server/sign-in';
@@ -39,5 +39,6 @@ export const load: LayoutServerLoad = async ({ locals, url, cookies }) => {
     communities,
     community,
     mayActInPerson: canActInPerson(staff.grants, community),
+    mayConfirmErasures: canConfirmErasures(staff.grants, community),
   };
 };

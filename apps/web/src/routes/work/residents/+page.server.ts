@@ -58,30 +58,47 @@ export const actions: Actions = {
     return success(fresh, m.on_spot_registered({ name: name.trim() }));
   },
 
+  requestTieCode: async ({ request, locals }) => {
+    const data = await request.formData();
+    try {
+      await locals.api.resident.requestTieCode.mutate({
+        communityId: field(data, 'communityId'),
+        phone: field(data, 'phone'),
+      });
+    } catch (error) {
+      return itemRefusal('counter', error);
+    }
+    return { ...itemSuccess('counter', m.counter_code_sent()), phone: field(data, 'phone') };
+  },
+
   declareTieFor: async ({ request, locals, cookies }) => {
     const data = await request.formData();
-    const residentId = field(data, 'residentId');
     const kind = field(data, 'kind');
+    const code = field(data, 'code').trim();
     try {
       const result = await locals.api.resident.declareTieFor.mutate({
         communityId: field(data, 'communityId'),
-        residentId,
+        phone: field(data, 'phone'),
         kind: isTieKind(kind) ? kind : 'lives',
+        ...(code !== '' && { code }),
       });
       rememberWrite(cookies, result.position);
+      return itemSuccess(
+        'counter',
+        result.awaitingResident ? m.counter_declared_awaiting() : m.counter_declared_with_code(),
+      );
     } catch (error) {
-      return itemRefusal(residentId, error);
+      return itemRefusal('counter', error);
     }
-    return itemSuccess(residentId, m.work_tie_declared_for());
   },
 
-  forget: async ({ request, locals, cookies }) => {
+  requestErasure: async ({ request, locals, cookies }) => {
     const data = await request.formData();
     const residentId = field(data, 'residentId');
     const writtenRequestRef = field(data, 'writtenRequestRef').trim();
     if (writtenRequestRef === '') return itemBlank(residentId);
     try {
-      const result = await locals.api.resident.forget.mutate({
+      const result = await locals.api.resident.requestErasure.mutate({
         communityId: field(data, 'communityId'),
         residentId,
         writtenRequestRef,
@@ -90,6 +107,6 @@ export const actions: Actions = {
     } catch (error) {
       return itemRefusal(residentId, error);
     }
-    return itemSuccess('forgotten', m.work_resident_forgotten());
+    return itemSuccess(residentId, m.work_erasure_requested());
   },
 };
