@@ -233,11 +233,19 @@ export const SAMPLES: Record<string, Sample | Sample[]> = {
     },
     target: 'community',
   },
+  'resident.requestTieCode': {
+    ...later(() => ({ communityId: A.communityId, residentId: fixture.residentId })),
+    target: 'community',
+  },
+  // Without the resident's code: recorded as awaiting their confirmation.
   'resident.declareTieFor': {
     ...later(() => ({ communityId: A.communityId, residentId: fixture.residentId, kind: 'works' })),
     target: 'community',
   },
-  'resident.forget': {
+  'resident.confirmTie': { input: { tieId: 'no-such-tie' } },
+  'resident.declineTie': { input: { tieId: 'no-such-tie' } },
+  // The resident's tie is not verified: the domain refuses, access does not.
+  'resident.requestErasure': {
     ...later(() => ({
       communityId: A.communityId,
       residentId: fixture.forgottenId,
@@ -245,6 +253,25 @@ export const SAMPLES: Record<string, Sample | Sample[]> = {
     })),
     target: 'community',
   },
+  'resident.pendingErasures': { input: { communityId: A.communityId }, target: 'community' },
+  'resident.confirmErasure': {
+    ...later(() => ({
+      communityId: A.communityId,
+      residentId: fixture.forgottenId,
+      erasureId: 'no-such-erasure',
+    })),
+    target: 'community',
+  },
+  'resident.stopErasure': {
+    ...later(() => ({
+      communityId: A.communityId,
+      residentId: fixture.forgottenId,
+      erasureId: 'no-such-erasure',
+      reason: '居民撤回申请',
+    })),
+    target: 'community',
+  },
+  'resident.stopMyErasure': { input: { erasureId: 'no-such-erasure', reason: '我没有申请注销' } },
 
   'proposal.list': { input: { cycleId: SCREENING_CYCLE, communityId: A.communityId } },
   'proposal.get': { input: { proposalId: 'demo-p-handrails' } },

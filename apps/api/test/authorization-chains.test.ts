@@ -1,0 +1,253 @@
+// Authorization through chains (issue 10). The authorization matrix calls each procedure once per
+// role; these sequences first change state the caller may change (declare a tie for someone,
+// receive a proxy, have a tie verified, request an erasure, register a resident on the spot) and
+// then attempt what the caller must not do to that resident (erase them, enter a proposal in their
+// name, verify the tie they declared, confirm their own erasure request). Each refused call is
+// checked to leave the event store's head where it was.
+//
+// The places are the seeded demo ones: 琴枫社区's worker `qinfeng` (琴川街道), 书院社区's
+// workers `shuyuan` and `shuyuan2` (虞山街道, street officer `yushan`), and 书院社区's resident
+// 钱福根 (demo-r-zhao, 13900001004). The first chain is the hole issue 10 reported: with
+// `resident.forget` in place of `resident.requestErasure` it passed against the code before.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { engines, type Reply } from './harness.ts';
+import { PROPOSAL_CONTENT, PROPOSING_CYCLE } from './procedure-samples.ts';
+import { useResidentServer } from './resident-harness.ts';
+
+const ZHAO = { residentId: 'demo-r-zhao', phone: '13900001004' };
+
+describe.each(engines.filter((e) => e.name === 'sqlite'))(
+  'chains of calls that must not reach beyond the caller’s scope, over HTTP on $name',
+  ({ make }) => {
+    const { api, resident } = useResidentServer(make());
+    const { call, signIn, head } = api;
+
+    beforeAll(async () => {
+      for (const staff of ['qinfeng', 'shuyuan', 'shuyuan2', 'yushan']) await signIn(staff);
+    });
+
+    /** A call that must be refused with `status` (and `reason`), writing nothing. */
+    async function refusedWithoutWriting(
+      made: Promise<Reply>,
+      status: number,
+      reason?: string,
+    ): Promise<void> {
+      const before = await head();
+      const reply = await made;
+      expect(reply.status, JSON.stringify(reply.body)).toBe(status);
+      if (reason) expect(reply.body.error?.data.reason).toBe(reason);
+      expect(await head(), 'a refused call wrote events').toBe(before);
+    }
+
+    const requestErasure = (as: string, communityId: string, residentId: string) =>
+      call<{ erasureId: string }>(
+        'resident.requestErasure',
+        { communityId, residentId, writtenRequestRef: '琴枫2025-001' },
+        { as },
+      );
+
+    it('a worker who declares a tie for another community’s resident cannot erase them (issue 10)', async () => {
+      await refusedWithoutWriting(
+        requestErasure('qinfeng', 'qinfeng', ZHAO.residentId),
+        404,
+        'resident_not_in_community',
+      );
+      const declared = await call(
+        'resident.declareTieFor',
+        { communityId: 'qinfeng', residentId: ZHAO.residentId, kind: 'works' },
+        { as: 'qinfeng' },
+      );
+      expect(declared.status, JSON.stringify(declared.body)).toBe(200);
+      await refusedWithoutWriting(
+        requestErasure('qinfeng', 'qinfeng', ZHAO.residentId),
+        404,
+        'resident_not_in_community',
+      );
+      // Nor find them through that tie.
+      const found = await call<{ residents: unknown[] }>(
+        'resident.search',
+        { communityId: 'qinfeng', query: ZHAO.phone },
+        { as: 'qinfeng', query: true },
+      );
+      expect(found.body.result?.data.residents).toEqual([]);
+    });
+
+    it('a worker who declares a tie with the resident’s code can neither verify it nor act for them', async () => {
+      const sent = await call(
+        'resident.requestTieCode',
+        { communityId: 'qinfeng', residentId: ZHAO.residentId },
+        { as: 'qinfeng' },
+      );
+      expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+      const declared = await call<{ tieId: string }>(
+        'resident.declareTieFor',
+        {
+          communityId: 'qinfeng',
+          residentId: ZHAO.residentId,
+          kind: 'lives',
+          code: resident.sender.lastCodeFor(ZHAO.phone),
+        },
+        { as: 'qinfeng' },
+      );
+      expect(declared.status, JSON.stringify(declared.body)).toBe(200);
+      const { tieId } = declared.body.result!.data;
+      await refusedWithoutWriting(
+        call(
+          'resident.verifyTie',
+          { communityId: 'qinfeng', residentId: ZHAO.residentId, tieId, note: '已核对' },
+          { as: 'qinfeng' },
+        ),
+        403,
+        'tie_declared_by_verifier',
+      );
+      await refusedWithoutWriting(
+        call(
+          'proposal.submitFor',
+          {
+            communityId: 'qinfeng',
+            residentId: ZHAO.residentId,
+            cycleId: PROPOSING_CYCLE,
+            ...PROPOSAL_CONTENT,
+          },
+          { as: 'qinfeng' },
+        ),
+        403,
+        'not_acting_for',
+      );
+      await refusedWithoutWriting(
+        requestErasure('qinfeng', 'qinfeng', ZHAO.residentId),
+        404,
+        'resident_not_in_community',
+      );
+      // Another street's officer verifies nothing in 琴枫社区 either.
+      await refusedWithoutWriting(
+        call(
+          'resident.verifyTie',
+          { communityId: 'qinfeng', residentId: ZHAO.residentId, tieId, note: '已核对' },
+          { as: 'yushan' },
+        ),
+        403,
+        'out_of_scope',
+      );
+    });
+
+    it('a worker holding a resident’s proxy does not act for them as a worker of another community', async () => {
+      const phone = resident.newPhone();
+      const sun = await resident.register('sun', { name: '孙秀兰', phone });
+      const granted = await call(
+        'resident.grantProxy',
+        { granteeAccountId: 'demo-qinfeng', powers: ['vote'] },
+        { as: 'sun' },
+      );
+      expect(granted.status, JSON.stringify(granted.body)).toBe(200);
+      await call('resident.me', { minPosition: await head() }, { as: 'sun', query: true });
+      await refusedWithoutWriting(
+        call(
+          'proposal.submitFor',
+          {
+            communityId: 'qinfeng',
+            residentId: sun.residentId,
+            cycleId: PROPOSING_CYCLE,
+            ...PROPOSAL_CONTENT,
+          },
+          { as: 'qinfeng' },
+        ),
+        403,
+        'not_acting_for',
+      );
+      await refusedWithoutWriting(
+        call(
+          'proposal.submit',
+          {
+            forResidentId: sun.residentId,
+            cycleId: PROPOSING_CYCLE,
+            communityId: 'qinfeng',
+            ...PROPOSAL_CONTENT,
+          },
+          { as: 'qinfeng' },
+        ),
+        403,
+        'not_acting_for',
+      );
+      await refusedWithoutWriting(
+        requestErasure('qinfeng', 'qinfeng', sun.residentId),
+        404,
+        'resident_not_in_community',
+      );
+    });
+
+    it('a worker who requests an erasure cannot confirm it; another community’s worker neither', async () => {
+      const phone = resident.newPhone();
+      const zhou = await resident.register('zhou', { name: '周明德', phone });
+      const tieId = (
+        await call<{ ties: { tieId: string }[] }>('resident.me', undefined, {
+          as: 'zhou',
+          query: true,
+        })
+      ).body.result!.data.ties[0]!.tieId;
+      const verified = await call(
+        'resident.verifyTie',
+        { communityId: 'shuyuan', residentId: zhou.residentId, tieId, note: '已核对' },
+        { as: 'shuyuan' },
+      );
+      expect(verified.status).toBe(200);
+      const requested = await requestErasure('shuyuan', 'shuyuan', zhou.residentId);
+      expect(requested.status, JSON.stringify(requested.body)).toBe(200);
+      const { erasureId } = requested.body.result!.data;
+      const confirm = (as: string, communityId = 'shuyuan') =>
+        call(
+          'resident.confirmErasure',
+          { communityId, residentId: zhou.residentId, erasureId },
+          { as },
+        );
+      await refusedWithoutWriting(confirm('shuyuan'), 403, 'erasure_same_person');
+      await refusedWithoutWriting(confirm('qinfeng'), 403, 'out_of_scope');
+      // Naming their own community does not bring the erasure into it.
+      await refusedWithoutWriting(confirm('qinfeng', 'qinfeng'), 404, 'erasure_not_found');
+      // The resident does not confirm their own erasure; the workers' procedure is not theirs.
+      await refusedWithoutWriting(confirm('zhou'), 403, 'out_of_scope');
+      expect((await confirm('shuyuan2')).status).toBe(200);
+    });
+
+    it('a worker who registers a resident on the spot does not verify that resident’s tie', async () => {
+      const registered = await call<{ residentId: string }>(
+        'resident.registerOnSpot',
+        {
+          communityId: 'shuyuan',
+          kind: 'lives',
+          name: '冯阿大',
+          phone: resident.newPhone(),
+          birthYear: 1950,
+          consent: { form: 'paper' },
+        },
+        { as: 'shuyuan' },
+      );
+      expect(registered.status, JSON.stringify(registered.body)).toBe(200);
+      const { residentId } = registered.body.result!.data;
+      const queue = await call<{
+        ties: { residentId: string; tieId: string; declaredByMe: boolean }[];
+      }>(
+        'resident.verificationQueue',
+        { communityId: 'shuyuan', minPosition: await head() },
+        { as: 'shuyuan', query: true },
+      );
+      const tie = queue.body.result!.data.ties.find((t) => t.residentId === residentId)!;
+      expect(tie.declaredByMe).toBe(true);
+      await refusedWithoutWriting(
+        call(
+          'resident.verifyTie',
+          { communityId: 'shuyuan', residentId, tieId: tie.tieId, note: '已核对' },
+          { as: 'shuyuan' },
+        ),
+        403,
+        'tie_declared_by_verifier',
+      );
+      const byAnother = await call(
+        'resident.verifyTie',
+        { communityId: 'shuyuan', residentId, tieId: tie.tieId, note: '已核对' },
+        { as: 'shuyuan2' },
+      );
+      expect(byAnother.status).toBe(200);
+    });
+  },
+);
