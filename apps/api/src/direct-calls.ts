@@ -16,6 +16,7 @@ import {
   type HttpOptions,
 } from './answers.ts';
 import { isJsonContentType, MAX_BODY_BYTES } from './limits.ts';
+import { requestLogLine } from './request-log.ts';
 import type { Runtime } from './runtime.ts';
 
 /** Procedures served this way: called often, with small JSON inputs. */
@@ -89,8 +90,7 @@ export function createDirectCalls(runtime: Runtime, options: HttpOptions = {}) {
     const started = performance.now();
     if (log) {
       res.on('finish', () => {
-        const ms = Math.round(performance.now() - started);
-        log(`--> POST ${url} ${res.statusCode} ${ms}ms`);
+        log(requestLogLine('POST', url, res.statusCode, started));
       });
     }
     void answer(req, res, path).catch((error: unknown) => {

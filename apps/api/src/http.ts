@@ -8,7 +8,6 @@ import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { logger } from 'hono/logger';
 import {
   appRouter,
   createContext,
@@ -26,33 +25,22 @@ import {
   type HttpOptions,
 } from './answers.ts';
 import { batchPaths, batchRefusal, isJsonContentType, MAX_BODY_BYTES, notJson } from './limits.ts';
+import { requestLogLine } from './request-log.ts';
 import type { Runtime } from './runtime.ts';
 
 type Env = { Bindings: Partial<HttpBindings> };
 
-/**
- * Request log lines for `stream`, written once per turn of the event loop rather than once per
- * line: under load, a write per line (synchronous for pipes and files) costs more than the ballot
- * it logs. What is buffered is written on exit too.
- */
-export function requestLog(stream: NodeJS.WritableStream): (line: string) => void {
-  let buffered: string[] = [];
-  const flush = () => {
-    if (buffered.length === 0) return;
-    const text = buffered.join('\n') + '\n';
-    buffered = [];
-    stream.write(text);
-  };
-  process.on('exit', flush);
-  return (line) => {
-    if (buffered.push(line) === 1) setImmediate(flush);
-  };
-}
-
 export function createHttpApp(runtime: Runtime, options: HttpOptions = {}) {
   const app = new Hono<Env>();
   const trustProxy = options.trustProxy ?? false;
-  if (options.log) app.use(logger(options.log));
+  const { log } = options;
+  if (log) {
+    app.use(async (c, next) => {
+      const started = performance.now();
+      await next();
+      log(requestLogLine(c.req.method, c.req.path, c.res.status, started));
+    });
+  }
 
   app.get('/healthz', async (c) =>
     c.json({

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createDirectCalls } from './direct-calls.ts';
-import { createHttpApp, requestLog } from './http.ts';
+import { createHttpApp } from './http.ts';
+import { requestLog } from './request-log.ts';
 import { openRuntime, repoRoot, runtimeOptionsFromEnv } from './runtime.ts';
 import { startServer, type NodeHandler } from './server.ts';
 

@@ -286,3 +286,40 @@ describe('a batch of calls', () => {
     expect(bulletins.status).toBe(200);
   });
 });
+
+describe('the request log', () => {
+  const lines: string[] = [];
+  const logged = useApiServer(sqlite.make(), { log: (line) => lines.push(line) });
+  const phone = '13812345678';
+  const receipt = 'RCPT-7Q2M-9XKD';
+
+  it('keeps the method, the procedures, the status and the time, never the input', async () => {
+    lines.length = 0;
+    const search = { communityId: 'shuyuan', query: phone };
+    const find = { cycleId: 'demo-cycle-yushan', receipt };
+    const get = (path: string) => fetch(logged.url + path).then((r) => r.text());
+    await get(`/trpc/resident.search?input=${encodeURIComponent(JSON.stringify(search))}`);
+    await get(
+      `/trpc/resident.search,ballot.findReceipt?batch=1&input=${encodeURIComponent(
+        JSON.stringify({ 0: search, 1: find }),
+      )}`,
+    );
+    await get(`/trpc/${phone}?input=${receipt}`);
+    await logged.call('resident.requestPhoneCode', { phone });
+    await logged.call('ballot.cast', { cycleId: receipt, communityId: phone, choices: [] });
+    await logged.call('ballot.findReceipt', find, { query: true });
+
+    expect(lines).toEqual([
+      expect.stringMatching(/^--> GET \/trpc\/resident\.search 401 \d+ms$/),
+      expect.stringMatching(/^--> GET \/trpc\/resident\.search,ballot\.findReceipt 207 \d+ms$/),
+      expect.stringMatching(/^--> GET \/trpc\/\? 404 \d+ms$/),
+      expect.stringMatching(/^--> POST \/trpc\/resident\.requestPhoneCode \d{3} \d+ms$/),
+      expect.stringMatching(/^--> POST \/trpc\/ballot\.cast 401 \d+ms$/),
+      expect.stringMatching(/^--> GET \/trpc\/ballot\.findReceipt \d{3} \d+ms$/),
+    ]);
+    const text = lines.join('\n');
+    for (const secret of [phone, receipt, '7Q2M', '12345678', 'input']) {
+      expect(text).not.toContain(secret);
+    }
+  });
+});
