@@ -165,6 +165,41 @@ describe('the staff inbox over HTTP on sqlite', () => {
     }
   });
 
+  it('brings a tie a resident declared to those who may verify it, without naming them', async () => {
+    const { tieId } = ok(
+      await call<{ tieId: string }>(
+        'resident.declareTie',
+        { communityId: 'hongqiao', kind: 'works' },
+        { as: 'resident' },
+      ),
+    );
+    const workId = `tie:${tieId}`;
+    const officer = await inbox('yushan');
+    expect(officer.find((i) => i.workId === workId)).toMatchObject({
+      kind: 'tie',
+      communityId: 'hongqiao',
+      link: '/work/verification?community=hongqiao',
+    });
+    expect(JSON.stringify(officer)).not.toContain(DEMO_RESIDENT.residentId);
+    // 书院社区's worker does not look after 虹桥社区; 琴枫社区's is of another street.
+    for (const worker of ['shuyuan', 'qinfeng']) {
+      expect((await inbox(worker)).some((i) => i.workId === workId)).toBe(false);
+    }
+    ok(
+      await call(
+        'resident.verifyTie',
+        {
+          communityId: 'hongqiao',
+          residentId: DEMO_RESIDENT.residentId,
+          tieId,
+          note: '已核对工作证明。',
+        },
+        { as: 'yushan' },
+      ),
+    );
+    expect((await inbox('yushan')).some((i) => i.workId === workId)).toBe(false);
+  });
+
   it('gives a resident, who has no staff work, nothing', async () => {
     expect(await inbox('resident')).toEqual([]);
   });
