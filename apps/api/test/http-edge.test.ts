@@ -211,6 +211,22 @@ describe('a query whose input is over the header limit', () => {
   });
 });
 
+describe('bytes that are not HTTP', () => {
+  it('are answered with a worded JSON 400, and the connection closes', async () => {
+    const connection = await open(api.url);
+    connection.send('HELLO THERE\r\nAccept-Language: en\r\n\r\n');
+    const answer = await connection.answer();
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body)).toMatchObject({
+      error: {
+        message: 'The request is not valid HTTP; the server could not read it.',
+        data: { code: 'BAD_REQUEST', reason: 'malformed_request' },
+      },
+    });
+    await connection.closed();
+  });
+});
+
 describe('a batch of calls', () => {
   const batch = async (
     paths: string[],
