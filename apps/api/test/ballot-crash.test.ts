@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ballotStreams, parseBallotEvent } from '@gongzhi/domain';
 import { openRuntime } from '../src/runtime.ts';
-import { DEMO_ACCOUNTS } from '../src/seed.ts';
+import { DEMO_ACCOUNTS } from '../src/seed/accounts.ts';
 import { startServerProcess, type ServerProcess } from '../bench/server-process.ts';
 import { DEMO_CYCLE, openVoting, poolOf, seedVoters, type Voter } from '../bench/voters.ts';
 

@@ -6,7 +6,7 @@
 // bulletin, and counting it again gives the digest and winners the tally records.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { recountPb } from '@gongzhi/api';
-import { DEMO_RESIDENT } from '../src/seed.ts';
+import { DEMO_RESIDENT } from '../src/seed/residents.ts';
 import { engines, useApiServer } from './harness.ts';
 
 const SUMMER = { cycleId: 'demo-cycle-notice', communityId: 'hongqiao' };

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { staffRoleSchema } from '@gongzhi/domain';
 import { checkPasswordPolicy } from '@gongzhi/auth';
 import { repoRoot } from '../src/runtime.ts';
-import { DEMO_ACCOUNTS, DEMO_RESIDENT, DEMO_RESIDENT_SIGN_INS } from '../src/seed.ts';
+import { DEMO_ACCOUNTS } from '../src/seed/accounts.ts';
+import { DEMO_RESIDENT, DEMO_RESIDENT_SIGN_INS } from '../src/seed/residents.ts';
 
 describe('demo accounts', () => {
   it('include at least one account of each staff role, with passwords the policy accepts', () => {

@@ -10,7 +10,7 @@ import type { HttpOptions } from '../src/answers.ts';
 import { createDirectCalls } from '../src/direct-calls.ts';
 import { createHttpApp } from '../src/http.ts';
 import { openRuntime, type Runtime, type RuntimeOptions } from '../src/runtime.ts';
-import { DEMO_ACCOUNTS } from '../src/seed.ts';
+import { DEMO_ACCOUNTS } from '../src/seed/accounts.ts';
 import { startServer, type StartedServer } from '../src/server.ts';
 
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -6,7 +6,7 @@
 // the runtime's injectable `now`.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '@gongzhi/domain';
-import { DEMO_RESIDENT } from '../src/seed.ts';
+import { DEMO_RESIDENT } from '../src/seed/residents.ts';
 import { engines, useApiServer } from './harness.ts';
 
 const CYCLE = 'demo-cycle-notice';

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 
-/** Demo residents and staff of the seed (apps/api/src/seed.ts). */
+/** Demo residents and staff of the seed (apps/api/src/seed/). */
 export const people = {
   /** 顾月琴: lives in 书院社区, works in 琴枫社区. */
   guYueqin: { phone: '13900001001', password: 'qinhu-resident-2025' },
