@@ -25,7 +25,8 @@ export function progressBar(
   label: string,
   out: NodeJS.WriteStream = process.stderr,
 ): (progress: RebuildProgress) => void {
-  let last = 0;
+  // The first line waits an interval too: a short rebuild prints only its final line.
+  let last = performance.now();
   return (progress) => {
     const now = performance.now();
     const interval = out.isTTY ? redrawEveryMs : logEveryMs;
