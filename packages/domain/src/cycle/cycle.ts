@@ -128,6 +128,26 @@ export function requirePublishedCycle(cycle: CycleState, cycleId: string): Publi
   return cycle;
 }
 
+/** The cycle once published and at one of `phases`; otherwise `closed` says why not. */
+export function requirePhase(
+  cycle: CycleState,
+  cycleId: string,
+  phases: readonly CyclePhase[],
+  closed: { code: string; zh: string; en: string },
+): PublishedCycle {
+  const published = requirePublishedCycle(cycle, cycleId);
+  if (!(phases as readonly string[]).includes(published.phase)) {
+    const stage = cycleStageText[published.phase];
+    return refuse(
+      'conflict',
+      closed.code,
+      `项目周期目前处于「${stage['zh-CN']}」阶段;${closed.zh}。`,
+      `The cycle is at its ${stage.en} stage; ${closed.en}.`,
+    );
+  }
+  return published;
+}
+
 /** Whole days from one YYYY-MM-DD to another. */
 const daysBetween = (from: string, to: string): number =>
   Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);

@@ -10,7 +10,7 @@ import type {
   SurveyOpinion,
   Surveyor,
 } from './events.ts';
-import type { ProposalStatus } from './proposal.ts';
+import type { ProposalStatus } from './status.ts';
 
 /**
  * A proposal's status as pages show it. `under_screening` is not a state of the stream: it is a

@@ -14,16 +14,10 @@
 // from `tally-<cycleId>-<communityId>` (the last count stands), `target` the cycle carried into.
 import type { Decider } from '../shared/decider.ts';
 import { refuse } from '../shared/errors.ts';
-import type { CycleState } from '../cycle/cycle.ts';
+import { requirePhase, type CycleState } from '../cycle/cycle.ts';
 import type { TallyState } from '../ballot/tally.ts';
 import type { FeedbackGiver, FeedbackSender } from './events.ts';
-import {
-  proposalDecider,
-  refuseStatus,
-  requireAuthor,
-  requirePhase,
-  requireProposal,
-} from './proposal.ts';
+import { proposalDecider, refuseStatus, requireAuthor, requireProposal } from './proposal.ts';
 import type { Proposal, ProposalEvent, ProposalState } from './proposal.ts';
 
 export type FeedbackCommand =

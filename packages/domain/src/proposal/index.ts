@@ -1,4 +1,5 @@
 export * from './events.ts';
+export * from './status.ts';
 export * from './proposal.ts';
 export * from './roundtable.ts';
 export * from './feedback.ts';

@@ -24,9 +24,9 @@ import type { Decider } from '../shared/decider.ts';
 import { refuse, type LocalizedText } from '../shared/errors.ts';
 import { checkEligibility } from '../resident/eligibility.ts';
 import type { EligibilitySubject } from '../resident/eligibility.ts';
-import { requirePublishedCycle, type CycleState, type PublishedCycle } from '../cycle/cycle.ts';
-import type { CyclePhase, CycleDefinition } from '../cycle/events.ts';
-import { cycleStageText, moneyText, projectCategoryText } from '../cycle/describe.ts';
+import { requirePhase, type CycleState, type PublishedCycle } from '../cycle/cycle.ts';
+import type { CycleDefinition } from '../cycle/events.ts';
+import { moneyText, projectCategoryText } from '../cycle/describe.ts';
 import { photoRules, proposalContentSchema, proposalEventTypes } from './events.ts';
 import type {
   Photo,
@@ -38,17 +38,7 @@ import type {
 } from './events.ts';
 import type { RoundTableState } from './roundtable.ts';
 import { proposalStatusText } from './describe.ts';
-
-export type ProposalStatus =
-  | 'submitted'
-  | 'survey'
-  | 'pool'
-  | 'infeasible'
-  | 'rejected'
-  | 'returned'
-  | 'resubmitted'
-  | 'withdrawn'
-  | 'merged';
+import type { ProposalStatus } from './status.ts';
 
 export interface Proposal {
   status: ProposalStatus;
@@ -629,25 +619,6 @@ export const proposalDecider: Decider<ProposalCommand, ProposalEvent, ProposalSt
     }
   },
 };
-
-export function requirePhase(
-  cycle: CycleState,
-  cycleId: string,
-  phases: readonly CyclePhase[],
-  closed: { code: string; zh: string; en: string },
-): PublishedCycle {
-  const published = requirePublishedCycle(cycle, cycleId);
-  if (!(phases as readonly string[]).includes(published.phase)) {
-    const stage = cycleStageText[published.phase];
-    return refuse(
-      'conflict',
-      closed.code,
-      `项目周期目前处于「${stage['zh-CN']}」阶段;${closed.zh}。`,
-      `The cycle is at its ${stage.en} stage; ${closed.en}.`,
-    );
-  }
-  return published;
-}
 
 const requireScreening = (cycle: CycleState, proposal: Proposal): PublishedCycle =>
   requirePhase(cycle, proposal.cycleId, ['screening'], {

@@ -4,9 +4,8 @@
 // ProposalRejectedAtRoundTable, ProposalReturnedForRevision), naming the round-table.
 import type { Decider } from '../shared/decider.ts';
 import { refuse } from '../shared/errors.ts';
-import type { CycleState } from '../cycle/cycle.ts';
+import { requirePhase, type CycleState } from '../cycle/cycle.ts';
 import type { ProposalEventData, ProposalEventOf } from './events.ts';
-import { requirePhase } from './proposal.ts';
 
 export type RoundTableState =
   | { status: 'none' }
