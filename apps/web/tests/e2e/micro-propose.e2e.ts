@@ -38,8 +38,9 @@ describe('a resident proposes and co-signs', () => {
     await page.locator('#proposal-photos').setInputFiles(photoFile('快递柜.png'));
     await page.getByRole('button', { name: '提交建议' }).click();
 
-    // Goods are capped at 30,000 yuan in this cycle: refused, the reason said, the photo kept.
-    const refusal = page.getByRole('alert');
+    // Goods are capped at 30,000 yuan in this cycle: refused, the reason said beside the cost,
+    // the photo kept.
+    const refusal = page.locator('#proposal-cost-error');
     await refusal.waitFor();
     expect(await refusal.textContent()).toMatch(/30,000/);
     const kept = page.getByRole('checkbox', { name: '保留第 1 张' });
