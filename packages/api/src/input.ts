@@ -5,7 +5,7 @@
 // same as `fieldErrors` for forms.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { z } from 'zod';
-import { textIssueText, type LocalizedText } from '@gongzhi/domain';
+import { say, textIssueText, type LocalizedText } from '@gongzhi/domain';
 import { DEFAULT_LOCALE, type Locale } from './locale.ts';
 
 const localeStorage = new AsyncLocalStorage<Locale>();
@@ -20,8 +20,6 @@ const zodLocales: Record<Locale, z.core.$ZodErrorMap> = {
   en: z.locales.en().localeError,
 };
 
-const text = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
-
 /**
  * Texts for the problems forms meet most, worded for people; zod's own locale texts for the
  * rest (they name types and regular expressions, e.g. "期望 string >=2 字符").
@@ -30,37 +28,37 @@ function personText(issue: z.core.$ZodRawIssue): LocalizedText | undefined {
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined || issue.input === null
-        ? text('必填', 'is required')
-        : text('类型不正确', 'has the wrong type');
+        ? say('必填', 'is required')
+        : say('类型不正确', 'has the wrong type');
     case 'invalid_format':
-      return text('格式不正确', 'has an invalid format');
+      return say('格式不正确', 'has an invalid format');
     case 'invalid_value':
     case 'invalid_union':
-      return text('请从给定选项中选择', 'must be one of the given options');
+      return say('请从给定选项中选择', 'must be one of the given options');
     case 'too_small': {
       const n = Number(issue.minimum);
       if (issue.origin === 'string')
         return n <= 1
-          ? text('不能为空', 'must not be empty')
-          : text(`至少需要 ${n} 个字`, `must be at least ${n} characters`);
+          ? say('不能为空', 'must not be empty')
+          : say(`至少需要 ${n} 个字`, `must be at least ${n} characters`);
       if (issue.origin === 'array' || issue.origin === 'set')
-        return text(`至少需要 ${n} 项`, `needs at least ${n} item${n === 1 ? '' : 's'}`);
+        return say(`至少需要 ${n} 项`, `needs at least ${n} item${n === 1 ? '' : 's'}`);
       if (issue.origin === 'number' || issue.origin === 'bigint')
         return issue.inclusive === false
-          ? text(`必须大于 ${n}`, `must be more than ${n}`)
-          : text(`不能小于 ${n}`, `must be at least ${n}`);
+          ? say(`必须大于 ${n}`, `must be more than ${n}`)
+          : say(`不能小于 ${n}`, `must be at least ${n}`);
       return undefined;
     }
     case 'too_big': {
       const n = Number(issue.maximum);
       if (issue.origin === 'string')
-        return text(`最多 ${n} 个字`, `must be at most ${n} characters`);
+        return say(`最多 ${n} 个字`, `must be at most ${n} characters`);
       if (issue.origin === 'array' || issue.origin === 'set')
-        return text(`最多 ${n} 项`, `allows at most ${n} item${n === 1 ? '' : 's'}`);
+        return say(`最多 ${n} 项`, `allows at most ${n} item${n === 1 ? '' : 's'}`);
       if (issue.origin === 'number' || issue.origin === 'bigint')
         return issue.inclusive === false
-          ? text(`必须小于 ${n}`, `must be less than ${n}`)
-          : text(`不能大于 ${n}`, `must be at most ${n}`);
+          ? say(`必须小于 ${n}`, `must be less than ${n}`)
+          : say(`不能大于 ${n}`, `must be at most ${n}`);
       return undefined;
     }
     case 'custom':

@@ -1,6 +1,5 @@
 // The interface language of a request: the x-gongzhi-locale header (set by the web app's
 // server), else Paraglide's PARAGLIDE_LOCALE cookie, else Accept-Language; zh-CN by default.
-import type { LocalizedText } from '@gongzhi/domain';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -51,5 +50,3 @@ export function resolveLocale(headers: Pick<Headers, 'get'>): Locale {
     DEFAULT_LOCALE
   );
 }
-
-export const say = (text: LocalizedText, locale: Locale): string => text[locale];

@@ -11,6 +11,7 @@ import {
   paperDecisionSchema,
   paperSerialSchema,
   receiptSchema,
+  say,
   type LocalizedText,
   type PaperBatchState,
   type PaperReading,
@@ -32,8 +33,6 @@ import {
   resolvePaperBatch,
   reviewBatch,
 } from './paper-commands.ts';
-
-const say = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
 
 /** Community workers of the community the input names. */
 const workers = (action: LocalizedText): Access<{ communityId: string }> => ({

@@ -10,6 +10,7 @@ import {
   idSchema,
   receiptSchema,
   refuse,
+  say,
   type LocalizedText,
 } from '@gongzhi/domain';
 import type { EventMetadata } from '@gongzhi/eventstore';
@@ -33,8 +34,6 @@ import {
 } from './bulletin.ts';
 import { bulletinCsv, bulletinPb, recountPb } from './count.ts';
 import { paperBatchRouter } from './paper.ts';
-
-const say = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
 
 const place = { cycleId: idSchema, communityId: idSchema };
 

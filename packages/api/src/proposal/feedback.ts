@@ -11,7 +11,7 @@ import {
   feedbackSuggestionsSchema,
   idSchema,
   representativesSchema,
-  type LocalizedText,
+  say,
 } from '@gongzhi/domain';
 import { hasGrant } from '@gongzhi/auth';
 import { listCyclesOfCommunity } from '@gongzhi/projections/cycle';
@@ -38,8 +38,6 @@ import {
   WORKERS,
   writerActing,
 } from './router.ts';
-
-const say = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
 
 /** The caller, when they are one of the proposal's authors (a merged duplicate's too). */
 async function ownAuthorship(ctx: Context, proposalId: string): Promise<Acting | undefined> {

@@ -8,22 +8,23 @@
 import { z } from 'zod';
 import {
   attendeeSchema,
+  fenSchema,
   idSchema,
   isoDateSchema,
+  lineText,
   locationSchema,
-  photoRules,
-  projectCategorySchema,
   nameText,
   notesSchema,
+  parseProposalEvent,
+  photoRules,
+  projectCategorySchema,
   proposalDescriptionSchema,
   proposalStatusText,
   proposalStreams,
   proposalTitleSchema,
-  fenSchema,
-  lineText,
-  parseProposalEvent,
   reasonSchema,
   refuse,
+  say,
   surveyOpinionSchema,
   type LocalizedText,
   type Photo,
@@ -60,8 +61,6 @@ import { actingFor, workerActingFor, type Acting } from '../resident/acting.ts';
 import { ApiRefusal, procedure, router, type Access } from '../trpc.ts';
 import * as commands from './commands.ts';
 import { findPhotos } from './photos.ts';
-
-const say = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
 
 /** The community of a proposal, from its first event: a proposal of a moment ago is in scope. */
 export async function proposalScope(

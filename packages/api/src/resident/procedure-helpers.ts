@@ -1,8 +1,8 @@
-// What the resident procedures (router.ts, ties.ts, erasure.ts) share: texts in both languages,
-// the clock, the signed-in account, writers that stamp who acted for whom, the access of the
+// What the resident procedures (router.ts, ties.ts, erasure.ts) share: the clock,
+// the signed-in account, writers that stamp who acted for whom, the access of the
 // workers who look after a community's residents, and using up a one-time code.
 import { z } from 'zod';
-import { paragraphText, type LocalizedText } from '@gongzhi/domain';
+import { paragraphText, say, type LocalizedText } from '@gongzhi/domain';
 import type { EventMetadata } from '@gongzhi/eventstore';
 import { writerFor, type Writer } from '../commands.ts';
 import type { Context, SignedInAccount } from '../context.ts';
@@ -10,8 +10,6 @@ import { communityScope } from '../organisation/places.ts';
 import { ApiRefusal, type Access } from '../trpc.ts';
 import type { CheckResult } from './codes.ts';
 import { beijingDate } from './services.ts';
-
-export const say = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
 
 export const codeSchema = z
   .string()

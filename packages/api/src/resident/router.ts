@@ -13,6 +13,7 @@ import {
   personalDataSchema,
   proxyPowersSchema,
   refuse,
+  say,
   tieKindSchema,
 } from '@gongzhi/domain';
 import {
@@ -50,7 +51,6 @@ import {
   me,
   now,
   offlineFor,
-  say,
   today,
   writerActing,
 } from './procedure-helpers.ts';

@@ -8,7 +8,7 @@
 // or declines it on their profile page. It cannot be verified until they confirm it, and the
 // worker who declared it never verifies it (the domain refuses both).
 import { z } from 'zod';
-import { idSchema, refuse, tieKindSchema } from '@gongzhi/domain';
+import { idSchema, refuse, say, tieKindSchema } from '@gongzhi/domain';
 import { normalizeMainlandMobile } from '@gongzhi/auth';
 import { uuidv7 } from '@gongzhi/eventstore';
 import { readCommunity } from '@gongzhi/projections/organisation';
@@ -26,7 +26,6 @@ import {
   consumeCode,
   me,
   offlineFor,
-  say,
   textSchema,
 } from './procedure-helpers.ts';
 

@@ -14,7 +14,7 @@
 // paper. The command handler opens the sealed choices and gathers what the checks read; the
 // decisions are taken here.
 import type { Decider } from '../shared/decider.ts';
-import { DomainError, refuse, type LocalizedText } from '../shared/errors.ts';
+import { DomainError, refuse, say, type LocalizedText } from '../shared/errors.ts';
 import type { CycleState } from '../cycle/cycle.ts';
 import { checkEligibility, type EligibilitySubject } from '../resident/eligibility.ts';
 import {
@@ -100,8 +100,6 @@ export interface PaperContext {
   /** Receipts (of those the entries name) on the bulletin or claimed by another batch. */
   receiptsTaken: ReadonlySet<string>;
 }
-
-const say = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
 
 const sameChoices = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && [...a].sort().join(' ') === [...b].sort().join(' ');

@@ -7,6 +7,9 @@ export interface LocalizedText {
   en: string;
 }
 
+/** A text in both languages, zh-CN first: `say('找不到建议。', 'There is no such proposal.')`. */
+export const say = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
+
 /**
  * A command refused by a rule of the domain. `code` is stable for programs;
  * `text` is what a person reads, in zh-CN and English. `field` names the command's input field

@@ -7,7 +7,7 @@
 // Released event schemas read text with `storedText`: trimmed and bounded as before these rules,
 // so events already written keep parsing.
 import { z } from 'zod';
-import type { LocalizedText } from './errors.ts';
+import { say, type LocalizedText } from './errors.ts';
 
 /** Length bounds in UTF-16 code units after normalising and trimming; `min` defaults to 1. */
 export interface TextBounds {
@@ -41,8 +41,6 @@ const INVISIBLE_IN_NAME = /[\u200B\u00AD\u2060-\u2064\uFEFF\u{E0000}-\u{E007F}]/
 const VISIBLE =
   /[^\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\p{Mn}\p{Me}\u2800\u3164\uFFA0]/u;
 const LONE_SURROGATE = /\p{Cs}/u;
-
-const say = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
 
 /** The first code point of `text` that `rejects`, with its 1-based position in code points. */
 function firstOffending(
