@@ -10,6 +10,7 @@ import {
   type LoginThrottle,
   type SessionStore,
 } from '@gongzhi/auth';
+import { chinaDate } from '@gongzhi/domain';
 import { uuidv7, type EventStore } from '@gongzhi/eventstore';
 import type { ReadModels } from '@gongzhi/projections';
 import { listGrants, readStaffAccount } from '@gongzhi/projections/organisation';
@@ -152,3 +153,9 @@ export async function createContext(
     resHeaders,
   };
 }
+
+/** The time of the request: the services' clock (tests and the seed set it), else the machine's. */
+export const now = (ctx: Pick<Context, 'services'>): Date => ctx.services.now?.() ?? new Date();
+
+/** The request's calendar day in China (UTC+8): proxies end by it, notices count in it. */
+export const today = (ctx: Pick<Context, 'services'>): string => chinaDate(now(ctx).toISOString());

@@ -5,7 +5,6 @@
 // administrator), answers it.
 import { z } from 'zod';
 import {
-  chinaDate,
   idSchema,
   noticePeriod,
   objectionTextSchema,
@@ -22,7 +21,7 @@ import { listCommunities } from '@gongzhi/projections/organisation';
 import { listObjections } from '@gongzhi/projections/outcome';
 import { listProjectPool } from '@gongzhi/projections/proposal';
 import { writerFor } from '../commands.ts';
-import type { Context } from '../context.ts';
+import { today as todayOf, type Context } from '../context.ts';
 import { publishedCycle } from '../cycle/commands.ts';
 import { communityScope, firstEvent } from '../organisation/places.ts';
 import {
@@ -71,7 +70,7 @@ export const outcomeRouter = router({
       const cycle = await publishedCycle(ctx.services.store, input.cycleId);
       const db = ctx.services.readModels.db;
       const period = noticePeriod(cycle);
-      const today = chinaDate((ctx.services.now?.() ?? new Date()).toISOString());
+      const today = todayOf(ctx);
       const names = new Map(
         (await listCommunities(db, cycle.streetId)).map((c) => [c.communityId, c]),
       );

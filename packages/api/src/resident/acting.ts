@@ -14,10 +14,9 @@ import {
 } from '@gongzhi/domain';
 import type { Channel } from '@gongzhi/eventstore';
 import { findActiveProxy, readResident } from '@gongzhi/projections/resident';
-import type { Context } from '../context.ts';
+import { today as todayOf, type Context } from '../context.ts';
 import { ApiRefusal } from '../trpc.ts';
 import { currentResident } from './commands.ts';
-import { beijingDate } from './services.ts';
 
 export interface Acting {
   /** Who does it: the signed-in account. */
@@ -51,7 +50,7 @@ export async function actingFor(
     return { actor: residentId, onBehalfOf: undefined, channel: 'online' };
   }
   const db = ctx.services.readModels.db;
-  const today = beijingDate(ctx.services.now?.() ?? new Date());
+  const today = todayOf(ctx);
   const grantor = await readResident(db, residentId);
   if (grantor?.status === 'active') {
     const proxy = await findActiveProxy(db, {

@@ -14,11 +14,11 @@ import {
   markErasureDone,
 } from '@gongzhi/projections/resident';
 import { writerFor, type Writer } from '../commands.ts';
-import type { ApiServices } from '../context.ts';
+import { now, type ApiServices } from '../context.ts';
 import { caughtUpTo, minPositionSchema, written } from '../positions.ts';
 import { procedure } from '../trpc.ts';
 import * as commands from './commands.ts';
-import { communityWorkers, me, now, offlineFor, textSchema } from './procedure-helpers.ts';
+import { communityWorkers, me, offlineFor, textSchema } from './procedure-helpers.ts';
 
 /** How long after confirmation an erasure is carried out, unless a service setting says else. */
 export const DEFAULT_ERASURE_DELAY_MS = 24 * 60 * 60 * 1000;

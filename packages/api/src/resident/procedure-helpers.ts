@@ -1,5 +1,5 @@
-// What the resident procedures (router.ts, ties.ts, erasure.ts) share: the clock,
-// the signed-in account, writers that stamp who acted for whom, the access of the
+// What the resident procedures (router.ts, ties.ts, erasure.ts) share: the signed-in
+// account, writers that stamp who acted for whom, the access of the
 // workers who look after a community's residents, and using up a one-time code.
 import { z } from 'zod';
 import { paragraphText, say, type LocalizedText } from '@gongzhi/domain';
@@ -9,7 +9,6 @@ import type { Context, SignedInAccount } from '../context.ts';
 import { communityScope } from '../organisation/places.ts';
 import { ApiRefusal, type Access } from '../trpc.ts';
 import type { CheckResult } from './codes.ts';
-import { beijingDate } from './services.ts';
 
 export const codeSchema = z
   .string()
@@ -17,9 +16,6 @@ export const codeSchema = z
   .regex(/^\d{6}$/);
 
 export const textSchema = paragraphText({ max: 500 });
-
-export const now = (ctx: Context) => ctx.services.now?.() ?? new Date();
-export const today = (ctx: Context) => beijingDate(now(ctx));
 
 /** The signed-in account: the resident, or the worker; every procedure but the public ones has one. */
 export const me = (ctx: Context): SignedInAccount => ctx.account!;

@@ -13,10 +13,9 @@ import {
   readResident,
   type ProxyRow,
 } from '@gongzhi/projections/resident';
-import type { Context } from '../context.ts';
+import { today as todayOf, type Context } from '../context.ts';
 import type { Locale } from '../locale.ts';
 import { describeEvent, readAct } from './acts.ts';
-import { beijingDate } from './services.ts';
 
 export interface AccountLabel {
   accountId: string;
@@ -77,7 +76,7 @@ export async function readProfile(ctx: Context, residentId: string) {
   const { locale } = ctx;
   const resident = await readResident(db, residentId);
   if (!resident) return undefined;
-  const today = beijingDate(ctx.services.now?.() ?? new Date());
+  const today = todayOf(ctx);
 
   const communityNames = new Map<string, string>();
   const communityName = async (communityId: string) => {

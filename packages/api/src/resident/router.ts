@@ -35,7 +35,7 @@ import {
 } from '@gongzhi/projections/resident';
 import { readStaffAccount } from '@gongzhi/projections/organisation';
 import { writerFor } from '../commands.ts';
-import type { Context } from '../context.ts';
+import { now, today, type Context } from '../context.ts';
 import { currentLocale } from '../input.ts';
 import { caughtUpTo, minPositionSchema, written } from '../positions.ts';
 import { newPasswordSchema } from '../session/passwords.ts';
@@ -49,9 +49,7 @@ import {
   communityWorkers,
   consumeCode,
   me,
-  now,
   offlineFor,
-  today,
   writerActing,
 } from './procedure-helpers.ts';
 import { readProfile } from './profile.ts';

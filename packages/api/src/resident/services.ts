@@ -13,9 +13,3 @@ export interface ResidentServices {
   /** How long after its confirmation a worker's erasure is carried out; default 24 hours. */
   erasureDelayMs?: number;
 }
-
-const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-/** The calendar day in Beijing (UTC+8, no daylight saving), YYYY-MM-DD: proxies end by it. */
-export const beijingDate = (at: Date): string =>
-  new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
