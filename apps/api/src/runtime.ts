@@ -61,7 +61,7 @@ import {
   ensureNotificationStateTables,
   notificationProjection,
 } from '@gongzhi/projections/notification';
-import { organisationProjection } from '@gongzhi/projections/organisation';
+import { organisationProjection, staffProjection } from '@gongzhi/projections/organisation';
 import { outcomeProjection } from '@gongzhi/projections/outcome';
 import { openPostgresReadModels } from '@gongzhi/projections/postgres';
 import {
@@ -227,6 +227,7 @@ export async function openRuntime(
   await enableSecureDelete(readModelDb);
   const projections = [
     organisationProjection,
+    staffProjection,
     residentProjection,
     actsOnBehalfProjection,
     cycleProjection,

@@ -20,4 +20,16 @@ export const retiredProjections: readonly RetiredProjection[] = [
       'prop_feedback_messages',
     ],
   },
+  {
+    // Split into organisation (v3: the city, streets and communities) and staff.
+    name: 'organisation',
+    version: 2,
+    tables: [
+      'org_cities',
+      'org_streets',
+      'org_communities',
+      'org_staff_accounts',
+      'org_role_grants',
+    ],
+  },
 ];

@@ -1,19 +1,13 @@
-// The organisation read model: the city, streets, communities, staff accounts and role grants,
-// as pages and access checks need them. Stream revisions are kept so that forms can send the
+// The organisation read model: the city, its streets and communities, as pages and access
+// checks need them. Staff accounts and role grants are a read model of their own (staff/). Stream revisions are kept so that forms can send the
 // revision they showed (a rename then conflicts instead of overwriting a newer name); positions
 // of registration order the lists the same way on SQLite and PostgreSQL (collations differ).
-import { parseOrganisationEvent, scopeKey } from '@gongzhi/domain';
-import type { OrganisationEvent, Scope } from '@gongzhi/domain';
+import { parseOrganisationEvent } from '@gongzhi/domain';
+import type { OrganisationEvent } from '@gongzhi/domain';
 import type { RecordedEvent } from '@gongzhi/eventstore';
 import type { Projection, SqlExecutor, TableNames } from '../types.ts';
 
-export const organisationTables = [
-  'org_cities',
-  'org_streets',
-  'org_communities',
-  'org_staff_accounts',
-  'org_role_grants',
-] as const;
+export const organisationTables = ['org_cities', 'org_streets', 'org_communities'] as const;
 
 export type OrganisationTable = (typeof organisationTables)[number];
 
@@ -25,17 +19,12 @@ const projectedTypes = [
   'CommunityRegistered',
   'CommunityRenamed',
   'CommunityClosed',
-  'StaffAccountCreated',
-  'StaffPasswordChanged',
-  'StaffAccountDeactivated',
-  'RoleGranted',
-  'RoleRevoked',
 ] as const satisfies readonly OrganisationEvent['type'][];
 
 export const organisationProjection: Projection<OrganisationTable> = {
   name: 'organisation',
-  // 2: staff accounts carry their status (deactivation) and follow password changes.
-  version: 2,
+  // 3: staff accounts and role grants went to a read model of their own (staff/).
+  version: 3,
   tables: organisationTables,
   eventTypes: projectedTypes,
 
@@ -68,26 +57,6 @@ export const organisationProjection: Projection<OrganisationTable> = {
        updated_at TEXT NOT NULL
      )`,
     `CREATE INDEX ${t.org_communities}_by_street ON ${t.org_communities} (street_id, registered_position)`,
-    `CREATE TABLE ${t.org_staff_accounts} (
-       account_id TEXT PRIMARY KEY,
-       login_name TEXT NOT NULL UNIQUE,
-       display_name TEXT NOT NULL,
-       password_hash TEXT NOT NULL,
-       status TEXT NOT NULL,
-       created_position BIGINT NOT NULL,
-       created_at TEXT NOT NULL,
-       updated_at TEXT NOT NULL
-     )`,
-    `CREATE TABLE ${t.org_role_grants} (
-       account_id TEXT NOT NULL,
-       role TEXT NOT NULL,
-       scope_key TEXT NOT NULL,
-       scope_type TEXT NOT NULL,
-       street_id TEXT,
-       community_id TEXT,
-       granted_at TEXT NOT NULL,
-       PRIMARY KEY (account_id, role, scope_key)
-     )`,
   ],
 
   async apply(tx: SqlExecutor, recorded: RecordedEvent, t: TableNames<OrganisationTable>) {
@@ -151,63 +120,6 @@ export const organisationProjection: Projection<OrganisationTable> = {
       case 'CommunityClosed':
         await close(tx, community(t, event.data.communityId), revision, at);
         return;
-      case 'StaffAccountCreated':
-        await tx.run(
-          `INSERT INTO ${t.org_staff_accounts}
-             (account_id, login_name, display_name, password_hash, status, created_position,
-              created_at, updated_at)
-           VALUES (?, ?, ?, ?, 'active', ?, ?, ?)
-           ON CONFLICT (account_id) DO NOTHING`,
-          [
-            event.data.accountId,
-            event.data.loginName,
-            event.data.displayName,
-            event.data.passwordHash,
-            recorded.position,
-            at,
-            at,
-          ],
-        );
-        return;
-      case 'StaffPasswordChanged':
-        await tx.run(
-          `UPDATE ${t.org_staff_accounts} SET password_hash = ?, updated_at = ? WHERE account_id = ?`,
-          [event.data.passwordHash, at, event.data.accountId],
-        );
-        return;
-      case 'StaffAccountDeactivated':
-        await tx.run(
-          `UPDATE ${t.org_staff_accounts} SET status = 'deactivated', updated_at = ?
-           WHERE account_id = ?`,
-          [at, event.data.accountId],
-        );
-        return;
-      case 'RoleGranted':
-        await tx.run(
-          `INSERT INTO ${t.org_role_grants}
-             (account_id, role, scope_key, scope_type, street_id, community_id, granted_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT (account_id, role, scope_key) DO NOTHING`,
-          [
-            event.data.accountId,
-            event.data.role,
-            scopeKey(event.data.scope),
-            event.data.scope.type,
-            streetOf(event.data.scope),
-            event.data.scope.type === 'community' ? event.data.scope.communityId : null,
-            at,
-          ],
-        );
-        return;
-      case 'RoleRevoked':
-        await tx.run(
-          `DELETE FROM ${t.org_role_grants} WHERE account_id = ? AND role = ? AND scope_key = ?`,
-          [event.data.accountId, event.data.role, scopeKey(event.data.scope)],
-        );
-        return;
-      case 'LoginNameClaimed':
-        // Not read: staff accounts carry their login name.
-        return;
     }
   },
 };
@@ -251,5 +163,3 @@ function close(tx: SqlExecutor, row: PlaceRow, revision: bigint, at: string) {
     [revision, at, row.id],
   );
 }
-
-const streetOf = (scope: Scope): string | null => (scope.type === 'city' ? null : scope.streetId);
