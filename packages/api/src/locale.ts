@@ -16,11 +16,16 @@ export function matchLocale(tag: string | null | undefined): Locale | undefined 
   return undefined;
 }
 
+/** A cookie's value, percent-decoded; undefined when it is absent or cannot be decoded. */
 export function readCookie(cookieHeader: string | null, name: string): string | undefined {
   for (const pair of cookieHeader?.split(';') ?? []) {
     const separator = pair.indexOf('=');
     if (separator > 0 && pair.slice(0, separator).trim() === name) {
-      return decodeURIComponent(pair.slice(separator + 1).trim());
+      try {
+        return decodeURIComponent(pair.slice(separator + 1).trim());
+      } catch {
+        return undefined; // a malformed escape (%E0%A4%A): no browser sent it
+      }
     }
   }
   return undefined;

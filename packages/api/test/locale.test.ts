@@ -19,4 +19,9 @@ describe('request locale', () => {
     expect(locale({ cookie, 'accept-language': 'zh-CN' })).toBe('en');
     expect(locale({ cookie, 'x-gongzhi-locale': 'zh-CN' })).toBe('zh-CN');
   });
+
+  it('passes over a cookie that cannot be percent-decoded (found by the fuzzer: it was a 500)', () => {
+    const cookie = 'PARAGLIDE_LOCALE=%E0%A4%A';
+    expect(locale({ cookie, 'accept-language': 'en' })).toBe('en');
+  });
 });
