@@ -4,7 +4,7 @@
 // a fieldError when the refusal names the input field it is about).
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { DomainError, type LocalizedText, type RefusalKind } from '@gongzhi/domain';
 import { hasGrant, ROLE_LABELS, type Role, type Scope } from '@gongzhi/auth';
 import type { Context } from './context.ts';
@@ -84,6 +84,35 @@ const TOO_LARGE: LocalizedText = {
   en: 'The request is too large; the server did not take it.',
 };
 
+const WRONG_METHOD: LocalizedText = {
+  'zh-CN': '请求方法不对：查询用 GET，更改用 POST。',
+  en: 'Wrong request method: GET for a query, POST for a change.',
+};
+
+const NO_SUCH_PROCEDURE: LocalizedText = {
+  'zh-CN': '没有这个接口，请检查请求的路径。',
+  en: 'There is no such procedure; check the path of the request.',
+};
+
+const MALFORMED_CALL: LocalizedText = {
+  'zh-CN': '请求的格式不正确，服务器无法读取。',
+  en: 'The request is not in a form the server can read.',
+};
+
+/**
+ * A refusal tRPC words itself, in English only and without a reason: a method the procedure
+ * does not take, a path that is no procedure, a batch or an input it cannot read.
+ */
+function trpcOwnRefusal(error: TRPCError): { reason: string; text: LocalizedText } | undefined {
+  if (error instanceof ApiRefusal || error.cause !== undefined) return undefined;
+  if (error.code === 'METHOD_NOT_SUPPORTED') return { reason: 'wrong_method', text: WRONG_METHOD };
+  if (error.code === 'NOT_FOUND' && error.message.startsWith('No procedure found')) {
+    return { reason: 'no_such_procedure', text: NO_SUCH_PROCEDURE };
+  }
+  if (error.code === 'BAD_REQUEST') return { reason: 'malformed_request', text: MALFORMED_CALL };
+  return undefined;
+}
+
 const t = initTRPC
   .context<Context>()
   .meta<ProcedureMeta>()
@@ -100,27 +129,32 @@ const t = initTRPC
               : undefined;
       const malformed = error.code === 'BAD_REQUEST' && error.cause instanceof SyntaxError;
       const tooLarge = error.code === 'PAYLOAD_TOO_LARGE';
-      const reason = malformed
-        ? 'malformed_request'
-        : tooLarge
-          ? 'request_too_large'
-          : error.cause instanceof DomainError
-            ? error.cause.code
-            : error instanceof ApiRefusal
-              ? error.reason
-              : fieldErrors
-                ? 'invalid_input'
-                : undefined;
+      const own = trpcOwnRefusal(error);
+      const reason = own
+        ? own.reason
+        : malformed
+          ? 'malformed_request'
+          : tooLarge
+            ? 'request_too_large'
+            : error.cause instanceof DomainError
+              ? error.cause.code
+              : error instanceof ApiRefusal
+                ? error.reason
+                : fieldErrors
+                  ? 'invalid_input'
+                  : undefined;
       const internal = error.code === 'INTERNAL_SERVER_ERROR';
       return {
         ...shape,
-        message: internal
-          ? INTERNAL_ERROR[locale]
-          : malformed
-            ? MALFORMED_REQUEST[locale]
-            : tooLarge
-              ? TOO_LARGE[locale]
-              : shape.message,
+        message: own
+          ? own.text[locale]
+          : internal
+            ? INTERNAL_ERROR[locale]
+            : malformed
+              ? MALFORMED_REQUEST[locale]
+              : tooLarge
+                ? TOO_LARGE[locale]
+                : shape.message,
         data: {
           code: shape.data.code,
           httpStatus: shape.data.httpStatus,
@@ -239,7 +273,10 @@ export function procedure<S extends z.ZodType>(
     .use(enforceAccess);
 }
 
-/** A procedure that takes no input. */
+/** A procedure that takes no input: one sent anyway is refused as malformed input is (400). */
 export function procedureWithoutInput(access: Access<undefined>) {
-  return base.meta({ access: access as Access<unknown> }).use(enforceAccess);
+  return base
+    .meta({ access: access as Access<unknown> })
+    .input(localized(z.undefined()))
+    .use(enforceAccess);
 }
