@@ -33,6 +33,18 @@ export function writerFor(ctx: Context): Writer {
   };
 }
 
+/** A writer whose events record who acted, for whom, and how (a proxy's act, a worker's entry). */
+export function writerActing(
+  ctx: Context,
+  act: Pick<EventMetadata, 'actor' | 'onBehalfOf' | 'channel'>,
+): Writer {
+  const w = writerFor(ctx);
+  return {
+    ...w,
+    metadata: { ...w.metadata, actor: act.actor, onBehalfOf: act.onBehalfOf, channel: act.channel },
+  };
+}
+
 /** What a module gives the command path to read and write its events. */
 export interface EventCodec<Event extends DomainEvent> {
   /** Checks stored data against the event's schema. */

@@ -13,11 +13,10 @@ import {
   say,
   type LocalizedText,
 } from '@gongzhi/domain';
-import type { EventMetadata } from '@gongzhi/eventstore';
 import { readTally, readVoter } from '@gongzhi/projections/ballot';
 import { readCycle } from '@gongzhi/projections/cycle';
 import { listProjectPool } from '@gongzhi/projections/proposal';
-import { writerFor, type Writer } from '../commands.ts';
+import { writerActing, writerFor } from '../commands.ts';
 import type { Context } from '../context.ts';
 import { publishedCycle } from '../cycle/commands.ts';
 import { cycleScope } from '../cycle/router.ts';
@@ -75,17 +74,6 @@ async function actingAsVoter(
     throw new ApiRefusal('FORBIDDEN', 'paper_entry_required', PAPER_ENTRY_ONLY, ctx.locale);
   }
   return { ...acting, residentId };
-}
-
-function writerActing(ctx: Context, acting: Acting): Writer {
-  const w = writerFor(ctx);
-  const metadata: EventMetadata = {
-    ...w.metadata,
-    actor: acting.actor,
-    onBehalfOf: acting.onBehalfOf,
-    channel: acting.channel,
-  };
-  return { ...w, metadata };
 }
 
 async function bulletinInput(ctx: Context, cycleId: string, communityId: string) {

@@ -22,7 +22,7 @@ import {
   readFeedbackThread,
   readParticipation,
 } from '@gongzhi/projections/proposal';
-import { writerFor } from '../commands.ts';
+import { writerActing, writerFor } from '../commands.ts';
 import type { Context } from '../context.ts';
 import { caughtUpTo, minPositionSchema, written } from '../positions.ts';
 import { actingFor, type Acting } from '../resident/acting.ts';
@@ -36,7 +36,6 @@ import {
   ROUND_TABLE,
   withAuthor,
   WORKERS,
-  writerActing,
 } from './router.ts';
 
 /** The caller, when they are one of the proposal's authors (a merged duplicate's too). */

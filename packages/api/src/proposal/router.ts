@@ -32,7 +32,7 @@ import {
   type ProposalDisplayStatus,
 } from '@gongzhi/domain';
 import { hasGrant, type Role, type Scope } from '@gongzhi/auth';
-import { uuidv7, type EventMetadata } from '@gongzhi/eventstore';
+import { uuidv7 } from '@gongzhi/eventstore';
 import {
   countProposalsByStatus,
   listIntakeQueue,
@@ -46,7 +46,7 @@ import {
   readProposalTimeline,
 } from '@gongzhi/projections/proposal';
 import { readResident } from '@gongzhi/projections/resident';
-import { writerFor, type Writer } from '../commands.ts';
+import { writerActing, writerFor } from '../commands.ts';
 import type { Context } from '../context.ts';
 import { currentLocale } from '../input.ts';
 import { communityScope, firstEvent } from '../organisation/places.ts';
@@ -166,18 +166,6 @@ async function changesOf(
   }
   if (photoIds !== undefined) changes.photos = await photosOf(ctx, photoIds);
   return changes;
-}
-
-/** A writer whose events record who acted, for whom, and how. */
-export function writerActing(ctx: Context, acting: Acting): Writer {
-  const w = writerFor(ctx);
-  const metadata: EventMetadata = {
-    ...w.metadata,
-    actor: acting.actor,
-    onBehalfOf: acting.onBehalfOf,
-    channel: acting.channel,
-  };
-  return { ...w, metadata };
 }
 
 const OFFLINE_ENTRY_ONLY = say(

@@ -1,10 +1,9 @@
-// What the resident procedures (router.ts, ties.ts, erasure.ts) share: the signed-in
-// account, writers that stamp who acted for whom, the access of the
-// workers who look after a community's residents, and using up a one-time code.
+// What the resident procedures (router.ts, ties.ts, erasure.ts) share: the signed-in account,
+// a worker's writer for a resident who came in person, the access of the workers who look after
+// a community's residents, and using up a one-time code.
 import { z } from 'zod';
 import { paragraphText, say, type LocalizedText } from '@gongzhi/domain';
-import type { EventMetadata } from '@gongzhi/eventstore';
-import { writerFor, type Writer } from '../commands.ts';
+import { writerActing } from '../commands.ts';
 import type { Context, SignedInAccount } from '../context.ts';
 import { communityScope } from '../organisation/places.ts';
 import { ApiRefusal, type Access } from '../trpc.ts';
@@ -19,15 +18,6 @@ export const textSchema = paragraphText({ max: 500 });
 
 /** The signed-in account: the resident, or the worker; every procedure but the public ones has one. */
 export const me = (ctx: Context): SignedInAccount => ctx.account!;
-
-/** A writer whose events record who acted, for whom, and how. */
-export function writerActing(
-  ctx: Context,
-  act: Pick<EventMetadata, 'actor' | 'onBehalfOf' | 'channel'>,
-): Writer {
-  const w = writerFor(ctx);
-  return { ...w, metadata: { ...w.metadata, ...act } };
-}
 
 /** A worker's act for a resident who came in person. */
 export const offlineFor = (ctx: Context, residentId: string) =>

@@ -34,7 +34,7 @@ import {
   type ResidentRow,
 } from '@gongzhi/projections/resident';
 import { readStaffAccount } from '@gongzhi/projections/organisation';
-import { writerFor } from '../commands.ts';
+import { writerActing, writerFor } from '../commands.ts';
 import { now, today, type Context } from '../context.ts';
 import { currentLocale } from '../input.ts';
 import { caughtUpTo, minPositionSchema, written } from '../positions.ts';
@@ -44,14 +44,7 @@ import { ApiRefusal, procedure, router } from '../trpc.ts';
 import * as commands from './commands.ts';
 import { residentById, residentByPhone } from './credentials.ts';
 import { erasureProcedures } from './erasure.ts';
-import {
-  codeSchema,
-  communityWorkers,
-  consumeCode,
-  me,
-  offlineFor,
-  writerActing,
-} from './procedure-helpers.ts';
+import { codeSchema, communityWorkers, consumeCode, me, offlineFor } from './procedure-helpers.ts';
 import { readProfile } from './profile.ts';
 import { tieProcedures } from './ties.ts';
 
