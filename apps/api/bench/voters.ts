@@ -4,7 +4,7 @@
 // at once so that group commit shares the fsyncs; sessions are opened in the session store.
 import { createHash } from 'node:crypto';
 import { createSessionStore } from '@gongzhi/auth';
-import { cycleCommands } from '@gongzhi/api';
+import { advanceCyclePhase } from '@gongzhi/api';
 import { residentEventSchemas, residentStreams } from '@gongzhi/domain';
 import { newEvent, type EventMetadata } from '@gongzhi/eventstore';
 import type { Runtime } from '../src/runtime.ts';
@@ -21,7 +21,7 @@ const metadata = (actor: string): EventMetadata => ({
 
 /** Moves the demo cycle from screening to voting. */
 export async function openVoting(runtime: Runtime): Promise<void> {
-  const result = await cycleCommands.advanceCyclePhase(
+  const result = await advanceCyclePhase(
     { store: runtime.store, readModels: runtime.runner, metadata: metadata('demo-yushan') },
     { cycleId: DEMO_CYCLE, to: 'voting', reason: '测试:开始投票' },
   );

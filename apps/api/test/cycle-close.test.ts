@@ -2,7 +2,7 @@
 // summer cycle, taken to its evaluation, cannot close while its losing proposals wait, the
 // refusal names them and writes nothing, and it closes once the workers have given it.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cycleCommands } from '@gongzhi/api';
+import { advanceCyclePhase } from '@gongzhi/api';
 import { engines, useApiServer, type Reply } from './harness.ts';
 
 const sqlite = engines.find((e) => e.name === 'sqlite')!;
@@ -70,7 +70,7 @@ describe('closing a cycle while feedback is owed, on sqlite', () => {
       ['implementing', 10],
       ['evaluating', 20],
     ] as const) {
-      await cycleCommands.advanceCyclePhase(later(days), {
+      await advanceCyclePhase(later(days), {
         cycleId: CYCLE,
         to,
         reason: '测试:推进阶段',

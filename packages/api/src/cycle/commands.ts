@@ -30,11 +30,7 @@ import type {
   StreetState,
 } from '@gongzhi/domain';
 import type { EventStore } from '@gongzhi/eventstore';
-import { listFeedbackOwed } from '@gongzhi/projections/proposal';
-import { apartFromCasting, tallyCycle } from '../ballot/commands.ts';
-import { uncountedPaperBatches } from '../ballot/paper-commands.ts';
 import { executeCommand, type EventCodec, type Writer } from '../commands.ts';
-import { unansweredObjections } from '../outcome/commands.ts';
 
 export const cycleCodec: EventCodec<CycleEvent> = {
   read: (recorded) => parseCycleEvent(recorded.type, recorded.data),
@@ -140,55 +136,33 @@ export const amendCycleDraft = (
 export const publishCycle = (w: Writer, data: { cycleId: string }, expectedRevision?: bigint) =>
   onCycle(w, data.cycleId, () => ({ type: 'PublishCycle', data }), expectedRevision);
 
-/**
- * Moves the cycle to its next phase. Closing the vote (to publicity) waits for ballots being cast
- * to be written and holds new ones back while it moves, then counts every community and records
- * the tallies (see ballot/commands.ts); the position answered is then the last tally's. A retry
- * of the move is refused (the cycle is past voting) and records nothing; ballot.tally counts
- * again if the process stopped between the move and the count. Closing is refused while a paper
- * batch resolved during voting is not fully counted (its count needs voting open). Confirming the
- * selection (to implementing) is decided on the number of the cycle's objections still unanswered,
- * closing the cycle on the proposals whose authors still wait for feedback.
- */
-export async function advanceCyclePhase(
-  w: Writer,
-  data: { cycleId: string; to: CyclePhase; reason?: string | undefined },
-  expectedRevision?: bigint,
-) {
-  const move = () =>
-    onCycle(
-      w,
-      data.cycleId,
-      async () => ({
-        type: 'AdvanceCyclePhase',
-        data,
-        now: w.metadata.occurredAt,
-        ...(data.to === 'implementing'
-          ? { unansweredObjections: await unansweredObjections(w, data.cycleId) }
-          : {}),
-        ...(data.to === 'publicity'
-          ? { uncountedPaperBatches: await uncountedPaperBatches(w, data.cycleId) }
-          : {}),
-        ...(data.to === 'closed' ? { feedbackOwed: await feedbackOwed(w, data.cycleId) } : {}),
-      }),
-      expectedRevision,
-    );
-  if (data.to !== 'publicity') return move();
-  const moved = await apartFromCasting(data.cycleId, move);
-  if (moved.events.length === 0) return moved;
-  const tallies = await tallyCycle(w, data.cycleId);
-  return { ...moved, position: tallies.at(-1)?.result.position ?? moved.position };
-}
+/** What a phase move is decided on besides the cycle: facts other modules hold. */
+export type PhaseMoveFacts = Omit<
+  Extract<CycleCommand, { type: 'AdvanceCyclePhase' }>,
+  'type' | 'data' | 'now'
+>;
 
 /**
- * Titles of the cycle's proposals whose authors still wait for feedback, once the read models
- * hold every event written so far (closing the cycle is decided on them).
+ * Moves the cycle to its next phase, decided on `facts`, which are gathered again if the move is
+ * retried. Call it through the workflow that gathers them (workflows/advance-cycle-phase.ts).
  */
-async function feedbackOwed(w: Writer, cycleId: string): Promise<string[]> {
-  const head = await w.store.headPosition();
-  if (head !== undefined) await w.readModels.waitForPosition(head, 30_000);
-  return (await listFeedbackOwed(w.readModels.db, { cycleId })).map((p) => p.title);
-}
+export const moveCyclePhase = (
+  w: Writer,
+  data: { cycleId: string; to: CyclePhase; reason?: string | undefined },
+  facts: () => Promise<PhaseMoveFacts>,
+  expectedRevision?: bigint,
+) =>
+  onCycle(
+    w,
+    data.cycleId,
+    async () => ({
+      type: 'AdvanceCyclePhase',
+      data,
+      now: w.metadata.occurredAt,
+      ...(await facts()),
+    }),
+    expectedRevision,
+  );
 
 export const amendCycleBudget = (
   w: Writer,

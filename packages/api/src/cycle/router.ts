@@ -20,6 +20,7 @@ import { listCycles, readCycle, type CycleView } from '@gongzhi/projections/cycl
 import { listCommunities } from '@gongzhi/projections/organisation';
 import { listFeedbackOwed } from '@gongzhi/projections/proposal';
 import { writerFor } from '../commands.ts';
+import { advanceCyclePhase } from '../workflows/advance-cycle-phase.ts';
 import type { Context } from '../context.ts';
 import { firstEvent, streetScope } from '../organisation/places.ts';
 import {
@@ -174,7 +175,7 @@ export const cycleRouter = router({
     }),
   ).mutation(async ({ ctx, input }) => {
     const { expectedRevision: shown, ...data } = input;
-    return written(await commands.advanceCyclePhase(writerFor(ctx), data, revisionOf(shown)));
+    return written(await advanceCyclePhase(writerFor(ctx), data, revisionOf(shown)));
   }),
 
   /**

@@ -1,4 +1,4 @@
-import { ballotCommands, cycleCommands, outcomeCommands } from '@gongzhi/api';
+import { advanceCyclePhase, ballotCommands, outcomeCommands } from '@gongzhi/api';
 import { content, seedCycleUpToVoting, type DemoCycle, type DemoCycleContext } from './steps.ts';
 
 const cycleId = 'demo-cycle-confirm';
@@ -70,7 +70,7 @@ async function seedConfirmCycle({
     voterId: 'demo-r-chen',
     choices: [proposalId],
   });
-  await cycleCommands.advanceCyclePhase(by(officer, -8), { cycleId, to: 'publicity' });
+  await advanceCyclePhase(by(officer, -8), { cycleId, to: 'publicity' });
   const objectionId = 'demo-objection-spring';
   await outcomeCommands.fileObjection(by('demo-r-chen', -6), {
     objectionId,

@@ -1,4 +1,4 @@
-import { ballotCommands, cycleCommands } from '@gongzhi/api';
+import { advanceCyclePhase, ballotCommands } from '@gongzhi/api';
 import { content, seedCycleUpToVoting, type DemoCycle, type DemoCycleContext } from './steps.ts';
 
 const cycleId = 'demo-cycle-notice';
@@ -168,6 +168,6 @@ async function seedNoticeCycle({
       choices,
     });
   }
-  // Closing the vote counts every community (see cycleCommands.advanceCyclePhase).
-  await cycleCommands.advanceCyclePhase(by(officer, -2), { cycleId, to: 'publicity' });
+  // Closing the vote counts every community (see advanceCyclePhase).
+  await advanceCyclePhase(by(officer, -2), { cycleId, to: 'publicity' });
 }

@@ -1,4 +1,4 @@
-import { cycleCommands, proposalCommands } from '@gongzhi/api';
+import { advanceCyclePhase, cycleCommands, proposalCommands } from '@gongzhi/api';
 import { content, demoCycle, type DemoCycle, type DemoCycleContext } from './steps.ts';
 
 const cycleId = 'demo-cycle-qinchuan';
@@ -34,7 +34,7 @@ async function seedQinchuanCycle({ thisYear, day, by }: DemoCycleContext): Promi
     ),
   });
   await cycleCommands.publishCycle(by(officer, -15), { cycleId });
-  await cycleCommands.advanceCyclePhase(by(officer, -5), { cycleId, to: 'proposing' });
+  await advanceCyclePhase(by(officer, -5), { cycleId, to: 'proposing' });
   await proposalCommands.submitProposal(by('demo-r-wang', -2), {
     proposalId: 'demo-p-bus-shelter',
     cycleId,

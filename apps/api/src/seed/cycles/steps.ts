@@ -1,6 +1,6 @@
 // Steps the demo cycles share: the cycle definition they vary, proposal content, submitting a
 // proposal online or on paper, and a cycle taken up to voting.
-import { cycleCommands, proposalCommands } from '@gongzhi/api';
+import { advanceCyclePhase, cycleCommands, proposalCommands } from '@gongzhi/api';
 import type { CycleDefinition, ProposalContent } from '@gongzhi/domain';
 import type { BallotSeal } from '@gongzhi/projections/ballot';
 import type { By, Day } from '../writers.ts';
@@ -156,7 +156,7 @@ export async function seedCycleUpToVoting(
     ...plan.options,
   });
   await cycleCommands.publishCycle(by(officer, plan.published), { cycleId });
-  await cycleCommands.advanceCyclePhase(by(officer, schedule.proposing), {
+  await advanceCyclePhase(by(officer, schedule.proposing), {
     cycleId,
     to: 'proposing',
   });
@@ -167,7 +167,7 @@ export async function seedCycleUpToVoting(
       offset += plan.submitted.every;
     }
   }
-  await cycleCommands.advanceCyclePhase(by(officer, schedule.screening), {
+  await advanceCyclePhase(by(officer, schedule.screening), {
     cycleId,
     to: 'screening',
   });
@@ -189,5 +189,5 @@ export async function seedCycleUpToVoting(
       decisions: proposals.map(([proposalId]) => ({ proposalId, decision: 'pool' as const })),
     });
   }
-  await cycleCommands.advanceCyclePhase(by(officer, schedule.voting), { cycleId, to: 'voting' });
+  await advanceCyclePhase(by(officer, schedule.voting), { cycleId, to: 'voting' });
 }

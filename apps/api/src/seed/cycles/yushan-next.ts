@@ -1,4 +1,4 @@
-import { cycleCommands } from '@gongzhi/api';
+import { advanceCyclePhase, cycleCommands } from '@gongzhi/api';
 import { demoCycle, type DemoCycle, type DemoCycleContext } from './steps.ts';
 
 const cycleId = 'demo-cycle-yushan-next';
@@ -35,5 +35,5 @@ async function seedNextCycle({ thisYear, day, by }: DemoCycleContext): Promise<v
     ),
   });
   await cycleCommands.publishCycle(by(officer, -8), { cycleId });
-  await cycleCommands.advanceCyclePhase(by(officer, -3), { cycleId, to: 'proposing' });
+  await advanceCyclePhase(by(officer, -3), { cycleId, to: 'proposing' });
 }

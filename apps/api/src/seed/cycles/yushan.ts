@@ -1,4 +1,4 @@
-import { cycleCommands, proposalCommands } from '@gongzhi/api';
+import { advanceCyclePhase, cycleCommands, proposalCommands } from '@gongzhi/api';
 import type { ProposalContent } from '@gongzhi/domain';
 import {
   content,
@@ -43,7 +43,7 @@ async function seedYushanCycle({ thisYear, day, by }: DemoCycleContext): Promise
     ),
   });
   await cycleCommands.publishCycle(by(officer, -50), { cycleId });
-  await cycleCommands.advanceCyclePhase(by(officer, -40), { cycleId, to: 'proposing' });
+  await advanceCyclePhase(by(officer, -40), { cycleId, to: 'proposing' });
 
   const submit = (
     proposalId: string,
@@ -255,7 +255,7 @@ async function seedYushanCycle({ thisYear, day, by }: DemoCycleContext): Promise
   );
 
   // Screening: a merge, an infeasible proposal, site surveys, a round-table, a resubmission.
-  await cycleCommands.advanceCyclePhase(by(officer, -10), { cycleId, to: 'screening' });
+  await advanceCyclePhase(by(officer, -10), { cycleId, to: 'screening' });
   await proposalCommands.mergeProposal(by(worker, -8), {
     proposalId: p.airConDuplicate,
     intoProposalId: p.airCon,
