@@ -6,8 +6,8 @@
 // and co-signer of both proposals, so everybody hears it in one message.
 import type { LocalizedText } from '../shared/errors.ts';
 import { feedbackGiverName, infeasibleReasonText } from './describe.ts';
-import { participantsOf } from './proposal.ts';
-import type { Proposal, ProposalEvent } from './proposal.ts';
+import { participantsOf } from './state.ts';
+import type { Proposal, ProposalEvent } from './state.ts';
 
 export interface ProposalNotice {
   proposalId: string;

@@ -1,4 +1,4 @@
-// Where a proposal's stream stands (the diagram in proposal.ts); the decider and the texts that
+// Where a proposal's stream stands (the diagram in state.ts); the decider and the texts that
 // name each status (describe.ts) both read it.
 export type ProposalStatus =
   | 'submitted'
