@@ -100,7 +100,18 @@ switch (command) {
     ensureChromium();
     ensurePostgres();
     // Packages check their own formatting in `lint`; this covers the files at the top.
-    pnpm(['exec', 'prettier', '--check', '*.{json,md,js,yaml}', 'scripts', 'docs', 'infra', '.ci']);
+    pnpm([
+      'exec',
+      'prettier',
+      '--check',
+      '*.{json,md,js,cjs,yaml}',
+      'scripts',
+      'docs',
+      'infra',
+      '.ci',
+    ]);
+    // The layer arrows and no import circle (.dependency-cruiser.cjs, docs/architecture.md).
+    pnpm(['run', '--silent', 'lint:layers']);
     pnpm(['turbo', 'run', 'lint', 'typecheck', '--output-logs=errors-only', '--concurrency=2']);
     pnpm(['turbo', 'run', 'test', '--concurrency=1']);
     pnpm(['--filter', '@gongzhi/pb', 'test:pabulib']);
