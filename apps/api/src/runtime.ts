@@ -52,6 +52,8 @@ import {
   type ReadModelDatabase,
 } from '@gongzhi/projections';
 import {
+  ballotTallyProjection,
+  ballotVoterProjection,
   createBallotProjection,
   createBallotSeal,
   paperBallotProjection,
@@ -236,8 +238,10 @@ export async function openRuntime(
     feedbackProjection,
     notificationProjection,
     outcomeProjection,
-    // The ballot read models open sealed ballots: they need the ballot key, derived here.
+    // The bulletin opens sealed ballots: it needs the ballot key, derived here.
     createBallotProjection(ballotSeal),
+    ballotVoterProjection,
+    ballotTallyProjection,
     paperBallotProjection,
   ];
   const runner = await startProjectionRunner({

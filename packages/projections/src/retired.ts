@@ -32,4 +32,10 @@ export const retiredProjections: readonly RetiredProjection[] = [
       'org_role_grants',
     ],
   },
+  {
+    // Split into ballot (v2: the bulletin), ballot_voters and ballot_tallies.
+    name: 'ballot',
+    version: 1,
+    tables: ['bal_bulletin', 'bal_voters', 'bal_tallies'],
+  },
 ];

@@ -1,5 +1,4 @@
-// Queries on the ballot read models.
-import type { BallotEventData } from '@gongzhi/domain';
+// Reads of the bulletin read model.
 import type { SqlExecutor } from '../types.ts';
 
 export interface BulletinRow {
@@ -42,31 +41,6 @@ export async function findReceipt(
   );
 }
 
-export interface VoterRecord {
-  communityId: string;
-  /** 1 for a ballot never changed. */
-  versions: number;
-  lastAt: string;
-}
-
-/** Whether a resident has voted in a cycle, where, and when last; never how. */
-export async function readVoter(
-  db: SqlExecutor,
-  query: { cycleId: string; voterId: string },
-): Promise<VoterRecord | undefined> {
-  const row = await db.get(
-    `SELECT community_id, versions, last_at FROM bal_voters WHERE cycle_id = ? AND voter_id = ?`,
-    [query.cycleId, query.voterId],
-  );
-  return (
-    row && {
-      communityId: String(row.community_id),
-      versions: Number(row.versions),
-      lastAt: String(row.last_at),
-    }
-  );
-}
-
 /** Ballots counted per community of a cycle. */
 export async function countBallots(
   db: SqlExecutor,
@@ -78,28 +52,4 @@ export async function countBallots(
     [cycleId],
   );
   return rows.map((r) => ({ communityId: String(r.community_id), ballots: Number(r.n) }));
-}
-
-export interface TallyRecord {
-  tally: BallotEventData<'BallotsTallied'>;
-  /** Revision of the tally stream: 0 for the first count, more after recounts. */
-  revision: number;
-  talliedAt: string;
-}
-
-export async function readTally(
-  db: SqlExecutor,
-  query: { cycleId: string; communityId: string },
-): Promise<TallyRecord | undefined> {
-  const row = await db.get(
-    `SELECT revision, tallied_at, data FROM bal_tallies WHERE cycle_id = ? AND community_id = ?`,
-    [query.cycleId, query.communityId],
-  );
-  return (
-    row && {
-      tally: JSON.parse(String(row.data)) as BallotEventData<'BallotsTallied'>,
-      revision: Number(row.revision),
-      talliedAt: String(row.tallied_at),
-    }
-  );
 }

@@ -3,6 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  ballotTallyProjection,
+  ballotVoterProjection,
   countBallots,
   createBallotProjection,
   createBallotSeal,
@@ -16,7 +18,7 @@ import { engines, expectRebuildToMatch, startRecorder } from '../cycle/harness.t
 import type { Harness, Recorder } from '../cycle/harness.ts';
 
 const seal = createBallotSeal(randomBytes(32));
-const projection = createBallotProjection(seal);
+const projections = [createBallotProjection(seal), ballotVoterProjection, ballotTallyProjection];
 const place = { cycleId: 'c2025', communityId: 'hupan' };
 
 for (const [engine, open] of engines('ballot')) {
@@ -41,7 +43,7 @@ for (const [engine, open] of engines('ballot')) {
 
     beforeAll(async () => {
       h = await open();
-      recorder = await startRecorder(h, [projection]);
+      recorder = await startRecorder(h, projections);
     });
     afterAll(async () => {
       await recorder.runner.stop();
@@ -111,7 +113,7 @@ for (const [engine, open] of engines('ballot')) {
     });
 
     it('rebuilds to the same rows', async () => {
-      await expectRebuildToMatch(h, projection);
+      for (const projection of projections) await expectRebuildToMatch(h, projection);
     });
   });
 }
