@@ -20,11 +20,11 @@ import { uuidv7 } from '@gongzhi/eventstore';
 import { listPaperBatches, type PaperBatchStatus } from '@gongzhi/projections/ballot';
 import { listProjectPool } from '@gongzhi/projections/proposal';
 import { readResident } from '@gongzhi/projections/resident';
+import { communityStaff } from '../access.ts';
 import { writerFor, type Writer } from '../commands.ts';
 import type { Context } from '../context.ts';
-import { communityScope } from '../organisation/places.ts';
 import { caughtUpTo, minPositionSchema, written } from '../positions.ts';
-import { ApiRefusal, procedure, router, type Access } from '../trpc.ts';
+import { ApiRefusal, procedure, router } from '../trpc.ts';
 import {
   countPaperBatch,
   currentPaperBatch,
@@ -35,11 +35,7 @@ import {
 } from './paper-commands.ts';
 
 /** Community workers of the community the input names. */
-const workers = (action: LocalizedText): Access<{ communityId: string }> => ({
-  roles: ['community_worker'],
-  scope: (input, ctx) => communityScope(ctx, input.communityId),
-  action,
-});
+const workers = (action: LocalizedText) => communityStaff(['community_worker'], action);
 
 const batchRef = { cycleId: idSchema, communityId: idSchema, batchId: idSchema };
 

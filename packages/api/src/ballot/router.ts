@@ -5,24 +5,17 @@
 // the ballot and gets a receipt code, shown once. Street officers of the cycle's street (and city
 // administrators) count the ballots once voting has closed.
 import { z } from 'zod';
-import {
-  choicesSchema,
-  idSchema,
-  receiptSchema,
-  refuse,
-  say,
-  type LocalizedText,
-} from '@gongzhi/domain';
+import { choicesSchema, idSchema, receiptSchema, refuse, say } from '@gongzhi/domain';
 import { readTally, readVoter } from '@gongzhi/projections/ballot';
 import { readCycle } from '@gongzhi/projections/cycle';
 import { listProjectPool } from '@gongzhi/projections/proposal';
+import { cycleStaff } from '../access.ts';
 import { writerActing, writerFor } from '../commands.ts';
 import type { Context } from '../context.ts';
 import { publishedCycle } from '../cycle/commands.ts';
-import { cycleScope } from '../cycle/router.ts';
 import { caughtUpTo, minPositionSchema, written } from '../positions.ts';
 import { actingFor, type Acting } from '../resident/acting.ts';
-import { ApiRefusal, procedure, REQUEST_COST_LIMIT, router, type Access } from '../trpc.ts';
+import { ApiRefusal, procedure, REQUEST_COST_LIMIT, router } from '../trpc.ts';
 import { castBallot, countInput, tallyCycle } from './commands.ts';
 import {
   ballotOfReceipt,
@@ -51,13 +44,6 @@ const NO_BALLOT_KEY = say(
   '服务器未配置选票密钥,暂时不能投票。',
   'The server has no ballot key configured; ballots cannot be taken.',
 );
-
-/** Street officers of the cycle's street, and city administrators. */
-const cycleStaff = (action: LocalizedText): Access<{ cycleId: string }> => ({
-  roles: ['city_admin', 'street_officer'],
-  scope: (input, ctx) => cycleScope(ctx, input.cycleId),
-  action,
-});
 
 async function actingAsVoter(
   ctx: Context,

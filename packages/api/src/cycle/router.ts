@@ -6,23 +6,21 @@ import {
   cycleDefinitionSchema,
   cyclePhaseSchema,
   cycleScheduleSchema,
-  cycleStreams,
   fenSchema,
   idSchema,
-  parseCycleEvent,
   reasonSchema,
-  refuse,
   type LocalizedText,
 } from '@gongzhi/domain';
-import { hasGrant, type Scope } from '@gongzhi/auth';
+import { hasGrant } from '@gongzhi/auth';
 import { uuidv7 } from '@gongzhi/eventstore';
 import { listCycles, readCycle, type CycleView } from '@gongzhi/projections/cycle';
 import { listCommunities } from '@gongzhi/projections/organisation';
 import { listFeedbackOwed } from '@gongzhi/projections/proposal';
+import { cycleNotFound, cycleStaff, STREET_ROLES } from '../access.ts';
 import { writerFor } from '../commands.ts';
 import { advanceCyclePhase } from '../workflows/advance-cycle-phase.ts';
 import type { Context } from '../context.ts';
-import { firstEvent, streetScope } from '../organisation/places.ts';
+import { streetScope } from '../organisation/places.ts';
 import {
   caughtUpTo,
   expectedRevisionSchema as expectedRevision,
@@ -33,37 +31,10 @@ import {
 import { procedure, router, type Access } from '../trpc.ts';
 import * as commands from './commands.ts';
 
-/** The street of a cycle, from the cycle's first event: a cycle drafted a moment ago is in scope. */
-export async function cycleScope(
-  ctx: Context,
-  cycleId: string,
-): Promise<Extract<Scope, { type: 'street' }>> {
-  const event = await firstEvent(ctx, cycleStreams.cycle(cycleId), parseCycleEvent);
-  if (event?.type !== 'CycleDrafted') return cycleNotFound(cycleId);
-  return { type: 'street', streetId: event.data.streetId };
-}
-
-const cycleNotFound = (cycleId: string): never =>
-  refuse(
-    'not_found',
-    'cycle_not_found',
-    `找不到项目周期(编号 ${cycleId})。`,
-    `There is no cycle with id ${cycleId}.`,
-  );
-
-const STREET_ROLES = ['city_admin', 'street_officer'] as const;
-
 /** Street officers of the street the input names, and city administrators. */
 const streetStaff = (action: LocalizedText): Access<{ streetId: string }> => ({
   roles: STREET_ROLES,
   scope: (input, ctx) => streetScope(ctx, input.streetId),
-  action,
-});
-
-/** Street officers of the cycle's street, and city administrators. */
-const cycleStaff = (action: LocalizedText): Access<{ cycleId: string }> => ({
-  roles: STREET_ROLES,
-  scope: (input, ctx) => cycleScope(ctx, input.cycleId),
   action,
 });
 

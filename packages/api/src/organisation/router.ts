@@ -17,6 +17,7 @@ import {
   readCommunity,
   readStreet,
 } from '@gongzhi/projections/organisation';
+import { communityStaff, STREET_ROLES } from '../access.ts';
 import { writerFor } from '../commands.ts';
 import type { Context } from '../context.ts';
 import {
@@ -28,7 +29,6 @@ import {
 } from '../positions.ts';
 import { procedure, router, type Access } from '../trpc.ts';
 import * as commands from './commands.ts';
-import { communityScope } from './places.ts';
 import { staffProcedures } from './staff.ts';
 
 const reason = reasonSchema.optional();
@@ -45,15 +45,6 @@ const cityAdmin = (action: { 'zh-CN': string; en: string }): Access<unknown> => 
 const streetStaff = (action: { 'zh-CN': string; en: string }): Access<{ streetId: string }> => ({
   roles: ['city_admin', 'street_officer'],
   scope: (input) => ({ type: 'street', streetId: input.streetId }),
-  action,
-});
-
-const communityStaff = (action: {
-  'zh-CN': string;
-  en: string;
-}): Access<{ communityId: string }> => ({
-  roles: ['city_admin', 'street_officer'],
-  scope: (input, ctx) => communityScope(ctx, input.communityId),
   action,
 });
 
@@ -150,7 +141,7 @@ export const organisationRouter = router({
   }),
 
   renameCommunity: procedure(
-    communityStaff({ 'zh-CN': '更改社区名称', en: 'rename a community' }),
+    communityStaff(STREET_ROLES, { 'zh-CN': '更改社区名称', en: 'rename a community' }),
     z.object({ communityId: idSchema, ...placeNames, expectedRevision }),
   ).mutation(async ({ ctx, input }) => {
     const { expectedRevision: shown, ...data } = input;
@@ -158,7 +149,7 @@ export const organisationRouter = router({
   }),
 
   closeCommunity: procedure(
-    communityStaff({ 'zh-CN': '撤销社区或村', en: 'close a community' }),
+    communityStaff(STREET_ROLES, { 'zh-CN': '撤销社区或村', en: 'close a community' }),
     z.object({ communityId: idSchema, reason, expectedRevision }),
   ).mutation(async ({ ctx, input }) => {
     const { expectedRevision: shown, ...data } = input;

@@ -22,21 +22,14 @@ import {
   readFeedbackThread,
   readParticipation,
 } from '@gongzhi/projections/proposal';
+import { communityStaff, proposalScope, proposalStaff } from '../access.ts';
 import { writerActing, writerFor } from '../commands.ts';
 import type { Context } from '../context.ts';
 import { caughtUpTo, minPositionSchema, written } from '../positions.ts';
 import { actingFor, type Acting } from '../resident/acting.ts';
 import { ApiRefusal, procedure, router } from '../trpc.ts';
 import * as commands from './commands.ts';
-import {
-  actingForAuthor,
-  inCommunity,
-  onProposal,
-  proposalScope,
-  ROUND_TABLE,
-  withAuthor,
-  WORKERS,
-} from './router.ts';
+import { actingForAuthor, ROUND_TABLE, withAuthor, WORKERS } from './router.ts';
 
 /** The caller, when they are one of the proposal's authors (a merged duplicate's too). */
 async function ownAuthorship(ctx: Context, proposalId: string): Promise<Acting | undefined> {
@@ -88,7 +81,7 @@ export const feedbackRouter = router({
    * first, then those whose author wrote last; with their authors, and the counts.
    */
   queue: procedure(
-    inCommunity(ROUND_TABLE, {
+    communityStaff(ROUND_TABLE, {
       'zh-CN': '查看待反馈的未入选建议',
       en: 'see the proposals not selected awaiting feedback',
     }),
@@ -145,7 +138,7 @@ export const feedbackRouter = router({
 
   /** A worker gives the reason and suggestions, their own or named representatives'. */
   give: procedure(
-    onProposal(WORKERS, {
+    proposalStaff(WORKERS, {
       'zh-CN': '反馈未入选建议的原因和改进建议',
       en: 'give feedback on a proposal not selected',
     }),
@@ -160,7 +153,7 @@ export const feedbackRouter = router({
 
   /** A worker answers in the thread, for the community. */
   respond: procedure(
-    onProposal(WORKERS, { 'zh-CN': '在意见交流中回复', en: 'reply in a feedback thread' }),
+    proposalStaff(WORKERS, { 'zh-CN': '在意见交流中回复', en: 'reply in a feedback thread' }),
     z.object({ proposalId: idSchema, text: feedbackMessageSchema }),
   ).mutation(async ({ ctx, input }) =>
     written(await commands.postFeedbackMessage(writerFor(ctx), { ...input, from: 'community' })),

@@ -15,23 +15,19 @@ import {
   locationSchema,
   nameText,
   notesSchema,
-  parseProposalEvent,
   photoRules,
   projectCategorySchema,
   proposalDescriptionSchema,
   proposalStatusText,
-  proposalStreams,
   proposalTitleSchema,
   reasonSchema,
-  refuse,
   say,
   surveyOpinionSchema,
-  type LocalizedText,
   type Photo,
   type ProposalChanges,
   type ProposalDisplayStatus,
 } from '@gongzhi/domain';
-import { hasGrant, type Role, type Scope } from '@gongzhi/auth';
+import { hasGrant, type Role } from '@gongzhi/auth';
 import { uuidv7 } from '@gongzhi/eventstore';
 import {
   countProposalsByStatus,
@@ -46,10 +42,10 @@ import {
   readProposalTimeline,
 } from '@gongzhi/projections/proposal';
 import { readResident } from '@gongzhi/projections/resident';
+import { communityStaff, proposalNotFound, proposalScope, proposalStaff } from '../access.ts';
 import { writerActing, writerFor } from '../commands.ts';
 import type { Context } from '../context.ts';
 import { currentLocale } from '../input.ts';
-import { communityScope, firstEvent } from '../organisation/places.ts';
 import {
   caughtUpTo,
   expectedRevisionSchema,
@@ -58,47 +54,9 @@ import {
   written,
 } from '../positions.ts';
 import { actingFor, workerActingFor, type Acting } from '../resident/acting.ts';
-import { ApiRefusal, procedure, router, type Access } from '../trpc.ts';
+import { ApiRefusal, procedure, router } from '../trpc.ts';
 import * as commands from './commands.ts';
 import { findPhotos } from './photos.ts';
-
-/** The community of a proposal, from its first event: a proposal of a moment ago is in scope. */
-export async function proposalScope(
-  ctx: Context,
-  proposalId: string,
-): Promise<Extract<Scope, { type: 'community' }>> {
-  const event = await firstEvent(ctx, proposalStreams.proposal(proposalId), parseProposalEvent);
-  if (event?.type !== 'ProposalSubmitted') return proposalNotFound(proposalId);
-  return { type: 'community', communityId: event.data.communityId, streetId: event.data.streetId };
-}
-
-const proposalNotFound = (proposalId: string): never =>
-  refuse(
-    'not_found',
-    'proposal_not_found',
-    `找不到建议(编号 ${proposalId})。`,
-    `There is no proposal with id ${proposalId}.`,
-  );
-
-/** Staff of the community the input names. */
-export const inCommunity = (
-  roles: readonly Role[],
-  action: LocalizedText,
-): Access<{ communityId: string }> => ({
-  roles,
-  scope: (input, ctx) => communityScope(ctx, input.communityId),
-  action,
-});
-
-/** Staff of the community of the proposal the input names. */
-export const onProposal = (
-  roles: readonly Role[],
-  action: LocalizedText,
-): Access<{ proposalId: string }> => ({
-  roles,
-  scope: (input, ctx) => proposalScope(ctx, input.proposalId),
-  action,
-});
 
 export const WORKERS: readonly Role[] = ['community_worker'];
 export const ROUND_TABLE: readonly Role[] = ['community_worker', 'committee_member'];
@@ -398,7 +356,7 @@ export const proposalRouter = router({
    * naming that proposal, unless `confirmDuplicate`.
    */
   submitFor: procedure(
-    inCommunity(WORKERS, {
+    communityStaff(WORKERS, {
       'zh-CN': '代居民录入线下建议',
       en: 'enter a paper proposal for a resident',
     }),
@@ -457,7 +415,7 @@ export const proposalRouter = router({
 
   /** Proposals awaiting a screening act in the community, oldest first, with their authors. */
   intakeQueue: procedure(
-    inCommunity(ROUND_TABLE, {
+    communityStaff(ROUND_TABLE, {
       'zh-CN': '查看待处理的建议',
       en: 'see the proposals awaiting screening',
     }),
@@ -495,7 +453,7 @@ export const proposalRouter = router({
 
   /** Screens a proposal out, with a line of the excluded list (负面清单) or a reason, or both. */
   markInfeasible: procedure(
-    onProposal(WORKERS, { 'zh-CN': '认定建议不可行', en: 'mark a proposal infeasible' }),
+    proposalStaff(WORKERS, { 'zh-CN': '认定建议不可行', en: 'mark a proposal infeasible' }),
     z
       .object({
         proposalId: idSchema,
@@ -519,7 +477,7 @@ export const proposalRouter = router({
   ),
 
   sendToSurvey: procedure(
-    onProposal(WORKERS, { 'zh-CN': '安排现场踏勘', en: 'send a proposal to a site survey' }),
+    proposalStaff(WORKERS, { 'zh-CN': '安排现场踏勘', en: 'send a proposal to a site survey' }),
     z.object({ proposalId: idSchema, note: reasonSchema.optional() }),
   ).mutation(async ({ ctx, input }) =>
     written(await commands.sendProposalToSurvey(writerFor(ctx), input)),
@@ -527,7 +485,7 @@ export const proposalRouter = router({
 
   /** A consultant or department records the site survey: notes, photos, revised cost, opinion. */
   recordSurvey: procedure(
-    onProposal(SURVEYORS, { 'zh-CN': '记录现场踏勘', en: 'record a site survey' }),
+    proposalStaff(SURVEYORS, { 'zh-CN': '记录现场踏勘', en: 'record a site survey' }),
     z.object({
       proposalId: idSchema,
       organisation: nameText({ max: 80 }).optional(),
@@ -557,7 +515,7 @@ export const proposalRouter = router({
    * pool, rejected (reason required), or back to the author to revise (reason required).
    */
   recordRoundTable: procedure(
-    inCommunity(ROUND_TABLE, { 'zh-CN': '记录邻里圆桌会', en: 'record a round-table' }),
+    communityStaff(ROUND_TABLE, { 'zh-CN': '记录邻里圆桌会', en: 'record a round-table' }),
     z.object({
       cycleId: idSchema,
       communityId: idSchema,

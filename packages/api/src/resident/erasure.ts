@@ -13,29 +13,30 @@ import {
   listPendingErasures,
   markErasureDone,
 } from '@gongzhi/projections/resident';
+import { communityStaff } from '../access.ts';
 import { writerFor, type Writer } from '../commands.ts';
 import { now, type ApiServices } from '../context.ts';
 import { caughtUpTo, minPositionSchema, written } from '../positions.ts';
 import { procedure } from '../trpc.ts';
 import * as commands from './commands.ts';
-import { communityWorkers, me, offlineFor, textSchema } from './procedure-helpers.ts';
+import { me, offlineFor, textSchema } from './procedure-helpers.ts';
 
 /** How long after confirmation an erasure is carried out, unless a service setting says else. */
 export const DEFAULT_ERASURE_DELAY_MS = 24 * 60 * 60 * 1000;
 
 /** Who confirms and stops a worker's erasure: workers of its community, officers of its street. */
 const secondPersons = (zh: string, en: string) =>
-  communityWorkers({ 'zh-CN': zh, en }, ['community_worker', 'street_officer']);
+  communityStaff(['community_worker', 'street_officer'], { 'zh-CN': zh, en });
 
 const anErasure = { communityId: idSchema, residentId: idSchema, erasureId: idSchema };
 
 export const erasureProcedures = {
   /** A worker requests the erasure of a resident of their community, on a written request. */
   requestErasure: procedure(
-    communityWorkers(
-      { 'zh-CN': '依书面申请申请注销居民信息', en: 'request a resident’s erasure' },
-      ['community_worker'],
-    ),
+    communityStaff(['community_worker'], {
+      'zh-CN': '依书面申请申请注销居民信息',
+      en: 'request a resident’s erasure',
+    }),
     z.object({
       communityId: idSchema,
       residentId: idSchema,

@@ -1,12 +1,12 @@
 // What the resident procedures (router.ts, ties.ts, erasure.ts) share: the signed-in account,
-// a worker's writer for a resident who came in person, the access of the workers who look after
-// a community's residents, and using up a one-time code.
+// a worker's writer for a resident who came in person, the roles that look after a community's
+// residents, and using up a one-time code.
 import { z } from 'zod';
 import { paragraphText, say, type LocalizedText } from '@gongzhi/domain';
 import { writerActing } from '../commands.ts';
 import type { Context, SignedInAccount } from '../context.ts';
-import { communityScope } from '../organisation/places.ts';
-import { ApiRefusal, type Access } from '../trpc.ts';
+import type { Role } from '@gongzhi/auth';
+import { ApiRefusal } from '../trpc.ts';
 import type { CheckResult } from './codes.ts';
 
 export const codeSchema = z
@@ -23,19 +23,12 @@ export const me = (ctx: Context): SignedInAccount => ctx.account!;
 export const offlineFor = (ctx: Context, residentId: string) =>
   writerActing(ctx, { actor: me(ctx).accountId, onBehalfOf: residentId, channel: 'offline' });
 
-/** Workers who look after a community's residents: they decide ties and search residents. */
-export const communityWorkers = (
-  action: LocalizedText,
-  roles: Extract<Access<unknown>, object>['roles'] = [
-    'community_worker',
-    'committee_member',
-    'street_officer',
-  ],
-): Access<{ communityId: string }> => ({
-  roles,
-  scope: (input, ctx) => communityScope(ctx, input.communityId),
-  action,
-});
+/** Staff who look after a community's residents: they decide ties and search residents. */
+export const RESIDENT_STAFF: readonly Role[] = [
+  'community_worker',
+  'committee_member',
+  'street_officer',
+];
 
 const CODE_REFUSALS: Record<Exclude<CheckResult, { valid: true }>['reason'], LocalizedText> = {
   no_code: say('请先获取短信验证码。', 'Request a code by text message first.'),

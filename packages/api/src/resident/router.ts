@@ -34,6 +34,7 @@ import {
   type ResidentRow,
 } from '@gongzhi/projections/resident';
 import { readStaffAccount } from '@gongzhi/projections/organisation';
+import { communityStaff } from '../access.ts';
 import { writerActing, writerFor } from '../commands.ts';
 import { now, today, type Context } from '../context.ts';
 import { currentLocale } from '../input.ts';
@@ -44,7 +45,7 @@ import { ApiRefusal, procedure, router } from '../trpc.ts';
 import * as commands from './commands.ts';
 import { residentById, residentByPhone } from './credentials.ts';
 import { erasureProcedures } from './erasure.ts';
-import { codeSchema, communityWorkers, consumeCode, me, offlineFor } from './procedure-helpers.ts';
+import { codeSchema, RESIDENT_STAFF, consumeCode, me, offlineFor } from './procedure-helpers.ts';
 import { readProfile } from './profile.ts';
 import { tieProcedures } from './ties.ts';
 
@@ -385,7 +386,7 @@ export const residentRouter = router({
    * Results show the number masked.
    */
   search: procedure(
-    communityWorkers({ 'zh-CN': '查找居民', en: 'search residents' }),
+    communityStaff(RESIDENT_STAFF, { 'zh-CN': '查找居民', en: 'search residents' }),
     z.object({ communityId: idSchema, query: lineText({ max: 40 }) }),
   ).query(async ({ ctx, input }) => {
     const { db } = ctx.services.readModels;
@@ -417,9 +418,10 @@ export const residentRouter = router({
    * consent is recorded). The resident has no password until they set one with a code.
    */
   registerOnSpot: procedure(
-    communityWorkers({ 'zh-CN': '现场登记居民', en: 'register a resident in person' }, [
-      'community_worker',
-    ]),
+    communityStaff(['community_worker'], {
+      'zh-CN': '现场登记居民',
+      en: 'register a resident in person',
+    }),
     z.object({
       communityId: idSchema,
       kind: tieKindSchema,

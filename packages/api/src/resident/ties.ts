@@ -13,6 +13,7 @@ import { normalizeMainlandMobile } from '@gongzhi/auth';
 import { uuidv7 } from '@gongzhi/eventstore';
 import { readCommunity } from '@gongzhi/projections/organisation';
 import { listVerificationQueue } from '@gongzhi/projections/resident';
+import { communityStaff } from '../access.ts';
 import { writerFor } from '../commands.ts';
 import type { Context } from '../context.ts';
 import { currentLocale } from '../input.ts';
@@ -22,7 +23,7 @@ import { tieConsentSubject } from './codes.ts';
 import * as commands from './commands.ts';
 import {
   codeSchema,
-  communityWorkers,
+  RESIDENT_STAFF,
   consumeCode,
   me,
   offlineFor,
@@ -109,7 +110,10 @@ export const tieProcedures = {
    * declared it (then another worker verifies it).
    */
   verificationQueue: procedure(
-    communityWorkers({ 'zh-CN': '查看待核实的居民申报', en: 'see the ties awaiting verification' }),
+    communityStaff(RESIDENT_STAFF, {
+      'zh-CN': '查看待核实的居民申报',
+      en: 'see the ties awaiting verification',
+    }),
     z.object({ communityId: idSchema, minPosition: minPositionSchema }),
   ).query(async ({ ctx, input }) => {
     await caughtUpTo(ctx, input.minPosition);
@@ -129,7 +133,10 @@ export const tieProcedures = {
   }),
 
   verifyTie: procedure(
-    communityWorkers({ 'zh-CN': '核实居民的社区联系', en: 'verify a resident’s tie' }),
+    communityStaff(RESIDENT_STAFF, {
+      'zh-CN': '核实居民的社区联系',
+      en: 'verify a resident’s tie',
+    }),
     z.object({ communityId: idSchema, residentId: idSchema, tieId: idSchema, note: textSchema }),
   ).mutation(async ({ ctx, input }) => {
     await requireTieIn(ctx, input);
@@ -144,7 +151,10 @@ export const tieProcedures = {
   }),
 
   rejectTie: procedure(
-    communityWorkers({ 'zh-CN': '驳回居民的社区联系', en: 'reject a resident’s tie' }),
+    communityStaff(RESIDENT_STAFF, {
+      'zh-CN': '驳回居民的社区联系',
+      en: 'reject a resident’s tie',
+    }),
     z.object({ communityId: idSchema, residentId: idSchema, tieId: idSchema, reason: textSchema }),
   ).mutation(async ({ ctx, input }) => {
     await requireTieIn(ctx, input);
@@ -163,9 +173,10 @@ export const tieProcedures = {
    * them. The text says what the code is for; it serves for nothing else (see codes.ts).
    */
   requestTieCode: procedure(
-    communityWorkers({ 'zh-CN': '向居民发送确认验证码', en: 'send a resident a consent code' }, [
-      'community_worker',
-    ]),
+    communityStaff(['community_worker'], {
+      'zh-CN': '向居民发送确认验证码',
+      en: 'send a resident a consent code',
+    }),
     z.object({ communityId: idSchema, ...residentNamed }).superRefine(oneOfResidentOrPhone),
   ).mutation(async ({ ctx, input }) => {
     const { store, readModels, residents } = ctx.services;
@@ -208,9 +219,10 @@ export const tieProcedures = {
    * without one, awaiting the resident's own confirmation online.
    */
   declareTieFor: procedure(
-    communityWorkers({ 'zh-CN': '代居民申报社区联系', en: 'declare a tie for a resident' }, [
-      'community_worker',
-    ]),
+    communityStaff(['community_worker'], {
+      'zh-CN': '代居民申报社区联系',
+      en: 'declare a tie for a resident',
+    }),
     z
       .object({
         communityId: idSchema,
