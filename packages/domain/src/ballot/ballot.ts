@@ -9,7 +9,7 @@
 import type { Decider } from '../shared/decider.ts';
 import { refuse } from '../shared/errors.ts';
 import { moneyText } from '../cycle/describe.ts';
-import { requirePhase, type CycleState, type PublishedCycle } from '../cycle/cycle.ts';
+import { requirePhase, type CycleState, type PublishedCycle } from '../cycle/state.ts';
 import { checkEligibility } from '../resident/eligibility.ts';
 import type { EligibilityRule, EligibilitySubject } from '../resident/eligibility.ts';
 import type { BallotEvent, BallotEventData } from './events.ts';

@@ -3,7 +3,7 @@
 // voter changed them. Once voting has closed, every ballot by receipt when the community has at
 // least the cycle's minimum of ballots; below it only the totals per project, because a handful of
 // ballots published one by one shows each voter's choices to anyone who knows who voted.
-import { hasReached } from '../cycle/cycle.ts';
+import { hasReached } from '../cycle/state.ts';
 import { defaultBulletinMinimum, type CycleStage } from '../cycle/events.ts';
 
 export type BulletinDisclosure =

@@ -15,7 +15,7 @@
 // decisions are taken here.
 import type { Decider } from '../shared/decider.ts';
 import { DomainError, refuse, say, type LocalizedText } from '../shared/errors.ts';
-import type { CycleState } from '../cycle/cycle.ts';
+import type { CycleState } from '../cycle/state.ts';
 import { checkEligibility, type EligibilitySubject } from '../resident/eligibility.ts';
 import {
   ballotDecider,

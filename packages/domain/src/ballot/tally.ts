@@ -14,7 +14,7 @@ import {
   requirePublishedCycle,
   type CycleState,
   type PublishedCycle,
-} from '../cycle/cycle.ts';
+} from '../cycle/state.ts';
 import type { BallotEvent, BallotEventData } from './events.ts';
 
 export type TallyState =

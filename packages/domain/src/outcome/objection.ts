@@ -16,7 +16,7 @@ import {
   requirePublishedCycle,
   type CycleState,
   type PublishedCycle,
-} from '../cycle/cycle.ts';
+} from '../cycle/state.ts';
 import { cycleStageText } from '../cycle/describe.ts';
 import type {
   ObjectionTarget,

@@ -4,7 +4,7 @@
 // ProposalRejectedAtRoundTable, ProposalReturnedForRevision), naming the round-table.
 import type { Decider } from '../shared/decider.ts';
 import { refuse } from '../shared/errors.ts';
-import { requirePhase, type CycleState } from '../cycle/cycle.ts';
+import { requirePhase, type CycleState } from '../cycle/state.ts';
 import type { ProposalEventData, ProposalEventOf } from './events.ts';
 
 export type RoundTableState =

@@ -13,7 +13,7 @@
 // `cycle` is the proposal's cycle, `tally` the community's tally folded from
 // `tally-<cycleId>-<communityId>` (the last count stands), `target` the cycle carried into.
 import { refuse } from '../../shared/errors.ts';
-import { requirePhase, type CycleState } from '../../cycle/cycle.ts';
+import { requirePhase, type CycleState } from '../../cycle/state.ts';
 import type { TallyState } from '../../ballot/tally.ts';
 import type { FeedbackGiver, FeedbackSender, ProposalEventOf } from '../events.ts';
 import type { Proposal, ProposalState } from '../state.ts';

@@ -3,7 +3,7 @@
 // proposal it went into, decided on the duplicate as merged. A retry after a failure between the
 // two finds the merge already recorded and goes on.
 import { refuse } from '../../shared/errors.ts';
-import { requirePhase, type CycleState } from '../../cycle/cycle.ts';
+import { requirePhase, type CycleState } from '../../cycle/state.ts';
 import { proposalStatusText } from '../describe.ts';
 import type { ProposalEventOf } from '../events.ts';
 import type { ProposalStatus } from '../status.ts';

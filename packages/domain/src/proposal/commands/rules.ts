@@ -1,7 +1,7 @@
 // Refusals shared by the proposal's commands: the proposal must exist, the act must be the
 // author's, its status and the cycle's phase must allow it.
 import { refuse } from '../../shared/errors.ts';
-import { requirePhase, type CycleState, type PublishedCycle } from '../../cycle/cycle.ts';
+import { requirePhase, type CycleState, type PublishedCycle } from '../../cycle/state.ts';
 import { proposalStatusText } from '../describe.ts';
 import type { ProposalStatus } from '../status.ts';
 import type { Proposal, ProposalState } from '../state.ts';

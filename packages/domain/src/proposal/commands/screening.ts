@@ -3,7 +3,7 @@
 // project pool, rejects it, or returns it to its author for revision. `roundTable` is the
 // meeting folded from `roundtable-<roundTableId>` (roundtable.ts).
 import { refuse } from '../../shared/errors.ts';
-import type { CycleState, PublishedCycle } from '../../cycle/cycle.ts';
+import type { CycleState, PublishedCycle } from '../../cycle/state.ts';
 import type { ProposalEventData, ProposalEventOf } from '../events.ts';
 import type { RoundTableState } from '../roundtable.ts';
 import { effectiveCost, type Proposal, type ProposalState } from '../state.ts';

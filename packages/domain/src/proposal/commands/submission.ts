@@ -7,7 +7,7 @@
 // folded from their stream, judged by the cycle's eligibility rule (the one that lets them vote).
 import { refuse } from '../../shared/errors.ts';
 import { checkEligibility, type EligibilitySubject } from '../../resident/eligibility.ts';
-import { requirePhase, type CycleState } from '../../cycle/cycle.ts';
+import { requirePhase, type CycleState } from '../../cycle/state.ts';
 import type { ProposalChanges, ProposalEventData, ProposalEventOf } from '../events.ts';
 import type { ProposalState } from '../state.ts';
 import { changed, checkContent } from './content.ts';
