@@ -4,7 +4,7 @@
 // model's row: both have the shape of `EligibilitySubject`.
 import type { LocalizedText } from '../shared/errors.ts';
 import type { TieKind } from './events.ts';
-import type { CommunityTie } from './resident.ts';
+import type { CommunityTie } from './state.ts';
 
 export interface EligibilitySubject {
   status: 'active' | 'forgotten';
