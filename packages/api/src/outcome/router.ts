@@ -31,7 +31,7 @@ import {
   revisionOf,
   written,
 } from '../positions.ts';
-import { photosOf } from '../proposal/router.ts';
+import { photosOf } from '../proposal/photos.ts';
 import { procedure, router, type Access } from '../trpc.ts';
 import * as commands from './commands.ts';
 

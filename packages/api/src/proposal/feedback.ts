@@ -29,7 +29,7 @@ import { caughtUpTo, minPositionSchema, written } from '../positions.ts';
 import { actingFor, type Acting } from '../resident/acting.ts';
 import { ApiRefusal, procedure, router } from '../trpc.ts';
 import * as commands from './commands.ts';
-import { actingForAuthor, ROUND_TABLE, withAuthor, WORKERS } from './router.ts';
+import { actingForAuthor, ROUND_TABLE, withAuthor, WORKERS } from './procedure-helpers.ts';
 
 /** The caller, when they are one of the proposal's authors (a merged duplicate's too). */
 async function ownAuthorship(ctx: Context, proposalId: string): Promise<Acting | undefined> {

@@ -6,8 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { photoRules, type LocalizedText, type Photo } from '@gongzhi/domain';
+import { photoRules, say, type LocalizedText, type Photo } from '@gongzhi/domain';
 import type { SqlExecutor } from '@gongzhi/projections';
+import type { Context } from '../context.ts';
+import { ApiRefusal } from '../trpc.ts';
 
 export type PhotoType = Photo['type'];
 
@@ -170,4 +172,22 @@ export async function findPhotos(
       { fileId: String(r.photo_id), type: String(r.type) as PhotoType, size: Number(r.size) },
     ]),
   );
+}
+
+/** The stored photos with these ids, in order; a 400 about the field for an unknown id. */
+export async function photosOf(
+  ctx: Context,
+  photoIds: readonly string[] | undefined,
+  field = 'photoIds',
+): Promise<Photo[]> {
+  if (!photoIds || photoIds.length === 0) return [];
+  const found = await findPhotos(ctx.services.readModels.db, photoIds);
+  const missing = photoIds.findIndex((id) => !found.has(id));
+  if (missing >= 0) {
+    const text = say('找不到这张照片,请重新上传。', 'There is no such photo; upload it again.');
+    throw new ApiRefusal('BAD_REQUEST', 'photo_not_found', text, ctx.locale, [
+      { path: `${field}.${missing}`, message: text[ctx.locale] },
+    ]);
+  }
+  return photoIds.map((id) => found.get(id)!);
 }
