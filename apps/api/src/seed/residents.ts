@@ -1,5 +1,7 @@
 // The demo residents: a few who registered online and sign in, and some a worker registered from
-// a paper form, each with verified ties to their communities.
+// a paper form, each with verified ties to their communities; and what waits on two of them: a tie
+// a worker declared at the counter for the resident to confirm, and an erasure a worker requested
+// for a second person to confirm.
 import { residentCommands } from '@gongzhi/api';
 import { hashPassword } from '@gongzhi/auth';
 import { residentStreams } from '@gongzhi/domain';
@@ -28,6 +30,10 @@ interface DemoResident {
    */
   signIn?: Omit<DemoSignIn, 'loginName'>;
   ties: { tieId: string; communityId: string; kind: 'lives' | 'works' }[];
+  /** A tie a worker declared for them at the counter without a code: it awaits their answer. */
+  awaitingTie?: { tieId: string; communityId: string; kind: 'works'; declaredBy: string };
+  /** An erasure a worker requested on their written request: it awaits a second person. */
+  erasureRequested?: { erasureId: string; requestedBy: string; writtenRequestRef: string };
 }
 
 const DEMO_RESIDENTS: DemoResident[] = [
@@ -55,6 +61,12 @@ const DEMO_RESIDENTS: DemoResident[] = [
       },
     },
     ties: [{ tieId: 'demo-tie-zhang-shuyuan', communityId: 'shuyuan', kind: 'lives' }],
+    awaitingTie: {
+      tieId: 'demo-tie-zhang-qinfeng',
+      communityId: 'qinfeng',
+      kind: 'works',
+      declaredBy: 'demo-qinfeng',
+    },
   },
   {
     residentId: 'demo-r-li',
@@ -62,6 +74,11 @@ const DEMO_RESIDENTS: DemoResident[] = [
     phone: '13900001003',
     birthYear: 1955,
     ties: [{ tieId: 'demo-tie-li-shuyuan', communityId: 'shuyuan', kind: 'lives' }],
+    erasureRequested: {
+      erasureId: 'demo-erasure-li',
+      requestedBy: 'demo-shuyuan',
+      writtenRequestRef: '书院〔2025〕7 号',
+    },
   },
   {
     residentId: 'demo-r-zhao',
@@ -175,5 +192,34 @@ export async function seedResidents(
         verifiedBy: verifier,
       });
     }
+    await seedWaitingOn(resident, by);
+  }
+}
+
+/** What a demo resident's record has waiting, written two days ago, as the counter writes it. */
+async function seedWaitingOn(resident: DemoResident, by: By): Promise<void> {
+  const { residentId, awaitingTie, erasureRequested } = resident;
+  if (awaitingTie) {
+    const { declaredBy, ...tie } = awaitingTie;
+    await residentCommands.declareTie(
+      by(declaredBy, -2, { onBehalfOf: residentId, channel: 'offline' }),
+      { residentId, ...tie, declaredFor: { by: declaredBy, consent: 'awaiting_resident' } },
+    );
+  }
+  if (erasureRequested) {
+    const { erasureId, requestedBy, writtenRequestRef } = erasureRequested;
+    await residentCommands.erasureStep(
+      by(requestedBy, -2, { onBehalfOf: residentId, channel: 'offline' }),
+      {
+        type: 'RequestErasure',
+        data: {
+          residentId,
+          erasureId,
+          communityId: resident.ties[0]!.communityId,
+          requestedBy,
+          writtenRequestRef,
+        },
+      },
+    );
   }
 }

@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ locals, cookies, parent }) => {
   const { community } = await parent();
   const communityId = community.communityId;
   const minPosition = lastWrite(cookies);
-  const [ties, intake, waiting] = await Promise.all([
+  const [ties, intake, waiting, erasures] = await Promise.all([
     countOf(
       locals.api.resident.verificationQueue.query({ communityId, minPosition }),
       (a) => a.ties.length,
@@ -27,6 +27,10 @@ export const load: PageServerLoad = async ({ locals, cookies, parent }) => {
       (a) => a.proposals.length,
     ),
     countOf(locals.api.feedback.queue.query({ communityId, minPosition }), (a) => a.counts),
+    countOf(
+      locals.api.resident.pendingErasures.query({ communityId, minPosition }),
+      (a) => a.erasures.filter((erasure) => erasure.mayConfirm).length,
+    ),
   ]);
   return {
     counts: {
@@ -34,6 +38,7 @@ export const load: PageServerLoad = async ({ locals, cookies, parent }) => {
       intake,
       feedback: waiting?.awaitingFeedback ?? null,
       replies: waiting?.awaitingReply ?? null,
+      erasures,
     },
   };
 };

@@ -1,3 +1,4 @@
+import { fail } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { isTieKind, optional, parseBirthYear, registerOnSpotForm } from '$lib/forms/schemas';
@@ -26,6 +27,17 @@ export const load: PageServerLoad = async ({ locals, url, parent }) => {
 };
 
 const field = (data: FormData, name: string) => String(data.get(name) ?? '');
+
+/** The number and kind the worker typed at the counter, kept after a code is sent or refused. */
+const typedAtCounter = (data: FormData) => ({
+  phone: field(data, 'phone'),
+  tieKind: field(data, 'kind'),
+});
+
+function counterRefusal(error: unknown, data: FormData) {
+  const refused = itemRefusal('counter', error);
+  return fail(refused.status, { ...refused.data, ...typedAtCounter(data) });
+}
 
 export const actions: Actions = {
   registerOnSpot: async ({ request, locals, cookies }) => {
@@ -66,9 +78,9 @@ export const actions: Actions = {
         phone: field(data, 'phone'),
       });
     } catch (error) {
-      return itemRefusal('counter', error);
+      return counterRefusal(error, data);
     }
-    return { ...itemSuccess('counter', m.counter_code_sent()), phone: field(data, 'phone') };
+    return { ...itemSuccess('counter', m.counter_code_sent()), ...typedAtCounter(data) };
   },
 
   declareTieFor: async ({ request, locals, cookies }) => {
@@ -88,7 +100,7 @@ export const actions: Actions = {
         result.awaitingResident ? m.counter_declared_awaiting() : m.counter_declared_with_code(),
       );
     } catch (error) {
-      return itemRefusal('counter', error);
+      return counterRefusal(error, data);
     }
   },
 
