@@ -13,7 +13,8 @@ import { openRuntime, type Runtime, type RuntimeOptions } from '../src/runtime.t
 import { DEMO_ACCOUNTS } from '../src/seed/accounts.ts';
 import { startServer, type StartedServer } from '../src/server.ts';
 
-const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const databaseUrl =
+  process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface Engine {
   name: string;

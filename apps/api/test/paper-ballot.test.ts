@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ballotEventSchemas, ballotStreams, type BallotEventType } from '@gongzhi/domain';
 import { newEvent, type EventMetadata } from '@gongzhi/eventstore';
 import { seedVoters, type Voter } from '../bench/voters.ts';
-import { engines, useApiServer } from './harness.ts';
+import { openPostgresReadModels } from '@gongzhi/projections/postgres';
+import { databaseUrl, engines, useApiServer, type Reply } from './harness.ts';
 
 /** The seeded cycle of 虞山街道 in voting: 书院社区 approves at most three projects. */
 const CYCLE = 'demo-cycle-voting';
@@ -42,7 +43,7 @@ interface Reading {
   problems: { code: string }[];
 }
 
-describe.each(engines)('paper ballots over HTTP on $name', ({ make }) => {
+describe.each(engines)('paper ballots over HTTP on $name', ({ name, make }) => {
   const api = useApiServer(make());
   let voters: Voter[];
   let outsider: Voter;
@@ -64,10 +65,15 @@ describe.each(engines)('paper ballots over HTTP on $name', ({ make }) => {
       { ...place, batchId, sheets },
       { as },
     );
-  const view = async (as: string, batchId: string) => {
+  /** The position a mutation wrote, which the reads after it name as `minPosition`. */
+  const positionOf = (reply: Reply<{ position: string }>) => {
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    return reply.body.result!.data.position;
+  };
+  const view = async (as: string, batchId: string, minPosition: string) => {
     const reply = await api.call<BatchView>(
       'ballot.paperBatches.get',
-      { ...place, batchId },
+      { ...place, batchId, minPosition },
       { as, query: true },
     );
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
@@ -93,7 +99,7 @@ describe.each(engines)('paper ballots over HTTP on $name', ({ make }) => {
   const id = (i: number) => voters[i]!.residentId;
 
   beforeAll(async () => {
-    voters = await seedVoters(api.runtime, { count: 20, prefix: 'pb' });
+    voters = await seedVoters(api.runtime, { count: 22, prefix: 'pb' });
     outsider = (
       await seedVoters(api.runtime, {
         count: 1,
@@ -121,8 +127,11 @@ describe.each(engines)('paper ballots over HTTP on $name', ({ make }) => {
       { serial: 'T-002', voterId: id(1), choices: [pool[2]!] },
       { serial: 'T-003', voterId: id(2), choices: [pool[0]!] },
     ];
-    expect((await enter('shuyuan', batchId, first)).status).toBe(200);
-    const blind = await view('shuyuan2', batchId);
+    const blind = await view(
+      'shuyuan2',
+      batchId,
+      positionOf(await enter('shuyuan', batchId, first)),
+    );
     expect(blind).toMatchObject({ status: 'awaiting_second', mayEnter: true, toDecide: [] });
 
     // The same worker cannot enter the second time; nothing is written.
@@ -139,15 +148,15 @@ describe.each(engines)('paper ballots over HTTP on $name', ({ make }) => {
       { serial: 'T-003', voterId: id(2), choices: [pool[0]!] },
       { serial: 'T-004', voterId: id(3), choices: [pool[0]!] },
     ];
-    expect((await enter('shuyuan2', batchId, second)).status).toBe(200);
+    const entered = positionOf(await enter('shuyuan2', batchId, second));
 
-    const review = await view('shuyuan3', batchId);
+    const review = await view('shuyuan3', batchId, entered);
     expect(review).toMatchObject({ status: 'to_resolve', agreed: 2, mayResolve: true });
     expect(review.toDecide.map((i) => [i.serial, i.mismatch])).toEqual([
       ['T-002', 'choices'],
       ['T-004', 'only_second'],
     ]);
-    expect((await view('shuyuan', batchId)).mayResolve).toBe(false);
+    expect((await view('shuyuan', batchId, entered)).mayResolve).toBe(false);
 
     // The choices are sealed in the events, in the entries as in the ballots.
     const batchEvents = await api.runtime.store.readStream(
@@ -156,7 +165,11 @@ describe.each(engines)('paper ballots over HTTP on $name', ({ make }) => {
     expect(JSON.stringify(batchEvents.map((e) => e.data))).not.toContain(pool[3]!);
 
     const resolveAs = (as: string, decisions: unknown[]) =>
-      api.call('ballot.paperBatches.resolve', { ...place, batchId, decisions }, { as });
+      api.call<{ position: string }>(
+        'ballot.paperBatches.resolve',
+        { ...place, batchId, decisions },
+        { as },
+      );
     const refusals: [string, unknown[], number, string][] = [
       ['shuyuan2', [{ serial: 'T-002', outcome: 'second' }], 403, 'resolver_entered'],
       ['shuyuan3', [{ serial: 'T-002', outcome: 'second' }], 400, 'decision_missing'],
@@ -185,8 +198,8 @@ describe.each(engines)('paper ballots over HTTP on $name', ({ make }) => {
       { serial: 'T-002', outcome: 'second' },
       { serial: 'T-004', outcome: 'rejected', reason: '登记册上无此人签名' },
     ]);
-    expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
-    expect((await view('shuyuan', batchId)).counted).toEqual({ counted: 3, setAside: [] });
+    const counted = positionOf(resolved);
+    expect((await view('shuyuan', batchId, counted)).counted).toEqual({ counted: 3, setAside: [] });
     expect(await bulletinSize()).toBe(before + 3);
     expect((await streamOf(id(0))).map((e) => e.type)).toEqual(['PaperBallotCounted']);
     expect(await streamOf(id(3))).toEqual([]);
@@ -204,7 +217,7 @@ describe.each(engines)('paper ballots over HTTP on $name', ({ make }) => {
 
     const list = await api.call<{ batchId: string; status: string }[]>(
       'ballot.paperBatches.list',
-      place,
+      { ...place, minPosition: counted },
       { as: 'shuyuan', query: true },
     );
     expect(list.body.result!.data.find((b) => b.batchId === batchId)?.status).toBe('counted');
@@ -225,9 +238,12 @@ describe.each(engines)('paper ballots over HTTP on $name', ({ make }) => {
       { serial: 'T-012', voterId: id(6), choices: pool.slice(0, 4) },
       { serial: 'T-013', voterId: id(7), choices: [pool[1]!] },
     ];
-    expect((await enter('shuyuan2', batchId, sheets)).status).toBe(200);
-    expect((await enter('shuyuan3', batchId, sheets)).status).toBe(200);
-    const review = await view('shuyuan', batchId);
+    positionOf(await enter('shuyuan2', batchId, sheets));
+    const review = await view(
+      'shuyuan',
+      batchId,
+      positionOf(await enter('shuyuan3', batchId, sheets)),
+    );
     expect(
       review.toDecide.map((i) => [i.serial, i.mismatch, i.first!.problems.map((p) => p.code)]),
     ).toEqual([
@@ -237,7 +253,7 @@ describe.each(engines)('paper ballots over HTTP on $name', ({ make }) => {
       ['T-012', null, ['choices_break_rule']],
     ]);
     const reject = (serial: string) => ({ serial, outcome: 'rejected', reason: '核对不符' });
-    const reply = await api.call(
+    const reply = await api.call<{ position: string }>(
       'ballot.paperBatches.resolve',
       {
         ...place,
@@ -246,8 +262,10 @@ describe.each(engines)('paper ballots over HTTP on $name', ({ make }) => {
       },
       { as: 'shuyuan' },
     );
-    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
-    expect((await view('shuyuan', batchId)).counted).toEqual({ counted: 1, setAside: [] });
+    expect((await view('shuyuan', batchId, positionOf(reply))).counted).toEqual({
+      counted: 1,
+      setAside: [],
+    });
     expect((await streamOf(id(4))).map((e) => e.type)).toEqual(['BallotCast']);
     expect((await streamOf(id(7))).map((e) => e.type)).toEqual(['PaperBallotCounted']);
   });
@@ -270,9 +288,9 @@ describe.each(engines)('paper ballots over HTTP on $name', ({ make }) => {
     expect(screening.status).toBe(409);
     expect(screening.body.error?.data.reason).toBe('not_voting');
     expect(await api.head()).toBe(head);
-    expect((await enter('shuyuan', batchId, sheets)).status).toBe(200);
-    expect((await enter('shuyuan3', batchId, sheets)).status).toBe(200);
-    expect(await view('shuyuan2', batchId)).toMatchObject({
+    positionOf(await enter('shuyuan', batchId, sheets));
+    const entered = positionOf(await enter('shuyuan3', batchId, sheets));
+    expect(await view('shuyuan2', batchId, entered)).toMatchObject({
       status: 'counted',
       counted: { counted: 1, setAside: [] },
     });
@@ -322,12 +340,12 @@ describe.each(engines)('paper ballots over HTTP on $name', ({ make }) => {
       sheet('T-051', 14, 'PBRC-0000-0000-0008'),
       sheet('T-052', 15, onlineReceipt),
     ];
-    expect((await enter('shuyuan2', batchId, second)).status).toBe(200);
+    const entered = positionOf(await enter('shuyuan2', batchId, second));
     // The receipts are sealed with the choices: never in the clear in the batch's events.
     const events = await api.runtime.store.readStream(ballotStreams.paperBatch(CYCLE, batchId));
     expect(JSON.stringify(events.map((e) => e.data))).not.toContain('PBRC-0000-0000-0001');
 
-    const review = await view('shuyuan3', batchId);
+    const review = await view('shuyuan3', batchId, entered);
     expect(
       review.toDecide.map((i) => [
         i.serial,
@@ -352,8 +370,10 @@ describe.each(engines)('paper ballots over HTTP on $name', ({ make }) => {
       },
       { as: 'shuyuan3' },
     );
-    expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
-    expect((await view('shuyuan', batchId)).counted).toEqual({ counted: 2, setAside: [] });
+    expect((await view('shuyuan', batchId, positionOf(resolved))).counted).toEqual({
+      counted: 2,
+      setAside: [],
+    });
     for (const voter of [13, 14]) {
       expect((await streamOf(id(voter))).map((e) => e.type)).toEqual(['PaperBallotCounted']);
     }
@@ -361,9 +381,12 @@ describe.each(engines)('paper ballots over HTTP on $name', ({ make }) => {
     // A receipt another batch counted is listed for the resolver, not counted again.
     const again = await open('shuyuan', '8号票箱');
     const copied = [sheet('T-053', 17, 'PBRC-0000-0000-0001')];
-    await enter('shuyuan', again, copied);
-    await enter('shuyuan2', again, copied);
-    const listed = await view('shuyuan3', again);
+    positionOf(await enter('shuyuan', again, copied));
+    const listed = await view(
+      'shuyuan3',
+      again,
+      positionOf(await enter('shuyuan2', again, copied)),
+    );
     expect(listed.status).toBe('to_resolve');
     expect(listed.toDecide[0]!.first!.problems.map((p) => p.code)).toEqual(['receipt_taken']);
   });
@@ -384,6 +407,68 @@ describe.each(engines)('paper ballots over HTTP on $name', ({ make }) => {
     const ballots = [...(await streamOf(id(18))), ...(await streamOf(id(19)))];
     expect(ballots.map((e) => e.type)).toEqual(['PaperBallotCounted']);
   });
+
+  // A second PostgreSQL connection holds the bulletin back (its table locked against writes) while a
+  // voter casts online: the ballot is in the store, not yet on the bulletin the review reads.
+  it.runIf(name === 'postgres')(
+    'reviews a batch on every ballot cast before it, though the bulletin has not caught up',
+    async () => {
+      const { readModels } = api.runtime.services;
+      const schema = (await readModels.db.get<{ name: string }>(
+        'SELECT current_schema() AS name',
+      ))!;
+      const locker = await openPostgresReadModels({ url: databaseUrl, schema: schema.name });
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let locked!: () => void;
+      const holding = new Promise<void>((resolve) => (locked = resolve));
+      const lock = locker.transaction(async (tx) => {
+        await tx.run('LOCK TABLE bal_bulletin IN EXCLUSIVE MODE');
+        locked();
+        await released;
+      });
+      const wait = readModels.waitForPosition;
+      try {
+        await holding;
+        const online = await api.call<{ receipt: string; position: string }>(
+          'ballot.cast',
+          { ...place, choices: [pool[2]] },
+          { headers: { authorization: `Bearer ${voters[20]!.token}` } },
+        );
+        const cast = BigInt(positionOf(online));
+        // Released once the server waits for the read models to hold the ballot (or has answered).
+        let waiting!: () => void;
+        const waitsForBallot = new Promise<void>((resolve) => (waiting = resolve));
+        readModels.waitForPosition = (position, timeoutMs) => {
+          if (position >= cast) waiting();
+          return wait.call(readModels, position, timeoutMs);
+        };
+        const batchId = await open('shuyuan', '11号票箱');
+        const sheets: Sheet[] = [
+          {
+            serial: 'T-070',
+            voterId: id(21),
+            choices: [pool[1]!],
+            receipt: online.body.result!.data.receipt,
+          },
+        ];
+        positionOf(await enter('shuyuan', batchId, sheets));
+        const second = enter('shuyuan2', batchId, sheets);
+        await Promise.race([waitsForBallot, second]);
+        release();
+        await lock;
+        const listed = await view('shuyuan3', batchId, positionOf(await second));
+        expect(listed.status).toBe('to_resolve');
+        expect(listed.toDecide[0]!.first!.problems.map((p) => p.code)).toEqual(['receipt_taken']);
+        expect(await streamOf(id(21))).toEqual([]);
+      } finally {
+        readModels.waitForPosition = wait;
+        release();
+        await lock;
+        await locker.close();
+      }
+    },
+  );
 
   it('finishes a count cut short without counting any ballot twice, before the vote closes', async () => {
     const { store, services } = api.runtime;
@@ -440,7 +525,8 @@ describe.each(engines)('paper ballots over HTTP on $name', ({ make }) => {
       }),
     ]);
     const before = await bulletinSize();
-    expect((await view('shuyuan', batchId)).status).toBe('counting');
+    const appended = (await api.head())!;
+    expect((await view('shuyuan', batchId, appended)).status).toBe('counting');
 
     // Its count needs voting open: the vote does not close until the batch is counted.
     const unfinished = await api.head();
@@ -451,9 +537,16 @@ describe.each(engines)('paper ballots over HTTP on $name', ({ make }) => {
     expect(await api.head()).toBe(unfinished);
 
     const count = () =>
-      api.call('ballot.paperBatches.count', { ...place, batchId }, { as: 'shuyuan' });
-    expect((await count()).status).toBe(200);
-    expect((await view('shuyuan', batchId)).counted).toEqual({ counted: 2, setAside: [] });
+      api.call<{ position: string }>(
+        'ballot.paperBatches.count',
+        { ...place, batchId },
+        { as: 'shuyuan' },
+      );
+    const finished = positionOf(await count());
+    expect((await view('shuyuan', batchId, finished)).counted).toEqual({
+      counted: 2,
+      setAside: [],
+    });
     for (const sheet of accepted) {
       expect((await streamOf(sheet.voterId)).map((e) => e.type)).toEqual(['PaperBallotCounted']);
       const claims = await store.readStream(ballotStreams.paperSerial(CYCLE, sheet.serial));
@@ -469,15 +562,11 @@ describe.each(engines)('paper ballots over HTTP on $name', ({ make }) => {
   it('counts paper ballots in the tally when the vote closes, and enters no more after', async () => {
     const size = await bulletinSize();
     const close = await closeVote();
-    expect(close.status, JSON.stringify(close.body)).toBe(200);
+    const closed = positionOf(close);
     const result = await api.call<{
       tally: { ballotCount: number };
       recount: { matches: boolean };
-    } | null>(
-      'ballot.result',
-      { ...place, minPosition: close.body.result!.data.position },
-      { query: true },
-    );
+    } | null>('ballot.result', { ...place, minPosition: closed }, { query: true });
     expect(result.body.result?.data).toMatchObject({
       tally: { ballotCount: size },
       recount: { matches: true },
@@ -486,7 +575,7 @@ describe.each(engines)('paper ballots over HTTP on $name', ({ make }) => {
     for (const receipt of ['PBRC-0000-0000-0001', 'pbrc-0000-0000-0002']) {
       const found = await api.call(
         'ballot.findReceipt',
-        { cycleId: CYCLE, receipt },
+        { cycleId: CYCLE, receipt, minPosition: closed },
         { query: true },
       );
       expect(found.body.result?.data).toEqual({

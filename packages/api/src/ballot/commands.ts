@@ -31,6 +31,7 @@ import { listResidentTies, readResident } from '@gongzhi/projections/resident';
 import type { SqlExecutor } from '@gongzhi/projections';
 import { executeCommand, type CommandResult, type EventCodec, type Writer } from '../commands.ts';
 import { cycleCodec, currentCycle } from '../cycle/commands.ts';
+import { caughtUpToHead } from '../positions.ts';
 import { currentResident } from '../resident/commands.ts';
 import { countBallots, type CountInput } from './count.ts';
 
@@ -293,8 +294,7 @@ export async function countInput(
  * before it was called.
  */
 export async function tallyCycle(w: Writer, cycleId: string) {
-  const head = await w.store.headPosition();
-  if (head !== undefined) await w.readModels.waitForPosition(head, 30_000);
+  await caughtUpToHead(w);
   const cycle = requireVoteClosed(await currentCycle(w.store, cycleId), cycleId);
   const results = [];
   for (const { communityId } of cycle.definition.communities) {

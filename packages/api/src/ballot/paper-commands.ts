@@ -41,6 +41,7 @@ import {
 import { listProjectPool } from '@gongzhi/projections/proposal';
 import { executeCommand, type CommandResult, type Writer } from '../commands.ts';
 import { currentCycle } from '../cycle/commands.ts';
+import { caughtUpToHead } from '../positions.ts';
 import { ballotCodec, voterOf, whileCasting } from './commands.ts';
 
 type OpenBatch = Extract<PaperBatchState, { status: 'open' }>;
@@ -137,7 +138,11 @@ export async function enterPaperBatch(w: Writer, seal: BallotSeal, data: EnterDa
   return result;
 }
 
-/** Both entries of a batch compared and checked now, its choices opened. */
+/**
+ * Both entries of a batch compared and checked now, its choices opened. Some checks read the read
+ * models (a receipt cast online is only on the bulletin): they are read once the read models hold
+ * every event written before, or a ballot cast a moment ago would go unnoticed.
+ */
 export async function reviewBatch(
   w: Writer,
   seal: BallotSeal,
@@ -147,6 +152,7 @@ export async function reviewBatch(
   if (!first || !second) return [];
   const { cycleId, communityId, batchId } = state;
   const cycle = requirePaperVoting(await currentCycle(w.store, cycleId), cycleId);
+  await caughtUpToHead(w);
   const place = { cycleId, communityId };
   const open = (sheets: typeof first.sheets): OpenedSheet[] =>
     sheets.map((s) => ({
@@ -273,8 +279,7 @@ export async function countPaperBatch(
  * every event written so far (closing the vote is refused while there are any).
  */
 export async function uncountedPaperBatches(w: Writer, cycleId: string): Promise<string[]> {
-  const head = await w.store.headPosition();
-  if (head !== undefined) await w.readModels.waitForPosition(head, 30_000);
+  await caughtUpToHead(w);
   const rows = await listUncountedPaperBatches(w.readModels.db, cycleId);
   return rows.map((row) => row.label);
 }

@@ -125,6 +125,7 @@ export const paperBatchRouter = router({
     workers(say('查看纸质选票批次', 'see a paper ballot batch')),
     z.object({ ...batchRef, minPosition: minPositionSchema }),
   ).query(async ({ ctx, input }) => {
+    await caughtUpTo(ctx, input.minPosition);
     const w = paperWriter(ctx);
     const { state, revision } = await currentPaperBatch(w, input.cycleId, input.batchId);
     if (state.status !== 'open' || state.communityId !== input.communityId) {

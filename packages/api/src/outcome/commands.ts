@@ -21,6 +21,7 @@ import { listProjectPool } from '@gongzhi/projections/proposal';
 import { tallyCycle } from '../ballot/commands.ts';
 import { executeCommand, type EventCodec, type Writer } from '../commands.ts';
 import { currentCycle } from '../cycle/commands.ts';
+import { caughtUpToHead } from '../positions.ts';
 
 export const outcomeCodec: EventCodec<OutcomeEvent> = {
   read: (recorded) => parseOutcomeEvent(recorded.type, recorded.data),
@@ -94,7 +95,6 @@ export async function answerObjection(
  * so far (confirming the cycle is decided on it).
  */
 export async function unansweredObjections(w: Writer, cycleId: string): Promise<number> {
-  const head = await w.store.headPosition();
-  if (head !== undefined) await w.readModels.waitForPosition(head, 30_000);
+  await caughtUpToHead(w);
   return countUnansweredObjections(w.readModels.db, cycleId);
 }

@@ -9,6 +9,7 @@ import { uncountedPaperBatches } from '../ballot/paper-commands.ts';
 import type { Writer } from '../commands.ts';
 import { moveCyclePhase, type PhaseMoveFacts } from '../cycle/commands.ts';
 import { unansweredObjections } from '../outcome/commands.ts';
+import { caughtUpToHead } from '../positions.ts';
 
 type PhaseMove = { cycleId: string; to: CyclePhase; reason?: string | undefined };
 
@@ -65,7 +66,6 @@ async function closeVote(w: Writer, data: PhaseMove, expectedRevision?: bigint) 
  * hold every event written so far (closing the cycle is decided on them).
  */
 async function feedbackOwed(w: Writer, cycleId: string): Promise<string[]> {
-  const head = await w.store.headPosition();
-  if (head !== undefined) await w.readModels.waitForPosition(head, 30_000);
+  await caughtUpToHead(w);
   return (await listFeedbackOwed(w.readModels.db, { cycleId })).map((p) => p.title);
 }

@@ -25,7 +25,7 @@ export type BallotState =
       sealed: string;
       /** 1 for the first ballot, +1 for each change. */
       versions: number;
-      /** Set when the ballot is a counted paper ballot (see paper.ts): it cannot be changed online. */
+      /** Set when the ballot is a counted paper ballot (see paper/claims.ts): it cannot be changed online. */
       paper?: { batchId: string; serial: string };
     };
 
