@@ -524,11 +524,8 @@ describe.each(engines.filter((e) => e.name === 'sqlite'))(
         expect(event?.data).toMatchObject({ authorResidentId: WANG.id, channel: 'proxy' });
         const mine = await call<{ proposals: { proposalId: string }[] }>(
           'proposal.mine',
-          undefined,
-          {
-            as: 'wang',
-            query: true,
-          },
+          { minPosition: byProxy.position },
+          { as: 'wang', query: true },
         );
         expect(mine.body.result?.data.proposals.map((p) => p.proposalId)).toContain(
           byProxy.proposalId,
@@ -629,7 +626,7 @@ describe.each(engines.filter((e) => e.name === 'sqlite'))(
           proposals: { proposalId: string; author: { name: string } | null }[];
         }>(
           'proposal.intakeQueue',
-          { communityId: 'shuyuan', cycleId },
+          { communityId: 'shuyuan', cycleId, minPosition: confirmed.position },
           { as: 'shuyuan', query: true },
         );
         expect(queue.body.result?.data.proposals).toContainEqual(
