@@ -16,7 +16,9 @@ export function formatProgress(label: string, p: RebuildProgress): string {
     : p.fraction > 0
       ? `~${count(p.events / p.fraction)}`
       : '?';
-  const percent = `${Math.floor(p.fraction * 100)}%`.padStart(4);
+  // 100% means done: the last page read still has the catch-up and the swap of tables ahead.
+  const shown = p.done ? 100 : Math.min(99, Math.floor(p.fraction * 100));
+  const percent = `${shown}%`.padStart(4);
   return `${label} ${bar} ${percent}  ${count(p.events)} / ${total} events  ${count(p.eventsPerSecond)} events/s`;
 }
 
