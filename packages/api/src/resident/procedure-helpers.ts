@@ -1,11 +1,12 @@
-// What the resident procedures (router.ts, ties.ts, erasure.ts) share: the signed-in account,
-// a worker's writer for a resident who came in person, the roles that look after a community's
-// residents, and using up a one-time code.
+// What the resident procedures (router.ts, public.ts, staff.ts, ties.ts, erasure.ts) share: the
+// inputs of a resident's data, the signed-in account, a worker's writer for a resident who came
+// in person, the roles that look after a community's residents, and using up a one-time code.
 import { z } from 'zod';
-import { paragraphText, say, type LocalizedText } from '@gongzhi/domain';
+import { paragraphText, personalDataSchema, say, type LocalizedText } from '@gongzhi/domain';
+import { normalizeMainlandMobile, type Role } from '@gongzhi/auth';
 import { writerActing } from '../commands.ts';
 import type { Context, SignedInAccount } from '../context.ts';
-import type { Role } from '@gongzhi/auth';
+import { currentLocale } from '../input.ts';
 import { ApiRefusal } from '../trpc.ts';
 import type { CheckResult } from './codes.ts';
 
@@ -15,6 +16,25 @@ export const codeSchema = z
   .regex(/^\d{6}$/);
 
 export const textSchema = paragraphText({ max: 500 });
+
+/** A mainland mobile number as people type it (spaces, +86), in its canonical 11 digits. */
+export const phoneSchema = z
+  .string()
+  .max(24)
+  .refine((value) => normalizeMainlandMobile(value) !== undefined, {
+    error: () =>
+      say('请输入 11 位中国大陆手机号码', 'Enter an 11-digit mainland China mobile number')[
+        currentLocale()
+      ],
+  })
+  .transform((value) => normalizeMainlandMobile(value)!);
+
+export const {
+  name: nameSchema,
+  idNumber: idNumberSchema,
+  address: addressSchema,
+} = personalDataSchema.shape;
+export const birthYearSchema = z.number().int().min(1900).max(2100);
 
 /** The signed-in account: the resident, or the worker; every procedure but the public ones has one. */
 export const me = (ctx: Context): SignedInAccount => ctx.account!;

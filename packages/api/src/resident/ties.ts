@@ -9,7 +9,6 @@
 // worker who declared it never verifies it (the domain refuses both).
 import { z } from 'zod';
 import { idSchema, refuse, say, tieKindSchema } from '@gongzhi/domain';
-import { normalizeMainlandMobile } from '@gongzhi/auth';
 import { uuidv7 } from '@gongzhi/eventstore';
 import { readCommunity } from '@gongzhi/projections/organisation';
 import { listVerificationQueue } from '@gongzhi/projections/resident';
@@ -27,23 +26,14 @@ import {
   consumeCode,
   me,
   offlineFor,
+  phoneSchema,
   textSchema,
 } from './procedure-helpers.ts';
 
 /** The resident a worker names: by their id (found by search), or by their mobile number. */
 const residentNamed = {
   residentId: idSchema.optional(),
-  phone: z
-    .string()
-    .max(24)
-    .refine((value) => normalizeMainlandMobile(value) !== undefined, {
-      error: () =>
-        say('请输入 11 位中国大陆手机号码', 'Enter an 11-digit mainland China mobile number')[
-          currentLocale()
-        ],
-    })
-    .transform((value) => normalizeMainlandMobile(value)!)
-    .optional(),
+  phone: phoneSchema.optional(),
 };
 
 const oneOfResidentOrPhone = (
