@@ -1,3 +1,4 @@
 export * from './events.ts';
-export * from './objection.ts';
+export * from './state.ts';
+export * from './decider.ts';
 export * from './notifications.ts';
