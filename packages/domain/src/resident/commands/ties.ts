@@ -5,7 +5,7 @@
 // resident does not verify it too (four eyes), are rules here. A tie a worker declared without
 // the resident's agreement (`awaiting_resident`) waits for them to confirm or decline it.
 import { refuse } from '../../shared/errors.ts';
-import type { CommunityState } from '../../organisation/community.ts';
+import type { CommunityState } from '../../organisation/community/state.ts';
 import type { ResidentEventOf, TieConsent, TieKind } from '../events.ts';
 import type { CommunityTie, RegisteredResident, ResidentState } from '../state.ts';
 import { requireActive } from './rules.ts';
