@@ -3,21 +3,13 @@
 // under the same names.
 import { z } from 'zod';
 import { idSchema, lineText, tieKindSchema } from '@gongzhi/domain';
-import { normalizeMainlandMobile } from '@gongzhi/auth';
 import { uuidv7 } from '@gongzhi/eventstore';
-import {
-  listResidentTies,
-  readResident,
-  readResidentLogin,
-  searchResidents,
-  SEARCHABLE_TIE_STATUSES,
-  type ResidentRow,
-} from '@gongzhi/projections/resident';
 import { communityStaff } from '../access.ts';
 import { now, today } from '../context.ts';
 import { written } from '../positions.ts';
 import { procedure } from '../trpc.ts';
 import * as commands from './commands.ts';
+import { searchCommunityResidents } from './queries.ts';
 import {
   addressSchema,
   birthYearSchema,
@@ -29,19 +21,6 @@ import {
   RESIDENT_STAFF,
 } from './procedure-helpers.ts';
 
-function residentView(resident: ResidentRow) {
-  return {
-    residentId: resident.residentId,
-    name: resident.name,
-    phoneMasked: resident.phoneMasked,
-    birthYear: resident.birthYear,
-    phoneConfirmed: resident.phoneConfirmed,
-    hasPassword: resident.hasPassword,
-    channel: resident.channel,
-    registeredAt: resident.registeredAt,
-  };
-}
-
 export const staffProcedures = {
   /**
    * Residents with a tie to the community they declared or agreed to (not one a worker declared
@@ -51,30 +30,7 @@ export const staffProcedures = {
   search: procedure(
     communityStaff(RESIDENT_STAFF, { 'zh-CN': '查找居民', en: 'search residents' }),
     z.object({ communityId: idSchema, query: lineText({ max: 40 }) }),
-  ).query(async ({ ctx, input }) => {
-    const { db } = ctx.services.readModels;
-    const phone = normalizeMainlandMobile(input.query);
-    let found: ResidentRow[];
-    if (phone) {
-      const login = await readResidentLogin(db, ctx.services.residents.digestPhone(phone));
-      const resident = login && (await readResident(db, login.residentId));
-      found = resident ? [resident] : [];
-    } else {
-      found = await searchResidents(db, { communityId: input.communityId, text: input.query });
-    }
-    const residents = await Promise.all(
-      found.map(async (resident) => ({
-        ...residentView(resident),
-        ties: (await listResidentTies(db, resident.residentId))
-          .filter(
-            (tie) =>
-              tie.communityId === input.communityId && SEARCHABLE_TIE_STATUSES.includes(tie.status),
-          )
-          .map((tie) => ({ tieId: tie.tieId, kind: tie.kind, status: tie.status })),
-      })),
-    );
-    return { residents: residents.filter((resident) => resident.ties.length > 0) };
-  }),
+  ).query(async ({ ctx, input }) => ({ residents: await searchCommunityResidents(ctx, input) })),
 
   /**
    * A worker registers a resident who came in person, from a paper form they signed (their
