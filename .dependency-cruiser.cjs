@@ -76,6 +76,14 @@ module.exports = {
       },
     },
     {
+      name: 'no-router-imports-a-router',
+      severity: 'error',
+      comment:
+        'A router mounts procedures; what two routers share (an input, a helper, an access builder) moves to a file both import (docs/architecture.md, Routers). Only root.ts imports routers.',
+      from: { path: '^packages/api/src/', pathNot: '^packages/api/src/root\\.ts$' },
+      to: { path: '^packages/api/src/[^/]+/router\\.ts$' },
+    },
+    {
       name: 'workspace-import-resolves',
       severity: 'error',
       comment:
