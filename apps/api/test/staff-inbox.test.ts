@@ -1,7 +1,8 @@
 // The staff inbox over HTTP (issue 11): what waits for a staff member's act reaches them with a
 // link, only where their grants allow the act (a worker of 书院社区 sees 书院社区's work, one of
 // 琴枫社区 does not; a street officer sees the objections of its street but not the feedback its
-// workers give), names no resident, and is gone once somebody has acted.
+// workers give; an erasure reaches a second person, never its requester), names no resident, and
+// is gone once somebody has acted.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedVoters } from '../bench/voters.ts';
 import { DEMO_RESIDENT } from '../src/seed/residents.ts';
@@ -198,6 +199,64 @@ describe('the staff inbox over HTTP on sqlite', () => {
       ),
     );
     expect((await inbox('yushan')).some((i) => i.workId === workId)).toBe(false);
+  });
+
+  it('brings an erasure awaiting a second person to those who may confirm it, not to its requester, naming nobody', async () => {
+    // The demo's erasure of 陆根生 (demo-r-li), requested by 书院社区's first worker.
+    const workId = 'erasure:demo-erasure-li';
+    const second = await inbox('shuyuan2');
+    const item = second.find((i) => i.workId === workId);
+    expect(item).toMatchObject({
+      kind: 'erasure',
+      communityId: 'shuyuan',
+      subject: null,
+      link: '/work/erasures?community=shuyuan',
+    });
+    expect((await inbox('yushan')).some((i) => i.workId === workId)).toBe(true);
+    // Not the worker who requested it, nor one of another community.
+    for (const worker of ['shuyuan', 'qinfeng']) {
+      expect((await inbox(worker)).some((i) => i.workId === workId)).toBe(false);
+    }
+    const shown = JSON.stringify(item);
+    expect(shown).not.toContain('陆根生');
+    expect(shown).not.toContain('demo-r-li');
+    expect(shown).not.toContain('书院〔2025〕7 号');
+
+    ok(
+      await call(
+        'resident.confirmErasure',
+        { communityId: 'shuyuan', residentId: 'demo-r-li', erasureId: 'demo-erasure-li' },
+        { as: 'shuyuan2' },
+      ),
+    );
+    // Confirmed, it waits for nobody's act (anyone there may still stop it on its page).
+    for (const staff of ['shuyuan2', 'shuyuan3', 'yushan']) {
+      expect((await inbox(staff)).some((i) => i.workId === workId)).toBe(false);
+    }
+  });
+
+  it('drops an erasure once it is stopped', async () => {
+    const zhao = 'demo-r-zhao';
+    const { erasureId } = ok(
+      await call<{ erasureId: string }>(
+        'resident.requestErasure',
+        { communityId: 'shuyuan', residentId: zhao, writtenRequestRef: '书院〔2025〕99 号' },
+        { as: 'shuyuan3' },
+      ),
+    );
+    const workId = `erasure:${erasureId}`;
+    expect((await inbox('shuyuan')).some((i) => i.workId === workId)).toBe(true);
+    expect((await inbox('shuyuan3')).some((i) => i.workId === workId)).toBe(false);
+    ok(
+      await call(
+        'resident.stopErasure',
+        { communityId: 'shuyuan', residentId: zhao, erasureId, reason: '居民撤回书面申请。' },
+        { as: 'shuyuan3' },
+      ),
+    );
+    for (const staff of ['shuyuan', 'shuyuan2', 'yushan']) {
+      expect((await inbox(staff)).some((i) => i.workId === workId)).toBe(false);
+    }
   });
 
   it('gives a resident, who has no staff work, nothing', async () => {

@@ -1,30 +1,32 @@
 // The staff inbox: what waits for a staff member's act, each item with the page where it is done.
 // It is read from the read models the acts change (objections not answered, ties declared and not
 // decided, feedback owed to authors not selected, paper batches whose entries wait for a third
-// worker), in the communities where the member's grants allow that act, so an item appears as
+// worker, erasures waiting for a second person), in the communities where the member's grants allow that act, so an item appears as
 // soon as the work does and is gone once somebody has done it. It names no resident: a tie is
-// shown by its kind and community, an objection by its cycle, never by its text.
+// shown by its kind and community, an objection by its cycle, never by its text, an erasure by
+// when it was requested.
 import { hasGrant, type Grant, type Role } from '@gongzhi/auth';
 import { listPaperBatchesToResolve } from '@gongzhi/projections/ballot';
 import { readCycle } from '@gongzhi/projections/cycle';
 import { listCommunities } from '@gongzhi/projections/organisation';
 import { listUnansweredObjections } from '@gongzhi/projections/outcome';
 import { listFeedbackOwed } from '@gongzhi/projections/proposal';
-import { listVerificationQueue } from '@gongzhi/projections/resident';
+import { listPendingErasures, listVerificationQueue } from '@gongzhi/projections/resident';
 import type { TieKind } from '@gongzhi/domain';
 import type { SqlExecutor } from '@gongzhi/projections';
 
-export type StaffWorkKind = 'objection' | 'tie' | 'feedback' | 'paper_batch';
+export type StaffWorkKind = 'objection' | 'tie' | 'feedback' | 'paper_batch' | 'erasure';
 
 /**
  * Who may do each act, as the procedures that do it declare: outcome.answer, resident.verifyTie,
- * feedback.give, ballot.paperBatches.resolve.
+ * feedback.give, ballot.paperBatches.resolve, resident.confirmErasure.
  */
 const ACTORS: Record<StaffWorkKind, readonly Role[]> = {
   objection: ['community_worker', 'street_officer', 'city_admin'],
   tie: ['community_worker', 'committee_member', 'street_officer'],
   feedback: ['community_worker'],
   paper_batch: ['community_worker'],
+  erasure: ['community_worker', 'street_officer'],
 };
 
 export interface StaffWorkItem {
@@ -62,11 +64,14 @@ export async function listStaffWork(
         }),
       )
       .map((c) => c.communityId);
-  const [objections, ties, feedback, batches] = await Promise.all([
+  const inEach = <T>(kind: StaffWorkKind, list: (communityId: string) => Promise<T[]>) =>
+    Promise.all(reach(kind).map(list)).then((lists) => lists.flat());
+  const [objections, ties, feedback, batches, erasures] = await Promise.all([
     listUnansweredObjections(db, reach('objection')),
-    Promise.all(reach('tie').map((id) => listVerificationQueue(db, id))).then((q) => q.flat()),
+    inEach('tie', (id) => listVerificationQueue(db, id)),
     listFeedbackOwed(db, { communityIds: reach('feedback') }),
     listPaperBatchesToResolve(db, reach('paper_batch')),
+    inEach('erasure', (id) => listPendingErasures(db, id)),
   ]);
 
   const cycles = new Map<string, StaffWorkItem['cycle']>();
@@ -143,6 +148,19 @@ export async function listStaffWork(
           subject: b.label,
           since: b.openedAt,
           link: `/work/paper-ballots/${encoded(b.cycleId)}/${encoded(b.batchId)}/resolve?${inCommunity(b.communityId)}`,
+        }),
+      ),
+    // A requested erasure waits for a second person: never the worker who requested it. Once
+    // confirmed it waits for nobody (anyone here may still stop it on the erasures page).
+    ...erasures
+      .filter((e) => e.status === 'requested' && e.requestedBy !== account.accountId)
+      .map((e) =>
+        item({
+          kind: 'erasure',
+          workId: `erasure:${e.erasureId}`,
+          communityId: e.communityId,
+          since: e.requestedAt,
+          link: `/work/erasures?${inCommunity(e.communityId)}`,
         }),
       ),
   ];
