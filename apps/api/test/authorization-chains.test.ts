@@ -52,7 +52,7 @@ describe.each(engines.filter((e) => e.name === 'sqlite'))(
         404,
         'resident_not_in_community',
       );
-      const declared = await call(
+      const declared = await call<{ position: string }>(
         'resident.declareTieFor',
         { communityId: 'qinfeng', residentId: ZHAO.residentId, kind: 'works' },
         { as: 'qinfeng' },
@@ -63,10 +63,14 @@ describe.each(engines.filter((e) => e.name === 'sqlite'))(
         404,
         'resident_not_in_community',
       );
-      // Nor find them through that tie.
+      // Nor find them through that tie, once the read model holds it.
       const found = await call<{ residents: unknown[] }>(
         'resident.search',
-        { communityId: 'qinfeng', query: ZHAO.phone },
+        {
+          communityId: 'qinfeng',
+          query: ZHAO.phone,
+          minPosition: declared.body.result!.data.position,
+        },
         { as: 'qinfeng', query: true },
       );
       expect(found.body.result?.data.residents).toEqual([]);

@@ -6,7 +6,7 @@ import { idSchema, lineText, tieKindSchema } from '@gongzhi/domain';
 import { uuidv7 } from '@gongzhi/eventstore';
 import { communityStaff } from '../access.ts';
 import { now, today } from '../context.ts';
-import { written } from '../positions.ts';
+import { caughtUpTo, minPositionSchema, written } from '../positions.ts';
 import { procedure } from '../trpc.ts';
 import * as commands from './commands.ts';
 import { searchCommunityResidents } from './queries.ts';
@@ -29,8 +29,15 @@ export const staffProcedures = {
    */
   search: procedure(
     communityStaff(RESIDENT_STAFF, { 'zh-CN': '查找居民', en: 'search residents' }),
-    z.object({ communityId: idSchema, query: lineText({ max: 40 }) }),
-  ).query(async ({ ctx, input }) => ({ residents: await searchCommunityResidents(ctx, input) })),
+    z.object({
+      communityId: idSchema,
+      query: lineText({ max: 40 }),
+      minPosition: minPositionSchema,
+    }),
+  ).query(async ({ ctx, input }) => {
+    await caughtUpTo(ctx, input.minPosition);
+    return { residents: await searchCommunityResidents(ctx, input) };
+  }),
 
   /**
    * A worker registers a resident who came in person, from a paper form they signed (their
