@@ -5,7 +5,7 @@
 // ("Forget me" has its own file: resident-erasure.test.ts.)
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newEvent } from '@gongzhi/eventstore';
-import { engines } from './harness.ts';
+import { engines, type Reply } from './harness.ts';
 import { RESIDENT_PASSWORD, useResidentServer, type Registered } from './resident-harness.ts';
 
 interface Profile {
@@ -781,6 +781,84 @@ describe.each(engines)('residents over HTTP on $name', ({ make }) => {
       expect(declined.status, JSON.stringify(declined.body)).toBe(200);
       const again = await call('resident.confirmTie', { tieId }, { as: 'zhao' });
       expect(again.status).toBe(409);
+    });
+
+    it('answers a declaration by number without the code alike whether or not the number is registered, writing nothing for an unregistered one', async () => {
+      const declare = (phone: string, kind: string) =>
+        call('resident.declareTieFor', { communityId: 'shuyuan', phone, kind }, { as: 'shuyuan' });
+      const stranger = resident.newPhone();
+      const before = await head();
+      const unregistered = await declare(stranger, 'studies');
+      expect(unregistered.status, JSON.stringify(unregistered.body)).toBe(200);
+      expect(unregistered.body.result?.data).toEqual({
+        tieId: null,
+        awaitingResident: true,
+        residentId: null,
+        position: null,
+        revision: null,
+      });
+      expect(await head()).toBe(before);
+
+      // 赵桂兰 declined the tie of kind 'studies': declared again, it awaits her.
+      const registered = await declare(zhaoPhone, 'studies');
+      expect(registered.status).toBe(unregistered.status);
+      expect(registered.body).toEqual(unregistered.body);
+      expect(await head()).not.toBe(before);
+      const ties = (await profile('zhao')).ties;
+      expect(ties.filter((t) => t.kind === 'studies').map((t) => t.status)).toContain(
+        'unconfirmed',
+      );
+      // She has a tie of kind 'works' already: nothing to write, and the same answer.
+      const written = await head();
+      const existing = await declare(zhaoPhone, 'works');
+      expect(existing.body).toEqual(unregistered.body);
+      expect(await head()).toBe(written);
+    });
+
+    it('answers a request for a tie code alike whether or not the number is registered, sending it only to a resident', async () => {
+      const stranger = resident.newPhone();
+      const request = (phone: string) =>
+        call<{ expiresAt: string }>(
+          'resident.requestTieCode',
+          { communityId: 'shuyuan', phone },
+          { as: 'shuyuan' },
+        );
+      const sent = resident.sender.sent.length;
+      const before = await head();
+      const registered = await request(wangPhone);
+      const unregistered = await request(stranger);
+      for (const reply of [registered, unregistered]) {
+        expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+        expect(Date.parse(reply.body.result!.data.expiresAt)).toBeGreaterThan(Date.now());
+      }
+      const withoutTime = (reply: Reply<{ expiresAt: string }>) => ({
+        ...reply.body.result!.data,
+        expiresAt: 'when',
+      });
+      expect(withoutTime(unregistered)).toEqual(withoutTime(registered));
+      expect(resident.sender.sent.slice(sent).map((message) => message.phone)).toEqual([wangPhone]);
+      // The wait before another code is the same too.
+      const [again, againStranger] = [await request(wangPhone), await request(stranger)];
+      expect([again.status, again.body.error?.data.reason]).toEqual([429, 'code_resend_too_soon']);
+      expect([againStranger.status, againStranger.body.error?.data.reason]).toEqual([
+        429,
+        'code_resend_too_soon',
+      ]);
+      // A wrong code is refused alike: the code is checked before anything about the number.
+      const code = resident.sender.lastCodeFor(wangPhone)!;
+      const guess = code === '000000' ? '000001' : '000000';
+      const declare = (phone: string) =>
+        call(
+          'resident.declareTieFor',
+          { communityId: 'shuyuan', phone, kind: 'lives', code: guess },
+          { as: 'shuyuan' },
+        );
+      const wrong = await declare(wangPhone);
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.error?.data.reason).toBe('code_wrong_code');
+      expect((await declare(stranger)).body).toEqual(wrong.body);
+      // 王秀英 lives in 书院社区 already, yet a guessed code is refused before that is said.
+      expect(await head()).toBe(before);
     });
 
     it('refuses declaring a tie for a resident out of scope (403) and with a bad kind (400), writing nothing', async () => {

@@ -88,7 +88,7 @@ describe('consent to a tie and a worker’s erasure', () => {
       await counter.getByRole('button', { name: '向居民手机发送验证码' }).click();
       await counter
         .getByRole('status')
-        .filter({ hasText: '验证码已发送到居民的注册手机号' })
+        .filter({ hasText: '如这个号码已注册，验证码已发到该手机' })
         .waitFor();
       const code = await codeSentTo(qianFugen.phone, mark);
 
@@ -145,11 +145,21 @@ describe('consent to a tie and a worker’s erasure', () => {
       await counter.getByLabel('手机号').fill(jiangXiaohong.phone);
       await counter.getByLabel('居民在本社区').selectOption('works');
       await counter.getByRole('button', { name: '代为申报', exact: true }).click();
-      await counter.getByRole('status').filter({ hasText: '等待居民本人在网上确认' }).waitFor();
+      const awaiting = counter
+        .getByRole('status')
+        .filter({ hasText: '居民会在个人页面上收到确认请求' });
+      const answer = await awaiting.textContent();
       // Without her code the worker learns nothing of whom the number names.
       expect(await counter.textContent()).not.toContain(jiangXiaohong.name);
       await search(qinfeng, jiangXiaohong.name);
       expect(await qinfeng.getByRole('article', { name: jiangXiaohong.name }).count()).toBe(0);
+      // Nor whether a number is registered: one nobody registered gets the same answer.
+      expect(await awaiting.count()).toBe(0);
+      await counter.getByLabel('手机号').fill('139 0000 9999');
+      await counter.getByLabel('居民在本社区').selectOption('works');
+      await counter.getByRole('button', { name: '代为申报', exact: true }).click();
+      await awaiting.waitFor();
+      expect(await awaiting.textContent()).toBe(answer);
 
       // Without JavaScript, a worker of 书院社区 declares that she studies there.
       const shuyuan = await pageOf((page) => signIn(page, demo.shuyuanWorker), noScript);
@@ -160,7 +170,7 @@ describe('consent to a tie and a worker’s erasure', () => {
       await shuyuan
         .getByRole('region', { name: '为已注册居民代为申报社区联系' })
         .getByRole('status')
-        .filter({ hasText: '等待居民本人在网上确认' })
+        .filter({ hasText: '居民会在个人页面上收到确认请求' })
         .waitFor();
 
       const resident = await pageOf((page) => signInResident(page, jiangXiaohong));

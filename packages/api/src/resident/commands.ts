@@ -235,6 +235,32 @@ export async function checkTieDeclaration(
   );
 }
 
+/** A registered resident with no ties, for deciding what a declaration by number refuses alike. */
+const residentWithoutTies: ResidentState = {
+  status: 'active',
+  residentId: '',
+  phoneDigest: '',
+  birthYear: 1900,
+  channel: 'offline',
+  hasPassword: false,
+  phoneConfirmed: false,
+  ties: [],
+  proxies: [],
+  erasure: undefined,
+};
+
+/**
+ * Decides a declaration as for a resident without ties, writing nothing: it refuses only what the
+ * community refuses (closed). A worker declaring a tie by number for a number nobody holds gets
+ * this answer, the same as for a number a resident holds.
+ */
+export async function checkTieForAnyone(store: EventStore, data: TieRequest): Promise<void> {
+  residentDecider.decide(
+    await declaration(store, { residentId: '', ...data }),
+    residentWithoutTies,
+  );
+}
+
 /** The resident confirms or declines a tie a worker declared for them. */
 export const answerTie = (
   w: Writer,

@@ -7,8 +7,20 @@
 // `declareTieFor` with the code), or the tie is recorded as awaiting the resident, who confirms
 // or declines it on their profile page. It cannot be verified until they confirm it, and the
 // worker who declared it never verifies it (the domain refuses both).
+//
+// A worker naming the resident by number learns nothing of whether it is registered: the code is
+// issued either way and sent only to a resident's number, a declaration without the code answers
+// alike and writes nothing for a number nobody holds, and with a code the code is checked first.
 import { z } from 'zod';
-import { idSchema, refuse, say, tieKindSchema } from '@gongzhi/domain';
+import {
+  DomainError,
+  idSchema,
+  refuse,
+  say,
+  tieKindSchema,
+  type RegisteredResident,
+  type TieConsent,
+} from '@gongzhi/domain';
 import { uuidv7 } from '@gongzhi/eventstore';
 import { readCommunity } from '@gongzhi/projections/organisation';
 import { listVerificationQueue } from '@gongzhi/projections/resident';
@@ -60,19 +72,29 @@ const residentNotFound = () =>
     'There is no such resident: check the number, or register them on the spot.',
   );
 
-/** The active resident a worker names, as their stream has them. */
-async function namedResident(
-  ctx: Context,
-  input: { residentId?: string | undefined; phone?: string | undefined },
-) {
-  const { store, residents } = ctx.services;
-  const residentId =
-    input.residentId ?? (await commands.phoneHolder(store, residents.digestPhone(input.phone!)));
-  if (!residentId) return residentNotFound();
-  const state = await commands.currentResident(store, residentId);
-  if (state.status !== 'active') return residentNotFound();
-  return state;
+/** The active resident a worker names by id (found by search), as their stream has them. */
+async function residentWithId(ctx: Context, residentId: string): Promise<RegisteredResident> {
+  const state = await commands.currentResident(ctx.services.store, residentId);
+  return state.status === 'active' ? state : residentNotFound();
 }
+
+/** The active resident holding the number, if any: never told to the worker. */
+async function activeHolder(ctx: Context, phone: string): Promise<RegisteredResident | undefined> {
+  const { store, residents } = ctx.services;
+  const residentId = await commands.phoneHolder(store, residents.digestPhone(phone));
+  if (!residentId) return undefined;
+  const state = await commands.currentResident(store, residentId);
+  return state.status === 'active' ? state : undefined;
+}
+
+/** What a declaration by number without the resident's code answers, whoever holds the number. */
+const AWAITING_WHOEVER_HOLDS_IT = {
+  tieId: null,
+  awaitingResident: true as const,
+  residentId: null,
+  position: null,
+  revision: null,
+};
 
 /** The tie must be one the resident declared to the community the worker acts in. */
 async function requireTieIn(
@@ -170,13 +192,20 @@ export const tieProcedures = {
     z.object({ communityId: idSchema, ...residentNamed }).superRefine(oneOfResidentOrPhone),
   ).mutation(async ({ ctx, input }) => {
     const { store, readModels, residents } = ctx.services;
-    const resident = await namedResident(ctx, input);
-    const phone = await commands.registeredPhone(store, resident.residentId);
-    if (!phone) return residentNotFound();
-    const issued = await residents.codes.issue(
-      tieConsentSubject(resident.phoneDigest),
-      ctx.clientAddress,
-    );
+    let phone: string | undefined;
+    let phoneDigest: string;
+    if (input.phone === undefined) {
+      const resident = await residentWithId(ctx, input.residentId!);
+      phone = await commands.registeredPhone(store, resident.residentId);
+      if (!phone) return residentNotFound();
+      phoneDigest = resident.phoneDigest;
+    } else {
+      // Issued whether or not a resident holds the number, sent only if one does: the answer,
+      // and the wait before another, are the same either way.
+      phone = (await activeHolder(ctx, input.phone)) ? input.phone : undefined;
+      phoneDigest = residents.digestPhone(input.phone);
+    }
+    const issued = await residents.codes.issue(tieConsentSubject(phoneDigest), ctx.clientAddress);
     if (!issued.issued) {
       const seconds = Math.ceil(issued.retryAfterMs / 1000);
       ctx.resHeaders.set('retry-after', String(seconds));
@@ -190,6 +219,8 @@ export const tieProcedures = {
         ctx.locale,
       );
     }
+    const expiresAt = issued.expiresAt.toISOString();
+    if (phone === undefined) return { expiresAt };
     const community = await readCommunity(readModels.db, input.communityId);
     const name = community?.name ?? input.communityId;
     const minutes = Math.round(residents.codes.policy.validForMs / 60_000);
@@ -201,12 +232,13 @@ export const tieProcedures = {
         `[Gongzhi] A community worker of ${name} is recording your tie to that community. If you are there and agree, tell them the code ${issued.code} (valid for ${minutes} minutes). If you are not there, tell nobody.`,
       ),
     });
-    return { expiresAt: issued.expiresAt.toISOString() };
+    return { expiresAt };
   }),
 
   /**
    * A worker declares a tie for a registered resident: with the code the resident read out, or,
-   * without one, awaiting the resident's own confirmation online.
+   * without one, awaiting the resident's own confirmation online. By number without the code,
+   * the answer names nobody and is the same whether or not the number is registered.
    */
   declareTieFor: procedure(
     communityStaff(['community_worker'], {
@@ -222,30 +254,57 @@ export const tieProcedures = {
       })
       .superRefine(oneOfResidentOrPhone),
   ).mutation(async ({ ctx, input }) => {
-    const resident = await namedResident(ctx, input);
-    const { residentId } = resident;
-    const tieId = uuidv7();
-    const tie = {
+    const request = { tieId: uuidv7(), communityId: input.communityId, kind: input.kind };
+    const forResident = (residentId: string, consent: TieConsent) => ({
       residentId,
-      tieId,
-      communityId: input.communityId,
-      kind: input.kind,
-      declaredFor: {
-        by: me(ctx).accountId,
-        consent:
-          input.code === undefined ? ('awaiting_resident' as const) : ('phone_code' as const),
-      },
-    };
-    if (input.code !== undefined) {
-      // Refusals that need no code (a tie declared already) come before the code is used up.
-      await commands.checkTieDeclaration(ctx.services.store, tie);
-      await consumeCode(ctx, tieConsentSubject(resident.phoneDigest), input.code);
+      ...request,
+      declaredFor: { by: me(ctx).accountId, consent },
+    });
+    const declared = (residentId: string, consent: TieConsent) =>
+      commands.declareTie(offlineFor(ctx, residentId), forResident(residentId, consent));
+    const withCode = async (residentId: string) => ({
+      tieId: request.tieId,
+      awaitingResident: false as const,
+      residentId,
+      ...written(await declared(residentId, 'phone_code')),
+    });
+
+    if (input.phone !== undefined) {
+      const holder = await activeHolder(ctx, input.phone);
+      if (input.code === undefined) {
+        if (!holder) {
+          await commands.checkTieForAnyone(ctx.services.store, request);
+          return AWAITING_WHOEVER_HOLDS_IT;
+        }
+        try {
+          await declared(holder.residentId, 'awaiting_resident');
+        } catch (error) {
+          // A tie they have already: refusing would say the number is registered.
+          if (!(error instanceof DomainError && error.code === 'tie_exists')) throw error;
+        }
+        return AWAITING_WHOEVER_HOLDS_IT;
+      }
+      // The code first: any refusal before it would say whether the number is registered. Only
+      // a resident's number was sent one.
+      const phoneDigest = ctx.services.residents.digestPhone(input.phone);
+      await consumeCode(ctx, tieConsentSubject(phoneDigest), input.code);
+      return holder ? withCode(holder.residentId) : residentNotFound();
     }
-    const result = await commands.declareTie(offlineFor(ctx, residentId), tie);
-    // Without the resident's code the worker learns nothing of whom the number names.
-    return input.code === undefined
-      ? { tieId, awaitingResident: true as const, residentId: null, ...written(result) }
-      : { tieId, awaitingResident: false as const, residentId, ...written(result) };
+
+    const { residentId, phoneDigest } = await residentWithId(ctx, input.residentId!);
+    if (input.code === undefined) {
+      const result = await declared(residentId, 'awaiting_resident');
+      return {
+        tieId: request.tieId,
+        awaitingResident: true as const,
+        residentId: null,
+        ...written(result),
+      };
+    }
+    // Refusals that need no code (a tie declared already) come before the code is used up.
+    await commands.checkTieDeclaration(ctx.services.store, forResident(residentId, 'phone_code'));
+    await consumeCode(ctx, tieConsentSubject(phoneDigest), input.code);
+    return withCode(residentId);
   }),
 
   /** I confirm a tie a worker declared for me: it then awaits verification. */

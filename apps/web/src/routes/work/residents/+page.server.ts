@@ -94,7 +94,8 @@ export const actions: Actions = {
         kind: isTieKind(kind) ? kind : 'lives',
         ...(code !== '' && { code }),
       });
-      rememberWrite(cookies, result.position);
+      // By number without the code nothing tells whether anything was written.
+      if (result.position !== null) rememberWrite(cookies, result.position);
       return itemSuccess(
         'counter',
         result.awaitingResident ? m.counter_declared_awaiting() : m.counter_declared_with_code(),
