@@ -11,9 +11,10 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryNotificationSender } from '@gongzhi/api';
 import { photoRules } from '@gongzhi/domain';
-import { rebuildProjection } from '@gongzhi/projections';
+import { ReadModelLagError, rebuildProjection } from '@gongzhi/projections';
 import { notificationProjection } from '@gongzhi/projections/notification';
-import { engines, type Engine } from './harness.ts';
+import { openPostgresReadModels } from '@gongzhi/projections/postgres';
+import { databaseUrl, engines, type Engine } from './harness.ts';
 import { cycleDefinition } from './micro-fixtures.ts';
 import { useResidentServer } from './resident-harness.ts';
 
@@ -190,7 +191,7 @@ function useMicroServer(engine: Engine) {
   return { api, resident, ...helpers };
 }
 
-describe.each(engines)('the main path of proposals over HTTP on $name', ({ make }) => {
+describe.each(engines)('the main path of proposals over HTTP on $name', ({ name, make }) => {
   const micro = useMicroServer(make());
   const { api, notices } = micro;
   const { call } = api;
@@ -325,6 +326,70 @@ describe.each(engines)('the main path of proposals over HTTP on $name', ({ make 
     expect(marked.body.result?.data.marked).toBe(1);
     expect((await micro.inbox('wang')).notices[0]?.read).toBe(true);
   });
+
+  // A second PostgreSQL connection holds the proposals read model back (its participants table
+  // locked against writes) while a worker enters a paper form: the proposal is in the store, not yet
+  // in the list the check for a repeated entry reads. A query's read-your-writes gives up at once
+  // meanwhile (its cap set to 0), so only a check that waits for every event written stops it.
+  it.runIf(name === 'postgres')(
+    'stops a paper form entered twice though the proposals read model has not caught up',
+    async () => {
+      const cycleId = await micro.proposingCycle();
+      const { services } = api.runtime;
+      const { readModels } = services;
+      await readModels.waitForPosition((await services.store.headPosition())!, 30_000);
+      const schema = (await readModels.db.get<{ name: string }>(
+        'SELECT current_schema() AS name',
+      ))!;
+      const locker = await openPostgresReadModels({ url: databaseUrl, schema: schema.name });
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let locked!: () => void;
+      const holding = new Promise<void>((resolve) => (locked = resolve));
+      const lock = locker.transaction(async (tx) => {
+        await tx.run('LOCK TABLE prop_participants IN EXCLUSIVE MODE');
+        locked();
+        await released;
+      });
+      const wait = readModels.waitForPosition;
+      const readYourWrites = services.readYourWritesTimeoutMs;
+      try {
+        await holding;
+        services.readYourWritesTimeoutMs = 0;
+        const entry = {
+          communityId: 'shuyuan',
+          residentId: LI,
+          cycleId,
+          ...content('书院新村车棚照明'),
+        };
+        const first = await micro.submit('shuyuan', entry, 'proposal.submitFor');
+        // Released once the server waits, without giving up at once, for the read models to hold
+        // the first entry (or has answered).
+        let waiting!: () => void;
+        const waitsForEntry = new Promise<void>((resolve) => (waiting = resolve));
+        readModels.waitForPosition = (position, timeoutMs) => {
+          if (position >= BigInt(first.position) && timeoutMs !== 0) waiting();
+          return wait.call(readModels, position, timeoutMs);
+        };
+        const before = await api.head();
+        const again = call('proposal.submitFor', entry, { as: 'shuyuan' });
+        await Promise.race([waitsForEntry, again]);
+        release();
+        await lock;
+        const reply = await again;
+        expect(reply.status, JSON.stringify(reply.body)).toBe(409);
+        expect(reply.body.error?.data.reason).toBe('possible_double_entry');
+        expect(reply.body.error?.message).toContain(`编号 ${first.proposalId}`);
+        expect(await api.head()).toBe(before);
+      } finally {
+        readModels.waitForPosition = wait;
+        services.readYourWritesTimeoutMs = readYourWrites;
+        release();
+        await lock;
+        await locker.close();
+      }
+    },
+  );
 });
 
 describe.each(engines.filter((e) => e.name === 'sqlite'))(
@@ -642,6 +707,30 @@ describe.each(engines.filter((e) => e.name === 'sqlite'))(
         );
         expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
         expect((await micro.get(confirmed.proposalId)).status).toBe('withdrawn');
+      });
+
+      it('refuses a paper entry with a worded 409 while the read models stay behind, writing nothing', async () => {
+        const { readModels } = api.runtime.services;
+        const wait = readModels.waitForPosition;
+        // The read models never reach the head: each wait ends as a wait past its cap would.
+        readModels.waitForPosition = async (position, timeoutMs) => {
+          throw new ReadModelLagError(position, undefined, timeoutMs ?? 0);
+        };
+        try {
+          const entry = { communityId: 'shuyuan', residentId: LI, cycleId, ...content('路灯') };
+          const before = await head();
+          const zh = await call('proposal.submitFor', entry, { as: 'shuyuan' });
+          const en = await call('proposal.submitFor', entry, { as: 'shuyuan', headers: EN });
+          for (const reply of [zh, en]) {
+            expect(reply.status, JSON.stringify(reply.body)).toBe(409);
+            expect(reply.body.error?.data.reason).toBe('read_models_behind');
+          }
+          expect(zh.body.error?.message).toContain('系统仍在同步最新的更改');
+          expect(en.body.error?.message).toContain('still catching up with the latest changes');
+          expect(await head()).toBe(before);
+        } finally {
+          readModels.waitForPosition = wait;
+        }
       });
     });
 

@@ -31,7 +31,7 @@ import { listResidentTies, readResident } from '@gongzhi/projections/resident';
 import type { SqlExecutor } from '@gongzhi/projections';
 import { executeCommand, type CommandResult, type EventCodec, type Writer } from '../commands.ts';
 import { cycleCodec, currentCycle } from '../cycle/commands.ts';
-import { caughtUpToHead } from '../positions.ts';
+import { caughtUpForDecision, caughtUpToHead } from '../positions.ts';
 import { currentResident } from '../resident/commands.ts';
 import { countBallots, type CountInput } from './count.ts';
 
@@ -129,7 +129,7 @@ async function votingCycle(w: Writer, cycleId: string, communityId: string) {
   }
   const { state, position, pools } = cached!;
   const readPool = async () => {
-    await w.readModels.waitForPosition(position, 30_000);
+    await caughtUpForDecision(w, position);
     const rows = await listProjectPool(w.readModels.db, { cycleId, communityId });
     return rows.map((p) => ({ proposalId: p.proposalId, cost: p.cost }));
   };

@@ -99,7 +99,8 @@ export interface EnterData {
 
 /**
  * Records one worker's entry of the batch. After the second, a batch whose entries agree and
- * have no problems counts at once; otherwise it waits for a third worker.
+ * have no problems counts at once; otherwise (or when the read models are too far behind to
+ * check it now) it waits for a third worker.
  */
 export async function enterPaperBatch(w: Writer, seal: BallotSeal, data: EnterData) {
   const { cycleId, communityId, batchId, enteredBy } = data;
@@ -132,7 +133,8 @@ export async function enterPaperBatch(w: Writer, seal: BallotSeal, data: EnterDa
     try {
       return await resolvePaperBatch(w, seal, { cycleId, communityId, batchId, decisions: [] });
     } catch (error) {
-      if (!(error instanceof DomainError) || error.code !== 'mismatches_to_resolve') throw error;
+      const waits = ['mismatches_to_resolve', 'read_models_behind'];
+      if (!(error instanceof DomainError) || !waits.includes(error.code)) throw error;
     }
   }
   return result;

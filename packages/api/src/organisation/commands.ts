@@ -32,6 +32,7 @@ import type {
 import type { EventStore } from '@gongzhi/eventstore';
 import { openCommunityNames, openStreetNames } from '@gongzhi/projections/organisation';
 import { executeCommand, type CommandResult, type EventCodec, type Writer } from '../commands.ts';
+import { caughtUpToHead } from '../positions.ts';
 
 export type { Writer } from '../commands.ts';
 
@@ -42,20 +43,6 @@ function codec<Event extends OrganisationEvent>(): EventCodec<Event> {
     versionOf: (type) => organisationEventSchemas[type].version,
     describe: (event) => describeOrganisationEvent(event),
   };
-}
-
-// How long a name check waits for the read model to include every event already written.
-const NAME_CHECK_WAIT_MS = 2_000;
-
-/**
- * Name uniqueness is checked on the read model (see street.ts and community.ts in the domain).
- * Waiting until it has applied everything in the store first narrows the window to writes
- * racing this one; if it is slow, the check goes ahead on what it has.
- */
-async function catchUp({ store, readModels }: Writer): Promise<void> {
-  const head = await store.headPosition();
-  if (head === undefined) return;
-  await readModels.waitForPosition(head, NAME_CHECK_WAIT_MS).catch(() => undefined);
 }
 
 const quoted = (name: string): LocalizedText => ({ 'zh-CN': `「${name}」`, en: `“${name}”` });
@@ -119,11 +106,13 @@ function onCommunity(
   });
 }
 
+// Name uniqueness is checked on the read model (see organisation/ in the domain), once it holds
+// every event already written: the window left is writes racing this one.
 export async function registerStreet(
   w: Writer,
   data: { streetId: string; name: string; nameEn?: string | undefined },
 ) {
-  await catchUp(w);
+  await caughtUpToHead(w);
   return onStreet(w, data.streetId, async () => ({
     type: 'RegisterStreet',
     data,
@@ -136,7 +125,7 @@ export async function renameStreet(
   data: { streetId: string; name: string; nameEn?: string | undefined },
   expectedRevision?: bigint,
 ) {
-  await catchUp(w);
+  await caughtUpToHead(w);
   return onStreet(
     w,
     data.streetId,
@@ -176,7 +165,7 @@ export async function registerCommunity(
     nameEn?: string | undefined;
   },
 ) {
-  await catchUp(w);
+  await caughtUpToHead(w);
   return onCommunity(w, data.communityId, async () => ({
     type: 'RegisterCommunity',
     data,
@@ -190,7 +179,7 @@ export async function renameCommunity(
   data: { communityId: string; name: string; nameEn?: string | undefined },
   expectedRevision?: bigint,
 ) {
-  await catchUp(w);
+  await caughtUpToHead(w);
   return onCommunity(
     w,
     data.communityId,

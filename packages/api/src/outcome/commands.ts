@@ -48,8 +48,10 @@ function onObjection(
   });
 }
 
+/** An objection names a project of the pool, read once the read models hold every event so far. */
 export const fileObjection = (w: Writer, data: OutcomeEventData<'ObjectionFiled'>) =>
   onObjection(w, data.objectionId, async () => {
+    await caughtUpToHead(w);
     const [cycle, pool] = await Promise.all([
       currentCycle(w.store, data.cycleId),
       listProjectPool(w.readModels.db, { cycleId: data.cycleId, communityId: data.communityId }),

@@ -23,7 +23,7 @@ import { communityStaff, proposalScope, proposalStaff } from '../access.ts';
 import { writerActing, writerFor } from '../commands.ts';
 import type { Context } from '../context.ts';
 import { currentLocale } from '../input.ts';
-import { caughtUpTo, minPositionSchema, written } from '../positions.ts';
+import { caughtUpTo, caughtUpToHead, minPositionSchema, written } from '../positions.ts';
 import { workerActingFor } from '../resident/acting.ts';
 import { ApiRefusal, procedure } from '../trpc.ts';
 import * as commands from './commands.ts';
@@ -43,13 +43,15 @@ const sameTitle = (a: string, b: string) =>
 
 /**
  * A worker entering a paper form twice: an earlier proposal of the same resident in the same
- * cycle under the same title stops the entry, unless the worker confirms it is another one.
+ * cycle under the same title stops the entry, unless the worker confirms it is another one. The
+ * proposals are read once the read models hold every event written so far, or an entry made a
+ * moment before would slip past.
  */
 async function refuseRepeatedEntry(
   ctx: Context,
   entry: { cycleId: string; residentId: string; title: string },
 ): Promise<void> {
-  await caughtUpTo(ctx, await ctx.services.store.headPosition());
+  await caughtUpToHead(ctx.services);
   const earlier = (
     await listProposalsOfResident(ctx.services.readModels.db, entry.residentId)
   ).find(
