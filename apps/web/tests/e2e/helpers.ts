@@ -41,8 +41,8 @@ export async function phoneContext(
 export async function signIn(page: Page, account: { loginName: string; password: string }) {
   await page.goto('/login/staff');
   // By id, so that it works in either language.
-  await page.locator('#login-name').fill(account.loginName);
-  await page.locator('#login-password').fill(account.password);
+  await page.locator('#staff-login-name').fill(account.loginName);
+  await page.locator('#staff-password').fill(account.password);
   await page.locator('main form button[type=submit]').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
@@ -101,8 +101,8 @@ export async function registerResident(page: Page, resident: NewResident) {
   await page.goto('/register');
   await page.locator('#register-name').fill(resident.name);
   await page.locator('#register-birth-year').fill(resident.birthYear);
-  await page.locator('#register-tie-community-0').selectOption(resident.communityId);
-  await page.locator('#register-tie-kind-0').selectOption(resident.kind);
+  await page.locator('#register-tie-community-ids-0').selectOption(resident.communityId);
+  await page.locator('#register-tie-kinds-0').selectOption(resident.kind);
   await page.locator('#register-phone').fill(resident.phone);
   const code = await requestCode(page, resident.phone);
   await page.locator('#register-code').fill(code);

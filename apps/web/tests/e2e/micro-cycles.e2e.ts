@@ -47,7 +47,7 @@ describe('setting up a cycle', () => {
     }
     await page.getByRole('button', { name: '保存草稿' }).click();
     const voting = page.getByLabel('「投票」开始日期');
-    await page.locator('#cycle-date-voting-error').waitFor();
+    await page.locator('#cycle-voting-error').waitFor();
     expect(await voting.getAttribute('aria-invalid')).toBe('true');
     await voting.fill(chinaDay(20));
     await page.getByRole('button', { name: '保存草稿' }).click();

@@ -40,7 +40,7 @@ describe('a resident proposes and co-signs', () => {
 
     // Goods are capped at 30,000 yuan in this cycle: refused, the reason said beside the cost,
     // the photo kept.
-    const refusal = page.locator('#proposal-cost-error');
+    const refusal = page.locator('#proposal-estimated-cost-error');
     await refusal.waitFor();
     expect(await refusal.textContent()).toMatch(/30,000/);
     const kept = page.getByRole('checkbox', { name: '保留第 1 张' });

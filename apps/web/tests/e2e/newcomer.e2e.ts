@@ -34,7 +34,7 @@ describe('what a newcomer met', () => {
     const page = await context.newPage();
     await signInResident(page, people.guYueqin);
     await page.goto(`/cycles/${demoCycles.qinchuan}/propose`);
-    const cost = page.locator('#proposal-cost');
+    const cost = page.locator('#proposal-estimated-cost');
     const title = page.locator('#proposal-title');
     await page.getByLabel('具体内容').fill('快递柜朝西，下午暴晒，取件的老人常被晒得睁不开眼。');
     await page.getByRole('radio', { name: /^货物类/ }).check();
@@ -43,17 +43,21 @@ describe('what a newcomer met', () => {
     await page.getByRole('button', { name: '提交建议' }).click();
 
     // The blank title and the cost above the goods cap (30,000 元), both at once.
-    await page.locator('#proposal-cost-error').waitFor();
-    expect(await page.locator('#proposal-cost-error').textContent()).toContain('30,000.00 元');
+    await page.locator('#proposal-estimated-cost-error').waitFor();
+    expect(await page.locator('#proposal-estimated-cost-error').textContent()).toContain(
+      '30,000.00 元',
+    );
     expect(await cost.getAttribute('aria-invalid')).toBe('true');
-    expect(await cost.getAttribute('aria-describedby')).toContain('proposal-cost-error');
+    expect(await cost.getAttribute('aria-describedby')).toContain('proposal-estimated-cost-error');
     expect(await title.getAttribute('aria-invalid')).toBe('true');
 
     // With the title filled, the API's refusal goes beside the cost field too.
     await title.fill('琴枫社区北门快递柜加装遮阳棚');
     await page.getByRole('button', { name: '提交建议' }).click();
     await page.waitForFunction(() => document.querySelector('#proposal-title-error') === null);
-    expect(await page.locator('#proposal-cost-error').textContent()).toContain('45,000.00 元');
+    expect(await page.locator('#proposal-estimated-cost-error').textContent()).toContain(
+      '45,000.00 元',
+    );
     expect(await cost.getAttribute('aria-invalid')).toBe('true');
     await context.close();
   });

@@ -6,7 +6,8 @@ import { blankRequired, incomplete, refusal } from '$lib/server/forms';
 import { afterSignIn } from '$lib/server/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
-const formId = 'resident-login';
+/** The prefix of the fields' ids (`resident-phone`). */
+const formId = 'resident';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   if (locals.user) redirect(303, afterSignIn(url, locals.user));

@@ -6,7 +6,8 @@ import { refusal } from '$lib/server/forms';
 import { afterSignIn } from '$lib/server/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
-const formId = 'login';
+/** The prefix of the fields' ids (`staff-login-name`). */
+const formId = 'staff';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   if (locals.user) redirect(303, afterSignIn(url, locals.user));

@@ -7,7 +7,7 @@ import { sessionCookie } from '$lib/server/api';
 import { incomplete, refusal } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
-const formId = 'forget-me';
+const formId = 'forget';
 
 export const load: PageServerLoad = async () => ({
   form: await superValidate(zod4(forgetMeForm), { id: formId }),

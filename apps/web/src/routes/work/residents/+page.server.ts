@@ -16,7 +16,7 @@ import { rememberWrite } from '$lib/server/read-your-writes';
 import { searchResidents } from '$lib/server/resident-search';
 import type { Actions, PageServerLoad } from './$types';
 
-const onSpotFormId = 'register-on-spot';
+const onSpotFormId = 'on-spot';
 
 export const load: PageServerLoad = async ({ locals, url, parent }) => {
   const { community } = await parent();

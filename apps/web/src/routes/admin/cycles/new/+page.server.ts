@@ -11,6 +11,9 @@ import { refusePage } from '$lib/server/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
 // A new cycle of one street (`?street=`): a row per open community of it.
+/** The prefix of the fields' ids (`cycle-title`). */
+const formId = 'cycle';
+
 export const load: PageServerLoad = async ({ locals, cookies, parent, url }) => {
   const { staff } = await parent();
   const overview = await locals.api.organisation.overview.query({
@@ -33,14 +36,14 @@ export const load: PageServerLoad = async ({ locals, cookies, parent, url }) => 
         year,
       ),
       zod4(cycleForm),
-      { errors: false },
+      { id: formId, errors: false },
     ),
   };
 };
 
 export const actions: Actions = {
   default: async ({ request, locals, cookies }) => {
-    const form = await superValidate(request, zod4(cycleForm));
+    const form = await superValidate(request, zod4(cycleForm), { id: formId });
     if (!form.valid) return fail(400, { form });
     const blank = blankFields(form, ['title', 'year']);
     const parsed = definitionOf(form);

@@ -10,7 +10,8 @@ import { proposalFieldOf, proposalForm, readProposalForm } from '$lib/server/pro
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
 import type { Actions, PageServerLoad } from './$types';
 
-const formId = 'propose';
+/** The prefix of the fields' ids (`proposal-title`). */
+const formId = 'proposal';
 
 function signInFirst(url: URL): never {
   redirect(303, `/login?back=${encodeURIComponent(url.pathname + url.search)}`);

@@ -8,8 +8,8 @@ import { refusal, success } from '$lib/server/forms';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
 import type { Actions, PageServerLoad } from './$types';
 
-const renameFormId = 'rename-community';
-const closeFormId = 'close-community';
+const renameFormId = 'rename';
+const closeFormId = 'close';
 // The revision the person saw travels in a hidden field; the API answers 409 if it moved.
 const hidden = ['expectedRevision'];
 
