@@ -1,5 +1,5 @@
-// The command path: read the stream, fold it, decide, and append at the revision the decision
-// was made on. When another writer got there first the store refuses the append; the command is
+// The command path: read the stream, fold it (readState), decide, and append at the revision the
+// decision was made on (executeCommand). When another writer got there first the store refuses the append; the command is
 // then decided again on the new state, a bounded number of times. A caller that names the
 // revision it showed the person (a form's `expectedRevision`) is never retried silently: a
 // different revision is a 409 that says what changed in between.
@@ -55,6 +55,52 @@ export interface EventCodec<Event extends DomainEvent> {
   describe(event: Event): LocalizedText;
 }
 
+/**
+ * A stream as the command path reads it: its name, how its stored events parse, and the decider
+ * that folds them. A module names each of its streams once, e.g. `cycleRecord(cycleId)`.
+ */
+export interface StreamRecord<Event extends DomainEvent, State> {
+  stream: string;
+  decider: Pick<Decider<unknown, Event, State>, 'initialState' | 'evolve'>;
+  codec: Pick<EventCodec<Event>, 'read'>;
+}
+
+/** A stream's state now, and where it ends (both undefined for a stream not written yet). */
+export interface StreamState<State> {
+  state: State;
+  /** Revision of the stream's last event. */
+  revision: bigint | undefined;
+  /** Position of the stream's last event in the log. */
+  position: Position | undefined;
+}
+
+/** The stream's events as stored (upcast, personal data decrypted by the store) and parsed. */
+async function readHistory<Event extends DomainEvent, State>(
+  store: EventStore,
+  { stream, codec }: StreamRecord<Event, State>,
+) {
+  const recorded = await store.readStream(stream);
+  return { recorded, history: recorded.map((r) => codec.read(r)) };
+}
+
+function stateAt<Event extends DomainEvent, State>(
+  { decider }: StreamRecord<Event, State>,
+  recorded: RecordedEvent[],
+  history: Event[],
+): StreamState<State> {
+  const last = recorded.at(-1);
+  return { state: fold(decider, history), revision: last?.revision, position: last?.position };
+}
+
+/** Reads a stream and folds it with its decider: the one way a command handler learns a state. */
+export async function readState<Event extends DomainEvent, State>(
+  store: EventStore,
+  record: StreamRecord<Event, State>,
+): Promise<StreamState<State>> {
+  const { recorded, history } = await readHistory(store, record);
+  return stateAt(record, recorded, history);
+}
+
 export interface CommandRequest<Command, Event extends DomainEvent, State> {
   decider: Decider<Command, Event, State>;
   codec: EventCodec<Event>;
@@ -82,11 +128,8 @@ export async function executeCommand<Command, Event extends DomainEvent, State>(
 ): Promise<CommandResult<Event>> {
   const { decider, codec, stream } = request;
   for (let attempt = 1; ; attempt++) {
-    const recorded = await store.readStream(stream);
-    const last = recorded.at(-1);
-    const history = recorded.map((r) => codec.read(r));
-    const state = fold(decider, history);
-    const revision = last?.revision;
+    const { recorded, history } = await readHistory(store, request);
+    const { state, revision, position } = stateAt(request, recorded, history);
 
     // A stream that does not exist is left to the decider, which says "not found".
     const shown = request.expectedRevision;
@@ -96,7 +139,7 @@ export async function executeCommand<Command, Event extends DomainEvent, State>(
 
     const events = decider.decide(await request.command(state), state);
     if (events.length === 0) {
-      return { events, position: last?.position ?? (await store.headPosition()), revision };
+      return { events, position: position ?? (await store.headPosition()), revision };
     }
     const toAppend = events.map((event) =>
       newEvent(event.type, event.data, request.metadata, codec.versionOf(event.type)),
@@ -107,13 +150,12 @@ export async function executeCommand<Command, Event extends DomainEvent, State>(
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       if (request.expectedRevision !== undefined) {
-        const now = await store.readStream(stream);
-        const nowHistory = now.map((r) => codec.read(r));
+        const now = await readHistory(store, request);
         throw changedMeanwhile(
           request,
-          fold(decider, nowHistory),
-          nowHistory,
-          now,
+          stateAt(request, now.recorded, now.history).state,
+          now.history,
+          now.recorded,
           request.expectedRevision,
         );
       }

@@ -8,11 +8,9 @@ import {
   ballotEventSchemas,
   ballotStreams,
   checkEligibility,
-  cycleDecider,
   cycleStreams,
   defaultMinimumSupport,
   describeBallotEvent,
-  fold,
   parseBallotEvent,
   requireVoteClosed,
   tallyDecider,
@@ -29,10 +27,16 @@ import { listExcludedProjects } from '@gongzhi/projections/outcome';
 import { listProjectPool } from '@gongzhi/projections/proposal';
 import { listResidentTies, readResident } from '@gongzhi/projections/resident';
 import type { SqlExecutor } from '@gongzhi/projections';
-import { executeCommand, type CommandResult, type EventCodec, type Writer } from '../commands.ts';
-import { cycleCodec, currentCycle } from '../cycle/commands.ts';
+import {
+  executeCommand,
+  readState,
+  type CommandResult,
+  type EventCodec,
+  type Writer,
+} from '../commands.ts';
+import { cycleRecord } from '../cycle/commands.ts';
 import { caughtUpForDecision, caughtUpToHead } from '../positions.ts';
-import { currentResident } from '../resident/commands.ts';
+import { residentRecord } from '../resident/commands.ts';
 import { countBallots, type CountInput } from './count.ts';
 
 export const ballotCodec: EventCodec<BallotEvent> = {
@@ -40,6 +44,13 @@ export const ballotCodec: EventCodec<BallotEvent> = {
   versionOf: (type) => ballotEventSchemas[type].version,
   describe: describeBallotEvent,
 };
+
+/** A community's tally of a cycle, `tally-<cycleId>-<communityId>`. */
+export const tallyRecord = (cycleId: string, communityId: string) => ({
+  stream: ballotStreams.tally(cycleId, communityId),
+  decider: tallyDecider,
+  codec: ballotCodec,
+});
 
 const ballotSubject = () => ({ 'zh-CN': '您的选票', en: 'Your ballot' });
 
@@ -110,20 +121,9 @@ async function votingCycle(w: Writer, cycleId: string, communityId: string) {
     if (last && cached?.revision === last.revision) {
       cached.checkedAt = now;
     } else {
-      const recorded = await w.store.readStream(stream);
-      const state = fold(
-        cycleDecider,
-        recorded.map((r) => cycleCodec.read(r)),
-      );
-      const end = recorded.at(-1);
-      if (!end) return { cycle: state, pool: [] };
-      cached = {
-        revision: end.revision,
-        checkedAt: now,
-        position: end.position,
-        state,
-        pools: new Map(),
-      };
+      const { state, revision, position } = await readState(w.store, cycleRecord(cycleId));
+      if (revision === undefined || position === undefined) return { cycle: state, pool: [] };
+      cached = { revision, checkedAt: now, position, state, pools: new Map() };
       cycles.set(cycleId, cached);
     }
   }
@@ -164,7 +164,7 @@ export async function voterOf(
   if (row && checkEligibility({ ...row, ties }, votingRule(cycle, communityId)).eligible) {
     return { ...row, ties };
   }
-  return currentResident(w.store, voterId);
+  return (await readState(w.store, residentRecord(voterId))).state;
 }
 
 export async function castBallot(w: Writer, seal: BallotSeal, data: CastData): Promise<Cast> {
@@ -295,14 +295,13 @@ export async function countInput(
  */
 export async function tallyCycle(w: Writer, cycleId: string) {
   await caughtUpToHead(w);
-  const cycle = requireVoteClosed(await currentCycle(w.store, cycleId), cycleId);
+  const { state } = await readState(w.store, cycleRecord(cycleId));
+  const cycle = requireVoteClosed(state, cycleId);
   const results = [];
   for (const { communityId } of cycle.definition.communities) {
     const data = countBallots((await countInput(w.readModels.db, cycle, communityId))!);
     const result = await executeCommand(w.store, {
-      decider: tallyDecider,
-      codec: ballotCodec,
-      stream: ballotStreams.tally(cycleId, communityId),
+      ...tallyRecord(cycleId, communityId),
       command: () => ({ type: 'RecordTally' as const, data, cycle }),
       subject: () => ({ 'zh-CN': '计票结果', en: 'The tally' }),
       metadata: w.metadata,

@@ -15,7 +15,6 @@
 import {
   ballotStreams,
   DomainError,
-  fold,
   paperBallotDecider,
   paperBatchDecider,
   paperReceiptDecider,
@@ -39,8 +38,8 @@ import {
   type BallotSeal,
 } from '@gongzhi/projections/ballot';
 import { listProjectPool } from '@gongzhi/projections/proposal';
-import { executeCommand, type CommandResult, type Writer } from '../commands.ts';
-import { currentCycle } from '../cycle/commands.ts';
+import { executeCommand, readState, type CommandResult, type Writer } from '../commands.ts';
+import { cycleRecord } from '../cycle/commands.ts';
 import { caughtUpToHead } from '../positions.ts';
 import { ballotCodec, voterOf, whileCasting } from './commands.ts';
 
@@ -57,19 +56,12 @@ const batchNotFound = (batchId: string) =>
     en: `There is no paper ballot batch with id ${batchId}.`,
   });
 
-/** The batch as its stream has it now, and the stream's revision. */
-export async function currentPaperBatch(
-  w: Pick<Writer, 'store'>,
-  cycleId: string,
-  batchId: string,
-): Promise<{ state: PaperBatchState; revision: bigint | undefined }> {
-  const recorded = await w.store.readStream(ballotStreams.paperBatch(cycleId, batchId));
-  const state = fold(
-    paperBatchDecider,
-    recorded.map((r) => ballotCodec.read(r)),
-  );
-  return { state, revision: recorded.at(-1)?.revision };
-}
+/** A paper batch's stream, `paper-batch-<cycleId>-<batchId>`. */
+export const paperBatchRecord = (cycleId: string, batchId: string) => ({
+  stream: ballotStreams.paperBatch(cycleId, batchId),
+  decider: paperBatchDecider,
+  codec: ballotCodec,
+});
 
 /** The batch if it is of `communityId`; a batch of another community is not found. */
 function inCommunity(state: PaperBatchState, communityId: string, batchId: string): OpenBatch {
@@ -78,11 +70,9 @@ function inCommunity(state: PaperBatchState, communityId: string, batchId: strin
 }
 
 export async function openPaperBatch(w: Writer, data: BallotEventData<'PaperBatchOpened'>) {
-  const cycle = await currentCycle(w.store, data.cycleId);
+  const { state: cycle } = await readState(w.store, cycleRecord(data.cycleId));
   return executeCommand(w.store, {
-    decider: paperBatchDecider,
-    codec: ballotCodec,
-    stream: ballotStreams.paperBatch(data.cycleId, data.batchId),
+    ...paperBatchRecord(data.cycleId, data.batchId),
     command: () => ({ type: 'OpenPaperBatch' as const, data, cycle }),
     subject: batchSubject,
     metadata: w.metadata,
@@ -104,7 +94,7 @@ export interface EnterData {
  */
 export async function enterPaperBatch(w: Writer, seal: BallotSeal, data: EnterData) {
   const { cycleId, communityId, batchId, enteredBy } = data;
-  const cycle = await currentCycle(w.store, cycleId);
+  const { state: cycle } = await readState(w.store, cycleRecord(cycleId));
   const place = { cycleId, communityId };
   const sheets = data.sheets.map((s) => ({
     serial: s.serial,
@@ -115,9 +105,7 @@ export async function enterPaperBatch(w: Writer, seal: BallotSeal, data: EnterDa
     }),
   }));
   const result = await executeCommand(w.store, {
-    decider: paperBatchDecider,
-    codec: ballotCodec,
-    stream: ballotStreams.paperBatch(cycleId, batchId),
+    ...paperBatchRecord(cycleId, batchId),
     command: (state) => {
       inCommunity(state, communityId, batchId);
       return {
@@ -153,7 +141,7 @@ export async function reviewBatch(
   const [first, second] = state.entries;
   if (!first || !second) return [];
   const { cycleId, communityId, batchId } = state;
-  const cycle = requirePaperVoting(await currentCycle(w.store, cycleId), cycleId);
+  const cycle = requirePaperVoting((await readState(w.store, cycleRecord(cycleId))).state, cycleId);
   await caughtUpToHead(w);
   const place = { cycleId, communityId };
   const open = (sheets: typeof first.sheets): OpenedSheet[] =>
@@ -241,9 +229,7 @@ export async function resolvePaperBatch(
   const place = { cycleId, communityId };
   return whileCasting(cycleId, async () => {
     await executeCommand(w.store, {
-      decider: paperBatchDecider,
-      codec: ballotCodec,
-      stream: ballotStreams.paperBatch(cycleId, batchId),
+      ...paperBatchRecord(cycleId, batchId),
       command: async (state) => {
         const batch = inCommunity(state, communityId, batchId);
         return {
@@ -254,7 +240,7 @@ export async function resolvePaperBatch(
             ...(data.resolvedBy !== undefined && { resolvedBy: data.resolvedBy }),
             decisions: data.decisions,
           },
-          cycle: await currentCycle(w.store, cycleId),
+          cycle: (await readState(w.store, cycleRecord(cycleId))).state,
           review: await reviewBatch(w, seal, batch),
           seal: (sheet: OpenedSheet) =>
             seal.seal(place, { receipt: sheet.receipt ?? newReceipt(), choices: sheet.choices }),
@@ -291,7 +277,7 @@ async function countResolved(
   seal: BallotSeal,
   { cycleId, communityId, batchId }: { cycleId: string; communityId: string; batchId: string },
 ): Promise<CommandResult<BallotEvent>> {
-  const { state } = await currentPaperBatch(w, cycleId, batchId);
+  const { state } = await readState(w.store, paperBatchRecord(cycleId, batchId));
   const batch = inCommunity(state, communityId, batchId);
   if (!batch.resolved) {
     throw new DomainError('conflict', 'batch_not_resolved', {
@@ -299,7 +285,7 @@ async function countResolved(
       en: 'This batch has not been resolved yet; it cannot be counted.',
     });
   }
-  const cycle = await currentCycle(w.store, cycleId);
+  const { state: cycle } = await readState(w.store, cycleRecord(cycleId));
   let counted = 0;
   const setAside: BallotEventData<'PaperBatchCounted'>['setAside'] = [];
   if (!batch.counted) {
@@ -354,9 +340,7 @@ async function countResolved(
     }
   }
   return executeCommand(w.store, {
-    decider: paperBatchDecider,
-    codec: ballotCodec,
-    stream: ballotStreams.paperBatch(cycleId, batchId),
+    ...paperBatchRecord(cycleId, batchId),
     command: () => ({
       type: 'RecordPaperCount' as const,
       data: { cycleId, batchId, counted, setAside },

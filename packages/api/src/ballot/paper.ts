@@ -21,15 +21,15 @@ import { listPaperBatches, type PaperBatchStatus } from '@gongzhi/projections/ba
 import { listProjectPool } from '@gongzhi/projections/proposal';
 import { readResident } from '@gongzhi/projections/resident';
 import { communityStaff } from '../access.ts';
-import { writerFor, type Writer } from '../commands.ts';
+import { readState, writerFor, type Writer } from '../commands.ts';
 import type { Context } from '../context.ts';
 import { caughtUpTo, minPositionSchema, written } from '../positions.ts';
 import { ApiRefusal, procedure, router } from '../trpc.ts';
 import {
   countPaperBatch,
-  currentPaperBatch,
   enterPaperBatch,
   openPaperBatch,
+  paperBatchRecord,
   resolvePaperBatch,
   reviewBatch,
 } from './paper-commands.ts';
@@ -127,7 +127,10 @@ export const paperBatchRouter = router({
   ).query(async ({ ctx, input }) => {
     await caughtUpTo(ctx, input.minPosition);
     const w = paperWriter(ctx);
-    const { state, revision } = await currentPaperBatch(w, input.cycleId, input.batchId);
+    const { state, revision } = await readState(
+      w.store,
+      paperBatchRecord(input.cycleId, input.batchId),
+    );
     if (state.status !== 'open' || state.communityId !== input.communityId) {
       throw new ApiRefusal('NOT_FOUND', 'batch_not_found', batchNotFound, ctx.locale);
     }

@@ -1,23 +1,16 @@
-// Cycle commands as the API and the demo seed run them: fold the street and communities a draft
+// Cycle commands as the API and the demo seed run them: read the street and communities a draft
 // names from their own streams, then go through the command path. `now` is the instant the
 // writer's metadata records (`occurredAt`): phase moves are judged on its day in China time.
 import {
-  communityDecider,
   cycleDecider,
   cycleEventSchemas,
   cycleStreams,
   describeCycleEvent,
-  fold,
-  organisationStreams,
   parseCycleEvent,
-  parseOrganisationEvent,
   requirePublishedCycle,
-  streetDecider,
 } from '@gongzhi/domain';
 import type {
   CommunityBudget,
-  CommunityEvent,
-  CommunityState,
   CycleCommand,
   CycleDefinition,
   CycleEvent,
@@ -26,11 +19,10 @@ import type {
   CycleState,
   LocalizedText,
   PublishedCycle,
-  StreetEvent,
-  StreetState,
 } from '@gongzhi/domain';
 import type { EventStore } from '@gongzhi/eventstore';
-import { executeCommand, type EventCodec, type Writer } from '../commands.ts';
+import { executeCommand, readState, type EventCodec, type Writer } from '../commands.ts';
+import { communityRecord, streetRecord } from '../organisation/commands.ts';
 
 export const cycleCodec: EventCodec<CycleEvent> = {
   read: (recorded) => parseCycleEvent(recorded.type, recorded.data),
@@ -38,42 +30,24 @@ export const cycleCodec: EventCodec<CycleEvent> = {
   describe: describeCycleEvent,
 };
 
-/** The cycle as its stream has it now. */
-export async function currentCycle(store: EventStore, cycleId: string): Promise<CycleState> {
-  const recorded = await store.readStream(cycleStreams.cycle(cycleId));
-  return fold(
-    cycleDecider,
-    recorded.map((r) => cycleCodec.read(r)),
-  );
-}
+/** The cycle's stream, for readState and the command path. */
+export const cycleRecord = (cycleId: string) => ({
+  stream: cycleStreams.cycle(cycleId),
+  decider: cycleDecider,
+  codec: cycleCodec,
+});
 
 /** The cycle folded from its stream, once published; a draft or unknown one is not found. */
 export async function publishedCycle(store: EventStore, cycleId: string): Promise<PublishedCycle> {
-  return requirePublishedCycle(await currentCycle(store, cycleId), cycleId);
+  const { state } = await readState(store, cycleRecord(cycleId));
+  return requirePublishedCycle(state, cycleId);
 }
 
-async function currentStreet(store: EventStore, streetId: string): Promise<StreetState> {
-  const recorded = await store.readStream(organisationStreams.street(streetId));
-  return fold(
-    streetDecider,
-    recorded.map((r) => parseOrganisationEvent(r.type, r.data) as StreetEvent),
+/** The communities a draft names, as their own streams have them. */
+const communitiesOf = (w: Writer, communities: readonly { communityId: string }[]) =>
+  Promise.all(
+    communities.map(async (c) => (await readState(w.store, communityRecord(c.communityId))).state),
   );
-}
-
-async function currentCommunities(
-  store: EventStore,
-  communityIds: readonly string[],
-): Promise<CommunityState[]> {
-  return Promise.all(
-    communityIds.map(async (communityId) => {
-      const recorded = await store.readStream(organisationStreams.community(communityId));
-      return fold(
-        communityDecider,
-        recorded.map((r) => parseOrganisationEvent(r.type, r.data) as CommunityEvent),
-      );
-    }),
-  );
-}
 
 const cycleSubject = (state: CycleState): LocalizedText =>
   state.status === 'none'
@@ -90,9 +64,7 @@ function onCycle(
   expectedRevision?: bigint,
 ) {
   return executeCommand(w.store, {
-    decider: cycleDecider,
-    codec: cycleCodec,
-    stream: cycleStreams.cycle(cycleId),
+    ...cycleRecord(cycleId),
     command,
     expectedRevision,
     subject: cycleSubject,
@@ -107,11 +79,8 @@ export const draftCycle = (
   onCycle(w, data.cycleId, async () => ({
     type: 'DraftCycle',
     data,
-    street: await currentStreet(w.store, data.streetId),
-    communities: await currentCommunities(
-      w.store,
-      data.communities.map((c) => c.communityId),
-    ),
+    street: (await readState(w.store, streetRecord(data.streetId))).state,
+    communities: await communitiesOf(w, data.communities),
   }));
 
 export const amendCycleDraft = (
@@ -125,10 +94,7 @@ export const amendCycleDraft = (
     async () => ({
       type: 'AmendCycleDraft',
       data,
-      communities: await currentCommunities(
-        w.store,
-        data.communities.map((c) => c.communityId),
-      ),
+      communities: await communitiesOf(w, data.communities),
     }),
     expectedRevision,
   );

@@ -5,7 +5,6 @@ import {
   cityDecider,
   communityDecider,
   describeOrganisationEvent,
-  fold,
   loginNameDecider,
   organisationEventSchemas,
   organisationStreams,
@@ -29,9 +28,14 @@ import type {
   StreetEvent,
   StreetState,
 } from '@gongzhi/domain';
-import type { EventStore } from '@gongzhi/eventstore';
 import { openCommunityNames, openStreetNames } from '@gongzhi/projections/organisation';
-import { executeCommand, type CommandResult, type EventCodec, type Writer } from '../commands.ts';
+import {
+  executeCommand,
+  readState,
+  type CommandResult,
+  type EventCodec,
+  type Writer,
+} from '../commands.ts';
 import { caughtUpToHead } from '../positions.ts';
 
 export type { Writer } from '../commands.ts';
@@ -44,6 +48,26 @@ function codec<Event extends OrganisationEvent>(): EventCodec<Event> {
     describe: (event) => describeOrganisationEvent(event),
   };
 }
+
+// The streets, communities and accounts as their own streams have them (not the read model),
+// for readState: a cycle's street and communities, the community a tie names, an account's roles.
+export const streetRecord = (streetId: string) => ({
+  stream: organisationStreams.street(streetId),
+  decider: streetDecider,
+  codec: codec<StreetEvent>(),
+});
+
+export const communityRecord = (communityId: string) => ({
+  stream: organisationStreams.community(communityId),
+  decider: communityDecider,
+  codec: codec<CommunityEvent>(),
+});
+
+export const accountRecord = (accountId: string) => ({
+  stream: organisationStreams.account(accountId),
+  decider: accountDecider,
+  codec: codec<AccountEvent>(),
+});
 
 const quoted = (name: string): LocalizedText => ({ 'zh-CN': `「${name}」`, en: `“${name}”` });
 
@@ -78,9 +102,7 @@ function onStreet(
   expectedRevision?: bigint,
 ) {
   return executeCommand(w.store, {
-    decider: streetDecider,
-    codec: codec<StreetEvent>(),
-    stream: organisationStreams.street(streetId),
+    ...streetRecord(streetId),
     command,
     expectedRevision,
     subject: (state) => streetSubject(state, streetId),
@@ -96,9 +118,7 @@ function onCommunity(
   expectedRevision?: bigint,
 ) {
   return executeCommand(w.store, {
-    decider: communityDecider,
-    codec: codec<CommunityEvent>(),
-    stream: organisationStreams.community(communityId),
+    ...communityRecord(communityId),
     command,
     expectedRevision,
     subject: (state) => communitySubject(state, communityId),
@@ -146,15 +166,6 @@ export function closeStreet(
   return onStreet(w, data.streetId, () => ({ type: 'CloseStreet', data }), expectedRevision);
 }
 
-/** The street as its own stream has it now (not the read model): it must exist and be open. */
-async function currentStreet(store: EventStore, streetId: string): Promise<StreetState> {
-  const recorded = await store.readStream(organisationStreams.street(streetId));
-  return fold(
-    streetDecider,
-    recorded.map((r) => codec<StreetEvent>().read(r)),
-  );
-}
-
 export async function registerCommunity(
   w: Writer,
   data: {
@@ -169,7 +180,7 @@ export async function registerCommunity(
   return onCommunity(w, data.communityId, async () => ({
     type: 'RegisterCommunity',
     data,
-    street: await currentStreet(w.store, data.streetId),
+    street: (await readState(w.store, streetRecord(data.streetId))).state,
     namesInStreet: await openCommunityNames(w.readModels.db, data.streetId),
   }));
 }
@@ -214,9 +225,7 @@ const accountSubject = (accountId: string) => (state: AccountState) =>
 /** Runs one account command on `account-<accountId>`. */
 function onAccount(w: Writer, accountId: string, command: AccountCommand) {
   return executeCommand(w.store, {
-    decider: accountDecider,
-    codec: codec<AccountEvent>(),
-    stream: organisationStreams.account(accountId),
+    ...accountRecord(accountId),
     command: () => command,
     subject: accountSubject(accountId),
     metadata: w.metadata,
@@ -260,12 +269,3 @@ export const deactivateStaffAccount = (
   w: Writer,
   data: OrganisationEventData<'StaffAccountDeactivated'>,
 ) => onAccount(w, data.accountId, { type: 'DeactivateStaffAccount', data });
-
-/** The account as its own stream has it now (not the read model). */
-export async function currentAccount(store: EventStore, accountId: string): Promise<AccountState> {
-  const recorded = await store.readStream(organisationStreams.account(accountId));
-  return fold(
-    accountDecider,
-    recorded.map((r) => codec<AccountEvent>().read(r)),
-  );
-}

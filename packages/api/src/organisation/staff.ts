@@ -20,7 +20,7 @@ import {
 import { hashPassword, ROLE_LABELS } from '@gongzhi/auth';
 import { uuidv7 } from '@gongzhi/eventstore';
 import { listStaffAccounts } from '@gongzhi/projections/organisation';
-import { writerFor, type CommandResult } from '../commands.ts';
+import { readState, writerFor, type CommandResult } from '../commands.ts';
 import type { Context } from '../context.ts';
 import { currentLocale } from '../input.ts';
 import { caughtUpTo, minPositionSchema, written } from '../positions.ts';
@@ -88,7 +88,7 @@ async function authorityToGrant(ctx: Context, role: StaffRole, place: Place): Pr
  * streets, no role at all) takes the city's.
  */
 async function authorityOverAccount(ctx: Context, accountId: string): Promise<Scope> {
-  const account = await commands.currentAccount(ctx.services.store, accountId);
+  const { state: account } = await readState(ctx.services.store, commands.accountRecord(accountId));
   if (account.status === 'none') {
     return refuse(
       'not_found',

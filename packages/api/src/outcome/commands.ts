@@ -19,8 +19,8 @@ import {
 import { countUnansweredObjections } from '@gongzhi/projections/outcome';
 import { listProjectPool } from '@gongzhi/projections/proposal';
 import { tallyCycle } from '../ballot/commands.ts';
-import { executeCommand, type EventCodec, type Writer } from '../commands.ts';
-import { currentCycle } from '../cycle/commands.ts';
+import { executeCommand, readState, type EventCodec, type Writer } from '../commands.ts';
+import { cycleRecord } from '../cycle/commands.ts';
 import { caughtUpToHead } from '../positions.ts';
 
 export const outcomeCodec: EventCodec<OutcomeEvent> = {
@@ -53,13 +53,13 @@ export const fileObjection = (w: Writer, data: OutcomeEventData<'ObjectionFiled'
   onObjection(w, data.objectionId, async () => {
     await caughtUpToHead(w);
     const [cycle, pool] = await Promise.all([
-      currentCycle(w.store, data.cycleId),
+      readState(w.store, cycleRecord(data.cycleId)),
       listProjectPool(w.readModels.db, { cycleId: data.cycleId, communityId: data.communityId }),
     ]);
     return {
       type: 'FileObjection',
       data,
-      cycle,
+      cycle: cycle.state,
       pool: pool.map((p) => p.proposalId),
       now: w.metadata.occurredAt,
     };
@@ -81,7 +81,9 @@ export async function answerObjection(
       type: 'AnswerObjection',
       data,
       cycle:
-        state.status === 'none' ? { status: 'none' } : await currentCycle(w.store, state.cycleId),
+        state.status === 'none'
+          ? { status: 'none' }
+          : (await readState(w.store, cycleRecord(state.cycleId))).state,
     }),
     expectedRevision,
   );

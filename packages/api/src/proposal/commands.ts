@@ -1,15 +1,13 @@
-// Proposal commands as the API and the demo seed run them: fold what the deciders need from
+// Proposal commands as the API and the demo seed run them: read what the deciders need from
 // other streams (the cycle, the author or co-signer, the round-table, the other proposal of a
 // merge), then go through the command path. The day an act is judged on (age, meeting date) is
 // the China-time day of the writer's `occurredAt`.
 import {
-  ballotStreams,
   chinaDate,
   describeProposalEvent,
   effectiveCost,
   feedbackDecider,
   fold,
-  parseBallotEvent,
   parseProposalEvent,
   proposalDecider,
   proposalEventSchemas,
@@ -17,10 +15,10 @@ import {
   refuse,
   requireProposal,
   roundTableDecider,
-  tallyDecider,
 } from '@gongzhi/domain';
 import type {
   Attendee,
+  CycleState,
   FeedbackCommand,
   LocalizedText,
   ProposalChanges,
@@ -33,10 +31,17 @@ import type {
   RoundTableState,
   TallyState,
 } from '@gongzhi/domain';
-import { uuidv7, type EventStore } from '@gongzhi/eventstore';
-import { executeCommand, type CommandResult, type EventCodec, type Writer } from '../commands.ts';
-import { currentCycle } from '../cycle/commands.ts';
-import { currentResident } from '../resident/commands.ts';
+import { uuidv7 } from '@gongzhi/eventstore';
+import { tallyRecord } from '../ballot/commands.ts';
+import {
+  executeCommand,
+  readState,
+  type CommandResult,
+  type EventCodec,
+  type Writer,
+} from '../commands.ts';
+import { cycleRecord } from '../cycle/commands.ts';
+import { residentRecord } from '../resident/commands.ts';
 
 export const proposalCodec: EventCodec<ProposalEvent> = {
   read: (recorded) => parseProposalEvent(recorded.type, recorded.data) as ProposalEvent,
@@ -50,25 +55,18 @@ const roundTableCodec: EventCodec<RoundTableEvent> = {
   describe: describeProposalEvent,
 };
 
-/** The proposal as its stream has it now. */
-export async function currentProposal(
-  store: EventStore,
-  proposalId: string,
-): Promise<ProposalState> {
-  const recorded = await store.readStream(proposalStreams.proposal(proposalId));
-  return fold(
-    proposalDecider,
-    recorded.map((r) => proposalCodec.read(r)),
-  );
-}
+/** The proposal's stream, for readState; feedback after the vote decides on it too. */
+export const proposalRecord = (proposalId: string) => ({
+  stream: proposalStreams.proposal(proposalId),
+  decider: proposalDecider,
+  codec: proposalCodec,
+});
 
-async function currentRoundTable(store: EventStore, roundTableId: string) {
-  const recorded = await store.readStream(proposalStreams.roundTable(roundTableId));
-  return fold(
-    roundTableDecider,
-    recorded.map((r) => roundTableCodec.read(r)),
-  );
-}
+const roundTableRecord = (roundTableId: string) => ({
+  stream: proposalStreams.roundTable(roundTableId),
+  decider: roundTableDecider,
+  codec: roundTableCodec,
+});
 
 const proposalSubject = (state: ProposalState): LocalizedText =>
   state.status === 'none'
@@ -81,10 +79,10 @@ const proposalSubject = (state: ProposalState): LocalizedText =>
 const today = (w: Writer) => chinaDate(w.metadata.occurredAt);
 
 /** The cycle of the proposal, or none for a proposal that does not exist (the decider says so). */
-const cycleOf = (w: Writer, state: ProposalState) =>
+const cycleOf = async (w: Writer, state: ProposalState): Promise<CycleState> =>
   state.status === 'none'
-    ? Promise.resolve({ status: 'none' as const })
-    : currentCycle(w.store, state.cycleId);
+    ? { status: 'none' }
+    : (await readState(w.store, cycleRecord(state.cycleId))).state;
 
 function onProposal(
   w: Writer,
@@ -93,9 +91,7 @@ function onProposal(
   expectedRevision?: bigint,
 ): Promise<CommandResult<ProposalEvent>> {
   return executeCommand(w.store, {
-    decider: proposalDecider,
-    codec: proposalCodec,
-    stream: proposalStreams.proposal(proposalId),
+    ...proposalRecord(proposalId),
     command,
     expectedRevision,
     subject: proposalSubject,
@@ -114,8 +110,8 @@ async function submissionOf(
   return {
     type: 'SubmitProposal',
     data,
-    cycle: await currentCycle(w.store, data.cycleId),
-    author: await currentResident(w.store, data.authorResidentId),
+    cycle: (await readState(w.store, cycleRecord(data.cycleId))).state,
+    author: (await readState(w.store, residentRecord(data.authorResidentId))).state,
     today: today(w),
     ...(carriedFrom === undefined ? {} : { carriedFrom }),
   };
@@ -156,7 +152,7 @@ export const coSignProposal = (w: Writer, data: { proposalId: string; residentId
     type: 'CoSignProposal',
     data,
     cycle: await cycleOf(w, state),
-    cosigner: await currentResident(w.store, data.residentId),
+    cosigner: (await readState(w.store, residentRecord(data.residentId))).state,
     today: today(w),
   }));
 
@@ -175,12 +171,12 @@ export async function mergeProposal(
     type: 'MergeProposal',
     data,
     cycle: await cycleOf(w, state),
-    target: await currentProposal(w.store, data.intoProposalId),
+    target: (await readState(w.store, proposalRecord(data.intoProposalId))).state,
   }));
   return onProposal(w, data.intoProposalId, async () => ({
     type: 'AbsorbProposal',
     data: { proposalId: data.intoProposalId, fromProposalId: data.proposalId },
-    source: await currentProposal(w.store, data.proposalId),
+    source: (await readState(w.store, proposalRecord(data.proposalId))).state,
   }));
 }
 
@@ -226,7 +222,7 @@ export interface RoundTableRecord {
 function decisionCommand(
   decision: RoundTableDecision,
   roundTableId: string,
-  cycle: Awaited<ReturnType<typeof currentCycle>>,
+  cycle: CycleState,
   roundTable: RoundTableState,
 ): ProposalCommand {
   const { proposalId } = decision;
@@ -282,7 +278,7 @@ export async function recordRoundTable(
     }
     seen.add(proposalId);
   }
-  const cycle = await currentCycle(w.store, cycleId);
+  const { state: cycle } = await readState(w.store, cycleRecord(cycleId));
   const command = {
     type: 'RecordRoundTable' as const,
     data: {
@@ -301,15 +297,16 @@ export async function recordRoundTable(
     roundTableDecider.decide(command, roundTableDecider.initialState()),
   );
   for (const decision of decisions) {
-    const proposal = await currentProposal(w.store, decision.proposalId);
+    const { state: proposal } = await readState(w.store, proposalRecord(decision.proposalId));
     proposalDecider.decide(decisionCommand(decision, roundTableId, cycle, held), proposal);
   }
 
   let result: CommandResult<ProposalEvent | RoundTableEvent> = await executeCommand(w.store, {
-    decider: roundTableDecider,
-    codec: roundTableCodec,
-    stream: proposalStreams.roundTable(roundTableId),
-    command: async () => ({ ...command, cycle: await currentCycle(w.store, cycleId) }),
+    ...roundTableRecord(roundTableId),
+    command: async () => ({
+      ...command,
+      cycle: (await readState(w.store, cycleRecord(cycleId))).state,
+    }),
     subject: () => ({ 'zh-CN': `邻里圆桌会(${date})`, en: `The round-table of ${date}` }),
     metadata: w.metadata,
   });
@@ -319,21 +316,17 @@ export async function recordRoundTable(
         decision,
         roundTableId,
         await cycleOf(w, state),
-        await currentRoundTable(w.store, roundTableId),
+        (await readState(w.store, roundTableRecord(roundTableId))).state,
       ),
     );
   }
   return result;
 }
 
-/** The community's tally of the proposal's cycle, folded from `tally-<cycleId>-<communityId>`. */
+/** The community's tally of the proposal's cycle. */
 async function tallyOf(w: Writer, state: ProposalState): Promise<TallyState> {
   if (state.status === 'none') return { status: 'none' };
-  const recorded = await w.store.readStream(ballotStreams.tally(state.cycleId, state.communityId));
-  return fold(
-    tallyDecider,
-    recorded.map((r) => parseBallotEvent(r.type, r.data)),
-  );
+  return (await readState(w.store, tallyRecord(state.cycleId, state.communityId))).state;
 }
 
 function onFeedback(
@@ -342,9 +335,8 @@ function onFeedback(
   command: (state: ProposalState) => Promise<FeedbackCommand>,
 ): Promise<CommandResult<ProposalEvent>> {
   return executeCommand(w.store, {
+    ...proposalRecord(proposalId),
     decider: feedbackDecider,
-    codec: proposalCodec,
-    stream: proposalStreams.proposal(proposalId),
     command,
     subject: proposalSubject,
     metadata: w.metadata,
@@ -385,10 +377,13 @@ export async function carryProposalForward(
   data: { proposalId: string; toCycleId: string; byResidentId: string; channel: ProposalChannel },
 ): Promise<{ toProposalId: string; result: CommandResult<ProposalEvent> }> {
   const { proposalId, toCycleId, byResidentId, channel } = data;
-  const old = requireProposal(await currentProposal(w.store, proposalId), proposalId);
+  const old = requireProposal(
+    (await readState(w.store, proposalRecord(proposalId))).state,
+    proposalId,
+  );
   const pending =
     old.carriedTo !== undefined &&
-    (await currentProposal(w.store, old.carriedTo)).status === 'none';
+    (await readState(w.store, proposalRecord(old.carriedTo))).state.status === 'none';
   const toProposalId = pending ? old.carriedTo! : uuidv7();
   const submission: SubmissionData = {
     proposalId: toProposalId,
@@ -405,7 +400,7 @@ export async function carryProposalForward(
     data: { proposalId, toProposalId, toCycleId, byResidentId },
     cycle: await cycleOf(w, state),
     tally: await tallyOf(w, state),
-    target: await currentCycle(w.store, toCycleId),
+    target: (await readState(w.store, cycleRecord(toCycleId))).state,
   });
   feedbackDecider.decide(await carry(old), old);
   proposalDecider.decide(await submissionOf(w, submission, from), proposalDecider.initialState());

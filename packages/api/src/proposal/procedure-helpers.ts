@@ -15,10 +15,11 @@ import {
 import type { Role } from '@gongzhi/auth';
 import { readResident } from '@gongzhi/projections/resident';
 import { proposalNotFound } from '../access.ts';
+import { readState } from '../commands.ts';
 import type { Context } from '../context.ts';
 import { currentLocale } from '../input.ts';
 import { actingFor } from '../resident/acting.ts';
-import * as commands from './commands.ts';
+import { proposalRecord } from './commands.ts';
 
 export const WORKERS: readonly Role[] = ['community_worker'];
 export const ROUND_TABLE: readonly Role[] = ['community_worker', 'committee_member'];
@@ -48,7 +49,7 @@ export const contentInput = {
 
 /** The author the caller acts for on an author-only act (edit, withdraw, resubmit). */
 export async function actingForAuthor(ctx: Context, proposalId: string) {
-  const proposal = await commands.currentProposal(ctx.services.store, proposalId);
+  const { state: proposal } = await readState(ctx.services.store, proposalRecord(proposalId));
   if (proposal.status === 'none') return proposalNotFound(proposalId);
   const acting = await actingFor(ctx, proposal.authorResidentId, 'propose', {
     communityId: proposal.communityId,

@@ -14,9 +14,10 @@ import {
 } from '@gongzhi/domain';
 import type { Channel } from '@gongzhi/eventstore';
 import { findActiveProxy, readResident } from '@gongzhi/projections/resident';
+import { readState } from '../commands.ts';
 import { today as todayOf, type Context } from '../context.ts';
 import { ApiRefusal } from '../trpc.ts';
-import { currentResident } from './commands.ts';
+import { residentRecord } from './commands.ts';
 
 export interface Acting {
   /** Who does it: the signed-in account. */
@@ -63,7 +64,7 @@ export async function actingFor(
   }
   // The grantor's stream decides the rest: a proxy granted a moment ago may not be in the read
   // model yet, and a worker acts for the resident's ties as they stand.
-  const resident = await currentResident(ctx.services.store, residentId);
+  const { state: resident } = await readState(ctx.services.store, residentRecord(residentId));
   if (resident.status === 'active') {
     const proxied = resident.proxies.some(
       (p) =>
@@ -97,7 +98,7 @@ export async function workerActingFor(
   residentId: string,
   place: { communityId: string },
 ): Promise<Acting> {
-  const resident = await currentResident(ctx.services.store, residentId);
+  const { state: resident } = await readState(ctx.services.store, residentRecord(residentId));
   if (resident.status === 'active' && workerReaches(ctx, resident, place)) {
     return { actor: ctx.account!.accountId, onBehalfOf: residentId, channel: 'offline' };
   }

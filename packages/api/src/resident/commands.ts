@@ -1,11 +1,7 @@
 // Resident commands as the API runs them: gather what the deciders need from other streams (the
 // community a tie names, the phone's claim), then go through the command path.
 import {
-  communityDecider,
   describeResidentEvent,
-  fold,
-  organisationStreams,
-  parseOrganisationEvent,
   parseResidentEvent,
   phoneClaimDecider,
   residentDecider,
@@ -14,8 +10,6 @@ import {
   withTieDeclarer,
 } from '@gongzhi/domain';
 import type {
-  CommunityEvent,
-  CommunityState,
   ErasureCommand,
   LocalizedText,
   PhoneClaimEvent,
@@ -30,8 +24,15 @@ import type {
 import type { PersonalDataVault, SessionStore } from '@gongzhi/auth';
 import type { EventStore, Position } from '@gongzhi/eventstore';
 import { ReadModelLagError } from '@gongzhi/projections';
-import { executeCommand, type CommandResult, type EventCodec, type Writer } from '../commands.ts';
+import {
+  executeCommand,
+  readState,
+  type CommandResult,
+  type EventCodec,
+  type Writer,
+} from '../commands.ts';
 import type { ApiServices } from '../context.ts';
+import { communityRecord } from '../organisation/commands.ts';
 import type { PhoneCodes } from './codes.ts';
 
 const residentCodec: EventCodec<ResidentStreamEvent> = {
@@ -53,38 +54,31 @@ const phoneCodec: EventCodec<PhoneClaimEvent> = {
 const residentSubject = (): LocalizedText => ({ 'zh-CN': '居民档案', en: 'The resident record' });
 const phoneSubject = (): LocalizedText => ({ 'zh-CN': '该手机号', en: 'This mobile number' });
 
-/** The resident as their stream has it now. */
-export async function currentResident(
-  store: EventStore,
-  residentId: string,
-): Promise<ResidentState> {
-  const recorded = await store.readStream(residentStreams.resident(residentId));
-  return fold(
-    residentDecider,
-    recorded.map((r) => residentCodec.read(r)),
-  );
-}
+/** The resident's stream, for readState and the command path. */
+export const residentRecord = (residentId: string) => ({
+  stream: residentStreams.resident(residentId),
+  decider: residentDecider,
+  codec: residentCodec,
+});
+
+/** The claim stream of a number: whom it is claimed by, if anyone. */
+export const phoneClaimRecord = (phoneDigest: string) => ({
+  stream: residentStreams.phone(phoneDigest),
+  decider: phoneClaimDecider,
+  codec: phoneCodec,
+});
 
 /** The resident who holds the number now, from its claim stream. */
 export async function phoneHolder(
   store: EventStore,
   phoneDigest: string,
 ): Promise<string | undefined> {
-  const recorded = await store.readStream(residentStreams.phone(phoneDigest));
-  return fold(
-    phoneClaimDecider,
-    recorded.map((r) => phoneCodec.read(r)),
-  ).claimedBy;
+  return (await readState(store, phoneClaimRecord(phoneDigest))).state.claimedBy;
 }
 
 /** The community a tie names, from its own stream: it must exist and be open. */
-async function currentCommunity(store: EventStore, communityId: string): Promise<CommunityState> {
-  const recorded = await store.readStream(organisationStreams.community(communityId));
-  return fold(
-    communityDecider,
-    recorded.map((r) => parseOrganisationEvent(r.type, r.data) as CommunityEvent),
-  );
-}
+const communityOf = async (store: EventStore, communityId: string) =>
+  (await readState(store, communityRecord(communityId))).state;
 
 // A registration claims the number, then writes the resident. Should it stop between the two,
 // the number stays claimed by a resident who never came to be; a claim that old with no
@@ -92,8 +86,10 @@ async function currentCommunity(store: EventStore, communityId: string): Promise
 const ABANDONED_CLAIM_MS = 5 * 60_000;
 
 async function claimPhone(w: Writer, phoneDigest: string, residentId: string): Promise<void> {
-  const stream = residentStreams.phone(phoneDigest);
-  const claims = await w.store.readStream(stream, { direction: 'backwards', maxCount: 1 });
+  const claims = await w.store.readStream(residentStreams.phone(phoneDigest), {
+    direction: 'backwards',
+    maxCount: 1,
+  });
   const last = claims[0];
   if (
     last?.type === 'PhoneClaimed' &&
@@ -104,9 +100,7 @@ async function claimPhone(w: Writer, phoneDigest: string, residentId: string): P
     const resident = await w.store.readStream(residentStreams.resident(holder), { maxCount: 1 });
     if (resident.length === 0) {
       await executeCommand(w.store, {
-        decider: phoneClaimDecider,
-        codec: phoneCodec,
-        stream,
+        ...phoneClaimRecord(phoneDigest),
         command: () => ({
           type: 'ReleasePhone' as const,
           data: { phoneDigest, residentId: holder },
@@ -117,9 +111,7 @@ async function claimPhone(w: Writer, phoneDigest: string, residentId: string): P
     }
   }
   await executeCommand(w.store, {
-    decider: phoneClaimDecider,
-    codec: phoneCodec,
-    stream,
+    ...phoneClaimRecord(phoneDigest),
     command: () => ({ type: 'ClaimPhone' as const, data: { phoneDigest, residentId } }),
     subject: phoneSubject,
     metadata: w.metadata,
@@ -164,7 +156,7 @@ export async function prepareRegistration(
   const ties = await Promise.all(
     request.ties.map(async (tie) => ({
       ...tie,
-      community: await currentCommunity(store, tie.communityId),
+      community: await communityOf(store, tie.communityId),
     })),
   );
   const command = { type: 'RegisterResident' as const, ...request, ties };
@@ -179,9 +171,7 @@ export async function registerResident(
 ): Promise<CommandResult<ResidentStreamEvent>> {
   await claimPhone(w, command.data.phoneDigest, command.data.residentId);
   return executeCommand(w.store, {
-    decider: residentDecider,
-    codec: residentCodec,
-    stream: residentStreams.resident(command.data.residentId),
+    ...residentRecord(command.data.residentId),
     command: () => command,
     subject: residentSubject,
     metadata: w.metadata,
@@ -194,9 +184,7 @@ function residentCommand(
   command: () => ResidentCommand | Promise<ResidentCommand>,
 ): Promise<CommandResult<ResidentStreamEvent>> {
   return executeCommand(w.store, {
-    decider: residentDecider,
-    codec: residentCodec,
-    stream: residentStreams.resident(residentId),
+    ...residentRecord(residentId),
     command,
     subject: residentSubject,
     metadata: w.metadata,
@@ -215,7 +203,7 @@ const declaration = async (
 ): Promise<ResidentCommand> => ({
   type: 'DeclareTie',
   data,
-  community: await currentCommunity(store, data.communityId),
+  community: await communityOf(store, data.communityId),
 });
 
 export const declareTie = (w: Writer, data: { residentId: string } & TieRequest) =>
@@ -231,7 +219,7 @@ export async function checkTieDeclaration(
 ): Promise<void> {
   residentDecider.decide(
     await declaration(store, data),
-    await currentResident(store, data.residentId),
+    (await readState(store, residentRecord(data.residentId))).state,
   );
 }
 
@@ -319,12 +307,10 @@ export async function forgetResident(
 ): Promise<{ position: Position | undefined }> {
   const { residentId } = command.data;
   const forgotten = await residentCommand(w, residentId, () => command);
-  const state = await currentResident(w.store, residentId);
+  const { state } = await readState(w.store, residentRecord(residentId));
   if (state.status === 'none') throw new Error('a forgotten resident has a stream');
   const released = await executeCommand(w.store, {
-    decider: phoneClaimDecider,
-    codec: phoneCodec,
-    stream: residentStreams.phone(state.phoneDigest),
+    ...phoneClaimRecord(state.phoneDigest),
     command: () => ({
       type: 'ReleasePhone' as const,
       data: { phoneDigest: state.phoneDigest, residentId },

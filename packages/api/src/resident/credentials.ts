@@ -3,7 +3,8 @@
 // would then sit in plaintext in the failures table).
 import { readResidentLogin, type ResidentLogin } from '@gongzhi/projections/resident';
 import type { Context } from '../context.ts';
-import { currentResident } from './commands.ts';
+import { readState } from '../commands.ts';
+import { residentRecord } from './commands.ts';
 
 export const residentThrottleKey = (phoneDigest: string) => `phone:${phoneDigest}`;
 
@@ -18,7 +19,7 @@ export async function residentById(
   ctx: Context,
   residentId: string,
 ): Promise<{ accountKey: string; find: () => Promise<ResidentLogin | undefined> }> {
-  const state = await currentResident(ctx.services.store, residentId);
+  const { state } = await readState(ctx.services.store, residentRecord(residentId));
   if (state.status !== 'active') throw new Error(`resident ${residentId} is not active`);
   const byPhone = residentByPhone(ctx, state.phoneDigest);
   return {

@@ -25,7 +25,7 @@ import { uuidv7 } from '@gongzhi/eventstore';
 import { readCommunity } from '@gongzhi/projections/organisation';
 import { listVerificationQueue } from '@gongzhi/projections/resident';
 import { communityStaff } from '../access.ts';
-import { writerFor } from '../commands.ts';
+import { readState, writerFor } from '../commands.ts';
 import type { Context } from '../context.ts';
 import { currentLocale } from '../input.ts';
 import { caughtUpTo, minPositionSchema, written } from '../positions.ts';
@@ -74,7 +74,7 @@ const residentNotFound = () =>
 
 /** The active resident a worker names by id (found by search), as their stream has them. */
 async function residentWithId(ctx: Context, residentId: string): Promise<RegisteredResident> {
-  const state = await commands.currentResident(ctx.services.store, residentId);
+  const { state } = await readState(ctx.services.store, commands.residentRecord(residentId));
   return state.status === 'active' ? state : residentNotFound();
 }
 
@@ -83,7 +83,7 @@ async function activeHolder(ctx: Context, phone: string): Promise<RegisteredResi
   const { store, residents } = ctx.services;
   const residentId = await commands.phoneHolder(store, residents.digestPhone(phone));
   if (!residentId) return undefined;
-  const state = await commands.currentResident(store, residentId);
+  const { state } = await readState(store, commands.residentRecord(residentId));
   return state.status === 'active' ? state : undefined;
 }
 
@@ -101,7 +101,7 @@ async function requireTieIn(
   ctx: Context,
   input: { communityId: string; residentId: string; tieId: string },
 ): Promise<void> {
-  const state = await commands.currentResident(ctx.services.store, input.residentId);
+  const { state } = await readState(ctx.services.store, commands.residentRecord(input.residentId));
   if (state.status === 'none') return; // the decider says "no such resident"
   const tie = state.ties.find((t) => t.tieId === input.tieId);
   if (tie?.communityId !== input.communityId) {
