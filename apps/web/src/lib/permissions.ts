@@ -10,6 +10,7 @@ type Grant = {
 };
 
 type Community = { communityId: string; streetId: string };
+type Place = { streetId: string; communityId?: string };
 
 export function canRegisterStreet(grants: readonly Grant[]): boolean {
   return grants.some((grant) => grant.role === 'city_admin');
@@ -28,14 +29,14 @@ export function canManageCommunitiesOf(grants: readonly Grant[], streetId: strin
 /** Roles that look after a community's residents: verification queue and resident search. */
 const residentCareRoles = ['community_worker', 'committee_member', 'street_officer'];
 
-function reaches(grant: Grant, community: Community): boolean {
+function reaches(grant: Grant, place: Place): boolean {
   switch (grant.scope.type) {
     case 'city':
       return true;
     case 'street':
-      return grant.scope.streetId === community.streetId;
+      return grant.scope.streetId === place.streetId;
     case 'community':
-      return grant.scope.communityId === community.communityId;
+      return place.communityId !== undefined && grant.scope.communityId === place.communityId;
   }
 }
 
@@ -91,4 +92,42 @@ export function staffHome(grants: readonly Grant[]): string {
   if (canAdministerStaff(grants)) return '/admin/organisation';
   if (mayCareForResidents(grants)) return '/work';
   return '/account';
+}
+
+// Cycles, screening, objections and surveys.
+const has = (grants: readonly Grant[], roles: readonly string[], place: Place) =>
+  grants.some((grant) => roles.includes(grant.role) && reaches(grant, place));
+
+/** Street officers (of the street) and city administrators set up cycles and move phases. */
+export const mayManageCycles = (grants: readonly Grant[], streetId: string) =>
+  has(grants, ['city_admin', 'street_officer'], { streetId });
+
+export const managesAnyCycles = (grants: readonly Grant[]) =>
+  grants.some((grant) => grant.role === 'city_admin' || grant.role === 'street_officer');
+
+/** Community workers take in, merge and screen proposals and record round-tables. */
+export const mayScreen = (grants: readonly Grant[], community: Required<Place>) =>
+  has(grants, ['community_worker'], community);
+
+/** Community workers of the community, street officers of its street and city administrators answer objections. */
+export const mayAnswerObjections = (grants: readonly Grant[], community: Required<Place>) =>
+  has(grants, ['community_worker', 'street_officer', 'city_admin'], community);
+
+/** Consultants and department staff record site surveys. */
+export const surveyRoles = ['consultant', 'department_staff'] as const;
+
+export const maySurveyAnywhere = (grants: readonly Grant[]) =>
+  grants.some((grant) => (surveyRoles as readonly string[]).includes(grant.role));
+
+/** The communities where the person records surveys, of those given. */
+export function surveyCommunities<C extends Required<Place>>(
+  grants: readonly Grant[],
+  communities: readonly C[],
+): C[] {
+  return communities.filter((community) => has(grants, surveyRoles, community));
+}
+
+/** Who the person surveys as: a consultant, else a department. */
+export function surveyorOf(grants: readonly Grant[], community: Required<Place>) {
+  return has(grants, ['consultant'], community) ? ('consultant' as const) : ('department' as const);
 }

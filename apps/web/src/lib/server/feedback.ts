@@ -4,7 +4,7 @@ import type { ApiClient } from '@gongzhi/api/client';
 import type { Cookies } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { formText, itemBlank, itemRefusal, itemSuccess } from '$lib/server/forms';
-import { orNotFound } from '$lib/server/micro';
+import { orNotFound } from '$lib/server/cycles';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
 
 /** The page's data: the thread, as fresh as this browser's last write. */

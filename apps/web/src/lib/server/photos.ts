@@ -6,7 +6,7 @@ import { photoRules } from '@gongzhi/domain';
 import { m } from '$lib/paraglide/messages';
 import { fetchApi } from './api';
 import type { FormMessage } from './forms';
-import { addFieldError } from './micro-forms';
+import { addFieldError } from './forms';
 
 /** The files chosen in a file input (an input left empty posts one nameless, empty file). */
 export function chosenFiles(data: FormData, field: string): File[] {

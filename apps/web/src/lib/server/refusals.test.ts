@@ -7,7 +7,7 @@ import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { ApiError } from '@gongzhi/api/client';
 import { refusalKind } from './forms';
-import { refusedBy } from './micro-forms';
+import { refusedBy } from './forms';
 
 /** A refusal as the API client hands it to a page. */
 function apiRefusal(

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { changePasswordForm } from '$lib/forms/schemas';
+import { changePasswordForm } from '$lib/resident/forms';
 import { m } from '$lib/paraglide/messages';
 import { sessionCookie } from '$lib/server/api';
 import { incomplete, itemRefusal, itemSuccess, refusal, success } from '$lib/server/forms';

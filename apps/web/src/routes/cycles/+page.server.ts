@@ -1,4 +1,4 @@
-import { loadPlaces } from '$lib/server/micro';
+import { loadPlaces } from '$lib/server/cycles';
 import { lastWrite } from '$lib/server/read-your-writes';
 import type { PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { residentLoginForm } from '$lib/forms/schemas';
+import { residentLoginForm } from '$lib/resident/forms';
 import { blankRequired, incomplete, refusal } from '$lib/server/forms';
 import { afterSignIn } from '$lib/server/sign-in';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { setPasswordForm } from '$lib/forms/schemas';
+import { setPasswordForm } from '$lib/resident/forms';
 import { m } from '$lib/paraglide/messages';
 import { blankRequired, incomplete, refusal } from '$lib/server/forms';
 import { requestPhoneCode } from '$lib/server/phone-code';

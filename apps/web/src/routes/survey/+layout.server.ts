@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { surveyCommunities } from '$lib/micro/permissions';
+import { surveyCommunities } from '$lib/permissions';
 import { lastWrite } from '$lib/server/read-your-writes';
 import { refusePage } from '$lib/server/sign-in';
 import type { LayoutServerLoad } from './$types';

@@ -1,4 +1,4 @@
-import { openCyclesOf } from '$lib/server/micro';
+import { openCyclesOf } from '$lib/server/cycles';
 import { lastWrite } from '$lib/server/read-your-writes';
 import type { PageServerLoad } from './$types';
 

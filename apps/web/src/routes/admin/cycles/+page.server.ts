@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import { mayManageCycles } from '$lib/micro/permissions';
+import { mayManageCycles } from '$lib/permissions';
 import { lastWrite } from '$lib/server/read-your-writes';
 import { refusePage } from '$lib/server/sign-in';
 import type { PageServerLoad } from './$types';

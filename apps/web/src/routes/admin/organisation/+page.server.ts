@@ -1,7 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { optional, registerCommunityForm, registerStreetForm } from '$lib/forms/schemas';
+import { registerCommunityForm, registerStreetForm } from '$lib/organisation/forms';
+import { optional } from '$lib/resident/forms';
 import { m } from '$lib/paraglide/messages';
 import { canManageCommunitiesOf, canRegisterStreet } from '$lib/permissions';
 import { refusal, success } from '$lib/server/forms';

@@ -1,6 +1,6 @@
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { createStaffForm } from '$lib/forms/schemas';
+import { createStaffForm } from '$lib/organisation/forms';
 import { m } from '$lib/paraglide/messages';
 import { administeredStreets, canAdministerStaff, canRegisterStreet } from '$lib/permissions';
 import {

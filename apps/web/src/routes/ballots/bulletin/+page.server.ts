@@ -1,5 +1,5 @@
 import { receiptSchema } from '@gongzhi/domain';
-import { orNotFound } from '$lib/server/micro';
+import { orNotFound } from '$lib/server/cycles';
 import { lastWrite } from '$lib/server/read-your-writes';
 import type { PageServerLoad } from './$types';
 

@@ -1,4 +1,4 @@
-import { loadPlaces, orNotFound } from '$lib/server/micro';
+import { loadPlaces, orNotFound } from '$lib/server/cycles';
 import { lastWrite } from '$lib/server/read-your-writes';
 import type { PageServerLoad } from './$types';
 

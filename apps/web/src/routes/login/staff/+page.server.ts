@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { loginForm } from '$lib/forms/schemas';
+import { loginForm } from '$lib/organisation/forms';
 import { refusal } from '$lib/server/forms';
 import { afterSignIn } from '$lib/server/sign-in';
 import type { Actions, PageServerLoad } from './$types';

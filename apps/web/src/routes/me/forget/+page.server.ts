@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { forgetMeForm } from '$lib/forms/schemas';
+import { forgetMeForm } from '$lib/resident/forms';
 import { m } from '$lib/paraglide/messages';
 import { sessionCookie } from '$lib/server/api';
 import { incomplete, refusal } from '$lib/server/forms';

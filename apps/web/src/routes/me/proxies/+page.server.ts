@@ -1,6 +1,6 @@
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { grantProxyForm, optional } from '$lib/forms/schemas';
+import { grantProxyForm, optional } from '$lib/resident/forms';
 import { m } from '$lib/paraglide/messages';
 import {
   blankRequired,

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { grantorsWith } from '$lib/server/acting';
 import { itemRefusal } from '$lib/server/forms';
-import { loadPlaces, orNotFound } from '$lib/server/micro';
+import { loadPlaces, orNotFound } from '$lib/server/cycles';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
 import type { Actions, PageServerLoad } from './$types';
 

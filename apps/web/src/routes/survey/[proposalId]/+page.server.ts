@@ -1,28 +1,18 @@
 import { redirect } from '@sveltejs/kit';
 import { surveyOpinionSchema } from '@gongzhi/domain';
-import { z } from 'zod';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
-import { surveyorOf } from '$lib/micro/permissions';
-import { yuanToFen } from '$lib/micro/text';
-import { addFieldError, blankFields, invalid, refusedBy, rowOf } from '$lib/server/micro-forms';
-import { orNotFound } from '$lib/server/micro';
+import { surveyForm } from '$lib/proposal/forms';
+import { surveyorOf } from '$lib/permissions';
+import { yuanToFen } from '$lib/text';
+import { addFieldError, blankFields, invalid, refusedBy, rowOf } from '$lib/server/forms';
+import { orNotFound } from '$lib/server/cycles';
 import { maxPhotos, photoAccept, receivePhotos } from '$lib/server/photos';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
 import { refusePage } from '$lib/server/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
-const text = z.string().default('');
-const surveyForm = z.object({
-  organisation: text,
-  notes: text,
-  /** Yuan, as typed; blank keeps the author's estimate. */
-  revisedCost: text,
-  opinion: text,
-  conditions: text,
-  photoIds: z.array(z.string()).default([]),
-});
 const formId = 'site-survey';
 
 export const load: PageServerLoad = async ({ locals, cookies, params, parent }) => {

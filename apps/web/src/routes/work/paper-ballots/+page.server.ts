@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { isApiError } from '@gongzhi/api/client';
 import { m } from '$lib/paraglide/messages';
-import { chosenCycle, openCyclesOf } from '$lib/server/micro';
+import { chosenCycle, openCyclesOf } from '$lib/server/cycles';
 import { paperRefusal } from '$lib/server/paper';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
 import { batchHref } from '$lib/paper/text';

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { isTieKind, optional, parseBirthYear, registerOnSpotForm } from '$lib/forms/schemas';
+import { isTieKind, optional, parseBirthYear, registerOnSpotForm } from '$lib/resident/forms';
 import { m } from '$lib/paraglide/messages';
 import {
   blankRequired,

@@ -2,10 +2,9 @@ import { fail } from '@sveltejs/kit';
 import { attendeeRoleSchema, type AttendeeRole } from '@gongzhi/domain';
 import { fieldErrorsOf, isApiError } from '@gongzhi/api/client';
 import { m } from '$lib/paraglide/messages';
-import { chinaToday } from '$lib/micro/text';
-import { formText, refusalKind } from '$lib/server/forms';
-import { chosenCycle, openCyclesOf } from '$lib/server/micro';
-import { rowOf } from '$lib/server/micro-forms';
+import { chinaToday } from '$lib/text';
+import { formText, refusalKind, rowOf } from '$lib/server/forms';
+import { chosenCycle, openCyclesOf } from '$lib/server/cycles';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
 import { m } from '$lib/paraglide/messages';
-import { mayScreen } from '$lib/micro/permissions';
+import { mayScreen } from '$lib/permissions';
 import { formText, itemRefusal, itemSuccess } from '$lib/server/forms';
-import { chosenCycle, openCyclesOf } from '$lib/server/micro';
+import { chosenCycle, openCyclesOf } from '$lib/server/cycles';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -3,15 +3,23 @@ import { cyclePhases, nextPhase, type CyclePhase, type CycleSchedule } from '@go
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
-import { mayManageCycles } from '$lib/micro/permissions';
-import { chinaToday, stageLabel, yuanToFen } from '$lib/micro/text';
-import { advanceForm, budgetForm, publishForm, scheduleForm } from '$lib/server/cycle-control';
-import { cycleFieldOf, cycleForm, definitionOf, draftValues } from '$lib/server/cycle-form';
-import { addFieldError, blankFields, invalid, refusedBy, rowOf } from '$lib/server/micro-forms';
-import { orNotFound } from '$lib/server/micro';
+import { mayManageCycles } from '$lib/permissions';
+import { chinaToday, stageLabel, yuanToFen } from '$lib/text';
+import {
+  advanceForm,
+  budgetForm,
+  cycleFieldOf,
+  cycleForm,
+  definitionOf,
+  draftValues,
+  publishForm,
+  scheduleForm,
+} from '$lib/cycle/forms';
+import { addFieldError, blankFields, invalid, refusedBy, rowOf } from '$lib/server/forms';
+import { orNotFound } from '$lib/server/cycles';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
 import { refusePage } from '$lib/server/sign-in';
-import { fenToYuan } from '$lib/micro/text';
+import { fenToYuan } from '$lib/text';
 import type { Actions, PageServerLoad } from './$types';
 
 const ids = {

@@ -1,5 +1,5 @@
-import { mayAnswerObjections } from '$lib/micro/permissions';
-import { orNotFound } from '$lib/server/micro';
+import { mayAnswerObjections } from '$lib/permissions';
+import { orNotFound } from '$lib/server/cycles';
 import { lastWrite } from '$lib/server/read-your-writes';
 import type { PageServerLoad } from './$types';
 

@@ -6,7 +6,7 @@ import {
   type ProposalDisplayStatus,
 } from '@gongzhi/domain';
 import { m } from '$lib/paraglide/messages';
-import { orNotFound } from '$lib/server/micro';
+import { orNotFound } from '$lib/server/cycles';
 import { lastWrite } from '$lib/server/read-your-writes';
 import type { PageServerLoad } from './$types';
 

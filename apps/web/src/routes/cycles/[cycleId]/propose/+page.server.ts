@@ -3,10 +3,10 @@ import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { grantorsWith } from '$lib/server/acting';
-import { blankFields, invalid, refusedBy } from '$lib/server/micro-forms';
-import { orNotFound } from '$lib/server/micro';
+import { blankFields, invalid, refusedBy } from '$lib/server/forms';
+import { orNotFound } from '$lib/server/cycles';
 import { photoAccept, maxPhotos } from '$lib/server/photos';
-import { proposalFieldOf, proposalForm, readProposalForm } from '$lib/server/proposal-form';
+import { proposalFieldOf, proposalForm, readProposalForm } from '$lib/proposal/forms';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
 import type { Actions, PageServerLoad } from './$types';
 

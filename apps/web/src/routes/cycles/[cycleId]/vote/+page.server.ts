@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrorsOf, isApiError } from '@gongzhi/api/client';
-import { orNotFound } from '$lib/server/micro';
+import { orNotFound } from '$lib/server/cycles';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
 import { grantorsWith } from '$lib/server/acting';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { orNotFound } from '$lib/server/micro';
+import { orNotFound } from '$lib/server/cycles';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
 import { isApiError } from '@gongzhi/api/client';
 import type { Actions, PageServerLoad } from './$types';

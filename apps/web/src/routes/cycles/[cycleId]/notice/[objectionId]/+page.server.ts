@@ -1,18 +1,16 @@
 import { error, redirect } from '@sveltejs/kit';
-import { z } from 'zod';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
+import { answerForm } from '$lib/outcome/forms';
 import { m } from '$lib/paraglide/messages';
-import { mayAnswerObjections } from '$lib/micro/permissions';
-import { addFieldError, blankFields, invalid, refusedBy } from '$lib/server/micro-forms';
-import { orNotFound } from '$lib/server/micro';
+import { mayAnswerObjections } from '$lib/permissions';
+import { addFieldError, blankFields, invalid, refusedBy } from '$lib/server/forms';
+import { orNotFound } from '$lib/server/cycles';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
 import { refusePage } from '$lib/server/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
 const formId = 'objection-answer';
-const text = z.string().default('');
-const answerForm = z.object({ answer: text, reason: text });
 
 // A community worker of the objection's community, or a street officer of its street, answers
 // it: upheld (with its consequence) or dismissed, each with a reason the notice page shows.

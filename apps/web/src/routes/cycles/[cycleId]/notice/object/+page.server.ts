@@ -1,24 +1,15 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { z } from 'zod';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
+import { objectionForm } from '$lib/outcome/forms';
 import { m } from '$lib/paraglide/messages';
-import { blankFields, invalid, refusedBy } from '$lib/server/micro-forms';
-import { orNotFound } from '$lib/server/micro';
+import { blankFields, invalid, refusedBy } from '$lib/server/forms';
+import { orNotFound } from '$lib/server/cycles';
 import { maxPhotos, photoAccept, receivePhotos } from '$lib/server/photos';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
 import type { Actions, PageServerLoad } from './$types';
 
 const formId = 'objection';
-const text = z.string().default('');
-
-/** `target` is `<communityId>` (the count) or `<communityId>/<proposalId>` (a pool project). */
-const objectionForm = z.object({
-  target: text,
-  text,
-  /** Photos stored by an earlier post of this form that was refused. */
-  photoIds: z.array(z.string()).default([]),
-});
 
 const targetOf = (value: string) => {
   const [communityId = '', proposalId] = value.split('/');

@@ -1,4 +1,4 @@
-import { orNotFound } from '$lib/server/micro';
+import { orNotFound } from '$lib/server/cycles';
 import { lastWrite } from '$lib/server/read-your-writes';
 import type { LayoutServerLoad } from './$types';
 

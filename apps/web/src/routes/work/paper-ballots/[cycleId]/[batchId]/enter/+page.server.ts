@@ -3,7 +3,7 @@ import { fieldErrorsOf, isApiError } from '@gongzhi/api/client';
 import { receiptSchema } from '@gongzhi/domain';
 import { m } from '$lib/paraglide/messages';
 import { batchHref } from '$lib/paper/text';
-import { rowOf } from '$lib/server/micro-forms';
+import { rowOf } from '$lib/server/forms';
 import { paperRefusal } from '$lib/server/paper';
 import { rememberWrite } from '$lib/server/read-your-writes';
 import type { Actions, PageServerLoad } from './$types';
