@@ -5,100 +5,34 @@
 // the ballot and gets a receipt code, shown once. Street officers of the cycle's street (and city
 // administrators) count the ballots once voting has closed.
 import { z } from 'zod';
-import { choicesSchema, idSchema, receiptSchema, refuse, say } from '@gongzhi/domain';
-import { readTally, readVoter } from '@gongzhi/projections/ballot';
-import { readCycle } from '@gongzhi/projections/cycle';
-import { listProjectPool } from '@gongzhi/projections/proposal';
+import { choicesSchema, idSchema, receiptSchema, say } from '@gongzhi/domain';
+import { readVoter } from '@gongzhi/projections/ballot';
 import { cycleStaff } from '../access.ts';
 import { writerActing, writerFor } from '../commands.ts';
-import type { Context } from '../context.ts';
-import { publishedCycle } from '../cycle/commands.ts';
 import { caughtUpTo, minPositionSchema, written } from '../positions.ts';
-import { actingFor, type Acting } from '../resident/acting.ts';
+import { actingAsResident } from '../resident/acting.ts';
 import { ApiRefusal, procedure, REQUEST_COST_LIMIT, router } from '../trpc.ts';
-import { castBallot, countInput, tallyCycle } from './commands.ts';
-import {
-  ballotOfReceipt,
-  bulletinMinimumOf,
-  disclosureOf,
-  publicBulletin,
-  requireFilesAllowed,
-} from './bulletin.ts';
-import { bulletinCsv, bulletinPb, recountPb } from './count.ts';
+import { castBallot, tallyCycle } from './commands.ts';
+import { ballotOfReceipt, publicBulletin } from './bulletin.ts';
 import { paperBatchRouter } from './paper.ts';
+import { ballotPaper, ballotResult, bulletinFile } from './queries.ts';
 
 const place = { cycleId: idSchema, communityId: idSchema };
 
 /** The cost of a public call that reads every ballot of a community (a recount costs more). */
 const READS_EVERY_BALLOT = { cost: REQUEST_COST_LIMIT / 2 };
 
-const PAPER_ENTRY_ONLY = say(
-  '社区工作者请通过纸质选票批量录入代居民投票。',
-  'Community workers enter residents’ paper ballots through paper-ballot batches.',
-);
-const RESIDENT_FOR = say(
-  '请用居民账号投票,或指明您代为投票的居民。',
-  'Sign in as a resident to vote, or name the resident you vote for.',
-);
 const NO_BALLOT_KEY = say(
   '服务器未配置选票密钥,暂时不能投票。',
   'The server has no ballot key configured; ballots cannot be taken.',
 );
-
-async function actingAsVoter(
-  ctx: Context,
-  forResidentId: string | undefined,
-  communityId: string,
-): Promise<Acting & { residentId: string }> {
-  const account = ctx.account!;
-  const residentId = forResidentId ?? (account.kind === 'resident' ? account.accountId : undefined);
-  if (residentId === undefined) {
-    throw new ApiRefusal('FORBIDDEN', 'not_acting_for', RESIDENT_FOR, ctx.locale);
-  }
-  const acting = await actingFor(ctx, residentId, 'vote', { communityId });
-  if (acting.channel === 'offline') {
-    throw new ApiRefusal('FORBIDDEN', 'paper_entry_required', PAPER_ENTRY_ONLY, ctx.locale);
-  }
-  return { ...acting, residentId };
-}
-
-async function bulletinInput(ctx: Context, cycleId: string, communityId: string) {
-  const cycle = await publishedCycle(ctx.services.store, cycleId);
-  const input = await countInput(ctx.services.readModels.db, cycle, communityId);
-  if (!input) {
-    return refuse(
-      'not_found',
-      'community_not_in_cycle',
-      `社区(编号 ${communityId})不在本项目周期内。`,
-      `The community ${communityId} is not part of this cycle.`,
-    );
-  }
-  return { cycle, input };
-}
 
 export const ballotRouter = router({
   /** Paper ballots entered by community workers (paper.ts). */
   paperBatches: paperBatchRouter,
 
   /** What a voter of the community chooses from: the rule, the budget (fen) and the pool. */
-  paper: procedure('public', z.object(place)).query(async ({ ctx, input }) => {
-    const cycle = await readCycle(ctx.services.readModels.db, input.cycleId);
-    const budget = cycle?.budgets.find((c) => c.communityId === input.communityId)?.budget;
-    if (!cycle || cycle.status !== 'published' || budget === undefined) {
-      return refuse(
-        'not_found',
-        'ballot_paper_not_found',
-        '找不到该社区在本项目周期的选票。',
-        'There is no ballot for this community in this cycle.',
-      );
-    }
-    return {
-      phase: cycle.phase,
-      rule: cycle.rules.ballot,
-      budget,
-      projects: await listProjectPool(ctx.services.readModels.db, input),
-    };
-  }),
+  paper: procedure('public', z.object(place)).query(({ ctx, input }) => ballotPaper(ctx, input)),
 
   /**
    * Casts the ballot of the signed-in resident (or of `forResidentId`, through a proxy); a later
@@ -111,7 +45,7 @@ export const ballotRouter = router({
     const seal = ctx.services.ballotSeal;
     if (!seal)
       throw new ApiRefusal('INTERNAL_SERVER_ERROR', 'no_ballot_key', NO_BALLOT_KEY, ctx.locale);
-    const acting = await actingAsVoter(ctx, input.forResidentId, input.communityId);
+    const acting = await actingAsResident(ctx, input.forResidentId, 'vote', input);
     const { result, receipt } = await castBallot(writerActing(ctx, acting), seal, {
       cycleId: input.cycleId,
       communityId: input.communityId,
@@ -171,22 +105,7 @@ export const ballotRouter = router({
     'public',
     z.object({ ...place, format: z.enum(['csv', 'pb']) }),
     READS_EVERY_BALLOT,
-  ).query(async ({ ctx, input }) => {
-    const { cycle, input: count } = await bulletinInput(ctx, input.cycleId, input.communityId);
-    requireFilesAllowed(ctx, cycle, count.bulletin.length);
-    const name = `ballots-${input.cycleId}-${input.communityId}`;
-    return input.format === 'csv'
-      ? {
-          filename: `${name}.csv`,
-          contentType: 'text/csv; charset=utf-8',
-          text: bulletinCsv(count),
-        }
-      : {
-          filename: `${name}.pb`,
-          contentType: 'text/plain; charset=utf-8',
-          text: bulletinPb(count),
-        };
-  }),
+  ).query(({ ctx, input }) => bulletinFile(ctx, input)),
 
   /**
    * Counts every community of the cycle again once voting has closed (closing the vote already
@@ -222,21 +141,6 @@ export const ballotRouter = router({
     cost: REQUEST_COST_LIMIT,
   }).query(async ({ ctx, input }) => {
     await caughtUpTo(ctx, input.minPosition);
-    const recorded = await readTally(ctx.services.readModels.db, input);
-    if (!recorded) return null;
-    const { cycle, input: count } = await bulletinInput(ctx, input.cycleId, input.communityId);
-    const recount = recountPb(bulletinPb(count));
-    const { tally } = recorded;
-    return {
-      ...recorded,
-      disclosure: disclosureOf(cycle, count.bulletin.length),
-      bulletinMinimum: bulletinMinimumOf(cycle),
-      recount: {
-        ...recount,
-        matches:
-          recount.inputDigest === tally.inputDigest &&
-          recount.winners.join(' ') === tally.winners.join(' '),
-      },
-    };
+    return ballotResult(ctx, input);
   }),
 });

@@ -11,15 +11,12 @@ import {
   reasonSchema,
   type LocalizedText,
 } from '@gongzhi/domain';
-import { hasGrant } from '@gongzhi/auth';
 import { uuidv7 } from '@gongzhi/eventstore';
-import { listCycles, readCycle, type CycleView } from '@gongzhi/projections/cycle';
-import { listCommunities } from '@gongzhi/projections/organisation';
+import { listCycles } from '@gongzhi/projections/cycle';
 import { listFeedbackOwed } from '@gongzhi/projections/proposal';
-import { cycleNotFound, cycleStaff, STREET_ROLES } from '../access.ts';
+import { cycleStaff, STREET_ROLES } from '../access.ts';
 import { writerFor } from '../commands.ts';
 import { advanceCyclePhase } from '../workflows/advance-cycle-phase.ts';
-import type { Context } from '../context.ts';
 import { streetScope } from '../organisation/places.ts';
 import {
   caughtUpTo,
@@ -30,6 +27,7 @@ import {
 } from '../positions.ts';
 import { procedure, router, type Access } from '../trpc.ts';
 import * as commands from './commands.ts';
+import { readVisibleCycle } from './queries.ts';
 
 /** Street officers of the street the input names, and city administrators. */
 const streetStaff = (action: LocalizedText): Access<{ streetId: string }> => ({
@@ -37,28 +35,6 @@ const streetStaff = (action: LocalizedText): Access<{ streetId: string }> => ({
   scope: (input, ctx) => streetScope(ctx, input.streetId),
   action,
 });
-
-/** Drafts are seen by the staff who may change them; everyone else sees published cycles only. */
-const maySeeDraft = (ctx: Context, streetId: string) =>
-  hasGrant(ctx.account?.grants ?? [], STREET_ROLES, { type: 'street', streetId });
-
-/** A cycle with the names of its communities, for pages. */
-async function withCommunityNames(ctx: Context, cycle: CycleView) {
-  const communities = new Map(
-    (await listCommunities(ctx.services.readModels.db, cycle.streetId)).map((c) => [
-      c.communityId,
-      c,
-    ]),
-  );
-  return {
-    ...cycle,
-    budgets: cycle.budgets.map((b) => ({
-      ...b,
-      name: communities.get(b.communityId)?.name ?? b.communityId,
-      nameEn: communities.get(b.communityId)?.nameEn ?? null,
-    })),
-  };
-}
 
 export const cycleRouter = router({
   /** Published cycles, newest first: all, or of one street. */
@@ -96,11 +72,7 @@ export const cycleRouter = router({
   get: procedure('public', z.object({ cycleId: idSchema, minPosition })).query(
     async ({ ctx, input }) => {
       await caughtUpTo(ctx, input.minPosition);
-      const cycle = await readCycle(ctx.services.readModels.db, input.cycleId);
-      if (!cycle || (cycle.status === 'draft' && !maySeeDraft(ctx, cycle.streetId))) {
-        return cycleNotFound(input.cycleId);
-      }
-      return withCommunityNames(ctx, cycle);
+      return readVisibleCycle(ctx, input.cycleId);
     },
   ),
 

@@ -11,69 +11,20 @@ import {
   feedbackSuggestionsSchema,
   idSchema,
   representativesSchema,
-  say,
 } from '@gongzhi/domain';
-import { hasGrant } from '@gongzhi/auth';
-import { listCyclesOfCommunity } from '@gongzhi/projections/cycle';
 import {
   countFeedbackWaiting,
   listFeedbackOfResident,
   listFeedbackQueue,
-  readFeedbackThread,
-  readParticipation,
 } from '@gongzhi/projections/proposal';
-import { communityStaff, proposalScope, proposalStaff } from '../access.ts';
+import { communityStaff, proposalStaff } from '../access.ts';
 import { writerActing, writerFor } from '../commands.ts';
-import type { Context } from '../context.ts';
 import { caughtUpTo, minPositionSchema, written } from '../positions.ts';
-import { actingFor, type Acting } from '../resident/acting.ts';
-import { ApiRefusal, procedure, router } from '../trpc.ts';
+import { actingFor } from '../resident/acting.ts';
+import { procedure, router } from '../trpc.ts';
 import * as commands from './commands.ts';
+import { readThreadFor, replyingAuthor } from './feedback-thread.ts';
 import { actingForAuthor, ROUND_TABLE, withAuthor, WORKERS } from './procedure-helpers.ts';
-
-/** The caller, when they are one of the proposal's authors (a merged duplicate's too). */
-async function ownAuthorship(ctx: Context, proposalId: string): Promise<Acting | undefined> {
-  const account = ctx.account!;
-  if (account.kind !== 'resident') return undefined;
-  const role = await readParticipation(ctx.services.readModels.db, proposalId, account.accountId);
-  return role === 'author'
-    ? { actor: account.accountId, onBehalfOf: undefined, channel: 'online' }
-    : undefined;
-}
-
-/**
- * Who reads a thread: an author, or the submitting author's proxy (as `author`; only the
- * submitter carries the proposal forward), or the community's workers and committee members (as
- * `community`); anyone else is refused.
- */
-async function threadReader(
-  ctx: Context,
-  proposalId: string,
-): Promise<{ as: 'author' | 'community'; mayCarry: boolean }> {
-  const account = ctx.account!;
-  const scope = await proposalScope(ctx, proposalId);
-  if (account.kind === 'staff') {
-    if (ROUND_TABLE.some((role) => hasGrant(account.grants, role, scope))) {
-      return { as: 'community', mayCarry: false };
-    }
-    throw new ApiRefusal(
-      'FORBIDDEN',
-      'not_in_scope',
-      say(
-        '只有本社区的社区工作者和两委成员可以查看意见交流。',
-        'Only workers and committee members of the community can read the feedback thread.',
-      ),
-      ctx.locale,
-    );
-  }
-  const thread = await readFeedbackThread(ctx.services.readModels.db, proposalId);
-  const submitter = thread?.authorResidentId ?? '';
-  if (account.accountId !== submitter && (await ownAuthorship(ctx, proposalId))) {
-    return { as: 'author', mayCarry: false };
-  }
-  await actingFor(ctx, submitter, 'propose', scope);
-  return { as: 'author', mayCarry: true };
-}
 
 export const feedbackRouter = router({
   /**
@@ -123,17 +74,7 @@ export const feedbackRouter = router({
     z.object({ proposalId: idSchema, minPosition: minPositionSchema }),
   ).query(async ({ ctx, input }) => {
     await caughtUpTo(ctx, input.minPosition);
-    const { as, mayCarry } = await threadReader(ctx, input.proposalId);
-    const db = ctx.services.readModels.db;
-    const thread = (await readFeedbackThread(db, input.proposalId))!;
-    const carryTargets =
-      mayCarry && thread.carriedTo === null
-        ? (await listCyclesOfCommunity(db, thread.communityId)).filter(
-            (c) => c.phase === 'proposing' && c.cycleId !== thread.cycleId,
-          )
-        : [];
-    const { authorResidentId: _author, ...shown } = thread;
-    return { ...shown, as, mayCarry, carryTargets };
+    return readThreadFor(ctx, input.proposalId);
   }),
 
   /** A worker gives the reason and suggestions, their own or named representatives'. */
@@ -164,22 +105,7 @@ export const feedbackRouter = router({
     'signed_in',
     z.object({ proposalId: idSchema, text: feedbackMessageSchema }),
   ).mutation(async ({ ctx, input }) => {
-    const own = await ownAuthorship(ctx, input.proposalId);
-    const { acting, byResidentId } = own
-      ? { acting: own, byResidentId: own.actor }
-      : await actingForAuthor(ctx, input.proposalId);
-    // A worker writes for the community (feedback.respond), never in the author's name.
-    if (acting.channel === 'offline') {
-      throw new ApiRefusal(
-        'FORBIDDEN',
-        'reply_as_community',
-        say(
-          '社区工作者请以社区名义回复,不能代提议人留言。',
-          'Community workers reply for the community, not in the author’s name.',
-        ),
-        ctx.locale,
-      );
-    }
+    const { acting, byResidentId } = await replyingAuthor(ctx, input.proposalId);
     return written(
       await commands.postFeedbackMessage(writerActing(ctx, acting), {
         ...input,

@@ -12,7 +12,6 @@ import {
   proposalDescriptionSchema,
   proposalTitleSchema,
   reasonSchema,
-  say,
   type ProposalChanges,
   type ProposalDisplayStatus,
 } from '@gongzhi/domain';
@@ -38,8 +37,8 @@ import {
   revisionOf,
   written,
 } from '../positions.ts';
-import { actingFor, type Acting } from '../resident/acting.ts';
-import { ApiRefusal, procedure, router } from '../trpc.ts';
+import { actingAsResident } from '../resident/acting.ts';
+import { procedure, router } from '../trpc.ts';
 import * as commands from './commands.ts';
 import {
   actingForAuthor,
@@ -71,37 +70,6 @@ async function changesOf(
   }
   if (photoIds !== undefined) changes.photos = await photosOf(ctx, photoIds);
   return changes;
-}
-
-const OFFLINE_ENTRY_ONLY = say(
-  '社区工作者代居民录入建议,请使用“线下录入”,以便核对是否重复录入。',
-  'Community workers enter a resident’s proposal through offline entry, which checks for repeated entries.',
-);
-
-const RESIDENT_FOR = say(
-  '请用居民账号办理,或指明您代办的居民。',
-  'Sign in as a resident, or name the resident you act for.',
-);
-
-/**
- * Who the caller acts for: themselves (a resident), or `forResidentId` through a proxy with the
- * power to propose. A worker's entry for a resident goes through `submitFor` instead.
- */
-async function actingAsResident(
-  ctx: Context,
-  forResidentId: string | undefined,
-  place: { communityId: string },
-): Promise<Acting & { residentId: string }> {
-  const account = ctx.account!;
-  const residentId = forResidentId ?? (account.kind === 'resident' ? account.accountId : undefined);
-  if (residentId === undefined) {
-    throw new ApiRefusal('FORBIDDEN', 'not_acting_for', RESIDENT_FOR, ctx.locale);
-  }
-  const acting = await actingFor(ctx, residentId, 'propose', place);
-  if (acting.channel === 'offline') {
-    throw new ApiRefusal('FORBIDDEN', 'offline_entry_required', OFFLINE_ENTRY_ONLY, ctx.locale);
-  }
-  return { ...acting, residentId };
 }
 
 /**
@@ -228,7 +196,7 @@ export const proposalRouter = router({
     }),
   ).mutation(async ({ ctx, input }) => {
     const { forResidentId, photoIds, ...content } = input;
-    const acting = await actingAsResident(ctx, forResidentId, input);
+    const acting = await actingAsResident(ctx, forResidentId, 'propose', input);
     const proposalId = uuidv7();
     const result = await commands.submitProposal(writerActing(ctx, acting), {
       proposalId,
@@ -259,7 +227,7 @@ export const proposalRouter = router({
     z.object({ proposalId: idSchema, forResidentId: idSchema.optional() }),
   ).mutation(async ({ ctx, input }) => {
     const scope = await proposalScope(ctx, input.proposalId);
-    const acting = await actingAsResident(ctx, input.forResidentId, scope);
+    const acting = await actingAsResident(ctx, input.forResidentId, 'propose', scope);
     return written(
       await commands.coSignProposal(writerActing(ctx, acting), {
         proposalId: input.proposalId,

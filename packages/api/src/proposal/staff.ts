@@ -38,6 +38,12 @@ import {
 
 const SURVEYORS: readonly Role[] = ['consultant', 'department_staff'];
 
+/** Who records a survey: a consultant where the caller holds that role there, else a department. */
+async function surveyorOf(ctx: Context, proposalId: string) {
+  const scope = await proposalScope(ctx, proposalId);
+  return hasGrant(ctx.account!.grants, 'consultant', scope) ? 'consultant' : 'department';
+}
+
 const sameTitle = (a: string, b: string) =>
   a.replace(/\s+/g, '').toLowerCase() === b.replace(/\s+/g, '').toLowerCase();
 
@@ -194,14 +200,10 @@ export const proposalStaffProcedures = {
     }),
   ).mutation(async ({ ctx, input }) => {
     const { photoIds, ...survey } = input;
-    const scope = await proposalScope(ctx, input.proposalId);
-    const surveyor = hasGrant(ctx.account!.grants, 'consultant', scope)
-      ? 'consultant'
-      : 'department';
     return written(
       await commands.recordSiteSurvey(writerFor(ctx), {
         ...survey,
-        surveyor,
+        surveyor: await surveyorOf(ctx, input.proposalId),
         photos: await photosOf(ctx, photoIds),
       }),
     );

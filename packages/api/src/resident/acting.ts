@@ -8,6 +8,7 @@
 import { hasGrant } from '@gongzhi/auth';
 import {
   isProxyActive,
+  say,
   type LocalizedText,
   type ProxyPower,
   type ResidentState,
@@ -87,6 +88,60 @@ export async function actingFor(
     },
     ctx.locale,
   );
+}
+
+/** Naming whom a signed-in caller who is not a resident acts for, per power. */
+const residentToActFor: Record<ProxyPower, LocalizedText> = {
+  propose: say(
+    '请用居民账号办理,或指明您代办的居民。',
+    'Sign in as a resident, or name the resident you act for.',
+  ),
+  vote: say(
+    '请用居民账号投票,或指明您代为投票的居民。',
+    'Sign in as a resident to vote, or name the resident you vote for.',
+  ),
+};
+
+/** Where a worker's act for a resident goes instead, per power: it checks what the resident asks. */
+const workerEntry: Record<ProxyPower, { code: string; message: LocalizedText }> = {
+  propose: {
+    code: 'offline_entry_required',
+    message: say(
+      '社区工作者代居民录入建议,请使用“线下录入”,以便核对是否重复录入。',
+      'Community workers enter a resident’s proposal through offline entry, which checks for repeated entries.',
+    ),
+  },
+  vote: {
+    code: 'paper_entry_required',
+    message: say(
+      '社区工作者请通过纸质选票批量录入代居民投票。',
+      'Community workers enter residents’ paper ballots through paper-ballot batches.',
+    ),
+  },
+};
+
+/**
+ * Who the caller acts for in a resident's own act (proposing, voting): themselves (a resident),
+ * or `forResidentId` through a proxy with the power. A worker's act for a resident is refused
+ * here: it goes through offline entry (proposals) or paper batches (ballots).
+ */
+export async function actingAsResident(
+  ctx: Context,
+  forResidentId: string | undefined,
+  power: ProxyPower,
+  place: { communityId: string },
+): Promise<Acting & { residentId: string }> {
+  const account = ctx.account!;
+  const residentId = forResidentId ?? (account.kind === 'resident' ? account.accountId : undefined);
+  if (residentId === undefined) {
+    throw new ApiRefusal('FORBIDDEN', 'not_acting_for', residentToActFor[power], ctx.locale);
+  }
+  const acting = await actingFor(ctx, residentId, power, place);
+  if (acting.channel === 'offline') {
+    const { code, message } = workerEntry[power];
+    throw new ApiRefusal('FORBIDDEN', code, message, ctx.locale);
+  }
+  return { ...acting, residentId };
 }
 
 /**
