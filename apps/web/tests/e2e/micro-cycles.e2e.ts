@@ -67,8 +67,9 @@ describe('setting up a cycle', () => {
     // Screening is scheduled ten days on: moving now needs a reason.
     const advance = page.getByRole('form', { name: /下一阶段：筛选共议/ });
     await advance.getByRole('button', { name: '进入「筛选共议」阶段' }).click();
-    await advance.getByRole('alert').waitFor();
-    expect(await advance.getByRole('alert').textContent()).toMatch(/理由/);
+    // The missing reason is said beside the reason field.
+    await advance.locator('#cycle-advance-reason-error').waitFor();
+    expect(await advance.locator('#cycle-advance-reason-error').textContent()).toMatch(/理由/);
     await advance.getByLabel('理由').fill('两个社区的建议已征集完毕');
     await advance.getByRole('button', { name: '进入「筛选共议」阶段' }).click();
     await page.getByRole('status').filter({ hasText: '已进入「筛选共议」阶段' }).waitFor();
