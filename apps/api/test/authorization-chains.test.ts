@@ -10,34 +10,40 @@
 // 钱福根 (demo-r-zhao, 13900001004). The first chain is the hole issue 10 reported: with
 // `resident.forget` in place of `resident.requestErasure` it passed against the code before.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { engines, type Reply } from './harness.ts';
+import {
+  demoPassword,
+  engines,
+  holdReadModelTable,
+  waitsBeyond,
+  type Reply,
+  type useApiServer,
+} from './harness.ts';
 import { PROPOSAL_CONTENT, PROPOSING_CYCLE } from './procedure-samples.ts';
 import { useResidentServer } from './resident-harness.ts';
 
 const ZHAO = { residentId: 'demo-r-zhao', phone: '13900001004' };
+
+/** A call that must be refused with `status` (and `reason`), writing nothing. */
+const refusalsOf =
+  ({ head }: ReturnType<typeof useApiServer>) =>
+  async (made: Promise<Reply>, status: number, reason?: string): Promise<void> => {
+    const before = await head();
+    const reply = await made;
+    expect(reply.status, JSON.stringify(reply.body)).toBe(status);
+    if (reason) expect(reply.body.error?.data.reason).toBe(reason);
+    expect(await head(), 'a refused call wrote events').toBe(before);
+  };
 
 describe.each(engines.filter((e) => e.name === 'sqlite'))(
   'chains of calls that must not reach beyond the caller’s scope, over HTTP on $name',
   ({ make }) => {
     const { api, resident } = useResidentServer(make());
     const { call, signIn, head } = api;
+    const refusedWithoutWriting = refusalsOf(api);
 
     beforeAll(async () => {
       for (const staff of ['qinfeng', 'shuyuan', 'shuyuan2', 'yushan']) await signIn(staff);
     });
-
-    /** A call that must be refused with `status` (and `reason`), writing nothing. */
-    async function refusedWithoutWriting(
-      made: Promise<Reply>,
-      status: number,
-      reason?: string,
-    ): Promise<void> {
-      const before = await head();
-      const reply = await made;
-      expect(reply.status, JSON.stringify(reply.body)).toBe(status);
-      if (reason) expect(reply.body.error?.data.reason).toBe(reason);
-      expect(await head(), 'a refused call wrote events').toBe(before);
-    }
 
     const requestErasure = (as: string, communityId: string, residentId: string) =>
       call<{ erasureId: string }>(
@@ -252,6 +258,187 @@ describe.each(engines.filter((e) => e.name === 'sqlite'))(
         { as: 'shuyuan2' },
       );
       expect(byAnother.status).toBe(200);
+    });
+  },
+);
+
+// Taking back what let someone act: it holds from their very next call, however far the read
+// models lag. A second PostgreSQL connection holds back the table the revocation is projected into
+// (holdReadModelTable), so the read model still shows the role, the account or the proxy while the
+// store has revoked it; the revoker's own call may still be waiting for the read model to catch up.
+describe.each(engines.filter((e) => e.name === 'postgres'))(
+  'revocations in force at the next call while the read models lag, over HTTP on $name',
+  ({ make }) => {
+    const { api, resident } = useResidentServer(make());
+    const { call, signIn, head } = api;
+    const refusedWithoutWriting = refusalsOf(api);
+    const readModel = () => api.runtime.services.readModels.db;
+
+    beforeAll(async () => {
+      for (const staff of ['qinfeng', 'shuyuan2', 'shuyuan3', 'yushan']) await signIn(staff);
+    });
+
+    /** Runs `revoke` with `table` held back and, once the revocation is written, `meanwhile`. */
+    async function whileProjectionLags(
+      table: string,
+      revoke: () => Promise<Reply>,
+      meanwhile: () => Promise<void>,
+    ): Promise<void> {
+      const release = await holdReadModelTable(api.runtime, table);
+      const written = waitsBeyond(api.runtime, BigInt((await head()) ?? 0));
+      try {
+        const revoked = revoke();
+        await Promise.race([written.waiting, revoked]);
+        await meanwhile();
+        await release();
+        const reply = await revoked;
+        expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+      } finally {
+        written.restore();
+        await release();
+      }
+    }
+
+    it('a worker whose role a street officer revoked is refused at the next call', async () => {
+      const registerOnSpot = () =>
+        call(
+          'resident.registerOnSpot',
+          {
+            communityId: 'shuyuan',
+            kind: 'lives',
+            name: '郑阿福',
+            phone: resident.newPhone(),
+            birthYear: 1955,
+            consent: { form: 'paper' },
+          },
+          { as: 'shuyuan2' },
+        );
+      const before = await registerOnSpot();
+      expect(before.status, JSON.stringify(before.body)).toBe(200);
+      const grant = {
+        accountId: 'demo-shuyuan2',
+        role: 'community_worker',
+        scope: { type: 'community', communityId: 'shuyuan' },
+      };
+      await whileProjectionLags(
+        'org_role_grants',
+        () => call('organisation.revokeRole', grant, { as: 'yushan' }),
+        async () => {
+          const listed = await readModel().all<{ role: string }>(
+            'SELECT role FROM org_role_grants WHERE account_id = ?',
+            [grant.accountId],
+          );
+          expect(listed.map((g) => g.role)).toEqual(['community_worker']);
+          await refusedWithoutWriting(registerOnSpot(), 403, 'out_of_scope');
+          await refusedWithoutWriting(
+            call(
+              'resident.verificationQueue',
+              { communityId: 'shuyuan' },
+              { as: 'shuyuan2', query: true },
+            ),
+            403,
+            'out_of_scope',
+          );
+        },
+      );
+    });
+
+    it('a deactivated worker neither acts nor signs in again', async () => {
+      await whileProjectionLags(
+        'org_staff_accounts',
+        () =>
+          call(
+            'organisation.deactivateStaffAccount',
+            { accountId: 'demo-shuyuan3' },
+            { as: 'yushan' },
+          ),
+        async () => {
+          const row = await readModel().get<{ status: string }>(
+            'SELECT status FROM org_staff_accounts WHERE account_id = ?',
+            ['demo-shuyuan3'],
+          );
+          expect(row?.status).toBe('active');
+          await refusedWithoutWriting(
+            call(
+              'resident.verificationQueue',
+              { communityId: 'shuyuan' },
+              { as: 'shuyuan3', query: true },
+            ),
+            401,
+            'sign_in_required',
+          );
+          const again = await call('auth.login', {
+            loginName: 'shuyuan3',
+            password: demoPassword('shuyuan3'),
+          });
+          expect(again.status, JSON.stringify(again.body)).toBe(403);
+          expect(again.body.error?.data.reason).toBe('account_deactivated');
+          expect(again.headers.getSetCookie().join()).not.toMatch(/gongzhi_session=[^;]/);
+        },
+      );
+    });
+
+    it('a relative whose proxy the resident revoked no longer proposes for them', async () => {
+      const grantor = await resident.register('grantor', {
+        name: '蒋桂英',
+        phone: resident.newPhone(),
+        ties: [{ communityId: 'qinfeng', kind: 'lives' }],
+      });
+      const me = await call<{ ties: { tieId: string }[] }>(
+        'resident.me',
+        { minPosition: grantor.position },
+        { as: 'grantor', query: true },
+      );
+      const verified = await call(
+        'resident.verifyTie',
+        {
+          communityId: 'qinfeng',
+          residentId: grantor.residentId,
+          tieId: me.body.result!.data.ties[0]!.tieId,
+          note: '已核对',
+        },
+        { as: 'qinfeng' },
+      );
+      expect(verified.status, JSON.stringify(verified.body)).toBe(200);
+      const granteePhone = resident.newPhone();
+      const grantee = await resident.register('grantee', { name: '蒋晓东', phone: granteePhone });
+      // The grantee is found by number in the read model.
+      await api.runtime.services.readModels.waitForPosition(BigInt(grantee.position), 10_000);
+      const granted = await call<{ proxyId: string; position: string }>(
+        'resident.grantProxy',
+        { granteePhone, powers: ['propose'] },
+        { as: 'grantor' },
+      );
+      expect(granted.status, JSON.stringify(granted.body)).toBe(200);
+      const { proxyId, position } = granted.body.result!.data;
+      const propose = (title: string) =>
+        call(
+          'proposal.submit',
+          {
+            cycleId: PROPOSING_CYCLE,
+            communityId: 'qinfeng',
+            ...PROPOSAL_CONTENT,
+            title,
+            forResidentId: grantor.residentId,
+          },
+          { as: 'grantee' },
+        );
+      const byProxy = await propose('代办提交的建议');
+      expect(byProxy.status, JSON.stringify(byProxy.body)).toBe(200);
+      await api.runtime.services.readModels.waitForPosition(BigInt(position), 10_000);
+
+      await whileProjectionLags(
+        'res_proxies',
+        () => call('resident.revokeProxy', { proxyId }, { as: 'grantor' }),
+        async () => {
+          const row = await readModel().get<{ revoked_at: unknown }>(
+            'SELECT revoked_at FROM res_proxies WHERE proxy_id = ?',
+            [proxyId],
+          );
+          expect(row).toEqual({ revoked_at: null });
+          await refusedWithoutWriting(propose('撤销代办后的建议'), 403, 'not_acting_for');
+        },
+      );
     });
   },
 );

@@ -159,3 +159,50 @@ export function useApiServer(engine: Engine, http: HttpOptions = {}) {
   };
   return api;
 }
+
+/**
+ * Holds a read-model table back (PostgreSQL only): a second connection locks it against writes,
+ * so the projections stop at the first event that writes to it while reads go on; a lag that
+ * lasts exactly until the returned release is called (again is harmless).
+ */
+export async function holdReadModelTable(
+  runtime: Runtime,
+  table: string,
+): Promise<() => Promise<void>> {
+  const schema = (await runtime.services.readModels.db.get<{ name: string }>(
+    'SELECT current_schema() AS name',
+  ))!;
+  const locker = await openPostgresReadModels({ url: databaseUrl, schema: schema.name });
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let locked!: () => void;
+  const holding = new Promise<void>((resolve) => (locked = resolve));
+  const lock = locker.transaction(async (tx) => {
+    await tx.run(`LOCK TABLE ${table} IN EXCLUSIVE MODE`);
+    locked();
+    await released;
+  });
+  await Promise.race([holding, lock]);
+  let closed: Promise<void> | undefined;
+  return () => {
+    release();
+    closed ??= lock.then(() => locker.close());
+    return closed;
+  };
+}
+
+/**
+ * Settles once the server waits for the read models to apply a position beyond `after`, that is
+ * once it has written past `after` and waits to answer; `restore` puts the wait back.
+ */
+export function waitsBeyond(runtime: Runtime, after: bigint) {
+  const { readModels } = runtime.services;
+  const wait = readModels.waitForPosition;
+  let seen!: () => void;
+  const waiting = new Promise<void>((resolve) => (seen = resolve));
+  readModels.waitForPosition = (position, timeoutMs) => {
+    if (position > after) seen();
+    return wait.call(readModels, position, timeoutMs);
+  };
+  return { waiting, restore: () => (readModels.waitForPosition = wait) };
+}

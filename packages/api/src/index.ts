@@ -1,12 +1,6 @@
 export { appRouter, type AppRouter } from './root.ts';
-export {
-  createContext,
-  type ApiServices,
-  type Context,
-  type ContextRequest,
-  type RequestFacts,
-  type SignedInAccount,
-} from './context.ts';
+export { type ApiServices, type Context, type SignedInAccount } from './context.ts';
+export { createContext, type ContextRequest, type RequestFacts } from './request-context.ts';
 export {
   ApiRefusal,
   createCallerFactory,

@@ -14,7 +14,6 @@ import {
   type ResidentState,
 } from '@gongzhi/domain';
 import type { Channel } from '@gongzhi/eventstore';
-import { findActiveProxy, readResident } from '@gongzhi/projections/resident';
 import { readState } from '../commands.ts';
 import { today as todayOf, type Context } from '../context.ts';
 import { ApiRefusal } from '../trpc.ts';
@@ -51,20 +50,9 @@ export async function actingFor(
   if (account.kind === 'resident' && account.accountId === residentId) {
     return { actor: residentId, onBehalfOf: undefined, channel: 'online' };
   }
-  const db = ctx.services.readModels.db;
   const today = todayOf(ctx);
-  const grantor = await readResident(db, residentId);
-  if (grantor?.status === 'active') {
-    const proxy = await findActiveProxy(db, {
-      grantorId: residentId,
-      granteeAccountId: account.accountId,
-      power,
-      on: today,
-    });
-    if (proxy) return { actor: account.accountId, onBehalfOf: residentId, channel: 'proxy' };
-  }
-  // The grantor's stream decides the rest: a proxy granted a moment ago may not be in the read
-  // model yet, and a worker acts for the resident's ties as they stand.
+  // The resident's own stream decides, never the read model: a proxy granted or revoked a moment
+  // ago counts as it stands now, however far the read models lag, and so do the ties.
   const { state: resident } = await readState(ctx.services.store, residentRecord(residentId));
   if (resident.status === 'active') {
     const proxied = resident.proxies.some(

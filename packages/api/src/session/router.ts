@@ -16,12 +16,8 @@ import {
   type Grant,
 } from '@gongzhi/auth';
 import { lineText, type LocalizedText } from '@gongzhi/domain';
-import {
-  listGrants,
-  readStaffAccount,
-  readStaffAccountByLoginName,
-} from '@gongzhi/projections/organisation';
-import { writerFor } from '../commands.ts';
+import { readStaffAccount, readStaffAccountByLoginName } from '@gongzhi/projections/organisation';
+import { readState, writerFor } from '../commands.ts';
 import type { Context, SignedInAccount } from '../context.ts';
 import * as organisation from '../organisation/commands.ts';
 import * as residentCommands from '../resident/commands.ts';
@@ -106,17 +102,19 @@ export const authRouter = router({
       refuse: () =>
         new ApiRefusal('UNAUTHORIZED', 'wrong_credentials', WRONG_CREDENTIALS, ctx.locale),
     });
+    // The account's own stream says whether it may sign in, and with which roles: a deactivation
+    // or revocation a moment ago counts, though the read model has not caught up with it.
+    const { state } = await readState(
+      ctx.services.store,
+      organisation.accountRecord(account.accountId),
+    );
     // Said only to someone who knows the password.
-    if (account.status !== 'active') {
+    if (state.status !== 'active') {
       throw new ApiRefusal('FORBIDDEN', 'account_deactivated', ACCOUNT_DEACTIVATED, ctx.locale);
     }
     const session = await startSession(ctx, account.accountId);
     return {
-      account: describeAccount({
-        ...account,
-        kind: 'staff',
-        grants: await listGrants(readModels.db, account.accountId),
-      }),
+      account: describeAccount({ ...account, kind: 'staff', grants: state.grants }),
       expiresAt: session.expiresAt.toISOString(),
     };
   }),

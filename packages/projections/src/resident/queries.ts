@@ -1,7 +1,7 @@
 // Reads of the resident read model, on the live tables (which carry the logical names).
 // A forgotten resident reads with `status: 'forgotten'` and null personal fields: pages show
 // `formerResidentName` from @gongzhi/domain in their place.
-import { checkEligibility, isProxyActive } from '@gongzhi/domain';
+import { checkEligibility } from '@gongzhi/domain';
 import type {
   Eligibility,
   EligibilityRule,
@@ -240,30 +240,6 @@ export async function listProxiesReceived(db: SqlExecutor, accountId: string): P
     [accountId],
   );
   return rows.map(toProxy);
-}
-
-/**
- * The proxy that lets `granteeAccountId` act with `power` for `grantorId` on `on` (YYYY-MM-DD),
- * if any: not revoked, not past its last day.
- */
-export async function findActiveProxy(
-  db: SqlExecutor,
-  query: { grantorId: string; granteeAccountId: string; power: ProxyPower; on: string },
-): Promise<ProxyRow | undefined> {
-  const rows = await db.all(
-    `SELECT ${PROXY_COLUMNS} FROM res_proxies p
-     JOIN res_residents r ON r.resident_id = p.resident_id
-     WHERE p.resident_id = ? AND p.grantee_account_id = ? AND p.revoked_at IS NULL
-     ORDER BY p.granted_position`,
-    [query.grantorId, query.granteeAccountId],
-  );
-  return rows
-    .map(toProxy)
-    .find(
-      (p) =>
-        p.powers.includes(query.power) &&
-        isProxyActive({ until: p.until ?? undefined, revoked: false }, query.on),
-    );
 }
 
 /** Whether the resident may take part under the rule (verified tie of an allowed kind + age). */

@@ -15,7 +15,6 @@ import { openPostgresReadModels } from '../../src/postgres/index.ts';
 import { rebuildProjection } from '../../src/rebuild.ts';
 import {
   enableSecureDelete,
-  findActiveProxy,
   listProxiesGranted,
   listProxiesReceived,
   listResidentTies,
@@ -262,30 +261,12 @@ function residentReadModelSuite(engine: string, open: () => Promise<Harness>) {
       ]);
       expect((await listProxiesReceived(h.db, 'zhang')).map((p) => p.grantorId)).toEqual(['li']);
 
-      const act = {
-        grantorId: 'zhang',
-        granteeAccountId: 'li',
-        power: 'vote' as const,
-        on: '2025-06-30',
-      };
-      expect(await findActiveProxy(h.db, act)).toMatchObject({ proxyId: 'p1' });
-      expect(await findActiveProxy(h.db, { ...act, on: '2025-07-01' })).toBeUndefined();
-      expect(await findActiveProxy(h.db, { ...act, power: 'propose' })).toBeUndefined();
-
       await record({
         type: 'ProxyRevoked',
         data: { residentId: 'li', proxyId: 'p1', granteeAccountId: 'zhang' },
       });
       const [revoked] = await listProxiesReceived(h.db, 'zhang');
       expect(revoked!.revokedAt).not.toBeNull();
-      expect(
-        await findActiveProxy(h.db, {
-          grantorId: 'li',
-          granteeAccountId: 'zhang',
-          power: 'propose',
-          on: '2025-06-02',
-        }),
-      ).toBeUndefined();
     });
 
     it('lets workers search their community by name or last digits', async () => {

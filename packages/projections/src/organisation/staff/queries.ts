@@ -81,16 +81,6 @@ export async function readStaffAccount(
   return row && toAccount(row);
 }
 
-/** The account's role grants, in a stable order. */
-export async function listGrants(db: SqlExecutor, accountId: string): Promise<GrantRow[]> {
-  const rows = await db.all(
-    `SELECT role, scope_type, street_id, community_id FROM org_role_grants
-     WHERE account_id = ? ORDER BY role, scope_key`,
-    [accountId],
-  );
-  return rows.map(toGrant);
-}
-
 /**
  * Staff accounts with all their grants, in the order they were created: every account, or, with
  * `streetId`, those holding a grant in that street (the street itself or one of its communities).
