@@ -1,13 +1,15 @@
-// Demo data: the places, a demo staff account for every staff role, a few residents, and six
+// Demo data: the places, a demo staff account for every staff role, a few residents, and seven
 // micro-project cycles: 虞山街道's in screening with proposals in every state, its autumn one in
 // voting, its summer one on public notice (公示), its spring one with the notice over, ready to be
-// confirmed, and its next one open for proposals (empty); 琴川街道's open for proposals. Every
+// confirmed, its first one of the year being evaluated with an author still owed feedback, and its
+// next one open for proposals (empty); 琴川街道's open for proposals. Every
 // record is written through the commands, as a person would write it, and only once (see
 // streamIsMissing), so the first start seeds and later starts leave the data as they find it.
 import { cycleStreams } from '@gongzhi/domain';
 import type { BallotSeal } from '@gongzhi/projections/ballot';
 import { DEMO_ACCOUNTS, seedStaffAccounts, type DemoSignIn } from './accounts.ts';
 import { confirmCycle } from './cycles/confirm.ts';
+import { evaluatingCycle } from './cycles/evaluating.ts';
 import { noticeCycle } from './cycles/notice.ts';
 import { qinchuanCycle } from './cycles/qinchuan.ts';
 import type { DemoCycle } from './cycles/steps.ts';
@@ -25,6 +27,7 @@ const DEMO_CYCLES: DemoCycle[] = [
   votingCycle,
   noticeCycle,
   confirmCycle,
+  evaluatingCycle,
   yushanNextCycle,
 ];
 
