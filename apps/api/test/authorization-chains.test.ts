@@ -19,7 +19,7 @@ import {
   type useApiServer,
 } from './harness.ts';
 import { PROPOSAL_CONTENT, PROPOSING_CYCLE } from './procedure-samples.ts';
-import { useResidentServer } from './resident-harness.ts';
+import { RESIDENT_PASSWORD, useResidentServer } from './resident-harness.ts';
 
 const ZHAO = { residentId: 'demo-r-zhao', phone: '13900001004' };
 
@@ -264,8 +264,9 @@ describe.each(engines.filter((e) => e.name === 'sqlite'))(
 
 // Taking back what let someone act: it holds from their very next call, however far the read
 // models lag. A second PostgreSQL connection holds back the table the revocation is projected into
-// (holdReadModelTable), so the read model still shows the role, the account or the proxy while the
-// store has revoked it; the revoker's own call may still be waiting for the read model to catch up.
+// (holdReadModelTable), so the read model still shows the role, the account, the proxy or the old
+// password's hash while the store has revoked or replaced it; the revoker's own call may still be
+// waiting for the read model to catch up.
 describe.each(engines.filter((e) => e.name === 'postgres'))(
   'revocations in force at the next call while the read models lag, over HTTP on $name',
   ({ make }) => {
@@ -437,6 +438,85 @@ describe.each(engines.filter((e) => e.name === 'postgres'))(
           );
           expect(row).toEqual({ revoked_at: null });
           await refusedWithoutWriting(propose('撤销代办后的建议'), 403, 'not_acting_for');
+        },
+      );
+    });
+
+    it('a staff member’s old password neither signs in nor passes as the current one once changed', async () => {
+      await signIn('shuyuan');
+      const oldPassword = demoPassword('shuyuan');
+      const newPassword = 'yushan-hill-2027';
+      const hashInReadModel = async () =>
+        (await readModel().get<{ password_hash: string }>(
+          'SELECT password_hash FROM org_staff_accounts WHERE account_id = ?',
+          ['demo-shuyuan'],
+        ))!.password_hash;
+      const held = await hashInReadModel();
+      const login = (password: string) => call('auth.login', { loginName: 'shuyuan', password });
+      await whileProjectionLags(
+        'org_staff_accounts',
+        () =>
+          call(
+            'session.changePassword',
+            { currentPassword: oldPassword, newPassword },
+            { as: 'shuyuan' },
+          ),
+        async () => {
+          expect(await hashInReadModel()).toBe(held);
+          await refusedWithoutWriting(login(oldPassword), 401, 'wrong_credentials');
+          await refusedWithoutWriting(
+            call(
+              'session.changePassword',
+              { currentPassword: oldPassword, newPassword: 'shuyuan-gate-2027' },
+              { as: 'shuyuan' },
+            ),
+            400,
+            'wrong_password',
+          );
+          const signedIn = await login(newPassword);
+          expect(signedIn.status, JSON.stringify(signedIn.body)).toBe(200);
+        },
+      );
+    });
+
+    it('a resident’s old password no longer signs in once changed, nor once reset with a code', async () => {
+      const phone = resident.newPhone();
+      const { residentId } = await resident.register('changer', { name: '陶惠珍', phone });
+      const hashInReadModel = async () =>
+        (await readModel().get<{ password_hash: string }>(
+          'SELECT password_hash FROM res_residents WHERE resident_id = ?',
+          [residentId],
+        ))!.password_hash;
+      const login = (password: string) => call('resident.login', { phone, password });
+      const changed = 'taohua-bridge-2026';
+      let held = await hashInReadModel();
+      await whileProjectionLags(
+        'res_residents',
+        () =>
+          call(
+            'session.changePassword',
+            { currentPassword: RESIDENT_PASSWORD, newPassword: changed },
+            { as: 'changer' },
+          ),
+        async () => {
+          expect(await hashInReadModel()).toBe(held);
+          await refusedWithoutWriting(login(RESIDENT_PASSWORD), 401, 'wrong_credentials');
+          const signedIn = await login(changed);
+          expect(signedIn.status, JSON.stringify(signedIn.body)).toBe(200);
+        },
+      );
+
+      const reset = 'yuqing-lane-2027';
+      const code = await resident.codeFor(phone);
+      held = await hashInReadModel();
+      await whileProjectionLags(
+        'res_residents',
+        () => call('resident.setPassword', { phone, code, password: reset }),
+        async () => {
+          expect(await hashInReadModel()).toBe(held);
+          await refusedWithoutWriting(login(changed), 401, 'wrong_credentials');
+          const signedIn = await login(reset);
+          expect(signedIn.status, JSON.stringify(signedIn.body)).toBe(200);
         },
       );
     });

@@ -16,13 +16,12 @@ import {
   type Grant,
 } from '@gongzhi/auth';
 import { lineText, type LocalizedText } from '@gongzhi/domain';
-import { readStaffAccount, readStaffAccountByLoginName } from '@gongzhi/projections/organisation';
-import { readState, writerFor } from '../commands.ts';
+import { writerFor } from '../commands.ts';
 import type { Context, SignedInAccount } from '../context.ts';
 import * as organisation from '../organisation/commands.ts';
+import { staffById, staffByLoginName } from '../organisation/credentials.ts';
 import * as residentCommands from '../resident/commands.ts';
 import { residentById } from '../resident/credentials.ts';
-import { caughtUpTo } from '../positions.ts';
 import { ApiRefusal, procedure, procedureWithoutInput, router } from '../trpc.ts';
 import { newPasswordSchema } from './passwords.ts';
 import { checkPasswordThrottled, startSession, type PasswordHolder } from './sign-in.ts';
@@ -94,27 +93,22 @@ export const authRouter = router({
       password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
     }),
   ).mutation(async ({ ctx, input }) => {
-    const { readModels } = ctx.services;
+    // The account's own stream says which password works, whether it may sign in, and with
+    // which roles: a change, deactivation or revocation a moment ago counts, though the read
+    // model has not caught up with it.
     const account = await checkPasswordThrottled(ctx, {
-      accountKey: input.loginName,
-      find: () => readStaffAccountByLoginName(readModels.db, input.loginName),
+      ...staffByLoginName(ctx, input.loginName),
       password: input.password,
       refuse: () =>
         new ApiRefusal('UNAUTHORIZED', 'wrong_credentials', WRONG_CREDENTIALS, ctx.locale),
     });
-    // The account's own stream says whether it may sign in, and with which roles: a deactivation
-    // or revocation a moment ago counts, though the read model has not caught up with it.
-    const { state } = await readState(
-      ctx.services.store,
-      organisation.accountRecord(account.accountId),
-    );
     // Said only to someone who knows the password.
-    if (state.status !== 'active') {
+    if (account.status !== 'active') {
       throw new ApiRefusal('FORBIDDEN', 'account_deactivated', ACCOUNT_DEACTIVATED, ctx.locale);
     }
     const session = await startSession(ctx, account.accountId);
     return {
-      account: describeAccount({ ...account, kind: 'staff', grants: state.grants }),
+      account: describeAccount({ ...account, kind: 'staff' }),
       expiresAt: session.expiresAt.toISOString(),
     };
   }),
@@ -191,7 +185,7 @@ export const sessionRouter = router({
     }),
   ).mutation(async ({ ctx, input }) => {
     const account = signedIn(ctx);
-    const { readModels, sessions } = ctx.services;
+    const { sessions } = ctx.services;
     const wrongPassword = () =>
       new ApiRefusal('BAD_REQUEST', 'wrong_password', WRONG_CURRENT_PASSWORD, ctx.locale, [
         { path: 'currentPassword', message: WRONG_CURRENT_PASSWORD[ctx.locale] },
@@ -199,10 +193,7 @@ export const sessionRouter = router({
     const holder: PasswordHolder<{ passwordHash: string | null }> =
       account.kind === 'resident'
         ? await residentById(ctx, account.accountId)
-        : {
-            accountKey: account.loginName,
-            find: () => readStaffAccount(readModels.db, account.accountId),
-          };
+        : staffById(ctx, account);
     await checkPasswordThrottled(ctx, {
       ...holder,
       password: input.currentPassword,
@@ -225,8 +216,6 @@ export const sessionRouter = router({
             accountId: account.accountId,
             passwordHash,
           });
-    // Sign-in reads the hash from the read model: the next sign-in must find the new one.
-    await caughtUpTo(ctx, result.position);
     const revokedSessions = await sessions.revokeAll(account.accountId, {
       except: account.sessionId,
     });

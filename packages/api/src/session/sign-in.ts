@@ -7,6 +7,9 @@ import {
   type LoginThrottleDecision,
   type Session,
 } from '@gongzhi/auth';
+import type { DomainEvent } from '@gongzhi/domain';
+import type { EventStore } from '@gongzhi/eventstore';
+import { readState, type StreamRecord } from '../commands.ts';
 import type { Context } from '../context.ts';
 import { ApiRefusal } from '../trpc.ts';
 
@@ -48,6 +51,40 @@ export async function checkPasswordThrottled<Account extends { passwordHash: str
   }
   await loginThrottle.clearAccount(request.accountKey);
   return account;
+}
+
+/** A stream's state as its decider folds it, and the hash of the password last set on it. */
+export interface WithPasswordHash<State> {
+  state: State;
+  passwordHash: string | undefined;
+}
+
+/**
+ * Reads a staff account's or a resident's own stream for sign-in, the password's hash with the
+ * state: sign-in checks that hash, not the read model's copy, so a password changed a moment ago
+ * is the only one that works, however far the read models lag. `hashSetBy` says which hash an
+ * event sets, if any.
+ */
+export async function readWithPasswordHash<Event extends DomainEvent, State>(
+  store: EventStore,
+  record: StreamRecord<Event, State>,
+  hashSetBy: (event: Event) => string | undefined,
+): Promise<WithPasswordHash<State>> {
+  const { initialState, evolve } = record.decider;
+  const { state } = await readState(store, {
+    ...record,
+    decider: {
+      initialState: (): WithPasswordHash<State> => ({
+        state: initialState(),
+        passwordHash: undefined,
+      }),
+      evolve: (folded, event) => ({
+        state: evolve(folded.state, event),
+        passwordHash: hashSetBy(event) ?? folded.passwordHash,
+      }),
+    },
+  });
+  return state;
 }
 
 /** Creates a session for the account and sets its cookie; the token never goes in a body. */
