@@ -501,6 +501,15 @@ describe.each(engines.filter((e) => e.name === 'postgres'))(
         async () => {
           expect(await hashInReadModel()).toBe(held);
           await refusedWithoutWriting(login(RESIDENT_PASSWORD), 401, 'wrong_credentials');
+          await refusedWithoutWriting(
+            call(
+              'session.changePassword',
+              { currentPassword: RESIDENT_PASSWORD, newPassword: 'meili-road-2027' },
+              { as: 'changer' },
+            ),
+            400,
+            'wrong_password',
+          );
           const signedIn = await login(changed);
           expect(signedIn.status, JSON.stringify(signedIn.body)).toBe(200);
         },
