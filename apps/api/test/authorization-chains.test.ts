@@ -517,6 +517,8 @@ describe.each(engines.filter((e) => e.name === 'postgres'))(
 
       const reset = 'yuqing-lane-2027';
       const code = await resident.codeFor(phone);
+      // The change answers without waiting for the read model; hold it back from where it ends.
+      await api.runtime.services.readModels.waitForPosition(BigInt((await head())!), 10_000);
       held = await hashInReadModel();
       await whileProjectionLags(
         'res_residents',
