@@ -1,15 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { chinaDate, cycleDecider, hasReached, nextPhase } from '../../src/cycle/index.ts';
+import {
+  chinaDate,
+  cycleDecider,
+  cycleStageSchema,
+  hasReached,
+  mayAmendBudget,
+  mayAmendSchedule,
+  mayPublish,
+  nextPhase,
+} from '../../src/cycle/index.ts';
 import type {
   CycleCommand,
   CycleDefinition,
   CycleEvent,
   CyclePhase,
+  CycleState,
 } from '../../src/cycle/index.ts';
 import type { StreetState } from '../../src/organisation/index.ts';
 import { DomainError, fold } from '../../src/shared/index.ts';
 import { given, refused } from '../given.ts';
-import { advanced, communities, definition, drafted, published, yushan } from './fixtures.ts';
+import {
+  advanced,
+  communities,
+  cycleAt,
+  definition,
+  draftCycle,
+  drafted,
+  published,
+  yushan,
+} from './fixtures.ts';
 
 const draft = (changes: Partial<CycleDefinition> = {}, street: StreetState = yushan) =>
   ({
@@ -443,5 +462,47 @@ describe('cycle phases', () => {
   it('count days on China time', () => {
     expect(chinaDate('2025-02-28T15:59:59Z')).toBe('2025-02-28');
     expect(chinaDate('2025-02-28T16:00:00Z')).toBe('2025-03-01');
+  });
+});
+
+// The admin page offers an act when these predicates allow it: they must say what the decider does.
+describe('what the pages offer', () => {
+  const allowed = (command: CycleCommand, state: CycleState) => {
+    try {
+      cycleDecider.decide(command, state);
+      return true;
+    } catch (error) {
+      if (error instanceof DomainError) return false;
+      throw error;
+    }
+  };
+
+  it.each(cycleStageSchema.options)('amending at the %s stage is offered as decided', (stage) => {
+    const budget = amendBudget([{ communityId: 'hupan', budget: 25_000_000 }]);
+    expect(mayAmendBudget(stage)).toBe(allowed(budget, cycleAt(stage)));
+    const schedule = amendSchedule({ closed: '2026-01-31' });
+    expect(mayAmendSchedule(stage)).toBe(allowed(schedule, cycleAt(stage)));
+  });
+
+  it('offers budgets until voting, the schedule until closing', () => {
+    expect(mayAmendBudget('screening')).toBe(true);
+    expect(mayAmendBudget('voting')).toBe(false);
+    expect(mayAmendSchedule('evaluating')).toBe(true);
+    expect(mayAmendSchedule('closed')).toBe(false);
+  });
+
+  it('offers publishing a draft with at least one community', () => {
+    const publish = { type: 'PublishCycle', data: { cycleId: 'c2025' } } satisfies CycleCommand;
+    const empty = { ...definition, communities: [] };
+    expect(mayPublish(definition)).toBe(true);
+    expect(allowed(publish, draftCycle)).toBe(true);
+    expect(mayPublish(empty)).toBe(false);
+    const emptyDraft: CycleState = {
+      status: 'draft',
+      cycleId: 'c2025',
+      streetId: 'yushan',
+      definition: empty,
+    };
+    expect(allowed(publish, emptyDraft)).toBe(false);
   });
 });

@@ -5,7 +5,14 @@ import { refuse } from '../../shared/errors.ts';
 import { cyclePhases } from '../events.ts';
 import type { CommunityBudget, CycleEventData, CycleEventOf, CycleSchedule } from '../events.ts';
 import { chinaDate, hasReached, type CycleState } from '../state.ts';
-import { checkBudget, checkSchedule, phaseEn, phaseZh, requireAmendable } from './rules.ts';
+import {
+  checkBudget,
+  checkSchedule,
+  mayAmendBudget,
+  phaseEn,
+  phaseZh,
+  requireAmendable,
+} from './rules.ts';
 
 export interface AmendCycleBudget {
   type: 'AmendCycleBudget';
@@ -23,7 +30,7 @@ export function amendCycleBudget(
   state: CycleState,
 ): CycleEventOf<'CycleBudgetAmended'>[] {
   const cycle = requireAmendable(state, command.data.cycleId);
-  if (hasReached(cycle.phase, 'voting')) {
+  if (!mayAmendBudget(cycle.phase)) {
     return refuse(
       'conflict',
       'budget_locked',

@@ -6,7 +6,7 @@ import type { CommunityState, StreetState } from '../../organisation/index.ts';
 import { projectCategories } from '../events.ts';
 import type { CycleDefinition, CycleEventData, CycleEventOf, ListItem } from '../events.ts';
 import type { CycleState } from '../state.ts';
-import { checkBudget, checkSchedule, requireCycle } from './rules.ts';
+import { checkBudget, checkSchedule, mayPublish, requireCycle } from './rules.ts';
 
 export interface DraftCycle {
   type: 'DraftCycle';
@@ -88,7 +88,7 @@ export function publishCycle(
       'The cycle has already been published.',
     );
   }
-  if (cycle.definition.communities.length === 0) {
+  if (!mayPublish(cycle.definition)) {
     return refuse(
       'invalid',
       'no_communities',

@@ -4,7 +4,7 @@ import { refuse } from '../../shared/errors.ts';
 import { cycleStageText, moneyText } from '../describe.ts';
 import { cyclePhases, projectCategories } from '../events.ts';
 import type { CycleDefinition, CycleSchedule, CycleStage } from '../events.ts';
-import { daysBetween, type CycleState, type PublishedCycle } from '../state.ts';
+import { daysBetween, hasReached, type CycleState, type PublishedCycle } from '../state.ts';
 
 export type DefinedCycle = Exclude<CycleState, { status: 'none' }>;
 
@@ -36,10 +36,21 @@ export function requirePublished(state: CycleState, cycleId: string): PublishedC
   return cycle;
 }
 
-/** After publishing, budgets and the schedule change only by amendments, until the cycle closes. */
+/** A draft is published once it holds at least one community with its budget. */
+export const mayPublish = (definition: { communities: readonly unknown[] }): boolean =>
+  definition.communities.length > 0;
+
+/** Published budgets change by amendment until voting opens: ballots are cast against them. */
+export const mayAmendBudget = (stage: CycleStage): boolean => !hasReached(stage, 'voting');
+
+/** A published cycle's schedule changes by amendment while a phase has yet to begin. */
+export const mayAmendSchedule = (stage: CycleStage): boolean =>
+  cyclePhases.some((phase) => !hasReached(stage, phase));
+
+/** After publishing, the schedule and budgets change only by amendments, until the cycle closes. */
 export function requireAmendable(state: CycleState, cycleId: string): PublishedCycle {
   const cycle = requirePublished(state, cycleId);
-  if (cycle.phase === 'closed') refuseClosed();
+  if (!mayAmendSchedule(cycle.phase)) refuseClosed();
   return cycle;
 }
 
