@@ -16,6 +16,7 @@ import {
 import { today as todayOf, type Context } from '../context.ts';
 import type { Locale } from '../locale.ts';
 import { describeEvent, readAct } from './acts.ts';
+import { residentView } from './queries.ts';
 
 export interface AccountLabel {
   accountId: string;
@@ -132,17 +133,7 @@ export async function readProfile(ctx: Context, residentId: string) {
   };
 
   return {
-    resident: {
-      residentId,
-      name: resident.name,
-      phoneMasked: resident.phoneMasked,
-      birthYear: resident.birthYear,
-      phoneConfirmed: resident.phoneConfirmed,
-      hasPassword: resident.hasPassword,
-      channel: resident.channel,
-      registeredAt: resident.registeredAt,
-      revision: resident.revision,
-    },
+    resident: { ...residentView(resident), revision: resident.revision },
     ties,
     /** A worker's erasure of my data in progress, which I can stop. */
     pendingErasure: pendingErasure ?? null,

@@ -10,7 +10,8 @@ import {
 } from '@gongzhi/projections/resident';
 import type { Context } from '../context.ts';
 
-function residentView(resident: ResidentRow) {
+/** A resident as their own profile and a worker's search show them: the number masked. */
+export function residentView(resident: ResidentRow) {
   return {
     residentId: resident.residentId,
     name: resident.name,
