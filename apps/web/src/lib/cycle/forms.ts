@@ -18,6 +18,17 @@ import { addFieldError, rowOf, type FieldOf, type FormMessage } from '$lib/serve
 
 const text = z.string().default('');
 
+/** The schedule's dates, a field each phase: in the cycle form and in a schedule amendment. */
+const scheduleFields = {
+  proposing: text,
+  screening: text,
+  voting: text,
+  publicity: text,
+  implementing: text,
+  evaluating: text,
+  closed: text,
+} satisfies Record<CyclePhase, typeof text>;
+
 export const cycleForm = z.object({
   streetId: text,
   title: text,
@@ -43,13 +54,7 @@ export const cycleForm = z.object({
   minimumSupport: text,
   bulletinMinimum: text,
   publicityDays: text,
-  proposing: text,
-  screening: text,
-  voting: text,
-  publicity: text,
-  implementing: text,
-  evaluating: text,
-  closed: text,
+  ...scheduleFields,
   expectedRevision: text,
 });
 export type CycleFormData = z.infer<typeof cycleForm>;
@@ -315,14 +320,5 @@ export const budgetForm = z.object({
   budgets: z.array(z.string()).default([]),
   reason: text,
 });
-export const scheduleForm = z.object({
-  proposing: text,
-  screening: text,
-  voting: text,
-  publicity: text,
-  implementing: text,
-  evaluating: text,
-  closed: text,
-  reason: text,
-});
+export const scheduleForm = z.object({ ...scheduleFields, reason: text });
 export const publishForm = z.object({});
