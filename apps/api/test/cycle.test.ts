@@ -169,7 +169,7 @@ describe.each(engines)('cycles over HTTP on $name', ({ name, make }) => {
       const zh = await call('cycle.draft', input, { as: 'yushan' });
       expect(zh.status).toBe(400);
       expect(zh.body.error?.message).toContain('标题（title）：至少需要 2 个字');
-      expect(zh.body.error?.message).toContain('预算(分)（communities.0.budget）');
+      expect(zh.body.error?.message).toContain('预算（分）（communities.0.budget）');
       const en = await call('cycle.draft', input, { as: 'yushan', headers: EN });
       expect(en.body.error?.message).toContain('Title (title): must be at least 2 characters');
       expect(en.body.error?.data.fieldErrors?.map((e) => e.path)).toEqual([
@@ -217,7 +217,7 @@ describe.each(engines)('cycles over HTTP on $name', ({ name, make }) => {
           },
           400,
           'cap_above_budget',
-          /单个项目的限额\(300,000\.00 元\)高于社区/,
+          /单个项目的限额（300,000\.00 元）高于社区/,
         ],
         [
           'cycle.draft',

@@ -194,7 +194,7 @@ describe.each(engines)('objections over HTTP on $name', ({ make }) => {
       cause: 'ObjectionDismissed',
       message: {
         'zh-CN':
-          '您提出的异议「计票过程没有居民代表监督,请复核。」经答复不成立。理由:计票由公开的选票公告重算,结果一致。',
+          '您提出的异议「计票过程没有居民代表监督,请复核。」经答复不成立。理由：计票由公开的选票公告重算,结果一致。',
         en: 'Your objection “计票过程没有居民代表监督,请复核。” was dismissed. Reason: 计票由公开的选票公告重算,结果一致。',
       },
       read: false,

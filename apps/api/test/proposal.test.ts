@@ -434,7 +434,7 @@ describe.each(engines.filter((e) => e.name === 'sqlite'))(
           { path: 'location.lng', message: '经度和纬度须同时填写' },
         ]);
         expect(zh.body.error?.message).toContain('标题（title）：至少需要 2 个字');
-        expect(zh.body.error?.message).toContain('估算费用(分)（estimatedCost）');
+        expect(zh.body.error?.message).toContain('估算费用（分）（estimatedCost）');
         const en = await call('proposal.submit', input, { as: 'wang', headers: EN });
         expect(en.body.error?.message).toContain('Title (title): must be at least 2 characters');
         expect(en.body.error?.message).toContain(
@@ -470,7 +470,7 @@ describe.each(engines.filter((e) => e.name === 'sqlite'))(
         expect(aboveCap.status).toBe(400);
         expect(aboveCap.body.error?.data.reason).toBe('cost_above_cap');
         expect(aboveCap.body.error?.message).toBe(
-          '货物类项目每项不超过 30,000.00 元,本建议的费用为 40,000.00 元。',
+          '货物类项目每项不超过 30,000.00 元，本建议的费用为 40,000.00 元。',
         );
         // Named as the cost's problem, so that the form shows it beside the cost field.
         expect(aboveCap.body.error?.data.fieldErrors).toEqual([
@@ -794,7 +794,7 @@ describe.each(engines.filter((e) => e.name === 'sqlite'))(
         );
         expect(infeasible.status, JSON.stringify(infeasible.body)).toBe(200);
         expect((await micro.get(ids.infeasible)).statusReason?.['zh-CN']).toBe(
-          '负面清单 N2「已列入政府年度计划的项目」;已列入区级道路改造计划',
+          '负面清单 N2「已列入政府年度计划的项目」；已列入区级道路改造计划',
         );
         const unknownCode = await call(
           'proposal.markInfeasible',
@@ -968,7 +968,7 @@ describe.each(engines.filter((e) => e.name === 'sqlite'))(
         });
         expect(disguised.status).toBe(400);
         expect(disguised.body.error?.message).toBe(
-          '照片须为 JPEG、PNG、WebP 或 HEIC 格式;「照片.jpg」不是这几种图片。',
+          '照片须为 JPEG、PNG、WebP 或 HEIC 格式；「照片.jpg」不是这几种图片。',
         );
         const declared = await micro.upload(
           'wang',
@@ -987,7 +987,9 @@ describe.each(engines.filter((e) => e.name === 'sqlite'))(
           type: 'image/jpeg',
         });
         expect(tooLarge.status).toBe(400);
-        expect(tooLarge.body.error?.message).toBe('每张照片不能超过 10 MB;「big.jpg」有 10.0 MB。');
+        expect(tooLarge.body.error?.message).toBe(
+          '每张照片不能超过 10 MB；「big.jpg」有 10.0 MB。',
+        );
         const empty = await micro.upload('wang', {
           bytes: new Uint8Array(),
           name: 'e.jpg',

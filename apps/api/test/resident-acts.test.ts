@@ -109,14 +109,14 @@ describe.each(engines)('acts done on my behalf over HTTP on $name', ({ make }) =
       {
         position: offline.position,
         type: 'ProposalSubmitted',
-        what: '提交了工程类建议「小区北门修补路面」,估算 50,000.00 元',
+        what: '提交了工程类建议「小区北门修补路面」，估算 50,000.00 元',
         by: { accountId: 'demo-shuyuan', kind: 'staff', name: '李桂英' },
         channel: 'offline',
       },
       {
         position: byProxy.position,
         type: 'ProposalSubmitted',
-        what: '提交了工程类建议「楼道加装声控灯」,估算 50,000.00 元',
+        what: '提交了工程类建议「楼道加装声控灯」，估算 50,000.00 元',
         by: { accountId: SHEN.id, kind: 'resident', name: '沈佳怡' },
         channel: 'proxy',
       },

@@ -63,7 +63,7 @@ export const cycleNotFound = (cycleId: string): never =>
   refuse(
     'not_found',
     'cycle_not_found',
-    `找不到项目周期(编号 ${cycleId})。`,
+    `找不到项目周期（编号 ${cycleId}）。`,
     `There is no cycle with id ${cycleId}.`,
   );
 
@@ -81,6 +81,6 @@ export const proposalNotFound = (proposalId: string): never =>
   refuse(
     'not_found',
     'proposal_not_found',
-    `找不到建议(编号 ${proposalId})。`,
+    `找不到建议（编号 ${proposalId}）。`,
     `There is no proposal with id ${proposalId}.`,
   );

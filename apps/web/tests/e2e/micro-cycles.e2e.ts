@@ -1,7 +1,7 @@
 // A street officer plans a cycle (方案共定), with JavaScript: drafts it with every field, is told
 // beside the field what is missing, publishes it, moves it into its first phase on the scheduled
-// day, is asked for a reason to move early into the next, amends a budget; the public cycle page
-// shows the phases, budgets, rules and the history with the reasons.
+// day, is asked for a reason to move early into the next, amends a budget (not offered once voting
+// opens); the public cycle page shows the phases, budgets, rules and the history with the reasons.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
@@ -80,6 +80,13 @@ describe('setting up a cycle', () => {
     await budget.getByRole('button', { name: '保存预算调整' }).click();
     await budget.getByRole('status').waitFor();
     expect(await budget.getByLabel(/^虹桥\S*的预算/).inputValue()).toBe('165000');
+
+    // Once voting opens, budgets are fixed: no budget form, and the page says why; the dates of
+    // the phases not yet begun can still move.
+    await page.goto('/admin/cycles/demo-cycle-voting');
+    await page.getByRole('region', { name: '调整日程' }).waitFor();
+    expect(await page.getByRole('region', { name: '调整预算' }).count()).toBe(0);
+    await page.getByText('投票已经开始，预算不能再调整').waitFor();
     await context.close();
 
     await publicPage.goto('/cycles');
@@ -93,7 +100,7 @@ describe('setting up a cycle', () => {
     expect(rules).toContain('平等份额法');
     expect(rules).toContain('年满 18 周岁');
     const history = await publicPage.getByRole('list', { name: '发布和调整记录' }).textContent();
-    expect(history).toContain('理由:两个社区的建议已征集完毕');
+    expect(history).toContain('理由：两个社区的建议已征集完毕');
     expect(history).toMatch(/虹桥\S*：150,000.00 元 → 165,000.00 元/);
     await visitor.close();
   });

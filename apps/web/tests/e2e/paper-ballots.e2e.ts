@@ -46,8 +46,8 @@ async function fillSheet(
 ) {
   const sheet = page.getByRole('group', { name: `第 ${row + 1} 张`, exact: true });
   await sheet.getByLabel('选票编号').fill(serial);
-  await sheet.getByLabel('回执码(选填)').fill(printed);
-  await sheet.getByLabel('选民(手机号或姓名)').fill(voter);
+  await sheet.getByLabel('回执码（选填）').fill(printed);
+  await sheet.getByLabel('选民（手机号或姓名）').fill(voter);
   for (const name of projects) await sheet.getByRole('checkbox', { name }).check();
 }
 
@@ -66,7 +66,7 @@ describe('paper ballots', { timeout: manyPagesTimeout }, () => {
     await first.getByLabel('批次名称').fill('E2E 第 1 号票箱');
     await first.getByRole('button', { name: '新建批次' }).click();
     await first.getByRole('heading', { name: 'E2E 第 1 号票箱' }).waitFor();
-    expect(await first.getByText('状态:待第一次录入').count()).toBe(1);
+    expect(await first.getByText('状态：待第一次录入').count()).toBe(1);
     const batchUrl = first.url();
 
     await first.getByRole('link', { name: '录入本批次' }).click();
@@ -80,11 +80,11 @@ describe('paper ballots', { timeout: manyPagesTimeout }, () => {
     await first.getByText(/回执码应为 16 位字母或数字/).waitFor();
     await first
       .getByRole('group', { name: '第 1 张', exact: true })
-      .getByLabel('回执码(选填)')
+      .getByLabel('回执码（选填）')
       .fill(receipt.toLowerCase());
     await first.getByRole('button', { name: '提交录入' }).click();
     await first.getByText('您的录入已保存。').waitFor();
-    expect(await first.getByText('第 1 次录入:2 张').count()).toBe(1);
+    expect(await first.getByText('第 1 次录入：2 张').count()).toBe(1);
     expect(await first.getByRole('link', { name: '录入本批次' }).count()).toBe(0);
 
     const secondContext = await phoneContext(browser);
@@ -103,8 +103,8 @@ describe('paper ballots', { timeout: manyPagesTimeout }, () => {
     await fillSheet(second, 1, 'e2e-002', '13900001012', [/中心绿地步道太阳能灯/]);
     await second.getByRole('button', { name: '提交录入' }).click();
     await second.getByText('您的录入已保存。').waitFor();
-    expect(await second.getByText('状态:有不一致待核定').count()).toBe(1);
-    expect(await second.getByText(/您录入过本批次,须由第三名工作人员核定/).count()).toBe(1);
+    expect(await second.getByText('状态：有不一致待核定').count()).toBe(1);
+    expect(await second.getByText(/您录入过本批次，须由第三名工作人员核定/).count()).toBe(1);
 
     // axe runs in the page: the third worker's pages are scanned with JavaScript first.
     const scanContext = await phoneContext(browser);
@@ -126,7 +126,7 @@ describe('paper ballots', { timeout: manyPagesTimeout }, () => {
     const sheet = third.getByRole('group', { name: /编号 E2E-002/ });
     await sheet.waitFor();
     expect(await sheet.getByText('两次录入勾选的项目不同', { exact: false }).count()).toBe(1);
-    expect(await sheet.getByText('(未录入回执码)').count()).toBe(2);
+    expect(await sheet.getByText('（未录入回执码）').count()).toBe(2);
     expect(await third.getByRole('group', { name: /编号 E2E-001/ }).count()).toBe(0);
 
     // Submitting without a decision is refused, and says so beside the sheet.
@@ -137,9 +137,9 @@ describe('paper ballots', { timeout: manyPagesTimeout }, () => {
       .getByRole('radio', { name: '采用第二次录入' })
       .check();
     await third.getByRole('button', { name: '核定并计入' }).click();
-    await third.getByText('已核定,本批次已计入。').waitFor();
+    await third.getByText('已核定，本批次已计入。').waitFor();
     expect(await third.getByText('本批次已计入 2 张选票。').count()).toBe(1);
-    expect(await third.getByText('状态:已计入').count()).toBe(1);
+    expect(await third.getByText('状态：已计入').count()).toBe(1);
 
     expect(await bulletinCount(third)).toBe(before + 2);
     // 周阿娣 types the receipt code on her stub: during voting no ballot is listed or looked up.

@@ -221,7 +221,10 @@ describe('closing a cycle, and the rules of a new one', () => {
       await close.getByLabel('理由').fill('评价已完成,提前结束本周期。');
       await close.getByRole('button', { name: '进入「结束」阶段' }).click();
       await officer.getByRole('status').filter({ hasText: '已进入「结束」阶段' }).waitFor();
-      await officer.getByText('这个项目周期已经结束。').waitFor();
+      // Nothing about a closed cycle changes: neither amendment is offered.
+      await officer.getByText('这个项目周期已经结束，预算和日程不能再调整。').waitFor();
+      expect(await officer.getByRole('region', { name: '调整预算' }).count()).toBe(0);
+      expect(await officer.getByRole('region', { name: '调整日程' }).count()).toBe(0);
       await officer.context().close();
     },
   );

@@ -33,7 +33,7 @@ function requireCommunity(cycle: PublishedCycle, communityId: string) {
     return refuse(
       'not_found',
       'community_not_in_cycle',
-      `社区(编号 ${communityId})不在本项目周期内。`,
+      `社区（编号 ${communityId}）不在本项目周期内。`,
       `The community ${communityId} is not part of this cycle.`,
     );
   }
@@ -95,7 +95,7 @@ export function requireFilesAllowed(ctx: Context, cycle: PublishedCycle, ballots
     refuse(
       'conflict',
       'bulletin_not_published',
-      '投票结束后才公布选票公告板;投票期间只公布已投票数。',
+      '投票结束后才公布选票公告板；投票期间只公布已投票数。',
       'The ballot bulletin is published when voting closes; during voting only the number of ballots is.',
     );
   }
@@ -104,7 +104,7 @@ export function requireFilesAllowed(ctx: Context, cycle: PublishedCycle, ballots
     refuse(
       'forbidden',
       'bulletin_totals_only',
-      `本社区选票少于 ${minimum} 张,为保护投票秘密,只公布各项目得票数,不公布逐张选票;街道工作人员可下载完整选票复核计票。`,
+      `本社区选票少于 ${minimum} 张，为保护投票秘密，只公布各项目得票数，不公布逐张选票；街道工作人员可下载完整选票复核计票。`,
       `This community has fewer than ${minimum} ballots: to keep them secret, only the votes per project are published, not each ballot. The street's officers can download every ballot to recount.`,
     );
   }

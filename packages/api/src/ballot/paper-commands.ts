@@ -52,7 +52,7 @@ const batchSubject = (state: PaperBatchState): LocalizedText =>
 
 const batchNotFound = (batchId: string) =>
   new DomainError('not_found', 'batch_not_found', {
-    'zh-CN': `找不到纸质选票批次(编号 ${batchId})。`,
+    'zh-CN': `找不到纸质选票批次（编号 ${batchId}）。`,
     en: `There is no paper ballot batch with id ${batchId}.`,
   });
 
@@ -281,7 +281,7 @@ async function countResolved(
   const batch = inCommunity(state, communityId, batchId);
   if (!batch.resolved) {
     throw new DomainError('conflict', 'batch_not_resolved', {
-      'zh-CN': '该批次还没有核定,不能计入。',
+      'zh-CN': '该批次还没有核定，不能计入。',
       en: 'This batch has not been resolved yet; it cannot be counted.',
     });
   }

@@ -40,7 +40,7 @@ const workers = (action: LocalizedText) => communityStaff(['community_worker'], 
 const batchRef = { cycleId: idSchema, communityId: idSchema, batchId: idSchema };
 
 const NO_BALLOT_KEY = say(
-  '服务器未配置选票密钥,暂时不能录入纸质选票。',
+  '服务器未配置选票密钥，暂时不能录入纸质选票。',
   'The server has no ballot key configured; paper ballots cannot be entered.',
 );
 

@@ -41,7 +41,7 @@ async function bulletinInput(ctx: Context, { cycleId, communityId }: Place) {
     return refuse(
       'not_found',
       'community_not_in_cycle',
-      `社区(编号 ${communityId})不在本项目周期内。`,
+      `社区（编号 ${communityId}）不在本项目周期内。`,
       `The community ${communityId} is not part of this cycle.`,
     );
   }

@@ -23,7 +23,7 @@ const place = { cycleId: idSchema, communityId: idSchema };
 const READS_EVERY_BALLOT = { cost: REQUEST_COST_LIMIT / 2 };
 
 const NO_BALLOT_KEY = say(
-  '服务器未配置选票密钥,暂时不能投票。',
+  '服务器未配置选票密钥，暂时不能投票。',
   'The server has no ballot key configured; ballots cannot be taken.',
 );
 

@@ -60,7 +60,7 @@ export const notificationRouter = router({
             code: 'custom',
             path: ['noticeIds'],
             message: {
-              'zh-CN': '请指明要标为已读的消息,或选择全部(二者选一)',
+              'zh-CN': '请指明要标为已读的消息，或选择全部（二者选一）',
               en: 'Name the notices to mark read, or all of them (one of the two)',
             }[currentLocale()],
           });

@@ -35,7 +35,7 @@ export async function communityScope(
     return refuse(
       'not_found',
       'community_not_found',
-      `找不到社区或村(编号 ${communityId})。`,
+      `找不到社区或村（编号 ${communityId}）。`,
       `There is no community or village with id ${communityId}.`,
     );
   }
@@ -54,7 +54,7 @@ export async function streetScope(
     return refuse(
       'not_found',
       'street_not_found',
-      `找不到街道(编号 ${streetId})。`,
+      `找不到街道（编号 ${streetId}）。`,
       `There is no street with id ${streetId}.`,
     );
   }

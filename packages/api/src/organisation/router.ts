@@ -81,7 +81,7 @@ export const organisationRouter = router({
       if (!street) {
         throw notFound(
           ctx,
-          `找不到街道(编号 ${input.streetId})。`,
+          `找不到街道（编号 ${input.streetId}）。`,
           `There is no street ${input.streetId}.`,
         );
       }
@@ -98,7 +98,7 @@ export const organisationRouter = router({
       if (!community || !street) {
         throw notFound(
           ctx,
-          `找不到社区或村(编号 ${input.communityId})。`,
+          `找不到社区或村（编号 ${input.communityId}）。`,
           `There is no community ${input.communityId}.`,
         );
       }

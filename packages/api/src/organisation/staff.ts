@@ -93,7 +93,7 @@ async function authorityOverAccount(ctx: Context, accountId: string): Promise<Sc
     return refuse(
       'not_found',
       'account_not_found',
-      `找不到账号(编号 ${accountId})。`,
+      `找不到账号（编号 ${accountId}）。`,
       `There is no account with id ${accountId}.`,
     );
   }

@@ -34,7 +34,7 @@ const objectionNotFound = (objectionId: string): never =>
   refuse(
     'not_found',
     'objection_not_found',
-    `找不到异议(编号 ${objectionId})。`,
+    `找不到异议（编号 ${objectionId}）。`,
     `There is no objection with id ${objectionId}.`,
   );
 

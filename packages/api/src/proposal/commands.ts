@@ -272,7 +272,7 @@ export async function recordRoundTable(
       refuse(
         'invalid',
         'decision_duplicate',
-        `同一条建议(编号 ${proposalId})只能有一个决定。`,
+        `同一条建议（编号 ${proposalId}）只能有一个决定。`,
         `The proposal ${proposalId} can have only one decision.`,
       );
     }
@@ -307,7 +307,7 @@ export async function recordRoundTable(
       ...command,
       cycle: (await readState(w.store, cycleRecord(cycleId))).state,
     }),
-    subject: () => ({ 'zh-CN': `邻里圆桌会(${date})`, en: `The round-table of ${date}` }),
+    subject: () => ({ 'zh-CN': `邻里圆桌会（${date}）`, en: `The round-table of ${date}` }),
     metadata: w.metadata,
   });
   for (const decision of decisions) {

@@ -89,7 +89,7 @@ export async function replyingAuthor(
       'FORBIDDEN',
       'reply_as_community',
       say(
-        '社区工作者请以社区名义回复,不能代提议人留言。',
+        '社区工作者请以社区名义回复，不能代提议人留言。',
         'Community workers reply for the community, not in the author’s name.',
       ),
       ctx.locale,

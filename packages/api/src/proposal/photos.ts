@@ -59,7 +59,7 @@ export const NO_PHOTO: LocalizedText = {
 
 /** Too large: naming the file and its size when they are known. */
 export const photoTooLarge = (file?: { name: string; size: number }): LocalizedText => ({
-  'zh-CN': `每张照片不能超过 ${MAX_MB} MB${file ? `;「${file.name}」有 ${megabytes(file.size)} MB` : ''}。`,
+  'zh-CN': `每张照片不能超过 ${MAX_MB} MB${file ? `；「${file.name}」有 ${megabytes(file.size)} MB` : ''}。`,
   en: `Each photo must be at most ${MAX_MB} MB${file ? `; “${file.name}” is ${megabytes(file.size)} MB` : ''}.`,
 });
 
@@ -94,7 +94,7 @@ export function checkPhoto(file: { name: string; type: string; bytes: Uint8Array
       ok: false,
       reason: 'photo_type_not_allowed',
       text: {
-        'zh-CN': `照片须为 JPEG、PNG、WebP 或 HEIC 格式;「${name}」不是这几种图片。`,
+        'zh-CN': `照片须为 JPEG、PNG、WebP 或 HEIC 格式；「${name}」不是这几种图片。`,
         en: `Photos must be JPEG, PNG, WebP or HEIC images; “${name}” is not one of them.`,
       },
     };
@@ -184,7 +184,7 @@ export async function photosOf(
   const found = await findPhotos(ctx.services.readModels.db, photoIds);
   const missing = photoIds.findIndex((id) => !found.has(id));
   if (missing >= 0) {
-    const text = say('找不到这张照片,请重新上传。', 'There is no such photo; upload it again.');
+    const text = say('找不到这张照片，请重新上传。', 'There is no such photo; upload it again.');
     throw new ApiRefusal('BAD_REQUEST', 'photo_not_found', text, ctx.locale, [
       { path: `${field}.${missing}`, message: text[ctx.locale] },
     ]);

@@ -70,7 +70,7 @@ async function refuseRepeatedEntry(
     'CONFLICT',
     'possible_double_entry',
     say(
-      `该居民在本周期已有同名建议「${earlier.title}」(编号 ${earlier.proposalId},${day} 提交,${status['zh-CN']})。如确属另一条建议,请勾选“确认重复录入”后再提交。`,
+      `该居民在本周期已有同名建议「${earlier.title}」（编号 ${earlier.proposalId}，${day} 提交，${status['zh-CN']}）。如确属另一条建议，请勾选“确认重复录入”后再提交。`,
       `This resident already has a proposal titled “${earlier.title}” in this cycle (id ${earlier.proposalId}, submitted ${day}, ${status.en}). If this is really another proposal, confirm the repeated entry and submit again.`,
     ),
     ctx.locale,
@@ -169,7 +169,7 @@ export const proposalStaffProcedures = {
             code: 'custom',
             path: ['note'],
             message: say(
-              '请从负面清单中选择理由,或填写理由',
+              '请从负面清单中选择理由，或填写理由',
               'Choose a reason from the excluded list or write one',
             )[currentLocale()],
           });

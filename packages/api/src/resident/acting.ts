@@ -81,11 +81,11 @@ export async function actingFor(
 /** Naming whom a signed-in caller who is not a resident acts for, per power. */
 const residentToActFor: Record<ProxyPower, LocalizedText> = {
   propose: say(
-    '请用居民账号办理,或指明您代办的居民。',
+    '请用居民账号办理，或指明您代办的居民。',
     'Sign in as a resident, or name the resident you act for.',
   ),
   vote: say(
-    '请用居民账号投票,或指明您代为投票的居民。',
+    '请用居民账号投票，或指明您代为投票的居民。',
     'Sign in as a resident to vote, or name the resident you vote for.',
   ),
 };
@@ -95,7 +95,7 @@ const workerEntry: Record<ProxyPower, { code: string; message: LocalizedText }> 
   propose: {
     code: 'offline_entry_required',
     message: say(
-      '社区工作者代居民录入建议,请使用“线下录入”,以便核对是否重复录入。',
+      '社区工作者代居民录入建议，请使用“线下录入”，以便核对是否重复录入。',
       'Community workers enter a resident’s proposal through offline entry, which checks for repeated entries.',
     ),
   },

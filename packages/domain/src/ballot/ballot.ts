@@ -105,7 +105,7 @@ export const ballotDecider: Decider<BallotCommand, BallotEvent, BallotState> = {
       return refuse(
         'conflict',
         'paper_ballot_counted',
-        `您的纸质选票(编号 ${state.paper.serial})已经计入,每人只能投一张票,不能再在线投票或改票。`,
+        `您的纸质选票（编号 ${state.paper.serial}）已经计入，每人只能投一张票，不能再在线投票或改票。`,
         `Your paper ballot (serial ${state.paper.serial}) has been counted; one ballot per voter, so it cannot be cast or changed online.`,
       );
     }
@@ -114,7 +114,7 @@ export const ballotDecider: Decider<BallotCommand, BallotEvent, BallotState> = {
       return refuse(
         'invalid',
         'community_not_in_cycle',
-        `社区(编号 ${communityId})不在本项目周期内。`,
+        `社区（编号 ${communityId}）不在本项目周期内。`,
         `The community ${communityId} is not part of this cycle.`,
       );
     }
@@ -123,7 +123,7 @@ export const ballotDecider: Decider<BallotCommand, BallotEvent, BallotState> = {
       return refuse(
         'forbidden',
         'not_eligible',
-        `不能在本社区投票:${eligibility.text['zh-CN']}`,
+        `不能在本社区投票：${eligibility.text['zh-CN']}`,
         `Cannot vote in this community: ${eligibility.text.en}`,
       );
     }
@@ -154,7 +154,7 @@ export function checkChoices(
       refuse(
         'invalid',
         'choice_not_in_pool',
-        `所选项目(编号 ${choice})不在本社区的项目库中。`,
+        `所选项目（编号 ${choice}）不在本社区的项目库中。`,
         `The project ${choice} is not in this community’s project pool.`,
       );
     }
@@ -165,7 +165,7 @@ export function checkChoices(
       refuse(
         'invalid',
         'too_many_choices',
-        `最多只能选 ${rule.maxProjects} 个项目,您选了 ${choices.length} 个。`,
+        `最多只能选 ${rule.maxProjects} 个项目，您选了 ${choices.length} 个。`,
         `Choose at most ${rule.maxProjects} projects; you chose ${choices.length}.`,
       );
     }
@@ -173,7 +173,7 @@ export function checkChoices(
       refuse(
         'invalid',
         'too_few_choices',
-        `至少要选 ${min} 个项目,您选了 ${choices.length} 个。`,
+        `至少要选 ${min} 个项目，您选了 ${choices.length} 个。`,
         `Choose at least ${min} projects; you chose ${choices.length}.`,
       );
     }
@@ -187,7 +187,7 @@ export function checkChoices(
     refuse(
       'invalid',
       'over_budget',
-      `所选项目合计 ${moneyText(total)['zh-CN']},超过了社区预算 ${moneyText(budget)['zh-CN']}。`,
+      `所选项目合计 ${moneyText(total)['zh-CN']}，超过了社区预算 ${moneyText(budget)['zh-CN']}。`,
       `The chosen projects cost ${moneyText(total).en} in all, more than the community budget of ${moneyText(budget).en}.`,
     );
   }

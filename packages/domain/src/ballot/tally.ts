@@ -43,7 +43,7 @@ export const tallyDecider: Decider<TallyCommand, BallotEvent, TallyState> = {
       return refuse(
         'invalid',
         'community_not_in_cycle',
-        `社区(编号 ${data.communityId})不在本项目周期内。`,
+        `社区（编号 ${data.communityId}）不在本项目周期内。`,
         `The community ${data.communityId} is not part of this cycle.`,
       );
     }
@@ -67,7 +67,7 @@ export function requireVoteClosed(cycle: CycleState, cycleId: string): Published
     return refuse(
       'conflict',
       'vote_not_closed',
-      `项目周期目前处于「${stage['zh-CN']}」阶段;投票结束(进入公示)后才能计票。`,
+      `项目周期目前处于「${stage['zh-CN']}」阶段；投票结束（进入公示）后才能计票。`,
       `The cycle is at its ${stage.en} stage; ballots are counted once voting has closed (publicity).`,
     );
   }

@@ -42,9 +42,9 @@ export function describeCycleEvent(event: CycleEvent): LocalizedText {
       const { to, scheduledFor, at, reason } = event.data;
       const stage = cycleStageText[to];
       const why =
-        reason === undefined ? undefined : { 'zh-CN': `,理由:${reason}`, en: `: ${reason}` };
+        reason === undefined ? undefined : { 'zh-CN': `，理由：${reason}`, en: `: ${reason}` };
       return {
-        'zh-CN': `进入「${stage['zh-CN']}」阶段(原定 ${scheduledFor})${why?.['zh-CN'] ?? ''}`,
+        'zh-CN': `进入「${stage['zh-CN']}」阶段（原定 ${scheduledFor}）${why?.['zh-CN'] ?? ''}`,
         en: `moved to ${stage.en} on ${at.slice(0, 10)} (scheduled ${scheduledFor})${why?.en ?? ''}`,
       };
     }
@@ -55,13 +55,13 @@ export function describeCycleEvent(event: CycleEvent): LocalizedText {
         communityId: b.communityId,
       }));
       return {
-        'zh-CN': `调整了预算(${changes.map((c) => `${c.communityId}:${c.from['zh-CN']} → ${c.to['zh-CN']}`).join(';')}),理由:${event.data.reason}`,
+        'zh-CN': `调整了预算（${changes.map((c) => `${c.communityId}：${c.from['zh-CN']} → ${c.to['zh-CN']}`).join('；')}），理由：${event.data.reason}`,
         en: `amended budgets (${changes.map((c) => `${c.communityId}: ${c.from.en} → ${c.to.en}`).join('; ')}): ${event.data.reason}`,
       };
     }
     case 'CycleScheduleAmended':
       return {
-        'zh-CN': `调整了日程,理由:${event.data.reason}`,
+        'zh-CN': `调整了日程，理由：${event.data.reason}`,
         en: `amended the schedule: ${event.data.reason}`,
       };
   }

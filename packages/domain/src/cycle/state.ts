@@ -101,7 +101,7 @@ export function requirePublishedCycle(cycle: CycleState, cycleId: string): Publi
     return refuse(
       'not_found',
       'cycle_not_found',
-      `找不到项目周期(编号 ${cycleId})。`,
+      `找不到项目周期（编号 ${cycleId}）。`,
       `There is no published cycle with id ${cycleId}.`,
     );
   }
@@ -121,7 +121,7 @@ export function requirePhase(
     return refuse(
       'conflict',
       closed.code,
-      `项目周期目前处于「${stage['zh-CN']}」阶段;${closed.zh}。`,
+      `项目周期目前处于「${stage['zh-CN']}」阶段；${closed.zh}。`,
       `The cycle is at its ${stage.en} stage; ${closed.en}.`,
     );
   }

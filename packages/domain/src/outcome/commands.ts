@@ -68,7 +68,7 @@ export function fileObjection(
     return refuse(
       'conflict',
       'not_in_notice_period',
-      `只能在公示期内(${from} 至 ${until})提出异议;项目周期目前处于「${stage['zh-CN']}」阶段。`,
+      `只能在公示期内（${from} 至 ${until}）提出异议；项目周期目前处于「${stage['zh-CN']}」阶段。`,
       `Objections are taken during the public notice only (${from} to ${until}); the cycle is at its ${stage.en} stage.`,
     );
   }
@@ -92,7 +92,7 @@ export function answerObjection(
     return refuse(
       'not_found',
       'objection_not_found',
-      `找不到异议(编号 ${data.objectionId})。`,
+      `找不到异议（编号 ${data.objectionId}）。`,
       `There is no objection with id ${data.objectionId}.`,
     );
   }
@@ -109,7 +109,7 @@ export function answerObjection(
     return refuse(
       'conflict',
       'notice_over',
-      '入选项目已经确认,公示阶段已结束,不能再答复异议。',
+      '入选项目已经确认，公示阶段已结束，不能再答复异议。',
       'The selection has been confirmed and publicity is over; objections can no longer be answered.',
     );
   }
@@ -140,7 +140,7 @@ function requireCommunity(cycle: PublishedCycle, communityId: string): void {
     refuse(
       'invalid',
       'community_not_in_cycle',
-      `社区(编号 ${communityId})不在本项目周期内。`,
+      `社区（编号 ${communityId}）不在本项目周期内。`,
       `The community ${communityId} is not part of this cycle.`,
     );
   }

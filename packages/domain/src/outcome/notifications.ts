@@ -34,16 +34,16 @@ export function objectionNotice(
   const message: LocalizedText =
     event.type === 'ObjectionDismissed'
       ? {
-          'zh-CN': `您提出的异议「${text}」经答复不成立。理由:${reason}`,
+          'zh-CN': `您提出的异议「${text}」经答复不成立。理由：${reason}`,
           en: `Your objection “${text}” was dismissed. Reason: ${reason}`,
         }
       : event.data.consequence.kind === 'project_excluded'
         ? {
-            'zh-CN': `您提出的异议「${text}」经答复成立,该项目已移出计票,本社区已按剩余项目重新计票。理由:${reason}`,
+            'zh-CN': `您提出的异议「${text}」经答复成立，该项目已移出计票，本社区已按剩余项目重新计票。理由：${reason}`,
             en: `Your objection “${text}” was upheld: the project was taken out of the count and the community was counted again without it. Reason: ${reason}`,
           }
         : {
-            'zh-CN': `您提出的异议「${text}」经答复成立,已按选票公告板重新计票。理由:${reason}`,
+            'zh-CN': `您提出的异议「${text}」经答复成立，已按选票公告板重新计票。理由：${reason}`,
             en: `Your objection “${text}” was upheld: the ballot bulletin was counted again. Reason: ${reason}`,
           };
   return {

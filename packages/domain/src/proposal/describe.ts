@@ -100,7 +100,7 @@ export function infeasibleReasonText(
     en: `excluded list ${excluded.code} “${excluded.textEn ?? excluded.text}”`,
   };
   return {
-    'zh-CN': [listed?.['zh-CN'], note].filter(Boolean).join(';'),
+    'zh-CN': [listed?.['zh-CN'], note].filter(Boolean).join('；'),
     en: [listed?.en, note].filter(Boolean).join('; '),
   };
 }
@@ -111,7 +111,7 @@ export function describeProposalEvent(event: ProposalModuleEvent): LocalizedText
       const category = projectCategoryText[event.data.category];
       const cost = moneyText(event.data.estimatedCost);
       return {
-        'zh-CN': `提交了${category['zh-CN']}建议「${event.data.title}」,估算 ${cost['zh-CN']}`,
+        'zh-CN': `提交了${category['zh-CN']}建议「${event.data.title}」，估算 ${cost['zh-CN']}`,
         en: `submitted the ${category.en} proposal “${event.data.title}”, estimated at ${cost.en}`,
       };
     }
@@ -131,14 +131,14 @@ export function describeProposalEvent(event: ProposalModuleEvent): LocalizedText
     case 'ProposalAbsorbed': {
       const { fromTitle, authors, coSigners } = event.data;
       return {
-        'zh-CN': `合并了重复建议「${fromTitle}」(新增提议人 ${authors.length} 位、附议人 ${coSigners.length} 位)`,
+        'zh-CN': `合并了重复建议「${fromTitle}」（新增提议人 ${authors.length} 位、附议人 ${coSigners.length} 位）`,
         en: `merged in the duplicate “${fromTitle}” (${authors.length} more authors, ${coSigners.length} more co-signers)`,
       };
     }
     case 'ProposalMarkedInfeasible': {
       const reason = infeasibleReasonText(event.data);
       return {
-        'zh-CN': `初步筛选认定不可行:${reason['zh-CN']}`,
+        'zh-CN': `初步筛选认定不可行：${reason['zh-CN']}`,
         en: `found infeasible at screening: ${reason.en}`,
       };
     }
@@ -150,30 +150,30 @@ export function describeProposalEvent(event: ProposalModuleEvent): LocalizedText
       const cost =
         event.data.revisedCost === undefined ? undefined : moneyText(event.data.revisedCost);
       return {
-        'zh-CN': `${who['zh-CN']}完成现场踏勘,意见:${opinion['zh-CN']}${cost ? `,核定费用 ${cost['zh-CN']}` : ''}`,
+        'zh-CN': `${who['zh-CN']}完成现场踏勘，意见：${opinion['zh-CN']}${cost ? `，核定费用 ${cost['zh-CN']}` : ''}`,
         en: `the ${who.en} surveyed the site: ${opinion.en}${cost ? `, revised cost ${cost.en}` : ''}`,
       };
     }
     case 'RoundTableHeld':
       return {
-        'zh-CN': `召开邻里圆桌会(${event.data.date},${event.data.attendees.length} 人参加)`,
+        'zh-CN': `召开邻里圆桌会（${event.data.date}，${event.data.attendees.length} 人参加）`,
         en: `held a neighbourhood round-table (${event.data.date}, ${event.data.attendees.length} attending)`,
       };
     case 'ProposalAdmittedToPool': {
       const cost = moneyText(event.data.cost);
       return {
-        'zh-CN': `邻里圆桌会决定纳入项目库(${cost['zh-CN']})`,
+        'zh-CN': `邻里圆桌会决定纳入项目库（${cost['zh-CN']}）`,
         en: `the round-table admitted it to the project pool (${cost.en})`,
       };
     }
     case 'ProposalRejectedAtRoundTable':
       return {
-        'zh-CN': `邻里圆桌会未予通过:${event.data.reason}`,
+        'zh-CN': `邻里圆桌会未予通过：${event.data.reason}`,
         en: `the round-table rejected it: ${event.data.reason}`,
       };
     case 'ProposalReturnedForRevision':
       return {
-        'zh-CN': `邻里圆桌会退回修改:${event.data.changesRequested}`,
+        'zh-CN': `邻里圆桌会退回修改：${event.data.changesRequested}`,
         en: `the round-table returned it for revision: ${event.data.changesRequested}`,
       };
     case 'ProposalResubmitted': {

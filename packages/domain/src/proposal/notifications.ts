@@ -42,7 +42,7 @@ function messageFor(event: ProposalEvent, zh: string, en: string): LocalizedText
   switch (event.type) {
     case 'ProposalSubmitted':
       return {
-        'zh-CN': `您的建议${zh}已提交,社区将在筛选阶段处理。`,
+        'zh-CN': `您的建议${zh}已提交，社区将在筛选阶段处理。`,
         en: `Your proposal ${en} has been submitted; the community will consider it during screening.`,
       };
     case 'ProposalWithdrawn':
@@ -52,13 +52,13 @@ function messageFor(event: ProposalEvent, zh: string, en: string): LocalizedText
       };
     case 'ProposalAbsorbed':
       return {
-        'zh-CN': `重复建议「${event.data.fromTitle}」已合并到建议${zh};所有提议人和附议人都保留在合并后的建议中。`,
+        'zh-CN': `重复建议「${event.data.fromTitle}」已合并到建议${zh}；所有提议人和附议人都保留在合并后的建议中。`,
         en: `The duplicate “${event.data.fromTitle}” has been merged into the proposal ${en}; every author and co-signer stays with the merged proposal.`,
       };
     case 'ProposalMarkedInfeasible': {
       const reason = infeasibleReasonText(event.data);
       return {
-        'zh-CN': `建议${zh}经初步筛选认定不可行。理由:${reason['zh-CN']}`,
+        'zh-CN': `建议${zh}经初步筛选认定不可行。理由：${reason['zh-CN']}`,
         en: `The proposal ${en} was found infeasible at screening. Reason: ${reason.en}`,
       };
     }
@@ -69,17 +69,17 @@ function messageFor(event: ProposalEvent, zh: string, en: string): LocalizedText
       };
     case 'ProposalAdmittedToPool':
       return {
-        'zh-CN': `建议${zh}经邻里圆桌会讨论纳入项目库,将交由居民投票。`,
+        'zh-CN': `建议${zh}经邻里圆桌会讨论纳入项目库，将交由居民投票。`,
         en: `The neighbourhood round-table admitted the proposal ${en} to the project pool; residents will vote on it.`,
       };
     case 'ProposalRejectedAtRoundTable':
       return {
-        'zh-CN': `建议${zh}未获邻里圆桌会通过。理由:${event.data.reason}`,
+        'zh-CN': `建议${zh}未获邻里圆桌会通过。理由：${event.data.reason}`,
         en: `The neighbourhood round-table did not admit the proposal ${en}. Reason: ${event.data.reason}`,
       };
     case 'ProposalReturnedForRevision':
       return {
-        'zh-CN': `邻里圆桌会请提议人修改建议${zh}:${event.data.changesRequested}。筛选结束前可修改后重新提交。`,
+        'zh-CN': `邻里圆桌会请提议人修改建议${zh}：${event.data.changesRequested}。筛选结束前可修改后重新提交。`,
         en: `The neighbourhood round-table asks the author to revise the proposal ${en}: ${event.data.changesRequested}. It can be resubmitted until screening ends.`,
       };
     case 'ProposalResubmitted':
@@ -90,7 +90,7 @@ function messageFor(event: ProposalEvent, zh: string, en: string): LocalizedText
     case 'ProposalFeedbackGiven': {
       const who = feedbackGiverName(event.data);
       return {
-        'zh-CN': `您的建议${zh}未能入选。${who['zh-CN']}反馈如下。原因:${event.data.reason} 改进建议:${event.data.suggestions} 您可以在“意见反馈”中回复,或将建议转入下一周期。`,
+        'zh-CN': `您的建议${zh}未能入选。${who['zh-CN']}反馈如下。原因：${event.data.reason} 改进建议：${event.data.suggestions} 您可以在“意见反馈”中回复，或将建议转入下一周期。`,
         en: `Your proposal ${en} was not selected. Feedback from ${who.en}. Reason: ${event.data.reason} Suggestions: ${event.data.suggestions} You can reply under “Feedback” or carry the proposal into the next cycle.`,
       };
     }
@@ -98,7 +98,7 @@ function messageFor(event: ProposalEvent, zh: string, en: string): LocalizedText
       // The author's own messages are for the community's workers, who read them in the queue.
       return event.data.from === 'community'
         ? {
-            'zh-CN': `社区回复了关于建议${zh}的意见交流:${event.data.text}`,
+            'zh-CN': `社区回复了关于建议${zh}的意见交流：${event.data.text}`,
             en: `The community replied about the proposal ${en}: ${event.data.text}`,
           }
         : undefined;

@@ -34,7 +34,7 @@ export const roundTableDecider: Decider<RoundTableCommand, RoundTableEvent, Roun
       return refuse(
         'conflict',
         'roundtable_exists',
-        `这次邻里圆桌会(${state.date})已经记录过了。`,
+        `这次邻里圆桌会（${state.date}）已经记录过了。`,
         `This round-table (${state.date}) has already been recorded.`,
       );
     }
@@ -55,7 +55,7 @@ export const roundTableDecider: Decider<RoundTableCommand, RoundTableEvent, Roun
       return refuse(
         'invalid',
         'date_in_future',
-        `会议日期 ${data.date} 还没有到来;请在开会后记录。`,
+        `会议日期 ${data.date} 还没有到来；请在开会后记录。`,
         `The meeting date ${data.date} is still to come; record the meeting after it is held.`,
       );
     }

@@ -67,7 +67,7 @@ export function describeResidentEvent(event: ResidentEvent): LocalizedText {
       };
     case 'ResidentErasureRequested':
       return {
-        'zh-CN': `社区工作者依书面申请(编号 ${event.data.writtenRequestRef})申请注销个人信息`,
+        'zh-CN': `社区工作者依书面申请（编号 ${event.data.writtenRequestRef}）申请注销个人信息`,
         en: `a community worker requested erasure on written request ${event.data.writtenRequestRef}`,
       };
     case 'ResidentErasureConfirmed':
@@ -80,7 +80,7 @@ export function describeResidentEvent(event: ResidentEvent): LocalizedText {
     case 'ProxyGranted': {
       const powers = powersText(event.data.powers);
       return {
-        'zh-CN': `委托他人代办(${powers['zh-CN']})`,
+        'zh-CN': `委托他人代办（${powers['zh-CN']}）`,
         en: `granted a proxy for ${powers.en}`,
       };
     }

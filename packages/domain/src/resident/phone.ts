@@ -30,7 +30,7 @@ export const phoneClaimDecider: Decider<PhoneClaimCommand, PhoneClaimEvent, Phon
         return refuse(
           'conflict',
           'phone_taken',
-          '该手机号已经注册。如果这是您的号码,请直接登录,或到社区服务站求助。',
+          '该手机号已经注册。如果这是您的号码，请直接登录，或到社区服务站求助。',
           'This mobile number is already registered. If it is yours, sign in, or ask at the community service centre.',
         );
       case 'ReleasePhone':

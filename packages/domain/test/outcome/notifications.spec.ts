@@ -20,7 +20,7 @@ describe('objection notices', () => {
       recipients: ['r1'],
       message: {
         'zh-CN':
-          '您提出的异议「凉亭报价明显高于市场价,请公开报价明细并重新核算费用。」经答复不成立。理由:已核实报价',
+          '您提出的异议「凉亭报价明显高于市场价,请公开报价明细并重新核算费用。」经答复不成立。理由：已核实报价',
         en: 'Your objection “凉亭报价明显高于市场价,请公开报价明细并重新核算费用。” was dismissed. Reason: 已核实报价',
       },
     });
@@ -35,7 +35,7 @@ describe('objection notices', () => {
     const notice = objectionNotice(excluded, long);
     expect(notice.cause).toBe('ObjectionUpheld');
     expect(notice.message['zh-CN']).toBe(
-      `您提出的异议「${'一二三四五六七八九十'.repeat(3)}…」经答复成立,该项目已移出计票,本社区已按剩余项目重新计票。理由:已核实报价`,
+      `您提出的异议「${'一二三四五六七八九十'.repeat(3)}…」经答复成立，该项目已移出计票，本社区已按剩余项目重新计票。理由：已核实报价`,
     );
     const recount: ObjectionAnswered = {
       type: 'ObjectionUpheld',

@@ -17,7 +17,7 @@ describe('a cost above its category’s cap', () => {
 
   it('names the category, its cap and the cost, with 元 and separators', () => {
     expect(costAboveCap(caps.goods + 100, 'goods', caps)).toEqual({
-      'zh-CN': `货物类项目每项不超过 ${(caps.goods / 100).toLocaleString('en-US')}.00 元,本建议的费用为 ${(caps.goods / 100 + 1).toLocaleString('en-US')}.00 元。`,
+      'zh-CN': `货物类项目每项不超过 ${(caps.goods / 100).toLocaleString('en-US')}.00 元，本建议的费用为 ${(caps.goods / 100 + 1).toLocaleString('en-US')}.00 元。`,
       en: `Projects of the goods category are capped at ¥${(caps.goods / 100).toLocaleString('en-US')}.00; this one costs ¥${(caps.goods / 100 + 1).toLocaleString('en-US')}.00.`,
     });
   });

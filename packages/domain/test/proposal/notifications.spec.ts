@@ -23,7 +23,7 @@ describe('proposal notices', () => {
       cause: 'ProposalSubmitted',
       recipients: ['r1'],
       message: {
-        'zh-CN': '您的建议「湖畔花园加装休闲座椅」已提交,社区将在筛选阶段处理。',
+        'zh-CN': '您的建议「湖畔花园加装休闲座椅」已提交，社区将在筛选阶段处理。',
         en: 'Your proposal “湖畔花园加装休闲座椅” has been submitted; the community will consider it during screening.',
       },
     });
@@ -52,7 +52,7 @@ describe('proposal notices', () => {
         note: '仅惠及一户',
       },
     });
-    expect(notice?.message['zh-CN']).toContain('N1「涉及个人或少数人利益的项目」;仅惠及一户');
+    expect(notice?.message['zh-CN']).toContain('N1「涉及个人或少数人利益的项目」；仅惠及一户');
     expect(notice?.message.en).toContain('N1 “projects for a few”; 仅惠及一户');
   });
 

@@ -104,7 +104,7 @@ for (const [engine, open] of engines('notification')) {
         link: '/cycles/c2025/notice#objection-o1',
         cause: 'ObjectionDismissed',
         message: {
-          'zh-CN': '您提出的异议「计票过程没有居民代表监督,请复核。」经答复不成立。理由:结果一致',
+          'zh-CN': '您提出的异议「计票过程没有居民代表监督,请复核。」经答复不成立。理由：结果一致',
         },
         read: false,
       });

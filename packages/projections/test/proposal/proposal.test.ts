@@ -231,7 +231,7 @@ for (const [engine, open] of engines('proposal')) {
       expect(await readProposal(h.db, 'p3')).toMatchObject({
         status: 'infeasible',
         statusReason: {
-          'zh-CN': '负面清单 N1「涉及个人或少数人利益的项目」;仅一栋楼受益',
+          'zh-CN': '负面清单 N1「涉及个人或少数人利益的项目」；仅一栋楼受益',
           en: 'excluded list N1 “涉及个人或少数人利益的项目”; 仅一栋楼受益',
         },
       });

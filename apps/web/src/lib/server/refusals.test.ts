@@ -38,7 +38,7 @@ const proposal = z.object({ title: z.string().default(''), estimatedCost: z.stri
 describe('refusedBy', () => {
   test('puts a refusal about the cost beside the cost field', async () => {
     const form = await superValidate({ title: '座椅', estimatedCost: '40000' }, zod4(proposal));
-    const text = '货物类项目每项不超过 30,000.00 元,本建议的费用为 40,000.00 元。';
+    const text = '货物类项目每项不超过 30,000.00 元，本建议的费用为 40,000.00 元。';
     const answer = failure(
       refusedBy(
         form,
@@ -54,7 +54,7 @@ describe('refusedBy', () => {
 
   test('shows a refusal of the moment under its own reason, not as a conflict', async () => {
     const form = await superValidate({}, zod4(proposal));
-    const text = '公示期到 2025-06-05 结束;公示期满后才能确认入选项目。';
+    const text = '公示期到 2025-06-05 结束；公示期满后才能确认入选项目。';
     const answer = failure(refusedBy(form, apiRefusal(409, 'notice_period_open', text)));
     expect(answer.status).toBe(409);
     expect(answer.form.message).toEqual({ kind: 'error', text });

@@ -51,7 +51,7 @@ export function openPaperBatch(
     return refuse(
       'invalid',
       'community_not_in_cycle',
-      `社区(编号 ${communityId})不在本项目周期内。`,
+      `社区（编号 ${communityId}）不在本项目周期内。`,
       `The community ${communityId} is not part of this cycle.`,
     );
   }
@@ -118,7 +118,7 @@ export function resolvePaperBatch(
     return refuse(
       'conflict',
       'batch_not_entered_twice',
-      '该批次还没有由两名工作人员各录入一次,不能核定。',
+      '该批次还没有由两名工作人员各录入一次，不能核定。',
       'This batch has not been entered twice by two workers yet; it cannot be resolved.',
     );
   }
@@ -134,7 +134,7 @@ export function resolvePaperBatch(
     return refuse(
       'conflict',
       'mismatches_to_resolve',
-      '两次录入有不一致或有问题的选票,须由第三名工作人员核定。',
+      '两次录入有不一致或有问题的选票，须由第三名工作人员核定。',
       'The entries differ or have problems; a third worker must resolve them.',
     );
   }
@@ -169,7 +169,7 @@ const batchNotFound = (batchId: string): never =>
   refuse(
     'not_found',
     'batch_not_found',
-    `找不到纸质选票批次(编号 ${batchId})。`,
+    `找不到纸质选票批次（编号 ${batchId}）。`,
     `There is no paper ballot batch with id ${batchId}.`,
   );
 
@@ -177,6 +177,6 @@ const batchResolved = (): never =>
   refuse(
     'conflict',
     'batch_resolved',
-    '该批次已经核定并计入,不能再修改。',
+    '该批次已经核定并计入，不能再修改。',
     'This batch has been resolved and counted; it cannot change any more.',
   );

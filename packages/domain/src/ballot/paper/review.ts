@@ -76,7 +76,7 @@ function problemsOf(sheet: OpenedSheet, entry: readonly OpenedSheet[], context: 
     problems.push({
       code: 'not_eligible',
       text: say(
-        `选民不能在本社区投票:${eligibility.text['zh-CN']}`,
+        `选民不能在本社区投票：${eligibility.text['zh-CN']}`,
         `The voter cannot vote in this community: ${eligibility.text.en}`,
       ),
     });
@@ -206,7 +206,7 @@ export function settlePaperBatch(
       refuse(
         'invalid',
         'decision_not_needed',
-        `编号 ${decision.serial} 的选票无需核定,或已核定过一次。`,
+        `编号 ${decision.serial} 的选票无需核定，或已核定过一次。`,
         `The sheet with serial ${decision.serial} needs no decision, or was decided twice.`,
       );
     }
@@ -223,7 +223,7 @@ export function settlePaperBatch(
       return refuse(
         'invalid',
         'decision_missing',
-        `编号 ${item.serial} 的选票还没有核定:请选定正确的录入,或注明理由作废。`,
+        `编号 ${item.serial} 的选票还没有核定：请选定正确的录入，或注明理由作废。`,
         `The sheet with serial ${item.serial} is not decided yet: pick the right reading, or reject it with a reason.`,
       );
     }
@@ -233,7 +233,7 @@ export function settlePaperBatch(
       return refuse(
         'invalid',
         'reading_unusable',
-        `编号 ${item.serial} 的这次录入不能计入(缺少或有问题),只能选另一次录入或作废。`,
+        `编号 ${item.serial} 的这次录入不能计入（缺少或有问题），只能选另一次录入或作废。`,
         `That reading of serial ${item.serial} cannot count (missing or with a problem); pick the other one or reject the sheet.`,
       );
     }
@@ -247,7 +247,7 @@ export function settlePaperBatch(
         refuse(
           'invalid',
           'receipt_accepted_twice',
-          `两张选票(含编号 ${sheet.serial})的回执码相同,不能都计入,请作废其中一张。`,
+          `两张选票（含编号 ${sheet.serial}）的回执码相同，不能都计入，请作废其中一张。`,
           `Two sheets (one is serial ${sheet.serial}) have the same receipt code and cannot both count; reject one of them.`,
         );
       }
@@ -257,7 +257,7 @@ export function settlePaperBatch(
       refuse(
         'invalid',
         'voter_accepted_twice',
-        `同一选民的两张选票(含编号 ${sheet.serial})不能都计入,请作废其中一张。`,
+        `同一选民的两张选票（含编号 ${sheet.serial}）不能都计入，请作废其中一张。`,
         `Two sheets of the same voter (one is serial ${sheet.serial}) cannot both count; reject one of them.`,
       );
     }

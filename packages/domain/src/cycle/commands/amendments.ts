@@ -34,7 +34,7 @@ export function amendCycleBudget(
     return refuse(
       'conflict',
       'budget_locked',
-      '投票开始后预算不能再调整:选票是按这些预算投出的。',
+      '投票开始后预算不能再调整：选票是按这些预算投出的。',
       'Budgets are fixed once voting opens: ballots are cast against them.',
     );
   }
@@ -46,7 +46,7 @@ export function amendCycleBudget(
       return refuse(
         'invalid',
         'community_not_in_cycle',
-        `社区(编号 ${communityId})不在本项目周期内。`,
+        `社区（编号 ${communityId}）不在本项目周期内。`,
         `The community ${communityId} is not part of this cycle.`,
       );
     }
@@ -77,7 +77,7 @@ export function amendCycleSchedule(
       return refuse(
         'conflict',
         'schedule_phase_started',
-        `「${phaseZh(phase)}」阶段已经开始,其日期不能再改。`,
+        `「${phaseZh(phase)}」阶段已经开始，其日期不能再改。`,
         `The ${phaseEn(phase)} phase has already begun; its date can no longer change.`,
       );
     }

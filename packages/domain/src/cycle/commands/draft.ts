@@ -42,7 +42,7 @@ export function draftCycle(command: DraftCycle, state: CycleState): CycleEventOf
     return refuse(
       'not_found',
       'street_not_found',
-      `找不到街道(编号 ${command.data.streetId})。`,
+      `找不到街道（编号 ${command.data.streetId}）。`,
       `There is no street with id ${command.data.streetId}.`,
     );
   }
@@ -50,7 +50,7 @@ export function draftCycle(command: DraftCycle, state: CycleState): CycleEventOf
     return refuse(
       'conflict',
       'street_closed',
-      `街道「${street.name}」已撤销,不能再设立项目周期。`,
+      `街道「${street.name}」已撤销，不能再设立项目周期。`,
       `The street “${street.name}” has been closed; no cycle can be set up for it.`,
     );
   }
@@ -67,7 +67,7 @@ export function amendCycleDraft(
     return refuse(
       'conflict',
       'cycle_published',
-      '项目周期已经发布,不能再修改草稿;预算和日程请用调整功能并说明理由。',
+      '项目周期已经发布，不能再修改草稿；预算和日程请用调整功能并说明理由。',
       'The cycle has been published; its draft can no longer change. Amend the budget or schedule instead, with a reason.',
     );
   }
@@ -110,7 +110,7 @@ function checkDefinition(
       refuse(
         'invalid',
         'community_duplicate',
-        `社区(编号 ${communityId})列了两次。`,
+        `社区（编号 ${communityId}）列了两次。`,
         `The community ${communityId} is listed twice.`,
       );
     }
@@ -139,7 +139,7 @@ function checkDefinition(
     refuse(
       'invalid',
       'ballot_min_above_max',
-      `每张选票至少选 ${ballot.minProjects} 项,却最多只能选 ${ballot.maxProjects} 项。`,
+      `每张选票至少选 ${ballot.minProjects} 项，却最多只能选 ${ballot.maxProjects} 项。`,
       `A ballot must approve at least ${ballot.minProjects} projects but at most ${ballot.maxProjects}.`,
     );
   }
@@ -156,7 +156,7 @@ function checkCommunity(
     return refuse(
       'not_found',
       'community_not_found',
-      `找不到社区或村(编号 ${communityId})。`,
+      `找不到社区或村（编号 ${communityId}）。`,
       `There is no community or village with id ${communityId}.`,
     );
   }
@@ -164,7 +164,7 @@ function checkCommunity(
     refuse(
       'conflict',
       'community_closed',
-      `「${community.name}」已撤销,不能加入项目周期。`,
+      `「${community.name}」已撤销，不能加入项目周期。`,
       `“${community.name}” has been closed and cannot take part in a cycle.`,
     );
   }

@@ -51,13 +51,13 @@ export function advanceCyclePhase(
       ? refuse(
           'conflict',
           'phase_backwards',
-          `项目周期已处于「${phaseZh(cycle.phase)}」阶段,不能回到「${phaseZh(to)}」。`,
+          `项目周期已处于「${phaseZh(cycle.phase)}」阶段，不能回到「${phaseZh(to)}」。`,
           `The cycle is already ${phaseEn(cycle.phase)}; it cannot go back to ${phaseEn(to)}.`,
         )
       : refuse(
           'invalid',
           'phase_skipped',
-          `下一个阶段是「${phaseZh(next)}」,不能跳过。`,
+          `下一个阶段是「${phaseZh(next)}」，不能跳过。`,
           `The next phase is ${phaseEn(next)}; phases cannot be skipped.`,
         );
   }
@@ -70,7 +70,7 @@ export function advanceCyclePhase(
     return refuse(
       'invalid',
       'reason_required',
-      `日程安排「${phaseZh(to)}」于 ${scheduledFor} 开始;提前或推迟须说明理由。`,
+      `日程安排「${phaseZh(to)}」于 ${scheduledFor} 开始；提前或推迟须说明理由。`,
       `The schedule starts ${phaseEn(to)} on ${scheduledFor}; moving it earlier or later needs a reason.`,
       'reason',
     );
@@ -104,7 +104,7 @@ function checkConfirmable(
     refuse(
       'conflict',
       'notice_period_open',
-      `公示期到 ${until} 结束;公示期满后才能确认入选项目。`,
+      `公示期到 ${until} 结束；公示期满后才能确认入选项目。`,
       `The public notice runs until ${until}; the selection can be confirmed only after it ends.`,
     );
   }
@@ -114,7 +114,7 @@ function checkConfirmable(
     refuse(
       'conflict',
       'objections_unanswered',
-      `还有 ${unanswered} 条异议尚未答复;每条异议答复后才能确认入选项目。`,
+      `还有 ${unanswered} 条异议尚未答复；每条异议答复后才能确认入选项目。`,
       `${unanswered} objection(s) are not answered yet; the selection can be confirmed only once every objection is answered.`,
     );
   }
@@ -134,7 +134,7 @@ function checkPaperCounted(uncounted: readonly string[] | undefined): void {
     refuse(
       'conflict',
       'paper_count_unfinished',
-      `纸质选票批次${zh}已经核定,但计入没有完成;请先在批次页面完成计入,再结束投票。`,
+      `纸质选票批次${zh}已经核定，但计入没有完成；请先在批次页面完成计入，再结束投票。`,
       `The paper ballot ${batches} been resolved but not fully counted; finish the count on the batch page before closing the vote.`,
     );
   }
@@ -149,7 +149,7 @@ function checkFeedbackGiven(owed: readonly string[] | undefined): void {
     refuse(
       'conflict',
       'feedback_owed',
-      `还有 ${owed.length} 项未入选建议的提议人在等待意见反馈:${zh};每位提议人都得到反馈后才能结束项目周期。`,
+      `还有 ${owed.length} 项未入选建议的提议人在等待意见反馈：${zh}；每位提议人都得到反馈后才能结束项目周期。`,
       `${owed.length} author(s) of proposals not selected still wait for feedback: ${en}; the cycle can close once each has had it.`,
     );
   }

@@ -16,7 +16,7 @@ export function requireCycle(state: CycleState, cycleId: string): DefinedCycle {
     return refuse(
       'not_found',
       'cycle_not_found',
-      `找不到项目周期(编号 ${cycleId})。`,
+      `找不到项目周期（编号 ${cycleId}）。`,
       `There is no cycle with id ${cycleId}.`,
     );
   }
@@ -29,7 +29,7 @@ export function requirePublished(state: CycleState, cycleId: string): PublishedC
     return refuse(
       'conflict',
       'cycle_not_published',
-      '项目周期尚未发布;草稿可以直接修改。',
+      '项目周期尚未发布；草稿可以直接修改。',
       'The cycle has not been published yet; change the draft itself.',
     );
   }
@@ -58,7 +58,7 @@ export function refuseClosed(): never {
   return refuse(
     'conflict',
     'cycle_closed',
-    '项目周期已经结束,不能再更改。',
+    '项目周期已经结束，不能再更改。',
     'The cycle is closed; nothing about it can change any more.',
   );
 }
@@ -72,7 +72,7 @@ export function checkBudget(
     refuse(
       'invalid',
       'budget_not_positive',
-      `社区(编号 ${communityId})的预算须大于零。`,
+      `社区（编号 ${communityId}）的预算须大于零。`,
       `The budget of the community ${communityId} must be above zero.`,
     );
   }
@@ -81,7 +81,7 @@ export function checkBudget(
     refuse(
       'invalid',
       'cap_above_budget',
-      `单个项目的限额(${moneyText(highestCap)['zh-CN']})高于社区(编号 ${communityId})的预算(${moneyText(budget)['zh-CN']})。`,
+      `单个项目的限额（${moneyText(highestCap)['zh-CN']}）高于社区（编号 ${communityId}）的预算（${moneyText(budget)['zh-CN']}）。`,
       `A per-project cap (${moneyText(highestCap).en}) is above the budget of the community ${communityId} (${moneyText(budget).en}).`,
     );
   }
@@ -95,7 +95,7 @@ export function checkSchedule(schedule: CycleSchedule, publicityDays: number): v
       refuse(
         'invalid',
         'schedule_out_of_order',
-        `「${phaseZh(phase)}」(${schedule[phase]})须晚于「${phaseZh(before)}」(${schedule[before]})。`,
+        `「${phaseZh(phase)}」（${schedule[phase]}）须晚于「${phaseZh(before)}」（${schedule[before]}）。`,
         `${capitalised(phaseEn(phase))} (${schedule[phase]}) must start after ${phaseEn(before)} (${schedule[before]}).`,
       );
     }
@@ -104,7 +104,7 @@ export function checkSchedule(schedule: CycleSchedule, publicityDays: number): v
     refuse(
       'invalid',
       'publicity_too_short',
-      `公示须满 ${publicityDays} 天,但日程只留了 ${daysBetween(schedule.publicity, schedule.implementing)} 天。`,
+      `公示须满 ${publicityDays} 天，但日程只留了 ${daysBetween(schedule.publicity, schedule.implementing)} 天。`,
       `Publicity must last ${publicityDays} days, but the schedule leaves ${daysBetween(schedule.publicity, schedule.implementing)}.`,
     );
   }

@@ -73,7 +73,7 @@ export function revokeRole(command: RevokeRole, state: AccountState): EventOf<'R
     return refuse(
       'not_found',
       'role_not_granted',
-      `「${account.displayName}」没有该角色,无需撤销。`,
+      `「${account.displayName}」没有该角色，无需撤销。`,
       `${account.displayName} does not hold this role in this scope.`,
     );
   }
@@ -107,7 +107,7 @@ function requireAccount(state: AccountState, accountId: string) {
     return refuse(
       'not_found',
       'account_not_found',
-      `找不到账号(编号 ${accountId})。`,
+      `找不到账号（编号 ${accountId}）。`,
       `There is no account with id ${accountId}.`,
     );
   }

@@ -26,7 +26,7 @@ export const loginNameDecider: Decider<LoginNameCommand, LoginNameEvent, LoginNa
     return refuse(
       'conflict',
       'login_name_taken',
-      `登录名「${command.data.loginName}」已被使用,请换一个。`,
+      `登录名「${command.data.loginName}」已被使用，请换一个。`,
       `The login name “${command.data.loginName}” is already taken; choose another.`,
     );
   },

@@ -49,7 +49,7 @@ export function registerCommunity(
     return refuse(
       'not_found',
       'street_not_found',
-      `找不到街道(编号 ${command.data.streetId}),无法在其下登记社区。`,
+      `找不到街道（编号 ${command.data.streetId}），无法在其下登记社区。`,
       `There is no street with id ${command.data.streetId} to register the community under.`,
     );
   }
@@ -57,7 +57,7 @@ export function registerCommunity(
     return refuse(
       'conflict',
       'street_closed',
-      `街道「${street.name}」已撤销,不能在其下登记新的社区或村。`,
+      `街道「${street.name}」已撤销，不能在其下登记新的社区或村。`,
       `The street “${street.name}” has been closed; no community can be registered under it.`,
     );
   }
@@ -109,7 +109,7 @@ function requireOpenCommunity(state: CommunityState, communityId: string, act: '
     return refuse(
       'not_found',
       'community_not_found',
-      `找不到社区或村(编号 ${communityId})。`,
+      `找不到社区或村（编号 ${communityId}）。`,
       `There is no community or village with id ${communityId}.`,
     );
   }
@@ -118,7 +118,7 @@ function requireOpenCommunity(state: CommunityState, communityId: string, act: '
       ? refuse(
           'conflict',
           'community_closed',
-          `「${state.name}」已撤销,不能再更名。`,
+          `「${state.name}」已撤销，不能再更名。`,
           `“${state.name}” has been closed and can no longer be renamed.`,
         )
       : refuse(

@@ -68,7 +68,7 @@ function requireOpenStreet(state: StreetState, streetId: string, act: 'rename' |
     return refuse(
       'not_found',
       'street_not_found',
-      `找不到街道(编号 ${streetId})。`,
+      `找不到街道（编号 ${streetId}）。`,
       `There is no street with id ${streetId}.`,
     );
   }
@@ -77,7 +77,7 @@ function requireOpenStreet(state: StreetState, streetId: string, act: 'rename' |
       ? refuse(
           'conflict',
           'street_closed',
-          `街道「${state.name}」已撤销,不能再更名。`,
+          `街道「${state.name}」已撤销，不能再更名。`,
           `The street “${state.name}” has been closed and can no longer be renamed.`,
         )
       : refuse(

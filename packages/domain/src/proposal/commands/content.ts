@@ -54,7 +54,7 @@ export function costAboveCap(
   if (cost <= cap) return undefined;
   const kind = projectCategoryText[category];
   return {
-    'zh-CN': `${kind['zh-CN']}项目每项不超过 ${moneyText(cap)['zh-CN']},本建议的费用为 ${moneyText(cost)['zh-CN']}。`,
+    'zh-CN': `${kind['zh-CN']}项目每项不超过 ${moneyText(cap)['zh-CN']}，本建议的费用为 ${moneyText(cost)['zh-CN']}。`,
     en: `Projects of the ${kind.en} category are capped at ${moneyText(cap).en}; this one costs ${moneyText(cost).en}.`,
   };
 }

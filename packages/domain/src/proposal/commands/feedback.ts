@@ -67,14 +67,14 @@ export function giveFeedback(
 ): ProposalEventOf<'ProposalFeedbackGiven'>[] {
   const { proposalId, reason, suggestions, givenBy, representatives } = command.data;
   const proposal = requireNotSelected(state, proposalId, command.cycle, command.tally, {
-    zh: '投票结束(进入公示)后才能反馈未入选原因',
+    zh: '投票结束（进入公示）后才能反馈未入选原因',
     en: 'feedback on proposals not selected is given once voting has closed (publicity)',
   });
   if (proposal.feedbackGiven) {
     return refuse(
       'conflict',
       'feedback_given',
-      `建议「${proposal.content.title}」已经反馈过意见;请在意见交流中继续沟通。`,
+      `建议「${proposal.content.title}」已经反馈过意见；请在意见交流中继续沟通。`,
       `Feedback on “${proposal.content.title}” has already been given; continue in its thread.`,
     );
   }
@@ -113,7 +113,7 @@ export function postFeedbackMessage(
     return refuse(
       'conflict',
       'no_feedback_yet',
-      `建议「${proposal.content.title}」还没有反馈意见,意见交流在反馈之后开始。`,
+      `建议「${proposal.content.title}」还没有反馈意见，意见交流在反馈之后开始。`,
       `No feedback has been given on “${proposal.content.title}” yet; the thread starts with it.`,
     );
   }
@@ -122,7 +122,7 @@ export function postFeedbackMessage(
     return refuse(
       'forbidden',
       'not_author',
-      '只有提议人本人(或其代办人)才能在意见交流中以提议人名义留言。',
+      '只有提议人本人（或其代办人）才能在意见交流中以提议人名义留言。',
       'Only an author (or their proxy) can write in the thread as the author.',
     );
   }
@@ -145,7 +145,7 @@ export function carryProposalForward(
     return refuse(
       'conflict',
       'already_carried',
-      `建议「${proposal.content.title}」已经转入下一周期(新建议编号 ${proposal.carriedTo})。`,
+      `建议「${proposal.content.title}」已经转入下一周期（新建议编号 ${proposal.carriedTo}）。`,
       `The proposal “${proposal.content.title}” has already been carried forward (new proposal ${proposal.carriedTo}).`,
     );
   }
@@ -162,7 +162,7 @@ export function carryProposalForward(
     return refuse(
       'invalid',
       'carry_same_cycle',
-      '请选择下一个项目周期,而不是原周期。',
+      '请选择下一个项目周期，而不是原周期。',
       'Choose a later cycle, not the one the proposal was in.',
     );
   }
@@ -186,7 +186,7 @@ function requireNotSelected(
       return refuse(
         'conflict',
         'proposal_selected',
-        `建议「${proposal.content.title}」已入选,无需反馈未入选原因。`,
+        `建议「${proposal.content.title}」已入选，无需反馈未入选原因。`,
         `The proposal “${proposal.content.title}” was selected; there is no reason for not selecting it to give.`,
       );
     case 'not_counted':

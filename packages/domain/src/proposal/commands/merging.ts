@@ -60,7 +60,7 @@ export function mergeProposal(
     return refuse(
       'not_found',
       'merge_target_not_found',
-      `找不到要合并到的建议(编号 ${intoProposalId})。`,
+      `找不到要合并到的建议（编号 ${intoProposalId}）。`,
       `There is no proposal with id ${intoProposalId} to merge into.`,
     );
   }
@@ -77,7 +77,7 @@ export function mergeProposal(
     return refuse(
       'conflict',
       'merge_target_closed',
-      `建议「${target.content.title}」${status['zh-CN']},不能再合并其他建议。`,
+      `建议「${target.content.title}」${status['zh-CN']}，不能再合并其他建议。`,
       `The proposal “${target.content.title}” is ${status.en}; nothing can be merged into it.`,
     );
   }
@@ -104,7 +104,7 @@ export function absorbProposal(
     return refuse(
       'conflict',
       'not_merged_into',
-      `建议(编号 ${fromProposalId})没有合并到本建议。`,
+      `建议（编号 ${fromProposalId}）没有合并到本建议。`,
       `The proposal ${fromProposalId} has not been merged into this one.`,
     );
   }

@@ -22,7 +22,7 @@ export function requireProposal(state: ProposalState, proposalId: string): Propo
     return refuse(
       'not_found',
       'proposal_not_found',
-      `找不到建议(编号 ${proposalId})。`,
+      `找不到建议（编号 ${proposalId}）。`,
       `There is no proposal with id ${proposalId}.`,
     );
   }
@@ -34,7 +34,7 @@ export function requireAuthor(proposal: Proposal, residentId: string): void {
     refuse(
       'forbidden',
       'not_author',
-      '只有提议人本人(或其代办人、代录的社区工作者)才能这样做。',
+      '只有提议人本人（或其代办人、代录的社区工作者）才能这样做。',
       'Only the author (or their proxy, or a worker on their behalf) can do this.',
     );
   }
@@ -50,7 +50,7 @@ export function refuseStatus(proposal: Proposal, code: string): never {
   return refuse(
     'conflict',
     code,
-    `建议「${proposal.content.title}」目前的状态是「${status['zh-CN']}」,不能这样操作。`,
+    `建议「${proposal.content.title}」目前的状态是「${status['zh-CN']}」，不能这样操作。`,
     `The proposal “${proposal.content.title}” is ${status.en}; this cannot be done now.`,
   );
 }

@@ -72,7 +72,7 @@ export function markProposalInfeasible(
     return refuse(
       'invalid',
       'reason_required',
-      '请从负面清单中选择理由,或填写理由。',
+      '请从负面清单中选择理由，或填写理由。',
       'Choose a reason from the excluded list or write one.',
     );
   }
@@ -179,7 +179,7 @@ function requireRoundTable(
     return refuse(
       'not_found',
       'roundtable_not_found',
-      `找不到邻里圆桌会记录(编号 ${roundTableId})。`,
+      `找不到邻里圆桌会记录（编号 ${roundTableId}）。`,
       `There is no round-table with id ${roundTableId}.`,
     );
   }

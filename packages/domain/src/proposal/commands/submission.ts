@@ -81,7 +81,7 @@ export function submitProposal(
     return refuse(
       'invalid',
       'community_not_in_cycle',
-      '所选社区不在本项目周期内,请选择参加本周期的社区。',
+      '所选社区不在本项目周期内，请选择参加本周期的社区。',
       'The community chosen is not part of this cycle; choose one that takes part.',
     );
   }
@@ -96,7 +96,7 @@ export function submitProposal(
     return refuse(
       'forbidden',
       'author_not_eligible',
-      `不能在该社区提出建议:${eligibility.text['zh-CN']}`,
+      `不能在该社区提出建议：${eligibility.text['zh-CN']}`,
       `Cannot propose in this community: ${eligibility.text.en}`,
     );
   }
@@ -192,7 +192,7 @@ export function coSignProposal(
     return refuse(
       'forbidden',
       'cosigner_not_eligible',
-      `不能附议该社区的建议:${eligibility.text['zh-CN']}`,
+      `不能附议该社区的建议：${eligibility.text['zh-CN']}`,
       `Cannot co-sign proposals of this community: ${eligibility.text.en}`,
     );
   }

@@ -35,7 +35,7 @@ export function grantProxy(
     return refuse(
       'invalid',
       'proxy_until_past',
-      `代办截止日期 ${data.until} 已经过去,请选择今天或以后的日期。`,
+      `代办截止日期 ${data.until} 已经过去，请选择今天或以后的日期。`,
       `The end date ${data.until} has passed; choose today or a later date.`,
     );
   }
@@ -55,7 +55,7 @@ export function grantProxy(
     return refuse(
       'conflict',
       'proxy_already_granted',
-      '您已委托此人代办;如需修改,请先撤销原委托。',
+      '您已委托此人代办；如需修改，请先撤销原委托。',
       'This person already acts as your proxy; to change it, revoke that proxy first.',
     );
   }

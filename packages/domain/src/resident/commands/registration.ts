@@ -49,7 +49,7 @@ export function registerResident(
     return refuse(
       'invalid',
       'birth_year_in_future',
-      `出生年份 ${data.birthYear} 还没有到来,请检查。`,
+      `出生年份 ${data.birthYear} 还没有到来，请检查。`,
       `The birth year ${data.birthYear} is still to come; please check it.`,
     );
   }
@@ -65,7 +65,7 @@ export function registerResident(
     return refuse(
       'invalid',
       'consent_required',
-      '代为登记居民时,须记录本人同意收集和使用其个人信息。',
+      '代为登记居民时，须记录本人同意收集和使用其个人信息。',
       'Registering a resident on their behalf needs their recorded consent to the use of their personal data.',
     );
   }

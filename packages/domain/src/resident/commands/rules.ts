@@ -7,7 +7,7 @@ export function refuseForgotten(): never {
   return refuse(
     'not_found',
     'resident_forgotten',
-    '该居民已应本人要求注销,不能再为其办理任何事项。',
+    '该居民已应本人要求注销，不能再为其办理任何事项。',
     'This resident has been forgotten at their request; nothing more can be done for them.',
   );
 }
@@ -16,7 +16,7 @@ export function refuseUnknown(residentId: string): never {
   return refuse(
     'not_found',
     'resident_not_found',
-    `找不到居民(编号 ${residentId})。`,
+    `找不到居民（编号 ${residentId}）。`,
     `There is no resident with id ${residentId}.`,
   );
 }

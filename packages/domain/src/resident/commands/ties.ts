@@ -107,7 +107,7 @@ export function verifyTie(
     return refuse(
       'conflict',
       'tie_rejected',
-      '这项社区联系已被驳回,不能再核实;请居民重新申报。',
+      '这项社区联系已被驳回，不能再核实；请居民重新申报。',
       'This tie was rejected and cannot be verified; the resident can declare it again.',
     );
   }
@@ -140,7 +140,7 @@ export function rejectTie(
     return refuse(
       'conflict',
       'tie_already_verified',
-      '这项社区联系已经核实,不能再驳回。',
+      '这项社区联系已经核实，不能再驳回。',
       'This tie has already been verified and can no longer be rejected.',
     );
   }
@@ -167,7 +167,7 @@ export function tieDeclared(
     return refuse(
       'not_found',
       'community_not_found',
-      `找不到社区或村(编号 ${communityId})。`,
+      `找不到社区或村（编号 ${communityId}）。`,
       `There is no community or village with id ${communityId}.`,
     );
   }
@@ -175,7 +175,7 @@ export function tieDeclared(
     return refuse(
       'conflict',
       'community_closed',
-      `「${community.name}」已撤销,不能再申报与它的联系。`,
+      `「${community.name}」已撤销，不能再申报与它的联系。`,
       `“${community.name}” has been closed; ties to it can no longer be declared.`,
     );
   }
@@ -252,7 +252,7 @@ function refuseOwnTie(resident: RegisteredResident, workerId: string): void {
     refuse(
       'forbidden',
       'tie_own_decision',
-      '不能核实或驳回自己的社区联系,请由其他社区工作者处理。',
+      '不能核实或驳回自己的社区联系，请由其他社区工作者处理。',
       'You cannot decide on your own tie; another community worker has to.',
     );
   }

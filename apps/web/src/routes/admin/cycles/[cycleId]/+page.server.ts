@@ -1,5 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { cyclePhases, nextPhase, type CyclePhase, type CycleSchedule } from '@gongzhi/domain';
+import {
+  cyclePhases,
+  mayAmendBudget,
+  mayAmendSchedule,
+  mayPublish,
+  nextPhase,
+  type CyclePhase,
+  type CycleSchedule,
+} from '@gongzhi/domain';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
@@ -62,15 +70,22 @@ export const load: PageServerLoad = async ({ locals, cookies, params, parent }) 
       cycle,
       communities,
       next: null,
+      publishable: mayPublish({ communities: cycle.budgets }),
       draftForm: await superValidate(values, zod4(cycleForm), { ...options, id: ids.draft }),
       publishForm: await superValidate(zod4(publishForm), { id: ids.publish }),
     };
   }
 
-  const to = cycle.phase ? nextPhase(cycle.phase) : undefined;
+  const stage = cycle.phase;
+  const to = stage ? nextPhase(stage) : undefined;
   return {
     cycle,
     communities,
+    // The amendments the cycle's stage still allows, by the deciders' own rules.
+    amendable: {
+      budget: stage !== null && mayAmendBudget(stage),
+      schedule: stage !== null && mayAmendSchedule(stage),
+    },
     next: to ? { phase: to, scheduledFor: cycle.schedule[to], today: chinaToday() } : null,
     // Confirming the selection is shown with the notice it ends.
     notice:

@@ -16,7 +16,7 @@ export const actions: Actions = {
     const suggestions = formText(data, 'suggestions');
     if (reason === '' || suggestions === '') return itemBlank('give');
     const representatives = formText(data, 'representatives')
-      .split(/[,,、;;\n]/)
+      .split(/[,，、;；\n]/)
       .map((name) => name.trim())
       .filter((name) => name !== '');
     const givenBy =
