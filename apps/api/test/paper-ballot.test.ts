@@ -88,6 +88,17 @@ describe.each(engines)('paper ballots over HTTP on $name', ({ name, make }) => {
     );
     return reply.body.result!.data.ballots;
   };
+  /** The batches the cycle's staff see holding the vote open, as `as` asks for them. */
+  const uncounted = async (as: string, minPosition: string) => {
+    const reply = await api.call<{ batches: unknown[] }>(
+      'ballot.uncountedPaperBatches',
+      { cycleId: CYCLE, minPosition },
+      { as, query: true },
+    );
+    return reply.status === 200
+      ? { status: 200, batches: reply.body.result!.data.batches }
+      : { status: reply.status };
+  };
   const closeVote = () =>
     api.call<{ position: string }>(
       'cycle.advancePhase',
@@ -114,7 +125,7 @@ describe.each(engines)('paper ballots over HTTP on $name', ({ name, make }) => {
     });
     pool = paper.body.result!.data.projects.map((p) => p.proposalId);
     expect(pool.length).toBeGreaterThanOrEqual(4);
-    for (const login of ['shuyuan', 'shuyuan2', 'shuyuan3', 'qinfeng', 'yushan']) {
+    for (const login of ['shuyuan', 'shuyuan2', 'shuyuan3', 'qinfeng', 'yushan', 'qinchuan']) {
       await api.signIn(login);
     }
   });
@@ -528,6 +539,14 @@ describe.each(engines)('paper ballots over HTTP on $name', ({ name, make }) => {
     const appended = (await api.head())!;
     expect((await view('shuyuan', batchId, appended)).status).toBe('counting');
 
+    // The cycle's street officers see which batch holds the vote open; nobody else does.
+    expect(await uncounted('yushan', appended)).toEqual({
+      status: 200,
+      batches: [{ batchId, communityId: COMMUNITY, label: '6号票箱' }],
+    });
+    expect((await uncounted('shuyuan', appended)).status).toBe(403);
+    expect((await uncounted('qinchuan', appended)).status).toBe(403);
+
     // Its count needs voting open: the vote does not close until the batch is counted.
     const unfinished = await api.head();
     const closing = await closeVote();
@@ -553,6 +572,8 @@ describe.each(engines)('paper ballots over HTTP on $name', ({ name, make }) => {
       expect(claims).toHaveLength(1);
     }
     expect(await bulletinSize()).toBe(before + 1);
+
+    expect(await uncounted('yushan', finished)).toEqual({ status: 200, batches: [] });
 
     const head = await api.head();
     expect((await count()).status).toBe(200);

@@ -391,6 +391,7 @@ export const SAMPLES: Record<string, Sample | Sample[]> = {
   },
   'ballot.tally': { input: { cycleId: SCREENING_CYCLE }, target: 'street' },
   'ballot.result': { input: { cycleId: SCREENING_CYCLE, communityId: A.communityId } },
+  'ballot.uncountedPaperBatches': { input: { cycleId: SCREENING_CYCLE }, target: 'street' },
   // Paper ballots: opening a batch outside voting is refused by the domain; the batch named
   // in the other samples does not exist.
   'ballot.paperBatches.list': {

@@ -6,7 +6,7 @@
 // administrators) count the ballots once voting has closed.
 import { z } from 'zod';
 import { choicesSchema, idSchema, receiptSchema, say } from '@gongzhi/domain';
-import { readVoter } from '@gongzhi/projections/ballot';
+import { listUncountedPaperBatches, readVoter } from '@gongzhi/projections/ballot';
 import { cycleStaff } from '../access.ts';
 import { writerActing, writerFor } from '../commands.ts';
 import { caughtUpTo, minPositionSchema, written } from '../positions.ts';
@@ -128,6 +128,22 @@ export const ballotRouter = router({
         recorded: result.events.length > 0,
       })),
       position: String(last?.result.position ?? 0n),
+    };
+  }),
+
+  /**
+   * The cycle's paper batches resolved but not fully counted, for its street officers: the vote
+   * does not close while there are any (workflows/advance-cycle-phase.ts), and each is finished
+   * on its batch page by the community's workers.
+   */
+  uncountedPaperBatches: procedure(
+    cycleStaff(say('查看尚未计入完毕的纸质选票批次', 'see the paper batches not fully counted')),
+    z.object({ cycleId: idSchema, minPosition: minPositionSchema }),
+  ).query(async ({ ctx, input }) => {
+    await caughtUpTo(ctx, input.minPosition);
+    const rows = await listUncountedPaperBatches(ctx.services.readModels.db, input.cycleId);
+    return {
+      batches: rows.map(({ batchId, communityId, label }) => ({ batchId, communityId, label })),
     };
   }),
 

@@ -98,6 +98,16 @@ export const load: PageServerLoad = async ({ locals, cookies, params, parent }) 
         ? (await locals.api.cycle.feedbackOwed.query({ cycleId: cycle.cycleId, minPosition }))
             .proposals
         : [],
+    // Closing the vote waits for every resolved paper batch to be counted: which are not yet.
+    uncountedPaper:
+      to === 'publicity'
+        ? (
+            await locals.api.ballot.uncountedPaperBatches.query({
+              cycleId: cycle.cycleId,
+              minPosition,
+            })
+          ).batches
+        : [],
     advanceForm: await superValidate({ to: to ?? '', reason: '' }, zod4(advanceForm), {
       ...options,
       id: ids.advance,
