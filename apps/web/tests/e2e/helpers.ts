@@ -108,5 +108,14 @@ export async function registerResident(page: Page, resident: NewResident) {
   await page.locator('#register-code').fill(code);
   await page.locator('#register-password').fill(resident.password);
   await page.locator('main form button[type=submit]:not([formaction]):not([hidden])').click();
-  await page.waitForURL((url) => url.pathname === '/me');
+  // The first registration on a freshly started server is its coldest path (argon2, the /me
+  // page's first render): allow it longer, and if it does not arrive, say what the page shows.
+  await page
+    .waitForURL((url) => url.pathname === '/me', { timeout: 20_000 })
+    .catch(async (error: unknown) => {
+      const shown = await page.locator('main').innerText();
+      throw new Error(`Registration did not reach /me (${page.url()}):\n${shown}`, {
+        cause: error,
+      });
+    });
 }
