@@ -101,10 +101,12 @@ export async function registerResident(page: Page, resident: NewResident) {
   await page.goto('/register');
   await page.locator('#register-name').fill(resident.name);
   await page.locator('#register-birth-year').fill(resident.birthYear);
-  await page.locator('#register-tie-community-ids-0').selectOption(resident.communityId);
-  await page.locator('#register-tie-kinds-0').selectOption(resident.kind);
   await page.locator('#register-phone').fill(resident.phone);
   const code = await requestCode(page, resident.phone);
+  // Chosen once the code is sent, when the page is surely hydrated: a choice made in a select
+  // before hydration is reset by it (text typed into inputs is kept) — see the session note.
+  await page.locator('#register-tie-community-ids-0').selectOption(resident.communityId);
+  await page.locator('#register-tie-kinds-0').selectOption(resident.kind);
   await page.locator('#register-code').fill(code);
   await page.locator('#register-password').fill(resident.password);
   await page.locator('main form button[type=submit]:not([formaction]):not([hidden])').click();
