@@ -8,8 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ballotEventSchemas, ballotStreams, type BallotEventType } from '@gongzhi/domain';
 import { newEvent, type EventMetadata } from '@gongzhi/eventstore';
 import { seedVoters, type Voter } from '../bench/voters.ts';
-import { openPostgresReadModels } from '@gongzhi/projections/postgres';
-import { databaseUrl, engines, useApiServer, type Reply } from './harness.ts';
+import { engines, holdReadModelTable, useApiServer, waitsBeyond, type Reply } from './harness.ts';
 
 /** The seeded cycle of 虞山街道 in voting: 书院社区 approves at most three projects. */
 const CYCLE = 'demo-cycle-voting';
@@ -424,36 +423,18 @@ describe.each(engines)('paper ballots over HTTP on $name', ({ name, make }) => {
   it.runIf(name === 'postgres')(
     'reviews a batch on every ballot cast before it, though the bulletin has not caught up',
     async () => {
-      const { readModels } = api.runtime.services;
-      const schema = (await readModels.db.get<{ name: string }>(
-        'SELECT current_schema() AS name',
-      ))!;
-      const locker = await openPostgresReadModels({ url: databaseUrl, schema: schema.name });
-      let release!: () => void;
-      const released = new Promise<void>((resolve) => (release = resolve));
-      let locked!: () => void;
-      const holding = new Promise<void>((resolve) => (locked = resolve));
-      const lock = locker.transaction(async (tx) => {
-        await tx.run('LOCK TABLE bal_bulletin IN EXCLUSIVE MODE');
-        locked();
-        await released;
-      });
-      const wait = readModels.waitForPosition;
+      const release = await holdReadModelTable(api.runtime, 'bal_bulletin');
+      let restoreWait = () => {};
       try {
-        await holding;
         const online = await api.call<{ receipt: string; position: string }>(
           'ballot.cast',
           { ...place, choices: [pool[2]] },
           { headers: { authorization: `Bearer ${voters[20]!.token}` } },
         );
-        const cast = BigInt(positionOf(online));
         // Released once the server waits for the read models to hold the ballot (or has answered).
-        let waiting!: () => void;
-        const waitsForBallot = new Promise<void>((resolve) => (waiting = resolve));
-        readModels.waitForPosition = (position, timeoutMs) => {
-          if (position >= cast) waiting();
-          return wait.call(readModels, position, timeoutMs);
-        };
+        const ballotWait = waitsBeyond(api.runtime, BigInt(positionOf(online)) - 1n);
+        restoreWait = ballotWait.restore;
+        const waitsForBallot = ballotWait.waiting;
         const batchId = await open('shuyuan', '11号票箱');
         const sheets: Sheet[] = [
           {
@@ -466,17 +447,14 @@ describe.each(engines)('paper ballots over HTTP on $name', ({ name, make }) => {
         positionOf(await enter('shuyuan', batchId, sheets));
         const second = enter('shuyuan2', batchId, sheets);
         await Promise.race([waitsForBallot, second]);
-        release();
-        await lock;
+        await release();
         const listed = await view('shuyuan3', batchId, positionOf(await second));
         expect(listed.status).toBe('to_resolve');
         expect(listed.toDecide[0]!.first!.problems.map((p) => p.code)).toEqual(['receipt_taken']);
         expect(await streamOf(id(21))).toEqual([]);
       } finally {
-        readModels.waitForPosition = wait;
-        release();
-        await lock;
-        await locker.close();
+        restoreWait();
+        await release();
       }
     },
   );
