@@ -3,6 +3,7 @@ export { ReadModelLagError } from './errors.ts';
 export {
   startProjectionRunner,
   defaultWaitTimeoutMs,
+  type AppliedBatch,
   type ProjectionRunner,
   type ProjectionRunnerOptions,
 } from './runner.ts';

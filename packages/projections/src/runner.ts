@@ -33,9 +33,20 @@ export interface ProjectionRunnerOptions {
   onRebuildProgress?: (projection: string, progress: RebuildProgress) => void;
 }
 
+/** What a committed batch changed: the last position applied and the streams it touched. */
+export interface AppliedBatch {
+  position: Position;
+  streams: ReadonlySet<string>;
+}
+
 export interface ProjectionRunner extends ReadModels {
   /** Position every projection has passed; undefined until all have applied something. */
   position(): Position | undefined;
+  /**
+   * Hears about every batch once its read models are committed, for live pages (server-sent
+   * events) that re-read what changed. Returns the way to stop listening.
+   */
+  onApplied(listener: (batch: AppliedBatch) => void): () => void;
   /** Finishes the batch in hand, then stops following. */
   stop(): Promise<void>;
 }
@@ -158,12 +169,26 @@ export async function startProjectionRunner(
     });
   }
 
-  function settle(committed: Map<string, Checkpoint>) {
+  const appliedListeners = new Set<(batch: AppliedBatch) => void>();
+
+  function settle(committed: Map<string, Checkpoint>, events: RecordedEvent[]) {
     for (const [name, checkpoint] of committed) checkpoints.set(name, checkpoint.position);
     for (const waiter of waiters) {
       if (reached(waiter.position)) {
         waiters.delete(waiter);
         waiter.resolve();
+      }
+    }
+    if (appliedListeners.size === 0) return;
+    const batch = {
+      position: events[events.length - 1]!.position,
+      streams: new Set(events.map((event) => event.streamName)),
+    };
+    for (const listener of appliedListeners) {
+      try {
+        listener(batch);
+      } catch (error) {
+        onError(error);
       }
     }
   }
@@ -178,7 +203,7 @@ export async function startProjectionRunner(
       subscription = store.subscribeToAll({ after: lowest(checkpoints.values()) });
       try {
         for await (const batch of inBatches(subscription, batchSize)) {
-          settle(await applyBatch(batch));
+          settle(await applyBatch(batch), batch);
           retryDelay = firstRetryDelayMs;
           if (stopped) break;
         }
@@ -200,6 +225,10 @@ export async function startProjectionRunner(
   return {
     db,
     position,
+    onApplied(listener) {
+      appliedListeners.add(listener);
+      return () => appliedListeners.delete(listener);
+    },
     waitForPosition(target, timeoutMs = defaultWaitTimeoutMs) {
       if (reached(target)) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {

@@ -329,6 +329,23 @@ export function runnerSuite(name: string, open: () => Promise<Harness>): void {
       expect(await countingSnapshot(h.db)).toEqual(await rebuiltSnapshot());
     });
 
+    it('tells onApplied listeners each committed batch, its last position and its streams', async () => {
+      const runner = await start([countingProjection()]);
+      const heard: { position: Position; streams: string[] }[] = [];
+      const stopListening = runner.onApplied((batch) =>
+        heard.push({ position: batch.position, streams: [...batch.streams] }),
+      );
+      const position = await appendCounted('count-live', 0, 2);
+      await runner.waitForPosition(position, 10_000);
+      expect(heard.at(-1)).toEqual({ position, streams: ['count-live'] });
+      expect(runner.position()).toBeGreaterThanOrEqual(heard.at(-1)!.position);
+
+      stopListening();
+      const count = heard.length;
+      await runner.waitForPosition(await appendCounted('count-live', 2, 1), 10_000);
+      expect(heard).toHaveLength(count);
+    });
+
     it('waitForPosition resolves once every projection passed, and times out otherwise', async () => {
       const runner = await start([countingProjection(), typeCounts]);
       const position: Position = await appendCounted('count-a', 0, 1);
