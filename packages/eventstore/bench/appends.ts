@@ -7,9 +7,11 @@
 //   npx tsx bench/appends.ts              # sqlite and postgres, 4 s per row
 //   BENCH_SECONDS=10 npx tsx bench/appends.ts
 //   DATABASE_URL=postgres://… npx tsx bench/appends.ts
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import postgres from 'postgres';
 import { newEvent } from '../src/event.ts';
@@ -150,17 +152,6 @@ async function benchPostgres(rows: Row[]): Promise<void> {
       const rawSchema = `bench_raw_${run}_${writers}`;
       schemas.push(schema, rawSchema);
       const store = await openPostgresEventStore({ url: databaseUrl, schema });
-      // Each writer with its own store and connection, as separate processes would be: no
-      // batching, appends wait for each other on the advisory lock.
-      const storePerWriter =
-        writers > 1
-          ? await Promise.all(
-              Array.from({ length: writers }, () =>
-                openPostgresEventStore({ url: databaseUrl, schema, maxConnections: 1 }),
-              ),
-            )
-          : [];
-      const perWriterCommands = storePerWriter.map((s) => adapterCommand(s, 'many'));
 
       await admin
         .unsafe(
@@ -191,24 +182,64 @@ async function benchPostgres(rows: Row[]): Promise<void> {
       rows.push(
         ...(await measure('postgres', writers, [
           { variant: 'adapter, one store (batched)', command: adapterCommand(store, 'one') },
-          ...(writers > 1
-            ? [
-                {
-                  variant: 'adapter, a store per writer',
-                  command: (writer: number) => perWriterCommands[writer]!(writer),
-                },
-              ]
-            : []),
           { variant: 'raw postgres.js', command: rawCommand },
         ])),
       );
-      await Promise.all([store, ...storePerWriter].map((s) => s.close()));
+      if (writers > 1) rows.push(...(await measureProcesses(writers, schema, rawSchema)));
+      await store.close();
       await sql.end();
     }
   } finally {
     for (const schema of schemas) await admin`DROP SCHEMA IF EXISTS ${admin(schema)} CASCADE`;
     await admin.end();
   }
+}
+
+/**
+ * The same commands from `writers` separate processes (bench/append-process.ts), each with its
+ * own connection: nothing batches appends of different writers, as with several API instances.
+ * The adapter and the raw driver alternate in one-second slices, as in `measure`.
+ */
+async function measureProcesses(writers: number, schema: string, rawSchema: string) {
+  const script = join(import.meta.dirname, 'append-process.ts');
+  const children = Array.from({ length: writers }, (_, writer) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', script, databaseUrl, schema, rawSchema, String(writer)],
+      { stdio: ['pipe', 'pipe', 'inherit'] },
+    );
+    const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+    const next = async () => {
+      const line = await lines.next();
+      if (line.done) throw new Error(`append process ${writer} ended early`);
+      return line.value;
+    };
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    return { child, next, exited };
+  });
+  await Promise.all(children.map((c) => c.next()));
+  const variants = [
+    { variant: 'adapter, a process per writer', command: 'adapter' },
+    { variant: 'raw postgres.js, a process per writer', command: 'raw' },
+  ];
+  const totals = variants.map(() => ({ count: 0, ms: 0 }));
+  for (let slice = 0; slice < seconds; slice++) {
+    for (const [i, { command }] of variants.entries()) {
+      const started = performance.now();
+      for (const c of children) c.child.stdin!.write(`${command} 1000\n`);
+      const counts = await Promise.all(children.map(async (c) => Number(await c.next())));
+      totals[i]!.count += counts.reduce((a, b) => a + b, 0);
+      totals[i]!.ms += performance.now() - started;
+    }
+  }
+  for (const c of children) c.child.stdin!.end('stop\n');
+  await Promise.all(children.map((c) => c.exited));
+  return variants.map(({ variant }, i) => ({
+    engine: 'postgres, processes',
+    variant,
+    writers,
+    perSecond: totals[i]!.count / (totals[i]!.ms / 1000),
+  }));
 }
 
 function print(rows: Row[]): void {

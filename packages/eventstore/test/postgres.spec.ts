@@ -2,7 +2,7 @@ import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { newEvent } from '../src/event.ts';
 import { defaultDatabaseUrl, openPostgresEventStore } from '../src/postgres/index.ts';
-import { latestMigration } from '../src/postgres/migrations.ts';
+import { latestMigration, migrate } from '../src/postgres/migrations.ts';
 import { eventStoreContract } from './contract.ts';
 
 // A fresh schema per run, dropped at the end, so that runs never collide.
@@ -62,6 +62,35 @@ describe('postgres adapter', () => {
     expect((await next).value).toMatchObject({ type: 'Notified' });
     await subscription.stop();
     await Promise.all([follower.close(), writer.close()]);
+  });
+
+  it('upgrades a schema of the first layout in place: old events keep their positions', async () => {
+    const schema = schemaFor('upgrade');
+    const sql = postgres(url, { onnotice: () => {}, types: { bigint: postgres.BigInt } });
+    await migrate(sql, schema, 1);
+    const old = [newEvent('Old', { n: 1 }, metadata), newEvent('Old', { n: 2 }, metadata)];
+    // The first layout's append_batch, as a store of the previous version called it.
+    await sql`
+      SELECT * FROM ${sql(schema)}.append_batch(
+        ${['s-old', 's-old']}::text[], ${['any', 'any']}::text[], ${[1, 1]}::integer[],
+        ${old.map((e) => e.id)}::text[], ${['Old', 'Old']}::text[], ${[1, 1]}::integer[],
+        ${['{"n":1}', '{"n":2}']}::text[], ${old.map((e) => JSON.stringify(e.metadata))}::text[])`;
+    await sql.end();
+    const store = await openPostgresEventStore({ url, schema, maxConnections: 1 });
+    expect((await store.readAll()).map((e) => [e.id, e.position])).toEqual([
+      [old[0]!.id, 1n],
+      [old[1]!.id, 2n],
+    ]);
+    expect(await store.append('s-old', [old[1]!])).toEqual({
+      nextExpectedRevision: 1n,
+      position: 2n,
+    });
+    const next = await store.append('s-old', [newEvent('New', {}, metadata)], { expected: 1n });
+    // Positions continue after the old ones (the repeat above left one unused).
+    expect(next.nextExpectedRevision).toBe(2n);
+    expect(next.position > 2n).toBe(true);
+    expect((await store.readAll({ after: 2n })).map((e) => e.type)).toEqual(['New']);
+    await store.close();
   });
 
   it('refuses a schema name it would have to quote', async () => {

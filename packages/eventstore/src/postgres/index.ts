@@ -1,18 +1,18 @@
 // The PostgreSQL event store, on the `postgres` (porsager) client.
 //
-// Global order (docs/decisions/0002-postgres-global-order.md): a sequence or bigserial position
-// is taken when a transaction inserts, not when it commits, so with concurrent writers position 7
-// can become visible before position 6, and a reader paging by position would skip 6 for ever.
-// Here every append transaction first takes one transaction-level advisory lock
-// (pg_advisory_xact_lock) and only then reads the head and assigns positions. PostgreSQL makes a
-// transaction visible before it releases its locks, so the next writer can only assign a
-// position after the previous one is visible: positions become visible in order, and readers
-// may page by position exactly as on SQLite.
+// Global order (docs/decisions/0013-postgres-appends-without-a-global-lock.md): positions come
+// from a sequence, and a sequence value is taken when a transaction inserts, not when it
+// commits, so position 7 can become visible before position 6; a reader paging by position
+// must not move past 6 while 6 may still commit. append_batch() reserves its positions under an
+// advisory lock held only for the reservation (not until commit) and, in the same moment,
+// registers them as in flight with a transaction-level advisory lock that PostgreSQL releases
+// only once the commit is visible. Readers read through read_after(), which stops below the
+// first position still in flight (safe_position()). Commits therefore run side by side (and
+// share WAL flushes), while readers still see the global order without gaps.
 //
-// The lock makes appends serial, one commit (one WAL flush) at a time. To keep throughput, a
-// store batches the appends that arrive while its previous batch is in flight into a single call
-// of append_batch(), a plpgsql function that checks and writes every append of the batch under
-// the lock in one round trip; each promise resolves after that transaction committed.
+// A store also batches the appends that arrive while its previous batch is in flight into a
+// single call of append_batch(), one round trip; each promise resolves after that transaction
+// committed.
 import { EventEmitter } from 'node:events';
 import postgres from 'postgres';
 import {
@@ -89,6 +89,9 @@ interface PendingAppend {
   reject(error: unknown): void;
 }
 
+/** How soon a reader held below a notified commit reads again. */
+const heldBackRetryMs = 2;
+
 export const defaultDatabaseUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export async function openPostgresEventStore(
@@ -119,7 +122,22 @@ export async function openPostgresEventStore(
   /** Resolves once LISTEN is active, so that every commit after a read is notified. */
   const listen = () =>
     // A failed LISTEN leaves subscriptions on polling alone.
-    (listening ??= sql.listen(channel, () => commits.emit('commit')).catch(() => undefined));
+    (listening ??= sql
+      .listen(channel, (payload) => {
+        notifiedHead = BigInt(payload) > notifiedHead ? BigInt(payload) : notifiedHead;
+        commits.emit('commit');
+      })
+      .catch(() => undefined));
+  // The last position of the latest commit notified. A commit is notified a moment before its
+  // writer stops counting as in flight, so a reader woken by it may still be held below it:
+  // then it reads again shortly instead of waiting for the next notification or poll.
+  let notifiedHead = 0n;
+  let retrying: NodeJS.Timeout | undefined;
+  const retrySoon = () =>
+    (retrying ??= setTimeout(() => {
+      retrying = undefined;
+      commits.emit('commit');
+    }, heldBackRetryMs));
 
   let queue: PendingAppend[] = [];
   let flushing: Promise<void> | undefined;
@@ -179,8 +197,7 @@ export async function openPostgresEventStore(
   const readAfter = async (after: bigint | undefined, maxCount: number | null) =>
     (
       await sql<EventRow[]>`
-        SELECT ${columns} FROM ${events} WHERE position > ${after ?? 0n}
-        ORDER BY position LIMIT ${maxCount}`
+        SELECT ${columns} FROM ${sql(schema)}.read_after(${after ?? 0n}, ${maxCount}::integer)`
     ).map(toRecorded);
 
   async function close(): Promise<void> {
@@ -188,6 +205,7 @@ export async function openPostgresEventStore(
     closed = true;
     await flushing;
     await Promise.all([...subscriptions].map((s) => s.stop()));
+    clearTimeout(retrying);
     await sql.end({ timeout: 5 });
   }
 
@@ -239,7 +257,10 @@ export async function openPostgresEventStore(
         {
           readPage: async (after, maxCount) => {
             await listen();
-            return readAfter(after, maxCount);
+            const page = await readAfter(after, maxCount);
+            const last = page[page.length - 1]?.position ?? after ?? 0n;
+            if (page.length < maxCount && notifiedHead > last) retrySoon();
+            return page;
           },
           onChange(listener) {
             commits.on('commit', listener);

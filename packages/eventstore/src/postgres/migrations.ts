@@ -102,13 +102,185 @@ const migrations: ((s: string) => string)[] = [
     END
     $fn$;
   `,
+  // Decision 0013: positions from a sequence, taken under a lock held only while they are
+  // reserved (not until commit), and a reader's safe horizon below every writer still in flight.
+  (s) => `
+    CREATE SEQUENCE ${s}.positions AS bigint;
+    -- Events written before keep their positions; new ones continue after them.
+    SELECT setval('${s}.positions', max(position)) FROM ${s}.events HAVING count(*) > 0;
+
+    -- The advisory lock keys of this schema. order_key: reserving positions (writers exclusive,
+    -- readers shared). inflight_class: each writer in flight holds (inflight_class, low 32 bits of
+    -- its first position) in shared mode until it commits or rolls back.
+    CREATE FUNCTION ${s}.order_key() RETURNS bigint LANGUAGE sql IMMUTABLE
+      AS $$ SELECT hashtextextended('gongzhi-eventstore-order:${s}', 0) $$;
+    CREATE FUNCTION ${s}.inflight_class() RETURNS integer LANGUAGE sql IMMUTABLE
+      AS $$ SELECT hashtext('gongzhi-eventstore-inflight:${s}') & 2147483647 $$;
+
+    -- Appends a batch, as before (same arguments, same rows returned), in three steps:
+    -- 1. Lock each stream of the batch (transaction-level, in key order) until commit, so the
+    --    checks below see every earlier append to these streams committed.
+    -- 2. Under order_key, held for microseconds and released before commit: reserve one position
+    --    per event of the batch from the sequence and register them as in flight.
+    -- 3. Check and insert each append as before, numbering its events from the reservation.
+    --    Positions of appends refused (or repeated) stay unused: the log may have gaps.
+    CREATE OR REPLACE FUNCTION ${s}.append_batch(
+      p_streams text[], p_expected text[], p_counts integer[],
+      p_ids text[], p_types text[], p_versions integer[], p_data text[], p_metadata text[]
+    )
+    RETURNS TABLE (outcome text, last_revision bigint, last_position bigint, detail text)
+    LANGUAGE plpgsql AS $fn$
+    DECLARE
+      v_stream   text;
+      v_ids      text[];
+      v_count    integer;
+      v_offset   integer := 0;
+      v_current  bigint;
+      v_key      bigint;
+      v_total    integer := coalesce(cardinality(p_ids), 0);
+      v_first    bigint;
+      v_low      bigint;
+      v_head     bigint;
+      v_start    bigint;
+      v_found    integer;
+      v_offsets  integer;
+      v_streams  text;
+      v_fits     boolean;
+    BEGIN
+      FOR v_key IN
+        SELECT DISTINCT hashtextextended('gongzhi-eventstore-stream:${s}:' || x, 0) AS k
+          FROM unnest(p_streams) AS x ORDER BY k
+      LOOP
+        PERFORM pg_advisory_xact_lock(v_key);
+      END LOOP;
+
+      IF v_total > 0 THEN
+        PERFORM pg_advisory_lock(${s}.order_key());
+        BEGIN
+          v_first := nextval('${s}.positions');
+          IF v_total > 1 THEN
+            PERFORM setval('${s}.positions', v_first + v_total - 1);
+          END IF;
+          v_low := v_first % 4294967296;
+          PERFORM pg_advisory_xact_lock_shared(${s}.inflight_class(),
+            (CASE WHEN v_low >= 2147483648 THEN v_low - 4294967296 ELSE v_low END)::integer);
+        EXCEPTION WHEN OTHERS OR query_canceled THEN
+          PERFORM pg_advisory_unlock(${s}.order_key());
+          RAISE;
+        END;
+        PERFORM pg_advisory_unlock(${s}.order_key());
+      END IF;
+
+      v_head := v_first - 1;
+      v_start := v_head;
+      FOR i IN 1 .. coalesce(cardinality(p_streams), 0) LOOP
+        v_stream := p_streams[i];
+        v_count := p_counts[i];
+        v_ids := p_ids[v_offset + 1 : v_offset + v_count];
+
+        -- Idempotent retry: every id already written, to this stream, in this order.
+        SELECT count(*)::integer, count(DISTINCT e.revision - u.n)::integer,
+               string_agg(DISTINCT e.stream, ', '), max(e.revision), max(e.position)
+          INTO v_found, v_offsets, v_streams, last_revision, last_position
+          FROM unnest(v_ids) WITH ORDINALITY AS u(id, n) JOIN ${s}.events e ON e.id = u.id;
+        IF v_found > 0 THEN
+          IF v_found = v_count AND v_offsets = 1 AND v_streams = v_stream THEN
+            outcome := 'idempotent';
+            detail := NULL;
+          ELSE
+            outcome := 'id_conflict';
+            detail := format('%s of these %s event ids were written before (to %s)',
+                             v_found, v_count, v_streams);
+          END IF;
+        ELSE
+          SELECT max(e.revision) INTO v_current FROM ${s}.events e WHERE e.stream = v_stream;
+          v_fits := CASE p_expected[i]
+                      WHEN 'any' THEN true
+                      WHEN 'no_stream' THEN v_current IS NULL
+                      WHEN 'stream_exists' THEN v_current IS NOT NULL
+                      ELSE coalesce(v_current = p_expected[i]::bigint, false)
+                    END;
+          IF v_fits THEN
+            INSERT INTO ${s}.events
+                (position, stream, revision, id, type, schema_version, data, metadata)
+              SELECT v_first + v_offset + n - 1, v_stream, coalesce(v_current, -1) + n,
+                     p_ids[v_offset + n], p_types[v_offset + n], p_versions[v_offset + n],
+                     p_data[v_offset + n]::json, p_metadata[v_offset + n]::json
+                FROM generate_series(1, v_count) AS n;
+            v_head := v_first + v_offset + v_count - 1;
+            outcome := 'ok';
+            last_revision := coalesce(v_current, -1) + v_count;
+            last_position := v_head;
+          ELSE
+            outcome := 'wrong_expected';
+            last_revision := v_current;
+            last_position := NULL;
+          END IF;
+          detail := NULL;
+        END IF;
+        v_offset := v_offset + v_count;
+        RETURN NEXT;
+      END LOOP;
+      IF v_head > v_start THEN
+        PERFORM pg_notify('gongzhi_events_' || '${s}', v_head::text);
+      END IF;
+    END
+    $fn$;
+
+    -- The highest position below which every event is settled: committed (and visible to any
+    -- statement that starts after this returns) or rolled back. Taken under order_key in shared
+    -- mode, so that no writer is between reserving its positions and registering them.
+    CREATE FUNCTION ${s}.safe_position() RETURNS bigint LANGUAGE plpgsql AS $fn$
+    DECLARE
+      v_last   bigint;
+      v_called boolean;
+      v_low    bigint;
+    BEGIN
+      PERFORM pg_advisory_lock_shared(${s}.order_key());
+      BEGIN
+        SELECT last_value, is_called INTO v_last, v_called FROM ${s}.positions;
+        IF NOT v_called THEN
+          v_last := v_last - 1;
+        END IF;
+        -- Writers in flight hold positions in (v_last - 2^32, v_last]; their locks keep the low
+        -- 32 bits of the first one.
+        SELECT min(v_last - ((v_last - l.objid::bigint) % 4294967296 + 4294967296) % 4294967296)
+          INTO v_low
+          FROM pg_locks l
+         WHERE l.locktype = 'advisory' AND l.objsubid = 2
+           AND l.classid = ${s}.inflight_class()::bigint::oid
+           AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database());
+      EXCEPTION WHEN OTHERS OR query_canceled THEN
+        PERFORM pg_advisory_unlock_shared(${s}.order_key());
+        RAISE;
+      END;
+      PERFORM pg_advisory_unlock_shared(${s}.order_key());
+      RETURN coalesce(v_low - 1, v_last);
+    END
+    $fn$;
+
+    -- The global log after p_after, up to p_max events, never past the safe position. VOLATILE:
+    -- the query takes its snapshot after safe_position() returned.
+    CREATE FUNCTION ${s}.read_after(p_after bigint, p_max integer)
+    RETURNS SETOF ${s}.events LANGUAGE plpgsql AS $fn$
+    DECLARE
+      v_safe bigint := ${s}.safe_position();
+    BEGIN
+      RETURN QUERY SELECT * FROM ${s}.events e
+        WHERE e.position > p_after AND e.position <= v_safe
+        ORDER BY e.position LIMIT p_max;
+    END
+    $fn$;
+  `,
 ];
 
 export const latestMigration = migrations.length;
 
+/** Applies the migrations not yet applied, up to `upTo` (tests start from an older layout). */
 export async function migrate(
   sql: postgres.Sql<{ bigint: bigint }>,
   schema: string,
+  upTo = migrations.length,
 ): Promise<void> {
   if (!/^[a-z_][a-z0-9_]{0,40}$/.test(schema)) {
     throw new Error(`Schema name ${JSON.stringify(schema)}: use lower-case letters, digits and _`);
@@ -124,7 +296,7 @@ export async function migrate(
     const [row] = await tx<{ version: number | null }[]>`
       SELECT max(version) AS version FROM ${tx(schema)}.migrations`;
     const applied = row?.version ?? 0;
-    for (let version = applied + 1; version <= migrations.length; version++) {
+    for (let version = applied + 1; version <= upTo; version++) {
       await tx.unsafe(migrations[version - 1]!(schema)).simple();
       await tx`INSERT INTO ${tx(schema)}.migrations (version) VALUES (${version})`;
     }
