@@ -3,12 +3,12 @@
 // Global order (docs/decisions/0013-postgres-appends-without-a-global-lock.md): positions come
 // from a sequence, and a sequence value is taken when a transaction inserts, not when it
 // commits, so position 7 can become visible before position 6; a reader paging by position
-// must not move past 6 while 6 may still commit. append_batch() reserves its positions under an
-// advisory lock held only for the reservation (not until commit) and, in the same moment,
-// registers them as in flight with a transaction-level advisory lock that PostgreSQL releases
-// only once the commit is visible. Readers read through read_after(), which stops below the
-// first position still in flight (safe_position()). Commits therefore run side by side (and
-// share WAL flushes), while readers still see the global order without gaps.
+// must not move past 6 while 6 may still commit. Before taking positions, append_batch()
+// registers a lower bound of them as in flight with a transaction-level advisory lock, which
+// PostgreSQL releases only once the commit is visible. Readers read through read_after(), which
+// stops below the lowest bound registered (safe_position()). No lock is held across a commit,
+// so commits run side by side and share WAL flushes, while readers still see the global order
+// without gaps in what they have passed.
 //
 // A store also batches the appends that arrive while its previous batch is in flight into a
 // single call of append_batch(), one round trip; each promise resolves after that transaction
@@ -159,6 +159,25 @@ export async function openPostgresEventStore(
       };
     });
 
+  // Subscribers (here and in other processes) are woken by a NOTIFY sent after each commit
+  // that wrote events, in a transaction of its own: a notifying transaction holds a
+  // cluster-wide lock through its commit, which must not include an append's WAL flush. At most
+  // one is in flight; commits meanwhile are announced together by the next. If this process
+  // dies between a commit and its notification, readers find the events at their next poll.
+  let notifying: Promise<unknown> | undefined;
+  let toNotify: bigint | undefined;
+  function notify(position: bigint): void {
+    toNotify = toNotify === undefined || position > toNotify ? position : toNotify;
+    notifying ??= (async () => {
+      while (toNotify !== undefined) {
+        const head = toNotify;
+        toNotify = undefined;
+        await sql`SELECT pg_notify(${channel}, ${String(head)})`.catch(() => undefined);
+      }
+      notifying = undefined;
+    })();
+  }
+
   async function flushQueue(): Promise<void> {
     while (queue.length > 0) {
       if (queue.length < lastBatchSize && groupWindowMs > 0) await gather(lastBatchSize);
@@ -184,6 +203,8 @@ export async function openPostgresEventStore(
         continue;
       }
       batch.forEach((pending, i) => settle(pending, rows[i]!));
+      const written = rows.flatMap((row) => (row.outcome === 'ok' ? [row.last_position!] : []));
+      if (written.length > 0) notify(written.reduce((a, b) => (b > a ? b : a)));
     }
     flushing = undefined;
   }
@@ -204,6 +225,7 @@ export async function openPostgresEventStore(
     if (closed) return;
     closed = true;
     await flushing;
+    await notifying;
     await Promise.all([...subscriptions].map((s) => s.stop()));
     clearTimeout(retrying);
     await sql.end({ timeout: 5 });

@@ -102,28 +102,32 @@ const migrations: ((s: string) => string)[] = [
     END
     $fn$;
   `,
-  // Decision 0013: positions from a sequence, taken under a lock held only while they are
-  // reserved (not until commit), and a reader's safe horizon below every writer still in flight.
+  // Decision 0013: positions from a sequence, taken without any lock held across commits; each
+  // writer registers a lower bound of its positions as in flight, and readers read only below
+  // the lowest one registered.
   (s) => `
     CREATE SEQUENCE ${s}.positions AS bigint;
     -- Events written before keep their positions; new ones continue after them.
     SELECT setval('${s}.positions', max(position)) FROM ${s}.events HAVING count(*) > 0;
 
-    -- The advisory lock keys of this schema. order_key: reserving positions (writers exclusive,
-    -- readers shared). inflight_class: each writer in flight holds (inflight_class, low 32 bits of
-    -- its first position) in shared mode until it commits or rolls back.
-    CREATE FUNCTION ${s}.order_key() RETURNS bigint LANGUAGE sql IMMUTABLE
-      AS $$ SELECT hashtextextended('gongzhi-eventstore-order:${s}', 0) $$;
+    -- Each writer in flight holds the advisory lock (inflight_class(), low 32 bits of a lower
+    -- bound of its positions) in shared mode until its transaction ends.
     CREATE FUNCTION ${s}.inflight_class() RETURNS integer LANGUAGE sql IMMUTABLE
       AS $$ SELECT hashtext('gongzhi-eventstore-inflight:${s}') & 2147483647 $$;
 
-    -- Appends a batch, as before (same arguments, same rows returned), in three steps:
-    -- 1. Lock each stream of the batch (transaction-level, in key order) until commit, so the
-    --    checks below see every earlier append to these streams committed.
-    -- 2. Under order_key, held for microseconds and released before commit: reserve one position
-    --    per event of the batch from the sequence and register them as in flight.
-    -- 3. Check and insert each append as before, numbering its events from the reservation.
-    --    Positions of appends refused (or repeated) stay unused: the log may have gaps.
+    -- The last position handed out (0 before the first).
+    CREATE FUNCTION ${s}.last_position() RETURNS bigint LANGUAGE sql VOLATILE
+      AS $$ SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM ${s}.positions $$;
+
+    -- Appends a batch, as before (same arguments, same rows returned):
+    -- 1. Lock each stream of the batch (transaction-level, in key order) until commit, so that
+    --    the checks below see every earlier append to these streams committed.
+    -- 2. Register as in flight: lock (inflight_class(), last_position() + 1) shared until commit.
+    --    Every position this transaction takes afterwards from the sequence is above the value
+    --    read, so the registration bounds them all from below.
+    -- 3. Check and insert each append as before; each event takes nextval() as its position.
+    -- It does not NOTIFY: PostgreSQL serialises the commits of notifying transactions (a
+    -- cluster-wide lock held through the commit's WAL flush). The store notifies after commit.
     CREATE OR REPLACE FUNCTION ${s}.append_batch(
       p_streams text[], p_expected text[], p_counts integer[],
       p_ids text[], p_types text[], p_versions integer[], p_data text[], p_metadata text[]
@@ -137,52 +141,41 @@ const migrations: ((s: string) => string)[] = [
       v_offset   integer := 0;
       v_current  bigint;
       v_key      bigint;
-      v_total    integer := coalesce(cardinality(p_ids), 0);
-      v_first    bigint;
       v_low      bigint;
-      v_head     bigint;
-      v_start    bigint;
       v_found    integer;
       v_offsets  integer;
       v_streams  text;
       v_fits     boolean;
     BEGIN
-      FOR v_key IN
-        SELECT DISTINCT hashtextextended('gongzhi-eventstore-stream:${s}:' || x, 0) AS k
-          FROM unnest(p_streams) AS x ORDER BY k
-      LOOP
-        PERFORM pg_advisory_xact_lock(v_key);
-      END LOOP;
-
-      IF v_total > 0 THEN
-        PERFORM pg_advisory_lock(${s}.order_key());
-        BEGIN
-          v_first := nextval('${s}.positions');
-          IF v_total > 1 THEN
-            PERFORM setval('${s}.positions', v_first + v_total - 1);
-          END IF;
-          v_low := v_first % 4294967296;
-          PERFORM pg_advisory_xact_lock_shared(${s}.inflight_class(),
-            (CASE WHEN v_low >= 2147483648 THEN v_low - 4294967296 ELSE v_low END)::integer);
-        EXCEPTION WHEN OTHERS OR query_canceled THEN
-          PERFORM pg_advisory_unlock(${s}.order_key());
-          RAISE;
-        END;
-        PERFORM pg_advisory_unlock(${s}.order_key());
+      IF cardinality(p_streams) = 1 THEN
+        PERFORM pg_advisory_xact_lock(
+          hashtextextended('gongzhi-eventstore-stream:${s}:' || p_streams[1], 0));
+      ELSE
+        FOR v_key IN
+          SELECT DISTINCT hashtextextended('gongzhi-eventstore-stream:${s}:' || x, 0) AS k
+            FROM unnest(p_streams) AS x ORDER BY k
+        LOOP
+          PERFORM pg_advisory_xact_lock(v_key);
+        END LOOP;
       END IF;
 
-      v_head := v_first - 1;
-      v_start := v_head;
+      v_low := (${s}.last_position() + 1) % 4294967296;
+      PERFORM pg_advisory_xact_lock_shared(${s}.inflight_class(),
+        (CASE WHEN v_low >= 2147483648 THEN v_low - 4294967296 ELSE v_low END)::integer);
+
       FOR i IN 1 .. coalesce(cardinality(p_streams), 0) LOOP
         v_stream := p_streams[i];
         v_count := p_counts[i];
         v_ids := p_ids[v_offset + 1 : v_offset + v_count];
 
         -- Idempotent retry: every id already written, to this stream, in this order.
-        SELECT count(*)::integer, count(DISTINCT e.revision - u.n)::integer,
-               string_agg(DISTINCT e.stream, ', '), max(e.revision), max(e.position)
-          INTO v_found, v_offsets, v_streams, last_revision, last_position
-          FROM unnest(v_ids) WITH ORDINALITY AS u(id, n) JOIN ${s}.events e ON e.id = u.id;
+        v_found := 0;
+        IF EXISTS (SELECT 1 FROM ${s}.events e WHERE e.id = ANY (v_ids)) THEN
+          SELECT count(*)::integer, count(DISTINCT e.revision - u.n)::integer,
+                 string_agg(DISTINCT e.stream, ', '), max(e.revision), max(e.position)
+            INTO v_found, v_offsets, v_streams, last_revision, last_position
+            FROM unnest(v_ids) WITH ORDINALITY AS u(id, n) JOIN ${s}.events e ON e.id = u.id;
+        END IF;
         IF v_found > 0 THEN
           IF v_found = v_count AND v_offsets = 1 AND v_streams = v_stream THEN
             outcome := 'idempotent';
@@ -201,16 +194,19 @@ const migrations: ((s: string) => string)[] = [
                       ELSE coalesce(v_current = p_expected[i]::bigint, false)
                     END;
           IF v_fits THEN
-            INSERT INTO ${s}.events
-                (position, stream, revision, id, type, schema_version, data, metadata)
-              SELECT v_first + v_offset + n - 1, v_stream, coalesce(v_current, -1) + n,
-                     p_ids[v_offset + n], p_types[v_offset + n], p_versions[v_offset + n],
-                     p_data[v_offset + n]::json, p_metadata[v_offset + n]::json
-                FROM generate_series(1, v_count) AS n;
-            v_head := v_first + v_offset + v_count - 1;
+            -- Rows are numbered in order, so positions rise with revisions.
+            WITH written AS (
+              INSERT INTO ${s}.events
+                  (position, stream, revision, id, type, schema_version, data, metadata)
+                SELECT nextval('${s}.positions'), v_stream, coalesce(v_current, -1) + n,
+                       p_ids[v_offset + n], p_types[v_offset + n], p_versions[v_offset + n],
+                       p_data[v_offset + n]::json, p_metadata[v_offset + n]::json
+                  FROM generate_series(1, v_count) AS n ORDER BY n
+                RETURNING position
+            )
+            SELECT max(position) INTO last_position FROM written;
             outcome := 'ok';
             last_revision := coalesce(v_current, -1) + v_count;
-            last_position := v_head;
           ELSE
             outcome := 'wrong_expected';
             last_revision := v_current;
@@ -221,41 +217,26 @@ const migrations: ((s: string) => string)[] = [
         v_offset := v_offset + v_count;
         RETURN NEXT;
       END LOOP;
-      IF v_head > v_start THEN
-        PERFORM pg_notify('gongzhi_events_' || '${s}', v_head::text);
-      END IF;
     END
     $fn$;
 
     -- The highest position below which every event is settled: committed (and visible to any
-    -- statement that starts after this returns) or rolled back. Taken under order_key in shared
-    -- mode, so that no writer is between reserving its positions and registering them.
+    -- statement that starts after this returns) or rolled back. The last position handed out is
+    -- read before the registrations: a writer whose position it includes registered before
+    -- taking it, so the registration is seen unless that writer has ended. Writers in flight
+    -- registered bounds in (last - 2^32, last + 1]; their locks keep the low 32 bits.
     CREATE FUNCTION ${s}.safe_position() RETURNS bigint LANGUAGE plpgsql AS $fn$
     DECLARE
-      v_last   bigint;
-      v_called boolean;
-      v_low    bigint;
+      v_last bigint := ${s}.last_position();
+      v_low  bigint;
     BEGIN
-      PERFORM pg_advisory_lock_shared(${s}.order_key());
-      BEGIN
-        SELECT last_value, is_called INTO v_last, v_called FROM ${s}.positions;
-        IF NOT v_called THEN
-          v_last := v_last - 1;
-        END IF;
-        -- Writers in flight hold positions in (v_last - 2^32, v_last]; their locks keep the low
-        -- 32 bits of the first one.
-        SELECT min(v_last - ((v_last - l.objid::bigint) % 4294967296 + 4294967296) % 4294967296)
-          INTO v_low
-          FROM pg_locks l
-         WHERE l.locktype = 'advisory' AND l.objsubid = 2
-           AND l.classid = ${s}.inflight_class()::bigint::oid
-           AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database());
-      EXCEPTION WHEN OTHERS OR query_canceled THEN
-        PERFORM pg_advisory_unlock_shared(${s}.order_key());
-        RAISE;
-      END;
-      PERFORM pg_advisory_unlock_shared(${s}.order_key());
-      RETURN coalesce(v_low - 1, v_last);
+      SELECT min(v_last + 1 - ((v_last + 1 - l.objid::bigint) % 4294967296 + 4294967296) % 4294967296)
+        INTO v_low
+        FROM pg_locks l
+       WHERE l.locktype = 'advisory' AND l.objsubid = 2
+         AND l.classid = ${s}.inflight_class()::bigint::oid
+         AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database());
+      RETURN least(v_low - 1, v_last);
     END
     $fn$;
 
