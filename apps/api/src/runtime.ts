@@ -6,6 +6,8 @@
 // - sqlite (default): one file, `${GONGZHI_DATA ?? <repo>/data}/gongzhi.sqlite`, holding events
 //   and read models; the store and the read models each have their own connection.
 // - postgres (GONGZHI_STORE=postgres): DATABASE_URL; events and read models in two schemas.
+// - kurrentdb (GONGZHI_STORE=kurrentdb): events in KURRENTDB_URL, read models in DATABASE_URL;
+//   the adapter has been checked only against the event-store contract suite.
 //
 // Personal data: the store is wrapped by withPersonalData, so that `personal` objects are
 // encrypted with each resident's key before they are written and decrypted on every read, the
@@ -42,6 +44,7 @@ import {
   type MasterKey,
 } from '@gongzhi/auth';
 import type { EventStore, Position } from '@gongzhi/eventstore';
+import { openKurrentDbEventStore } from '@gongzhi/eventstore/kurrentdb';
 import { openPostgresEventStore } from '@gongzhi/eventstore/postgres';
 import { openSqliteEventStore } from '@gongzhi/eventstore/sqlite';
 import {
@@ -114,6 +117,14 @@ export type RuntimeOptions = CommonOptions &
          */
         dataDir?: string;
       }
+    | {
+        /** Events in KurrentDB (checked only against the contract suite), read models in PostgreSQL. */
+        store: 'kurrentdb';
+        kurrentDbUrl: string;
+        databaseUrl: string;
+        readModelSchema: string;
+        dataDir?: string;
+      }
   );
 
 export interface Runtime {
@@ -170,8 +181,21 @@ export function runtimeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Run
       seed,
     };
   }
+  if (store === 'kurrentdb') {
+    if (!env.KURRENTDB_URL) throw new Error('GONGZHI_STORE=kurrentdb needs KURRENTDB_URL');
+    return {
+      store,
+      codeSender,
+      notificationSender,
+      kurrentDbUrl: env.KURRENTDB_URL,
+      databaseUrl: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+      readModelSchema: env.GONGZHI_PG_READ_SCHEMA ?? 'readmodels',
+      dataDir: env.GONGZHI_DATA ?? join(repoRoot, 'data'),
+      seed,
+    };
+  }
   if (store !== 'sqlite') {
-    throw new Error(`GONGZHI_STORE must be sqlite or postgres, not ${store}`);
+    throw new Error(`GONGZHI_STORE must be sqlite, postgres or kurrentdb, not ${store}`);
   }
   return {
     store,
@@ -200,6 +224,13 @@ export async function openRuntime(
     location = join(options.dataDir, 'gongzhi.sqlite');
     rawStore = await openSqliteEventStore({ path: location });
     readModelDb = await openSqliteReadModels(location);
+  } else if (options.store === 'kurrentdb') {
+    location = `${withoutPassword(options.kurrentDbUrl)} + ${withoutPassword(options.databaseUrl)}`;
+    rawStore = await openKurrentDbEventStore({ url: options.kurrentDbUrl });
+    readModelDb = await openPostgresReadModels({
+      url: options.databaseUrl,
+      schema: options.readModelSchema,
+    });
   } else {
     location = withoutPassword(options.databaseUrl);
     rawStore = await openPostgresEventStore({

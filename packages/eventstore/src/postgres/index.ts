@@ -128,9 +128,9 @@ export async function openPostgresEventStore(
         commits.emit('commit');
       })
       .catch(() => undefined));
-  // The last position of the latest commit notified. A commit is notified a moment before its
-  // writer stops counting as in flight, so a reader woken by it may still be held below it:
-  // then it reads again shortly instead of waiting for the next notification or poll.
+  // The highest position notified as committed. A reader woken by a notification may still be
+  // held below it by another writer in flight: then it reads again shortly instead of waiting
+  // for the next notification or poll.
   let notifiedHead = 0n;
   let retrying: NodeJS.Timeout | undefined;
   const retrySoon = () =>
