@@ -1,6 +1,7 @@
 // PostgreSQL read models on the `postgres` client, one schema per deployment (or per test run).
 import postgres from 'postgres';
 import type { ReadModelDatabase, SqlExecutor, SqlRow, SqlValue } from '../types.ts';
+import { pipelinedExecutor, type Send } from './pipeline.ts';
 import { toNumberedPlaceholders } from './placeholders.ts';
 
 export interface PostgresReadModelOptions {
@@ -58,9 +59,14 @@ export async function openPostgresReadModels(
   };
 
   // The client's typings cannot express our custom bigint type, hence the casts below.
+  const sendOn =
+    (target: typeof sql): Send =>
+    (text, params, merged = false) =>
+      target.unsafe(merged ? text : numbered(text), bindable(params) as never[], {
+        prepare: !merged,
+      }) as unknown as ReturnType<Send>;
   const executorOf = (target: typeof sql): SqlExecutor => {
-    const query = (text: string, params: SqlValue[] = []) =>
-      target.unsafe(numbered(text), bindable(params) as never[], { prepare: true });
+    const query = (text: string, params: SqlValue[] = []) => sendOn(target)(text, params);
     return {
       run: async (text, params) => ({ changes: (await query(text, params)).count }),
       all: async <Row extends SqlRow>(text: string, params?: SqlValue[]) =>
@@ -74,8 +80,19 @@ export async function openPostgresReadModels(
     dialect: 'postgres',
     schema,
     ...executorOf(sql),
+    // Writes in a transaction are batched and pipelined (pipeline.ts).
     transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-      return sql.begin((tx) => work(executorOf(tx as unknown as typeof sql))) as Promise<T>;
+      return sql.begin(async (tx) => {
+        const executor = pipelinedExecutor(sendOn(tx as unknown as typeof sql));
+        try {
+          const result = await work(executor);
+          await executor.settle();
+          return result;
+        } catch (error) {
+          await executor.settle().catch(() => undefined);
+          throw error;
+        }
+      }) as Promise<T>;
     },
     close: () => sql.end({ timeout: 5 }),
     async dropSchemaAndClose() {
