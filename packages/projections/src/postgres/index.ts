@@ -63,7 +63,7 @@ export async function openPostgresReadModels(
     (target: typeof sql): Send =>
     (text, params, merged = false) =>
       target.unsafe(merged ? text : numbered(text), bindable(params) as never[], {
-        prepare: !merged,
+        prepare: true,
       }) as unknown as ReturnType<Send>;
   const executorOf = (target: typeof sql): SqlExecutor => {
     const query = (text: string, params: SqlValue[] = []) => sendOn(target)(text, params);

@@ -21,7 +21,7 @@ import type { SqlExecutor, SqlRow, SqlValue } from '../types.ts';
 
 /**
  * Sends one statement on the transaction's connection: a statement as run (`?` placeholders),
- * or, with `merged`, a multi-row INSERT built here (`$n` placeholders, a text seldom repeated).
+ * or, with `merged`, a multi-row INSERT built here (`$n` placeholders).
  */
 export type Send = (
   text: string,
@@ -46,9 +46,28 @@ const upsert = /^ON\s+CONFLICT\s*\(([^()]*)\)\s*DO\s+UPDATE\s+SET\s/is;
 const notInUpsert = /\b(WHERE|SELECT|RETURNING)\b|;/i;
 /** PostgreSQL takes at most 65,535 parameters per statement. */
 const maxParameters = 65_535;
-const maxRows = 1_000;
+const maxRows = 1_024;
 
 const parsed = new Map<string, Mergeable | null>();
+const texts = new WeakMap<Mergeable, Map<number, string>>();
+
+/** The INSERT of `rows` rows for `statement`, with `$n` placeholders. */
+function multiRow(statement: Mergeable, rows: number): string {
+  let bySize = texts.get(statement);
+  if (!bySize) texts.set(statement, (bySize = new Map()));
+  let text = bySize.get(rows);
+  if (text === undefined) {
+    const tuples: string[] = [];
+    for (let r = 0, n = 0; r < rows; r++) {
+      const values: string[] = [];
+      for (let c = 0; c < statement.columns; c++) values.push(`$${++n}`);
+      tuples.push(`(${values.join(', ')})`);
+    }
+    text = statement.head + tuples.join(', ') + statement.tail;
+    bySize.set(rows, text);
+  }
+  return text;
+}
 
 /** How `text` can be merged with others of its kind, or null when it cannot. */
 export function mergeable(text: string): Mergeable | null {
@@ -111,11 +130,13 @@ export function pipelinedExecutor(send: Send): PipelinedExecutor {
   function sendKept(): void {
     for (const { statement, rounds } of kept.values()) {
       for (const rows of rounds) {
-        let n = 0;
-        const tuple = () =>
-          `(${Array.from({ length: statement.columns }, () => `$${++n}`).join(', ')})`;
-        const text = statement.head + rows.map(tuple).join(', ') + statement.tail;
-        void track(send(text, rows.flat(), true));
+        // In pieces of 2^k rows, so that a statement has few distinct texts and the server
+        // keeps each one prepared.
+        for (let at = 0; at < rows.length;) {
+          const size = 2 ** Math.floor(Math.log2(rows.length - at));
+          void track(send(multiRow(statement, size), rows.slice(at, at + size).flat(), true));
+          at += size;
+        }
       }
     }
     kept.clear();
@@ -138,7 +159,7 @@ export function pipelinedExecutor(send: Send): PipelinedExecutor {
     }
     (entry.rounds[round] ??= []).push(params);
     entry.rows += 1;
-    const limit = Math.min(maxRows, Math.floor(maxParameters / statement.columns));
+    const limit = Math.min(maxRows, 2 ** Math.floor(Math.log2(maxParameters / statement.columns)));
     if ((entry.rounds[round]?.length ?? 0) >= limit || entry.rows >= limit * 4) sendKept();
   }
 
