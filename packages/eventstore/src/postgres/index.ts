@@ -10,9 +10,9 @@
 // so commits run side by side and share WAL flushes, while readers still see the global order
 // without gaps in what they have passed.
 //
-// A store also batches the appends that arrive while its previous batch is in flight into a
-// single call of append_batch(), one round trip; each promise resolves after that transaction
-// committed.
+// A store sends appends in calls of append_batch() (one round trip, one transaction each),
+// several in flight at once; appends that arrive together, or while every slot is busy, share a
+// call. Each promise resolves after its transaction committed.
 import { EventEmitter } from 'node:events';
 import postgres from 'postgres';
 import {
@@ -49,8 +49,6 @@ export interface PostgresEventStoreOptions {
   pageSize?: number;
   /** Most appends written in one transaction. */
   maxBatch?: number;
-  /** Longest wait, in ms, for more concurrent appends before a batch goes (0 = never). Default 2. */
-  groupWindowMs?: number;
 }
 
 export interface PostgresEventStore extends EventStore {
@@ -114,7 +112,7 @@ export async function openPostgresEventStore(
   const pollIntervalMs = options.pollIntervalMs ?? 250;
   const pageSize = options.pageSize ?? 1000;
   const maxBatch = options.maxBatch ?? 256;
-  const groupWindowMs = options.groupWindowMs ?? 2;
+  const maxInFlight = Math.max(1, (options.maxConnections ?? 10) - 1);
   const columns = sql`position, stream, revision, id, type, schema_version, data, metadata, recorded_at`;
 
   const commits = new EventEmitter().setMaxListeners(0);
@@ -139,25 +137,52 @@ export async function openPostgresEventStore(
       commits.emit('commit');
     }, heldBackRetryMs));
 
+  // Appends wait in `queue` and go in batches, several batches in flight at once (one per
+  // connection, one connection kept for reads): PostgreSQL commits them side by side and
+  // groups their WAL flushes. Appends arriving in one turn of the event loop, or while every
+  // batch slot is busy, go together. An append waits while an earlier append to its stream is
+  // in flight or waiting, so that appends to one stream are written in the order they were made.
   let queue: PendingAppend[] = [];
-  let flushing: Promise<void> | undefined;
-  // Writers whose appends just committed usually send their next one within a round trip or
-  // two: when fewer appends wait than went in the last batch, wait up to groupWindowMs for
-  // them, so that one commit serves them all (PostgreSQL's commit_delay, for our lock).
-  let lastBatchSize = 1;
-  let queued: (() => void) | undefined;
-  const gather = (size: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(done, groupWindowMs);
-      function done() {
-        clearTimeout(timer);
-        queued = undefined;
-        resolve();
-      }
-      queued = () => {
-        if (queue.length >= size) done();
-      };
+  const streamsInFlight = new Map<string, number>();
+  const running = new Set<Promise<void>>();
+  let pumpQueued = false;
+  const schedulePump = () => {
+    if (pumpQueued) return;
+    pumpQueued = true;
+    queueMicrotask(() => {
+      pumpQueued = false;
+      pump();
     });
+  };
+  function pump(): void {
+    while (running.size < maxInFlight && queue.length > 0) {
+      const batch: PendingAppend[] = [];
+      const rest: PendingAppend[] = [];
+      const held = new Set(streamsInFlight.keys());
+      for (const pending of queue) {
+        if (batch.length < maxBatch && !held.has(pending.stream)) batch.push(pending);
+        else {
+          rest.push(pending);
+          held.add(pending.stream);
+        }
+      }
+      if (batch.length === 0) return;
+      queue = rest;
+      for (const { stream } of batch) {
+        streamsInFlight.set(stream, (streamsInFlight.get(stream) ?? 0) + 1);
+      }
+      const sent: Promise<void> = sendBatch(batch).finally(() => {
+        for (const { stream } of batch) {
+          const left = streamsInFlight.get(stream)! - 1;
+          if (left > 0) streamsInFlight.set(stream, left);
+          else streamsInFlight.delete(stream);
+        }
+        running.delete(sent);
+        pump();
+      });
+      running.add(sent);
+    }
+  }
 
   // Subscribers (here and in other processes) are woken by a NOTIFY sent after each commit
   // that wrote events, in a transaction of its own: a notifying transaction holds a
@@ -178,17 +203,12 @@ export async function openPostgresEventStore(
     })();
   }
 
-  async function flushQueue(): Promise<void> {
-    while (queue.length > 0) {
-      if (queue.length < lastBatchSize && groupWindowMs > 0) await gather(lastBatchSize);
-      const batch = queue.slice(0, maxBatch);
-      lastBatchSize = batch.length;
-      queue = queue.slice(batch.length);
-      let rows: OutcomeRow[];
-      try {
-        const events = batch.flatMap((p) => p.events);
-        const encoded = batch.flatMap((p) => p.encoded);
-        rows = await sql<OutcomeRow[]>`
+  async function sendBatch(batch: PendingAppend[]): Promise<void> {
+    let rows: OutcomeRow[];
+    try {
+      const events = batch.flatMap((p) => p.events);
+      const encoded = batch.flatMap((p) => p.encoded);
+      rows = await sql<OutcomeRow[]>`
           SELECT * FROM ${sql(schema)}.append_batch(
             ${batch.map((p) => p.stream)}::text[],
             ${batch.map((p) => String(p.expected))}::text[],
@@ -198,15 +218,13 @@ export async function openPostgresEventStore(
             ${events.map((e) => e.schemaVersion)}::integer[],
             ${encoded.map((e) => e.data)}::text[],
             ${encoded.map((e) => e.metadata)}::text[])`;
-      } catch (error) {
-        for (const pending of batch) pending.reject(error);
-        continue;
-      }
-      batch.forEach((pending, i) => settle(pending, rows[i]!));
-      const written = rows.flatMap((row) => (row.outcome === 'ok' ? [row.last_position!] : []));
-      if (written.length > 0) notify(written.reduce((a, b) => (b > a ? b : a)));
+    } catch (error) {
+      for (const pending of batch) pending.reject(error);
+      return;
     }
-    flushing = undefined;
+    batch.forEach((pending, i) => settle(pending, rows[i]!));
+    const written = rows.flatMap((row) => (row.outcome === 'ok' ? [row.last_position!] : []));
+    if (written.length > 0) notify(written.reduce((a, b) => (b > a ? b : a)));
   }
 
   const subscriptions = new Set<Subscription>();
@@ -224,7 +242,10 @@ export async function openPostgresEventStore(
   async function close(): Promise<void> {
     if (closed) return;
     closed = true;
-    await flushing;
+    while (running.size > 0 || queue.length > 0) {
+      pump();
+      await Promise.all(running);
+    }
     await notifying;
     await Promise.all([...subscriptions].map((s) => s.stop()));
     clearTimeout(retrying);
@@ -246,8 +267,7 @@ export async function openPostgresEventStore(
       }
       return new Promise<AppendResult>((resolve, reject) => {
         queue.push({ stream, expected, events: appended, encoded, resolve, reject });
-        queued?.();
-        flushing ??= flushQueue();
+        schedulePump();
       });
     },
 
