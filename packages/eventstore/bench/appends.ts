@@ -1,8 +1,10 @@
 // Appends per second of single-event commands with an expected revision: each command reads
 // its stream's last revision and appends one event expecting it, as a command handler does.
-// Each writer owns one stream, so no command conflicts. Variants alternate in one-second slices. Every adapter figure stands beside the
-// raw driver doing the same reads and inserts, one transaction per command, at the same
-// durability (SQLite WAL + synchronous=FULL; PostgreSQL synchronous_commit=on).
+// Each writer owns one stream, so no command conflicts. Variants alternate in one-second slices.
+// Every adapter figure stands beside the raw driver doing the same reads and inserts, one
+// transaction per command, at the same durability (SQLite WAL + synchronous=FULL; PostgreSQL
+// synchronous_commit=on). With 16 writers, PostgreSQL is measured twice: writers as async loops
+// in this process, and writers in 16 processes of their own (bench/append-process.ts).
 //
 //   npx tsx bench/appends.ts              # sqlite and postgres, 4 s per row
 //   BENCH_SECONDS=10 npx tsx bench/appends.ts
