@@ -58,6 +58,7 @@ import {
   createBallotSeal,
   paperBallotProjection,
 } from '@gongzhi/projections/ballot';
+import { openClusterLocks, startElectedRunner } from '@gongzhi/projections/cluster';
 import { cycleProjection } from '@gongzhi/projections/cycle';
 import {
   ensureNotificationStateTables,
@@ -113,6 +114,12 @@ export type RuntimeOptions = CommonOptions &
          * default <repo>/data.
          */
         dataDir?: string;
+        /**
+         * One of several API processes on this database (GONGZHI_SCALE_OUT=1): the projection
+         * runner runs in whichever holds the worker lock, and the gates hold across processes
+         * (packages/projections/src/cluster).
+         */
+        scaleOut?: boolean;
       }
   );
 
@@ -168,6 +175,7 @@ export function runtimeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Run
       readModelSchema: env.GONGZHI_PG_READ_SCHEMA ?? 'readmodels',
       dataDir: env.GONGZHI_DATA ?? join(repoRoot, 'data'),
       seed,
+      scaleOut: env.GONGZHI_SCALE_OUT === '1',
     };
   }
   if (store !== 'sqlite') {
@@ -244,14 +252,34 @@ export async function openRuntime(
     ballotTallyProjection,
     paperBallotProjection,
   ];
-  const runner = await startProjectionRunner({
+  const runnerOptions = {
     store,
     db: readModelDb,
     projections,
     retired: retiredProjections,
     ...(hooks.onProjectionError ? { onError: hooks.onProjectionError } : {}),
-  });
+  };
+  const scaledOut = options.store === 'postgres' && options.scaleOut === true;
+  const runner =
+    options.store === 'postgres' && scaledOut
+      ? await startElectedRunner({
+          ...runnerOptions,
+          url: options.databaseUrl,
+          schema: options.readModelSchema,
+          onRoleChange: (worker) =>
+            console.log(
+              worker
+                ? '  projection worker: this process (elected)'
+                : '  projection worker: no longer this process',
+            ),
+        })
+      : await startProjectionRunner(runnerOptions);
+  const locks =
+    options.store === 'postgres' && scaledOut
+      ? openClusterLocks({ url: options.databaseUrl, schema: options.readModelSchema })
+      : undefined;
   const services: ApiServices = {
+    ...(locks && { locks }),
     store,
     readModels: runner,
     sessions: createSessionStore(readModelDb),
@@ -347,6 +375,7 @@ export async function openRuntime(
       await draining;
       await sweeping;
       await runner.stop();
+      await locks?.close();
       await readModelDb.close();
       await store.close();
     },
