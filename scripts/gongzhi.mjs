@@ -133,6 +133,11 @@ switch (command) {
   case 'test:cluster':
     pnpm(['--filter', '@gongzhi/api-server', 'test:cluster', ...rest]);
     break;
+  // SQLite: an online copy while the server runs, and putting one back (docs/operations.md).
+  case 'backup':
+  case 'restore':
+    pnpm(['--silent', '--filter', '@gongzhi/api-server', command, ...rest]);
+    break;
   case 'test:pabulib':
     pnpm(['--filter', '@gongzhi/pb', 'test:pabulib', ...rest]);
     break;

@@ -343,6 +343,11 @@ export async function startCluster(options: {
   if (user) {
     chownSync(dir, user.uid, user.gid);
     chownSync(join(dir, 'wal-archive'), user.uid, user.gid);
+    if (spawnSync('runuser', ['-u', 'postgres', '--', 'test', '-w', dir]).status !== 0) {
+      fail(
+        `The user postgres cannot reach ${dir}: every folder above it must let others in (chmod o+x)`,
+      );
+    }
   }
   state.pids.etcd = startProcess(dir, 'etcd', 'etcd', [
     '--name',

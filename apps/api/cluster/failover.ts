@@ -1,0 +1,387 @@
+// `npm run test:cluster`: failover under load. Starts the three-node PostgreSQL cluster
+// (infra/cluster) and two API instances (src/main.ts, GONGZHI_SCALE_OUT=1) behind HAProxy,
+// streams ballots and proposals through it, and meanwhile loses the PostgreSQL leader three times
+// (SIGKILL to its Patroni and PostgreSQL, as a lost machine) and an API instance twice (SIGKILL).
+// Then it checks that every acknowledged write is in the log exactly once, that a proposal read
+// back through the balancer right after its submission was there (read-your-writes across
+// instances), that the read models equal a rebuild from the log, and that writes were served
+// again within RECOVERY_LIMIT_S of every fault; and prints the figures (docs/performance.md).
+// Exits 1 when a check fails. CLUSTER_VOTERS, GONGZHI_CLUSTER_PORT tune it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ballotStreams } from '@gongzhi/domain';
+import { rebuildProjection, type ReadModelDatabase } from '@gongzhi/projections';
+import { startServerProcess, type ServerProcess } from '../bench/server-process.ts';
+import { DEMO_CYCLE, openVoting, poolOf, seedVoters, type Voter } from '../bench/voters.ts';
+import { openRuntime, type RuntimeOptions } from '../src/runtime.ts';
+import { startCluster, type PostgresCluster } from './postgres-cluster.ts';
+
+const RECOVERY_LIMIT_S = 30;
+const STEADY_MS = 15_000;
+const voterCount = Number(process.env.CLUSTER_VOTERS ?? 8_000);
+const basePort = Number(process.env.GONGZHI_CLUSTER_PORT ?? 15500);
+const apiPort = basePort + 40;
+const instancePorts = [basePort + 41, basePort + 42];
+const PROPOSAL_CYCLE = 'demo-cycle-yushan-next';
+const infraDir = join(dirname(fileURLToPath(import.meta.url)), '../../../infra/cluster');
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+const started = Date.now();
+const log = (line: string) =>
+  console.log(`[${seconds(Date.now() - started).padStart(6)} s] ${line}`);
+
+interface Outcome {
+  kind: 'ballot' | 'proposal';
+  sentAt: number;
+  doneAt: number;
+  ok: boolean;
+}
+
+interface Fault {
+  what: string;
+  at: number;
+  recoveredAt?: number;
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'gongzhi-cluster-'));
+// As root the cluster runs as the user postgres, which must reach its folder inside this one.
+chmodSync(dataDir, 0o711);
+const masterKey = randomBytes(32);
+const failures: string[] = [];
+let cluster: PostgresCluster | undefined;
+let balancer: ChildProcess | undefined;
+const instances: (ServerProcess | undefined)[] = [];
+
+async function main() {
+  log(`starting the PostgreSQL cluster under ${dataDir}`);
+  cluster = await startCluster({ dir: join(dataDir, 'cluster'), basePort });
+  log(`cluster ready, leader ${await cluster.leader()}`);
+  const options: RuntimeOptions = {
+    store: 'postgres',
+    databaseUrl: cluster.url,
+    eventSchema: 'eventstore',
+    readModelSchema: 'readmodels',
+    dataDir,
+    masterKey,
+    seed: true,
+    notificationSender: null,
+  };
+  const seeding = await openRuntime(options);
+  const voters = await seedVoters(seeding, { count: voterCount, prefix: 'cluster' });
+  await openVoting(seeding);
+  const pool = await poolOf(seeding);
+  await seeding.close();
+  log(`seeded the demo data and ${voterCount} voters; vote open`);
+
+  const env = {
+    GONGZHI_STORE: 'postgres',
+    DATABASE_URL: cluster.url,
+    GONGZHI_SCALE_OUT: '1',
+    GONGZHI_MASTER_KEY: masterKey.toString('base64'),
+    GONGZHI_NOTIFICATION_SENDER: 'none',
+    GONGZHI_PG_EVENT_SCHEMA: 'eventstore',
+    GONGZHI_PG_READ_SCHEMA: 'readmodels',
+  };
+  const startInstance = async (i: number) => {
+    instances[i] = await startServerProcess({
+      dataDir,
+      env: { ...env, PORT: String(instancePorts[i]) },
+    });
+  };
+  // One at a time: the first creates what is missing in the schemas.
+  await startInstance(0);
+  await startInstance(1);
+  balancer = startBalancer();
+  const api = `http://127.0.0.1:${apiPort}`;
+  await waitFor('the API balancer', 30_000, async () => (await fetch(`${api}/healthz`)).ok);
+  log(`two API instances behind HAProxy at ${api}`);
+
+  const outcomes: Outcome[] = [];
+  const ballots = new Set<string>();
+  const proposals = new Map<string, string>();
+  const readBack = { checked: 0, missing: 0, unanswered: 0 };
+  let next = 0;
+  let stopping = false;
+  const call = async (path: string, input: unknown, voter: Voter, query = false) => {
+    const url = query
+      ? `${api}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`
+      : `${api}/trpc/${path}`;
+    const response = await fetch(url, {
+      method: query ? 'GET' : 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${voter.token}` },
+      ...(query ? {} : { body: JSON.stringify(input) }),
+      signal: AbortSignal.timeout(20_000),
+    });
+    const body = (await response.json().catch(() => ({}))) as {
+      result?: { data: { position?: string; proposalId?: string } };
+    };
+    return { status: response.status, data: body.result?.data };
+  };
+  const attempt = async (kind: Outcome['kind'], work: () => Promise<boolean>) => {
+    const sentAt = Date.now();
+    const ok = await work().catch(() => false);
+    outcomes.push({ kind, sentAt, doneAt: Date.now(), ok });
+    if (!ok) await sleep(100);
+    return ok;
+  };
+  const loadWorker = async () => {
+    while (!stopping && next < voters.length) {
+      const i = next++;
+      const voter = voters[i]!;
+      await attempt('ballot', async () => {
+        const reply = await call(
+          'ballot.cast',
+          { cycleId: DEMO_CYCLE, communityId: 'shuyuan', choices: [pool[i % pool.length]] },
+          voter,
+        );
+        if (reply.status === 200) ballots.add(voter.residentId);
+        return reply.status === 200;
+      });
+      const title = `集群测试提案第${i}号`;
+      await attempt('proposal', async () => {
+        const reply = await call(
+          'proposal.submit',
+          {
+            cycleId: PROPOSAL_CYCLE,
+            communityId: 'shuyuan',
+            title,
+            description: `${title}：居民反映已久，希望纳入民生微实事。`,
+            category: 'works',
+            estimatedCost: 500_000,
+            location: { text: '书院新村 2 幢南侧' },
+          },
+          voter,
+        );
+        if (reply.status !== 200) return false;
+        proposals.set(title, reply.data!.proposalId!);
+        // Read back at once through the balancer: most likely on the other instance.
+        const read = await call(
+          'proposal.get',
+          { proposalId: reply.data!.proposalId, minPosition: reply.data!.position },
+          voter,
+          true,
+        ).catch(() => undefined);
+        readBack.checked++;
+        if (read?.status === 404) readBack.missing++;
+        else if (read?.status !== 200) readBack.unanswered++;
+        return true;
+      });
+    }
+  };
+  const workers = Array.from({ length: 12 }, loadWorker);
+
+  const faults: Fault[] = [];
+  const recovered = async (fault: Fault) => {
+    // Served again: a write sent after the fault's last failed write has been acknowledged.
+    await waitFor(`writes after ${fault.what}`, 120_000, async () => {
+      const failed = outcomes.filter((o) => !o.ok && o.doneAt >= fault.at);
+      const lastFailure = Math.max(fault.at, ...failed.map((o) => o.doneAt));
+      const ok = outcomes.find((o) => o.ok && o.sentAt >= lastFailure);
+      if (ok && Date.now() - lastFailure > 3_000) fault.recoveredAt = ok.doneAt;
+      return fault.recoveredAt !== undefined;
+    });
+    log(`${fault.what}: writes served again after ${seconds(fault.recoveredAt! - fault.at)} s`);
+  };
+  const killLeader = async (n: number) => {
+    const leader = await cluster!.leader();
+    const fault: Fault = { what: `PostgreSQL leader ${leader} lost (${n}/3)`, at: Date.now() };
+    faults.push(fault);
+    await cluster!.killNode(leader);
+    log(`SIGKILL to ${leader}'s Patroni and PostgreSQL`);
+    log(`new leader ${await cluster!.leader(leader)}`);
+    await recovered(fault);
+    cluster!.startNode(leader);
+    await cluster!.ready();
+    log(`${leader} back as a standby; a synchronous standby follows the leader`);
+  };
+  const killInstance = async (i: number, n: number) => {
+    const fault: Fault = { what: `API instance ${i + 1} lost (${n}/2)`, at: Date.now() };
+    faults.push(fault);
+    await instances[i]!.kill('SIGKILL');
+    log(`SIGKILL to API instance ${i + 1}`);
+    await recovered(fault);
+    await startInstance(i);
+    log(`API instance ${i + 1} started again`);
+  };
+
+  await sleep(STEADY_MS);
+  const before = rate(outcomes, started, Date.now() - STEADY_MS, Date.now());
+  await killLeader(1);
+  await sleep(STEADY_MS / 2);
+  await killInstance(0, 1);
+  await sleep(STEADY_MS / 2);
+  await killLeader(2);
+  await sleep(STEADY_MS / 2);
+  await killInstance(1, 2);
+  await sleep(STEADY_MS / 2);
+  await killLeader(3);
+  const afterFrom = Date.now();
+  await sleep(STEADY_MS);
+  const after = rate(outcomes, started, afterFrom, Date.now());
+  stopping = true;
+  await Promise.all(workers);
+  if (next >= voters.length)
+    failures.push('the voters ran out before the end: raise CLUSTER_VOTERS');
+  log('load stopped');
+
+  for (const instance of instances) await instance?.kill('SIGTERM');
+  const verify = await openRuntime({ ...options, seed: false });
+  try {
+    const head = await verify.store.headPosition();
+    await verify.runner.waitForPosition(head!, 300_000);
+    await checkWrites(verify.store, ballots, proposals);
+    await checkRebuild(verify.readModelDb, verify);
+  } finally {
+    await verify.close();
+  }
+
+  const acknowledged = outcomes.filter((o) => o.ok).length;
+  console.log('\nFailover under load (test:cluster)');
+  console.log(
+    `  writes acknowledged ${acknowledged}, refused or lost in flight ${outcomes.length - acknowledged}`,
+  );
+  console.log(`  ballots ${ballots.size}, proposals ${proposals.size}`);
+  console.log(`  writes/s before the faults ${before.toFixed(1)}, after them ${after.toFixed(1)}`);
+  for (const fault of faults) {
+    const s = (fault.recoveredAt! - fault.at) / 1000;
+    console.log(`  ${fault.what}: writes served again after ${s.toFixed(1)} s`);
+    if (s > RECOVERY_LIMIT_S)
+      failures.push(`${fault.what}: ${s.toFixed(1)} s > ${RECOVERY_LIMIT_S} s`);
+  }
+  console.log(
+    `  read back through the balancer right after submitting: ${readBack.checked}, missing ${readBack.missing}, unanswered ${readBack.unanswered}`,
+  );
+  if (readBack.missing > 0)
+    failures.push(`${readBack.missing} proposals not found right after submitting`);
+}
+
+function rate(outcomes: Outcome[], _origin: number, from: number, to: number): number {
+  return (
+    outcomes.filter((o) => o.ok && o.doneAt >= from && o.doneAt < to).length / ((to - from) / 1000)
+  );
+}
+
+async function checkWrites(
+  store: Awaited<ReturnType<typeof openRuntime>>['store'],
+  ballots: Set<string>,
+  proposals: Map<string, string>,
+) {
+  let wrongBallots = 0;
+  for (const voterId of ballots) {
+    const events = await store.readStream(ballotStreams.ballot(DEMO_CYCLE, voterId));
+    if (events.length !== 1 || events[0]!.type !== 'BallotCast') wrongBallots++;
+  }
+  const titles = new Map<string, string[]>();
+  let after: bigint | undefined;
+  for (;;) {
+    const page = await store.readAll({ ...(after !== undefined && { after }), maxCount: 5_000 });
+    if (page.length === 0) break;
+    for (const event of page) {
+      if (event.type !== 'ProposalSubmitted') continue;
+      const data = event.data as { title?: string; proposalId?: string };
+      if (!data.title?.startsWith('集群测试提案')) continue;
+      titles.set(data.title, [...(titles.get(data.title) ?? []), data.proposalId ?? '?']);
+    }
+    after = page.at(-1)!.position;
+  }
+  let wrongProposals = 0;
+  for (const [title, proposalId] of proposals) {
+    const found = titles.get(title) ?? [];
+    if (found.length !== 1 || found[0] !== proposalId) wrongProposals++;
+  }
+  log(
+    `acknowledged writes in the log exactly once: ballots ${ballots.size - wrongBallots}/${ballots.size}, proposals ${proposals.size - wrongProposals}/${proposals.size}`,
+  );
+  if (wrongBallots + wrongProposals > 0) {
+    failures.push(
+      `${wrongBallots} ballots and ${wrongProposals} proposals not in the log exactly once`,
+    );
+  }
+}
+
+/** Every projection's rows, then a rebuild of each from the log: they must be the same rows. */
+async function checkRebuild(
+  db: ReadModelDatabase,
+  runtime: Awaited<ReturnType<typeof openRuntime>>,
+) {
+  const tables = runtime.projections.flatMap((p) => p.tables);
+  const snapshot = async () =>
+    Object.fromEntries(
+      await Promise.all(
+        tables.map(async (table) => {
+          const rows = await db.all(`SELECT * FROM ${table}`);
+          return [table, rows.map((row) => JSON.stringify(row)).sort()] as const;
+        }),
+      ),
+    );
+  const live = await snapshot();
+  for (const projection of runtime.projections) {
+    await rebuildProjection({ store: runtime.store, db, projection });
+  }
+  const rebuilt = await snapshot();
+  const differing = tables.filter((t) => JSON.stringify(live[t]) !== JSON.stringify(rebuilt[t]));
+  log(
+    `read models equal to a rebuild: ${tables.length - differing.length}/${tables.length} tables`,
+  );
+  if (differing.length > 0)
+    failures.push(`read models differ from a rebuild: ${differing.join(', ')}`);
+}
+
+function startBalancer(): ChildProcess {
+  const config = readFileSync(join(infraDir, 'haproxy-api.cfg.template'), 'utf8')
+    .replace('${HAPROXY_HOST}', '127.0.0.1')
+    .replace('${HAPROXY_PORT}', String(apiPort))
+    .replace(
+      '${SERVERS}',
+      instancePorts.map((port, i) => `  server api${i + 1} 127.0.0.1:${port} check`).join('\n'),
+    );
+  const file = join(dataDir, 'haproxy-api.cfg');
+  writeFileSync(file, config);
+  const child = spawn('haproxy', ['-db', '-f', file], {
+    stdio: 'ignore',
+    env: { ...process.env, PATH: `${process.env.PATH}:/usr/sbin` },
+  });
+  return child;
+}
+
+async function waitFor(what: string, timeoutMs: number, probe: () => Promise<boolean>) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
+    await sleep(200);
+  }
+}
+
+async function cleanUp() {
+  for (const instance of instances) await instance?.kill('SIGKILL').catch(() => undefined);
+  balancer?.kill('SIGTERM');
+  await cluster?.stop().catch((error: unknown) => failures.push(String(error)));
+  if (failures.length === 0) rmSync(dataDir, { recursive: true, force: true });
+  else log(`kept ${dataDir} (logs of the cluster under cluster/)`);
+}
+// Interrupted: the cluster's processes are stopped all the same.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    failures.push(`interrupted (${signal})`);
+    void cleanUp().then(() => process.exit(1));
+  });
+}
+
+try {
+  await main();
+} catch (error) {
+  failures.push(error instanceof Error ? (error.stack ?? error.message) : String(error));
+} finally {
+  await cleanUp();
+}
+log(`done in ${seconds(Date.now() - started)} s`);
+if (failures.length > 0) {
+  console.error(`\n✗ test:cluster failed:\n  ${failures.join('\n  ')}`);
+  process.exit(1);
+}
+console.log('\n✓ test:cluster passed');
