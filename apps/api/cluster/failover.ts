@@ -9,7 +9,7 @@
 // Exits 1 when a check fails. CLUSTER_VOTERS, GONGZHI_CLUSTER_PORT tune it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +53,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'gongzhi-cluster-'));
 chmodSync(dataDir, 0o711);
 const masterKey = randomBytes(32);
 const failures: string[] = [];
+/** Answers other than 200, and errors, by kind: printed at the end. */
+const refusals = new Map<string, number>();
 let cluster: PostgresCluster | undefined;
 let balancer: ChildProcess | undefined;
 const instances: (ServerProcess | undefined)[] = [];
@@ -119,12 +121,21 @@ async function main() {
     });
     const body = (await response.json().catch(() => ({}))) as {
       result?: { data: { position?: string; proposalId?: string } };
+      error?: { message?: string };
     };
+    if (response.status !== 200) {
+      const kind = `${path} ${response.status} ${body.error?.message?.slice(0, 100) ?? ''}`;
+      refusals.set(kind, (refusals.get(kind) ?? 0) + 1);
+    }
     return { status: response.status, data: body.result?.data };
   };
   const attempt = async (kind: Outcome['kind'], work: () => Promise<boolean>) => {
     const sentAt = Date.now();
-    const ok = await work().catch(() => false);
+    const ok = await work().catch((error: unknown) => {
+      const key = `${kind} ${String(error).slice(0, 100)}`;
+      refusals.set(key, (refusals.get(key) ?? 0) + 1);
+      return false;
+    });
     outcomes.push({ kind, sentAt, doneAt: Date.now(), ok });
     if (!ok) await sleep(100);
     return ok;
@@ -174,6 +185,12 @@ async function main() {
     }
   };
   const workers = Array.from({ length: 12 }, loadWorker);
+  const progress = setInterval(() => {
+    const recent = outcomes.filter((o) => o.doneAt > Date.now() - 5_000);
+    log(
+      `last 5 s: ${recent.filter((o) => o.ok).length} writes acknowledged, ${recent.filter((o) => !o.ok).length} failed`,
+    );
+  }, 5_000);
 
   const faults: Fault[] = [];
   const recovered = async (fault: Fault) => {
@@ -224,6 +241,7 @@ async function main() {
   await sleep(STEADY_MS);
   const after = rate(outcomes, started, afterFrom, Date.now());
   stopping = true;
+  clearInterval(progress);
   await Promise.all(workers);
   if (next >= voters.length)
     failures.push('the voters ran out before the end: raise CLUSTER_VOTERS');
@@ -342,8 +360,9 @@ function startBalancer(): ChildProcess {
     );
   const file = join(dataDir, 'haproxy-api.cfg');
   writeFileSync(file, config);
+  const out = openSync(join(dataDir, 'haproxy-api.log'), 'a');
   const child = spawn('haproxy', ['-db', '-f', file], {
-    stdio: 'ignore',
+    stdio: ['ignore', out, out],
     env: { ...process.env, PATH: `${process.env.PATH}:/usr/sbin` },
   });
   return child;
@@ -358,6 +377,13 @@ async function waitFor(what: string, timeoutMs: number, probe: () => Promise<boo
 }
 
 async function cleanUp() {
+  if (refusals.size > 0) {
+    console.log('  writes not acknowledged, by answer:');
+    for (const [kind, n] of refusals) console.log(`    ${n} × ${kind}`);
+  }
+  instances.forEach((instance, i) => {
+    if (instance) writeFileSync(join(dataDir, `api-${i + 1}.log`), instance.output());
+  });
   for (const instance of instances) await instance?.kill('SIGKILL').catch(() => undefined);
   balancer?.kill('SIGTERM');
   await cluster?.stop().catch((error: unknown) => failures.push(String(error)));
