@@ -98,6 +98,11 @@ interface CommonOptions {
    * (console by default). Without one, messages stay in the outbox (`drainOutbox` sends them).
    */
   notificationSender?: NotificationSender | null;
+  /**
+   * How long a query waits for the read models to reach the position its caller wrote
+   * (GONGZHI_READ_WAIT_MS; default the API's 2 s), then answers with what they hold.
+   */
+  readWaitMs?: number;
 }
 
 export type RuntimeOptions = CommonOptions &
@@ -162,6 +167,7 @@ const ERASURE_SWEEP_INTERVAL_MS = 60_000;
 
 export function runtimeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeOptions {
   const seed = env.GONGZHI_SEED !== '0';
+  const readWait = env.GONGZHI_READ_WAIT_MS ? { readWaitMs: Number(env.GONGZHI_READ_WAIT_MS) } : {};
   const codeSender = codeSenderFromEnv(env.GONGZHI_CODE_SENDER);
   const notificationSender = notificationSenderFromEnv(env.GONGZHI_NOTIFICATION_SENDER);
   const store = env.GONGZHI_STORE ?? 'sqlite';
@@ -170,6 +176,7 @@ export function runtimeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Run
       store,
       codeSender,
       notificationSender,
+      ...readWait,
       databaseUrl: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
       eventSchema: env.GONGZHI_PG_EVENT_SCHEMA ?? 'eventstore',
       readModelSchema: env.GONGZHI_PG_READ_SCHEMA ?? 'readmodels',
@@ -185,6 +192,7 @@ export function runtimeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Run
     store,
     dataDir: env.GONGZHI_DATA ?? join(repoRoot, 'data'),
     seed,
+    ...readWait,
     codeSender,
     notificationSender,
   };
@@ -280,6 +288,7 @@ export async function openRuntime(
       : undefined;
   const services: ApiServices = {
     ...(locks && { locks }),
+    ...(options.readWaitMs !== undefined && { readYourWritesTimeoutMs: options.readWaitMs }),
     store,
     readModels: runner,
     sessions: createSessionStore(readModelDb),
