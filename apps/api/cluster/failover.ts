@@ -125,6 +125,7 @@ async function main() {
   const ballots = new Set<string>();
   const proposals = new Map<string, string>();
   const readBack = { checked: 0, missing: 0, unanswered: 0 };
+  const missed: string[] = [];
   let next = 0;
   let stopping = false;
   const call = async (path: string, input: unknown, voter: Voter, query = false) => {
@@ -196,8 +197,23 @@ async function main() {
           true,
         ).catch(() => undefined);
         readBack.checked++;
-        if (read?.status === 404) readBack.missing++;
-        else if (read?.status !== 200) readBack.unanswered++;
+        if (read?.status === 404) {
+          readBack.missing++;
+          // What the instances say then, and whether it shows a moment later.
+          const health = await fetch(`${api}/healthz`)
+            .then((r) => r.json() as Promise<{ projectedPosition: string | null }>)
+            .catch(() => undefined);
+          await sleep(3_000);
+          const later = await call(
+            'proposal.get',
+            { proposalId: reply.data!.proposalId },
+            voter,
+            true,
+          );
+          missed.push(
+            `position ${reply.data!.position}, a balanced /healthz then said projected ${health?.projectedPosition}, 3 s later ${later.status}`,
+          );
+        } else if (read?.status !== 200) readBack.unanswered++;
         return true;
       });
     }
@@ -295,6 +311,7 @@ async function main() {
   );
   if (readBack.missing > 0)
     failures.push(`${readBack.missing} proposals not found right after submitting`);
+  for (const miss of missed.slice(0, 10)) console.log(`    missing: ${miss}`);
   console.log(`  API instances that exited by themselves (restarted): ${crashes.length}`);
   for (const crash of crashes) console.log(`    ${crash}`);
 }

@@ -30,6 +30,18 @@ const LOCK_SPACE = 0x677a; // 'gz'
 const ELECTION_INTERVAL_MS = 1_000;
 /** NOTIFY payloads are limited to 8000 bytes; a batch touching more streams sends several. */
 const PAYLOAD_LIMIT = 7_000;
+const QUERY_LIMIT_MS = 3_000;
+const STOP_LIMIT_MS = 10_000;
+
+class NoAnswerError extends Error {}
+
+function within<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new NoAnswerError(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}
 
 export interface ElectedRunnerOptions extends ProjectionRunnerOptions {
   url: string;
@@ -63,12 +75,22 @@ export async function startElectedRunner(options: ElectedRunnerOptions): Promise
   const names = options.projections.map((p) => p.name);
   const fromCheckpoints = readModelsFromCheckpoints({ db, projections: names });
   // One connection for the session lock, one for LISTEN/NOTIFY; neither is ever shared.
-  const election = postgres(url, {
-    max: 1,
-    idle_timeout: 0,
-    max_lifetime: null,
-    onnotice: () => undefined,
-  });
+  const connectElection = () =>
+    postgres(url, { max: 1, idle_timeout: 0, max_lifetime: null, onnotice: () => undefined });
+  // Replaced when a query on it does not answer in time (a connection left hanging by a failover).
+  let election = connectElection();
+  const answered = async <T>(query: Promise<T>): Promise<T> => {
+    try {
+      return await within(QUERY_LIMIT_MS, query);
+    } catch (error) {
+      if (error instanceof NoAnswerError) {
+        const hanging = election;
+        election = connectElection();
+        void hanging.end({ timeout: 0 }).catch(() => undefined);
+      }
+      throw error;
+    }
+  };
   const signals = postgres(url, {
     max: 1,
     idle_timeout: 0,
@@ -122,10 +144,10 @@ export async function startElectedRunner(options: ElectedRunnerOptions): Promise
   const lockName = `projection-worker:${schema}`;
 
   const holdsLock = async () => {
-    const [row] = await election<{ held: boolean }[]>`
+    const [row] = await answered(election<{ held: boolean }[]>`
       SELECT count(*) > 0 AS held FROM pg_locks
       WHERE locktype = 'advisory' AND granted AND pid = pg_backend_pid()
-        AND classid = ${LOCK_SPACE}::oid AND objid = hashtext(${lockName})::oid`;
+        AND classid = ${LOCK_SPACE}::oid AND objid = hashtext(${lockName})::oid`);
     return row?.held === true;
   };
 
@@ -147,16 +169,18 @@ export async function startElectedRunner(options: ElectedRunnerOptions): Promise
     } finally {
       runner = undefined;
       stopListening();
-      await started.stop();
       options.onRoleChange?.(false);
+      // A batch stuck on a dead connection must not keep this process from campaigning again;
+      // the checkpoints keep a late batch from applying anything twice.
+      await within(STOP_LIMIT_MS, started.stop()).catch(onError);
     }
   }
 
   async function campaign() {
     while (!stopped) {
       try {
-        const [row] = await election<{ won: boolean }[]>`
-          SELECT pg_try_advisory_lock(${LOCK_SPACE}, hashtext(${lockName})) AS won`;
+        const [row] = await answered(election<{ won: boolean }[]>`
+          SELECT pg_try_advisory_lock(${LOCK_SPACE}, hashtext(${lockName})) AS won`);
         if (row?.won) await serve();
       } catch (error) {
         if (!stopped) onError(error);
