@@ -125,6 +125,19 @@ switch (command) {
   case 'rebuild':
     pnpm(['--filter', '@gongzhi/api-server', 'rebuild', ...rest]);
     break;
+  // The three-node PostgreSQL cluster (infra/cluster) on this machine; test:cluster fails it over
+  // under load. Both install patroni, etcd and haproxy from Debian when run as root.
+  case 'cluster':
+    pnpm(['--silent', '--filter', '@gongzhi/api-server', 'cluster', ...rest]);
+    break;
+  case 'test:cluster':
+    pnpm(['--filter', '@gongzhi/api-server', 'test:cluster', ...rest]);
+    break;
+  // SQLite: an online copy while the server runs, and putting one back (docs/operations.md).
+  case 'backup':
+  case 'restore':
+    pnpm(['--silent', '--filter', '@gongzhi/api-server', command, ...rest]);
+    break;
   case 'test:pabulib':
     pnpm(['--filter', '@gongzhi/pb', 'test:pabulib', ...rest]);
     break;

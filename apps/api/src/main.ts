@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createDirectCalls } from './direct-calls.ts';
 import { createHttpApp } from './http.ts';
+import { guardPostgresClient } from './postgres-client-guard.ts';
 import { requestLog } from './request-log.ts';
 import { openRuntime, repoRoot, runtimeOptionsFromEnv } from './runtime.ts';
 import { startServer, type NodeHandler } from './server.ts';
@@ -23,6 +24,7 @@ async function loadWebHandler(): Promise<NodeHandler | undefined> {
   return module.handler;
 }
 
+guardPostgresClient();
 const runtime = await openRuntime(runtimeOptionsFromEnv());
 const trustProxy = process.env.GONGZHI_TRUST_PROXY === '1';
 const httpOptions = {

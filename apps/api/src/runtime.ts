@@ -61,6 +61,7 @@ import {
   createBallotSeal,
   paperBallotProjection,
 } from '@gongzhi/projections/ballot';
+import { openClusterLocks, startElectedRunner } from '@gongzhi/projections/cluster';
 import { cycleProjection } from '@gongzhi/projections/cycle';
 import {
   ensureNotificationStateTables,
@@ -100,6 +101,11 @@ interface CommonOptions {
    * (console by default). Without one, messages stay in the outbox (`drainOutbox` sends them).
    */
   notificationSender?: NotificationSender | null;
+  /**
+   * How long a query waits for the read models to reach the position its caller wrote
+   * (GONGZHI_READ_WAIT_MS; default the API's 2 s), then answers with what they hold.
+   */
+  readWaitMs?: number;
 }
 
 export type RuntimeOptions = CommonOptions &
@@ -116,6 +122,12 @@ export type RuntimeOptions = CommonOptions &
          * default <repo>/data.
          */
         dataDir?: string;
+        /**
+         * One of several API processes on this database (GONGZHI_SCALE_OUT=1): the projection
+         * runner runs in whichever holds the worker lock, and the gates hold across processes
+         * (packages/projections/src/cluster).
+         */
+        scaleOut?: boolean;
       }
     | {
         /** Events in KurrentDB (checked only against the contract suite), read models in PostgreSQL. */
@@ -166,6 +178,7 @@ const ERASURE_SWEEP_INTERVAL_MS = 60_000;
 
 export function runtimeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeOptions {
   const seed = env.GONGZHI_SEED !== '0';
+  const readWait = env.GONGZHI_READ_WAIT_MS ? { readWaitMs: Number(env.GONGZHI_READ_WAIT_MS) } : {};
   const codeSender = codeSenderFromEnv(env.GONGZHI_CODE_SENDER);
   const notificationSender = notificationSenderFromEnv(env.GONGZHI_NOTIFICATION_SENDER);
   const store = env.GONGZHI_STORE ?? 'sqlite';
@@ -174,11 +187,13 @@ export function runtimeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Run
       store,
       codeSender,
       notificationSender,
+      ...readWait,
       databaseUrl: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
       eventSchema: env.GONGZHI_PG_EVENT_SCHEMA ?? 'eventstore',
       readModelSchema: env.GONGZHI_PG_READ_SCHEMA ?? 'readmodels',
       dataDir: env.GONGZHI_DATA ?? join(repoRoot, 'data'),
       seed,
+      scaleOut: env.GONGZHI_SCALE_OUT === '1',
     };
   }
   if (store === 'kurrentdb') {
@@ -201,6 +216,7 @@ export function runtimeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Run
     store,
     dataDir: env.GONGZHI_DATA ?? join(repoRoot, 'data'),
     seed,
+    ...readWait,
     codeSender,
     notificationSender,
   };
@@ -275,14 +291,35 @@ export async function openRuntime(
     ballotTallyProjection,
     paperBallotProjection,
   ];
-  const runner = await startProjectionRunner({
+  const runnerOptions = {
     store,
     db: readModelDb,
     projections,
     retired: retiredProjections,
     ...(hooks.onProjectionError ? { onError: hooks.onProjectionError } : {}),
-  });
+  };
+  const scaledOut = options.store === 'postgres' && options.scaleOut === true;
+  const runner =
+    options.store === 'postgres' && scaledOut
+      ? await startElectedRunner({
+          ...runnerOptions,
+          url: options.databaseUrl,
+          schema: options.readModelSchema,
+          onRoleChange: (worker) =>
+            console.log(
+              worker
+                ? '  projection worker: this process (elected)'
+                : '  projection worker: no longer this process',
+            ),
+        })
+      : await startProjectionRunner(runnerOptions);
+  const locks =
+    options.store === 'postgres' && scaledOut
+      ? openClusterLocks({ url: options.databaseUrl, schema: options.readModelSchema })
+      : undefined;
   const services: ApiServices = {
+    ...(locks && { locks }),
+    ...(options.readWaitMs !== undefined && { readYourWritesTimeoutMs: options.readWaitMs }),
     store,
     readModels: runner,
     sessions: createSessionStore(readModelDb),
@@ -378,6 +415,7 @@ export async function openRuntime(
       await draining;
       await sweeping;
       await runner.stop();
+      await locks?.close();
       await readModelDb.close();
       await store.close();
     },

@@ -8,6 +8,7 @@ import type { Decider, DomainEvent, LocalizedText } from '@gongzhi/domain';
 import { newEvent, WrongExpectedRevisionError } from '@gongzhi/eventstore';
 import type { EventMetadata, EventStore, Position, RecordedEvent } from '@gongzhi/eventstore';
 import type { ReadModels } from '@gongzhi/projections';
+import type { ClusterLocks } from '@gongzhi/projections/cluster';
 import type { Context } from './context.ts';
 
 const MAX_ATTEMPTS = 3;
@@ -17,6 +18,8 @@ export interface Writer {
   store: EventStore;
   readModels: ReadModels;
   metadata: EventMetadata;
+  /** Present when several API processes share the database (ApiServices.locks). */
+  locks?: ClusterLocks;
 }
 
 /** A writer that records the signed-in account (or `anonymous`) as the actor of a request. */
@@ -24,6 +27,7 @@ export function writerFor(ctx: Context): Writer {
   return {
     store: ctx.services.store,
     readModels: ctx.services.readModels,
+    ...(ctx.services.locks && { locks: ctx.services.locks }),
     metadata: {
       actor: ctx.account?.accountId ?? 'anonymous',
       channel: 'online',

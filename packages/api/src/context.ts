@@ -8,6 +8,7 @@ import type { ReadModels } from '@gongzhi/projections';
 import type { Locale } from './locale.ts';
 import type { ResidentServices } from './resident/services.ts';
 import type { BallotSeal } from '@gongzhi/projections/ballot';
+import type { ClusterLocks } from '@gongzhi/projections/cluster';
 
 /** What the API needs from the process that hosts it. */
 export interface ApiServices {
@@ -21,6 +22,11 @@ export interface ApiServices {
   /** How long a query waits for the read models to pass `minPosition`; default 2000 ms. */
   readYourWritesTimeoutMs?: number;
   now?: () => Date;
+  /**
+   * Several API processes on one database: the gates kept in memory (closing a vote apart from
+   * ballots being cast) are also held across processes with these locks.
+   */
+  locks?: ClusterLocks;
 }
 
 export interface SignedInAccount {

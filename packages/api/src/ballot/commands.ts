@@ -91,8 +91,8 @@ export interface Cast {
  * the cycle stream's last revision stays the same, so a ballot is decided on the cycle's current
  * state without folding its stream each time. During voting the revision is checked at most every
  * CYCLE_RECHECK_MS: the only change that matters to ballots then is closing the vote, which in this
- * process goes through apartFromCasting (it drops the cached cycle); another process's close is
- * seen within that time, as closely as that process's ballots already are (see the gate). The pool
+ * process goes through apartFromCasting (it drops the cached cycle). With other processes on the
+ * same database the revision is read for every ballot, under the gate held across them. The pool
  * is cached only during voting, when it cannot change (proposals enter and leave the pool only in
  * proposing and screening; budgets are fixed once voting opens); it is read once the read models
  * hold every event up to the cycle's last, so it includes every pool decision made before voting.
@@ -112,7 +112,10 @@ async function votingCycle(w: Writer, cycleId: string, communityId: string) {
   const stream = cycleStreams.cycle(cycleId);
   let cached = cycles.get(cycleId);
   const now = performance.now();
+  // With other processes beside this one, the cycle is read again for every ballot once the
+  // gate is held (see whileCasting): another process's close may have just committed.
   const fresh =
+    !w.locks &&
     cached?.state.status === 'published' &&
     cached.state.phase === 'voting' &&
     now - cached.checkedAt < CYCLE_RECHECK_MS;
@@ -171,7 +174,7 @@ export async function castBallot(w: Writer, seal: BallotSeal, data: CastData): P
   const stream = ballotStreams.ballot(data.cycleId, data.voterId);
   const receipt = newReceipt();
   const place = { cycleId: data.cycleId, communityId: data.communityId };
-  const result = await whileCasting(data.cycleId, async () => {
+  const result = await whileCasting(w, data.cycleId, async () => {
     const { cycle, pool } = await votingCycle(w, data.cycleId, data.communityId);
     const voter = await voterOf(w, data.voterId, cycle, data.communityId);
     return oneAtATime(stream, () =>
@@ -201,11 +204,11 @@ export async function castBallot(w: Writer, seal: BallotSeal, data: CastData): P
   return { result, receipt };
 }
 
-// Closing the vote and casting exclude each other in this process: a ballot decided while the
-// cycle was in voting is appended before the phase event that closes the vote, so that the
-// tally taken on closing counts it. (Several API processes on one PostgreSQL store do not share
-// this gate: a ballot of another process landing just after the close makes the result page's
-// recount differ, and ballot.tally records the recount.)
+// Closing the vote and casting exclude each other: a ballot decided while the cycle was in
+// voting is appended before the phase event that closes the vote, so that the tally taken on
+// closing counts it. In one process a gate in memory does it; when several API processes share
+// the database (w.locks) each also holds the cycle's lock across processes, shared while
+// casting and exclusive while closing.
 interface Gate {
   casting: number;
   drained: (() => void) | undefined;
@@ -221,25 +224,40 @@ const gateOf = (cycleId: string) => {
   return gate;
 };
 
-export async function whileCasting<T>(cycleId: string, work: () => Promise<T>): Promise<T> {
+const acrossProcesses = <T>(
+  w: Pick<Writer, 'locks'>,
+  cycleId: string,
+  mode: 'shared' | 'exclusive',
+  work: () => Promise<T>,
+) => (w.locks ? w.locks.withLock(`cycle-gate:${cycleId}`, mode, work) : work());
+
+export async function whileCasting<T>(
+  w: Pick<Writer, 'locks'>,
+  cycleId: string,
+  work: () => Promise<T>,
+): Promise<T> {
   const gate = gateOf(cycleId);
   while (gate.closing) await gate.closing.catch(() => undefined);
   gate.casting++;
   try {
-    return await work();
+    return await acrossProcesses(w, cycleId, 'shared', work);
   } finally {
     if (--gate.casting === 0) gate.drained?.();
   }
 }
 
 /** Runs `work` (a phase move) once no ballot of the cycle is being cast, holding new ones back. */
-export async function apartFromCasting<T>(cycleId: string, work: () => Promise<T>): Promise<T> {
+export async function apartFromCasting<T>(
+  w: Pick<Writer, 'locks'>,
+  cycleId: string,
+  work: () => Promise<T>,
+): Promise<T> {
   const gate = gateOf(cycleId);
   while (gate.closing) await gate.closing.catch(() => undefined);
   const run = (async () => {
     if (gate.casting > 0) await new Promise<void>((resolve) => (gate.drained = resolve));
     gate.drained = undefined;
-    return work();
+    return acrossProcesses(w, cycleId, 'exclusive', work);
   })();
   gate.closing = run;
   try {

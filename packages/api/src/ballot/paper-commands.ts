@@ -227,7 +227,7 @@ export async function resolvePaperBatch(
 ): Promise<CommandResult<BallotEvent>> {
   const { cycleId, communityId, batchId } = data;
   const place = { cycleId, communityId };
-  return whileCasting(cycleId, async () => {
+  return whileCasting(w, cycleId, async () => {
     await executeCommand(w.store, {
       ...paperBatchRecord(cycleId, batchId),
       command: async (state) => {
@@ -259,7 +259,7 @@ export async function countPaperBatch(
   seal: BallotSeal,
   data: { cycleId: string; communityId: string; batchId: string },
 ): Promise<CommandResult<BallotEvent>> {
-  return whileCasting(data.cycleId, () => countResolved(w, seal, data));
+  return whileCasting(w, data.cycleId, () => countResolved(w, seal, data));
 }
 
 /**

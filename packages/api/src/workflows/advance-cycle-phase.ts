@@ -53,7 +53,7 @@ async function closeVote(w: Writer, data: PhaseMove, expectedRevision?: bigint) 
   const facts = async (): Promise<PhaseMoveFacts> => ({
     uncountedPaperBatches: await uncountedPaperBatches(w, data.cycleId),
   });
-  const moved = await apartFromCasting(data.cycleId, () =>
+  const moved = await apartFromCasting(w, data.cycleId, () =>
     moveCyclePhase(w, data, facts, expectedRevision),
   );
   if (moved.events.length === 0) return moved;

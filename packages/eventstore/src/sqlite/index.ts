@@ -320,3 +320,5 @@ function toRecorded(row: EventRow): RecordedEvent {
     recordedAt: row.recorded_at,
   };
 }
+
+export { backupSqliteFile, checkSqliteFile, type SqliteBackupResult } from './backup.ts';
