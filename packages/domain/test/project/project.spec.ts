@@ -9,7 +9,7 @@ import {
   type ProjectEvent,
   type ProjectEventOf,
 } from '../../src/project/index.ts';
-import type { CycleState } from '../../src/cycle/index.ts';
+import type { CycleState, PublishedCycle } from '../../src/cycle/index.ts';
 import { cycleAt, definition } from '../cycle/fixtures.ts';
 import { given, refused } from '../given.ts';
 
@@ -182,7 +182,7 @@ describe('the gated stages', () => {
       .when({ type: 'AwardContract', data: direct, cycle: implementing })
       .then([{ type: 'ProjectContractAwarded', data: direct }]);
     const low: CycleState = {
-      ...implementing,
+      ...(implementing as PublishedCycle),
       definition: { ...definition, directAwardThreshold: 2_000_000 },
     };
     given(projectDecider, [opened, approved, reviewed])
