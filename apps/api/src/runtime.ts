@@ -66,6 +66,7 @@ import {
 import { organisationProjection, staffProjection } from '@gongzhi/projections/organisation';
 import { outcomeProjection } from '@gongzhi/projections/outcome';
 import { openPostgresReadModels } from '@gongzhi/projections/postgres';
+import { projectProjection } from '@gongzhi/projections/project';
 import {
   feedbackProjection,
   proposalProjection,
@@ -243,6 +244,7 @@ export async function openRuntime(
     ballotVoterProjection,
     ballotTallyProjection,
     paperBallotProjection,
+    projectProjection,
   ];
   const runner = await startProjectionRunner({
     store,
