@@ -100,6 +100,29 @@ describe.each(engines)('projects over HTTP on $name', (engine) => {
     await api.signIn('hongqiao.dept', { password: DEPT_PASSWORD, as: 'dept' });
   });
 
+  it('shows the demo cycle being implemented with a project at every stage', async () => {
+    const board = ok(
+      await call<{ projects: Listing[] }>(
+        'project.board',
+        { cycleId: 'demo-cycle-implementing', communityId: 'shuyuan' },
+        { query: true },
+      ),
+    );
+    expect(
+      Object.fromEntries(board.projects.map((p) => [p.projectId, `${p.status} ${p.stage}`])),
+    ).toEqual({
+      'demo-i-benches': 'open opened',
+      'demo-i-lights': 'open budget_reviewed',
+      'demo-i-ramp': 'open contracted',
+      'demo-i-garden': 'open started',
+      'demo-i-mailboxes': 'open completed',
+      'demo-i-notice-board': 'cancelled budget_reviewed',
+    });
+    const garden = board.projects.find((p) => p.projectId === 'demo-i-garden')!;
+    expect(garden.physicalProgress).toBe(20);
+    expect(garden.financialProgress).toBe(30);
+  });
+
   it('opens one project per winner when the selection is confirmed, and none twice', async () => {
     ok(await call('cycle.advancePhase', { cycleId: CYCLE, to: 'implementing' }, { as: 'yushan' }));
     const board = ok(
