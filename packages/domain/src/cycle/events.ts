@@ -121,6 +121,9 @@ export const defaultBulletinMinimum = 10;
 /** What a cycle without the setting allows to be awarded directly: ¥50,000. */
 export const defaultDirectAwardThreshold = 5_000_000;
 
+/** What a cycle without the setting gives a satisfaction survey: fourteen days. */
+export const defaultSurveyDays = 14;
+
 /** Who may propose, co-sign and vote: a verified tie of these kinds, and a minimum age. */
 export const cycleEligibilitySchema = z.object({
   tieKinds: z
@@ -159,6 +162,8 @@ export const cycleDefinitionSchema = z.object({
    * than through tender, inquiry or negotiation. Absent: `defaultDirectAwardThreshold`.
    */
   directAwardThreshold: fenSchema.optional(),
+  /** How many days a project's satisfaction survey stays open. Absent: `defaultSurveyDays`. */
+  surveyDays: z.number().int().min(1).max(90).optional(),
   /** Length of the publicity (公示) of the selection, typically 3–7 days. */
   publicityDays: z.number().int().min(1).max(60),
   schedule: cycleScheduleSchema,

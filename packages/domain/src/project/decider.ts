@@ -32,6 +32,14 @@ import {
   type SettleProject,
   type SuspendProject,
 } from './commands/closing.ts';
+import {
+  closeSurvey,
+  evaluateProject,
+  openSurvey,
+  type CloseSurvey,
+  type EvaluateProject,
+  type OpenSurvey,
+} from './commands/evaluation.ts';
 import type { ProjectEvent } from './events.ts';
 import { evolveProject, initialProjectState, type ProjectState } from './state.ts';
 
@@ -46,6 +54,9 @@ export type ProjectCommand =
   | CompleteWorks
   | RecordAcceptance
   | SettleProject
+  | OpenSurvey
+  | CloseSurvey
+  | EvaluateProject
   | SuspendProject
   | ResumeProject
   | CancelProject;
@@ -72,6 +83,12 @@ export function decideProject(command: ProjectCommand, state: ProjectState): Pro
       return recordAcceptance(command, state);
     case 'SettleProject':
       return settleProject(command, state);
+    case 'OpenSurvey':
+      return openSurvey(command, state);
+    case 'CloseSurvey':
+      return closeSurvey(command, state);
+    case 'EvaluateProject':
+      return evaluateProject(command, state);
     case 'SuspendProject':
       return suspendProject(command, state);
     case 'ResumeProject':

@@ -13,6 +13,7 @@ export const projectStageText: Record<ProjectStage, LocalizedText> = {
   completed: { 'zh-CN': '已完工', en: 'works completed' },
   accepted: { 'zh-CN': '已验收', en: 'accepted' },
   settled: { 'zh-CN': '已结算', en: 'settled' },
+  evaluated: { 'zh-CN': '已评价', en: 'evaluated' },
 };
 
 /** What each stage's act is called, for refusals naming the next step. */
@@ -25,6 +26,7 @@ export const projectStepText: Record<ProjectStage, LocalizedText> = {
   completed: { 'zh-CN': '完工', en: 'completion (完工)' },
   accepted: { 'zh-CN': '验收', en: 'acceptance (验收)' },
   settled: { 'zh-CN': '结算', en: 'final account (结算)' },
+  evaluated: { 'zh-CN': '评价', en: 'evaluation' },
 };
 
 export const procurementMethodText: Record<ProcurementMethod, LocalizedText> = {
@@ -78,6 +80,15 @@ export function describeProjectEvent(event: ProjectEvent): LocalizedText {
           : { 'zh-CN': '验收未通过', en: 'failed acceptance' };
     case 'ProjectSettled':
       return { 'zh-CN': '结算', en: 'settled the final account' };
+    case 'ProjectSurveyOpened':
+      return { 'zh-CN': '开始满意度测评', en: 'opened the satisfaction survey' };
+    case 'ProjectSurveyClosed':
+      return {
+        'zh-CN': `满意度测评结束，共 ${event.data.result.answers} 份答卷`,
+        en: `closed the satisfaction survey with ${event.data.result.answers} answers`,
+      };
+    case 'ProjectEvaluated':
+      return { 'zh-CN': '公布评价结果', en: 'published the evaluation' };
     case 'ProjectSuspended':
       return { 'zh-CN': '暂停项目', en: 'suspended the project' };
     case 'ProjectResumed':

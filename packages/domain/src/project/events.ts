@@ -72,6 +72,33 @@ const member = (text: TextRules) =>
   });
 export const committeeMemberSchema = member(inputText);
 
+/** The four questions of the satisfaction survey (满意度测评), each answered 1–5. */
+export const surveyQuestions = ['overall', 'quality', 'timeliness', 'usefulness'] as const;
+export type SurveyQuestion = (typeof surveyQuestions)[number];
+const score = z.number().int().min(1).max(5);
+export const surveyScoresSchema = z.object({
+  overall: score,
+  quality: score,
+  timeliness: score,
+  usefulness: score,
+});
+export type SurveyScores = z.infer<typeof surveyScoresSchema>;
+/** How many answers gave 1, 2, 3, 4 and 5 to each question. */
+const distribution = z.array(z.number().int().min(0)).length(5);
+export const surveyResultSchema = z.object({
+  answers: z.number().int().min(0),
+  voters: z.number().int().min(0),
+  minimum: z.number().int().min(1),
+  tooFew: z.boolean(),
+  distribution: z.object({
+    overall: distribution,
+    quality: distribution,
+    timeliness: distribution,
+    usefulness: distribution,
+  }),
+});
+export type SurveyResult = z.infer<typeof surveyResultSchema>;
+
 const NOTE = { max: 1000 };
 const project = { projectId: idSchema };
 const by = { by: idSchema };
@@ -207,6 +234,30 @@ export const projectEventSchemas = {
       reason: storedReasonSchema.optional(),
     }),
   },
+  /** 满意度测评 opens after acceptance, for the cycle's survey days (China time, both included). */
+  ProjectSurveyOpened: {
+    version: 1,
+    schema: z.object({
+      ...project,
+      ...by,
+      opensOn: isoDateSchema,
+      closesOn: isoDateSchema,
+      /** The community's voters in the cycle, against whom the response rate is measured. */
+      voters: z.number().int().min(0),
+      /** Fewer answers than this are flagged as too few to judge. */
+      minimum: z.number().int().min(1),
+    }),
+  },
+  /** The survey closed with its counted answers (anonymous: counts only). */
+  ProjectSurveyClosed: {
+    version: 1,
+    schema: z.object({ ...project, ...by, result: surveyResultSchema }),
+  },
+  /** The evaluation is published: the survey's result with the implementer's reply. */
+  ProjectEvaluated: {
+    version: 1,
+    schema: z.object({ ...project, ...by, reply: storedText.paragraph({ min: 5, max: 2000 }) }),
+  },
   ProjectSuspended: {
     version: 1,
     schema: z.object({ ...project, ...by, reason: storedReasonSchema }),
@@ -242,6 +293,28 @@ export const {
   parse: parseProjectEvent,
 } = eventParsing(projectEventSchemas, 'a project event');
 
+/** One resident's answer to a project's survey: stream `surveyanswer-<projectId>-<residentId>`. */
+export const surveyAnswerEventSchemas = {
+  SurveyAnswered: {
+    version: 1,
+    schema: z.object({
+      projectId: idSchema,
+      residentId: idSchema,
+      scores: surveyScoresSchema,
+      comment: storedText.paragraph({ max: 500 }).optional(),
+    }),
+  },
+} as const;
+
+type AnswerSchemas = typeof surveyAnswerEventSchemas;
+export type SurveyAnswerEvent = EventUnion<AnswerSchemas>;
+export const { types: surveyAnswerEventTypes, parse: parseSurveyAnswerEvent } = eventParsing(
+  surveyAnswerEventSchemas,
+  'a survey answer event',
+);
+
 export const projectStreams = {
   project: (projectId: string) => `project-${projectId}`,
+  surveyAnswer: (projectId: string, residentId: string) =>
+    `surveyanswer-${projectId}-${residentId}`,
 };

@@ -13,6 +13,7 @@ export const projectStages = [
   'completed',
   'accepted',
   'settled',
+  'evaluated',
 ] as const;
 export type ProjectStage = (typeof projectStages)[number];
 
@@ -35,6 +36,7 @@ export type ProjectState =
       spent: number;
       /** The last acceptance verdict, if any. */
       verdict?: 'passed' | 'conditional' | 'failed';
+      survey?: { opensOn: string; closesOn: string; closed: boolean };
     };
 
 export type ExistingProject = Exclude<ProjectState, { status: 'none' }>;
@@ -48,6 +50,7 @@ const stageAfter: Partial<Record<ProjectEvent['type'], ProjectStage>> = {
   ProjectWorksStarted: 'started',
   ProjectWorksCompleted: 'completed',
   ProjectSettled: 'settled',
+  ProjectEvaluated: 'evaluated',
 };
 
 export function evolveProject(state: ProjectState, event: ProjectEvent): ProjectState {
@@ -94,6 +97,13 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
       };
     case 'ProjectSettled':
       return { ...next, finalAmount: event.data.finalAmount };
+    case 'ProjectSurveyOpened':
+      return {
+        ...next,
+        survey: { opensOn: event.data.opensOn, closesOn: event.data.closesOn, closed: false },
+      };
+    case 'ProjectSurveyClosed':
+      return next.survey ? { ...next, survey: { ...next.survey, closed: true } } : next;
     case 'ProjectSuspended':
       return { ...next, status: 'suspended' };
     case 'ProjectResumed':
@@ -124,3 +134,10 @@ export function financialProgress(spent: number, base: number | null | undefined
 /** What the money the project holds is measured against now: the final account, the contract, the budget. */
 export const moneyCeiling = (state: ExistingProject): number | undefined =>
   state.finalAmount ?? state.contractValue;
+
+/**
+ * The fewest answers a survey needs to judge by: 30, or 5 % of the community's voters (rounded
+ * up) when that is fewer, and at least one.
+ */
+export const surveyMinimum = (voters: number): number =>
+  Math.max(1, Math.min(30, Math.ceil(voters * 0.05)));

@@ -6,11 +6,13 @@ import { fold } from '../../src/shared/index.ts';
 import {
   physicalProgress,
   projectDecider,
+  surveyAnswerDecider,
   type ProjectEvent,
   type ProjectEventOf,
+  type SurveyAnswerEvent,
 } from '../../src/project/index.ts';
 import type { CycleState, PublishedCycle } from '../../src/cycle/index.ts';
-import { cycleAt, definition } from '../cycle/fixtures.ts';
+import { cycleAt, definition, residentOf } from '../cycle/fixtures.ts';
 import { given, refused } from '../given.ts';
 
 const projectId = 'p-handrails';
@@ -351,5 +353,114 @@ describe('suspending and cancelling', () => {
     ])
       .when({ type: 'ApproveProject', data: approved.data })
       .then(refused('conflict', 'project_cancelled'));
+  });
+});
+
+describe('the satisfaction survey and the evaluation', () => {
+  const done = [
+    opened,
+    approved,
+    reviewed,
+    awarded,
+    started,
+    reached('m1'),
+    reached('m2'),
+    completed,
+    accepted,
+  ];
+  const settled: ProjectEvent = {
+    type: 'ProjectSettled',
+    data: { projectId, by, finalAmount: 2_800_000 },
+  };
+  const surveyOpened: ProjectEvent = {
+    type: 'ProjectSurveyOpened',
+    data: { projectId, by, opensOn: '2025-07-10', closesOn: '2025-07-23', voters: 20, minimum: 1 },
+  };
+  const counted = {
+    answers: 3,
+    distribution: {
+      overall: [0, 0, 0, 1, 2],
+      quality: [0, 0, 1, 1, 1],
+      timeliness: [0, 0, 0, 2, 1],
+      usefulness: [0, 0, 0, 0, 3],
+    },
+  };
+  const open = { type: 'OpenSurvey' as const, data: { projectId, by }, cycle: implementing };
+
+  it('opens after acceptance for the cycle days, with the minimum from the voters', () => {
+    given(projectDecider, done.slice(0, -1))
+      .when({ ...open, today: '2025-07-10' })
+      .then(refused('conflict', 'wrong_stage'));
+    given(projectDecider, done)
+      .when({ ...open, today: '2025-07-10' })
+      .then([surveyOpened]);
+  });
+
+  it('closes only after its last day, flagging too few answers', () => {
+    const close = { type: 'CloseSurvey' as const, data: { projectId, by }, counted };
+    given(projectDecider, [...done, surveyOpened])
+      .when({ ...close, today: '2025-07-23' })
+      .then(refused('conflict', 'survey_running'));
+    given(projectDecider, [...done, surveyOpened])
+      .when({ ...close, counted: { ...counted, answers: 0 }, today: '2025-07-24' })
+      .then([
+        {
+          type: 'ProjectSurveyClosed',
+          data: {
+            projectId,
+            by,
+            result: { ...counted, answers: 0, voters: 20, minimum: 1, tooFew: true },
+          },
+        },
+      ]);
+  });
+
+  it('publishes the evaluation once settled and the survey closed', () => {
+    const evaluate = {
+      type: 'EvaluateProject' as const,
+      data: { projectId, by, reply: '感谢居民监督，已按意见加固扶手。' },
+    };
+    given(projectDecider, [...done, settled, surveyOpened])
+      .when(evaluate)
+      .then(refused('conflict', 'survey_not_closed'));
+    const closed: ProjectEvent = {
+      type: 'ProjectSurveyClosed',
+      data: { projectId, by, result: { ...counted, voters: 20, minimum: 1, tooFew: false } },
+    };
+    given(projectDecider, [...done, surveyOpened, closed])
+      .when(evaluate)
+      .then(refused('conflict', 'stage_skipped'));
+    given(projectDecider, [...done, settled, surveyOpened, closed])
+      .when(evaluate)
+      .then([{ type: 'ProjectEvaluated', data: evaluate.data }]);
+  });
+
+  it('takes an answer from an eligible resident while open, and from nobody else', () => {
+    const project = fold(projectDecider, [...done, surveyOpened]);
+    const answer = {
+      type: 'AnswerSurvey' as const,
+      data: {
+        projectId,
+        residentId: 'r1',
+        scores: { overall: 5, quality: 4, timeliness: 4, usefulness: 5 },
+      },
+      project,
+      cycle: implementing,
+      resident: residentOf('hupan'),
+      today: '2025-07-12',
+    };
+    given(surveyAnswerDecider, [])
+      .when(answer)
+      .then([{ type: 'SurveyAnswered', data: answer.data }]);
+    const answered: SurveyAnswerEvent = { type: 'SurveyAnswered', data: answer.data };
+    given(surveyAnswerDecider, [answered])
+      .when(answer)
+      .then([{ type: 'SurveyAnswered', data: answer.data }]);
+    given(surveyAnswerDecider, [])
+      .when({ ...answer, resident: residentOf('binhu') })
+      .then(refused('forbidden', 'not_eligible'));
+    given(surveyAnswerDecider, [])
+      .when({ ...answer, today: '2025-07-24' })
+      .then(refused('conflict', 'survey_not_open'));
   });
 });

@@ -3,7 +3,12 @@
 import { refuse } from '../../shared/errors.ts';
 import { moneyText } from '../../cycle/describe.ts';
 import { projectStageText, projectStepText } from '../describe.ts';
-import { projectStages, type ExistingProject, type ProjectStage, type ProjectState } from '../state.ts';
+import {
+  projectStages,
+  type ExistingProject,
+  type ProjectStage,
+  type ProjectState,
+} from '../state.ts';
 
 export function requireProject(state: ProjectState, projectId: string): ExistingProject {
   if (state.status === 'none') {
