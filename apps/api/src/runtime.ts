@@ -70,6 +70,7 @@ import {
 import { organisationProjection, staffProjection } from '@gongzhi/projections/organisation';
 import { outcomeProjection } from '@gongzhi/projections/outcome';
 import { openPostgresReadModels } from '@gongzhi/projections/postgres';
+import { projectProjection } from '@gongzhi/projections/project';
 import {
   feedbackProjection,
   proposalProjection,
@@ -290,6 +291,7 @@ export async function openRuntime(
     ballotVoterProjection,
     ballotTallyProjection,
     paperBallotProjection,
+    projectProjection,
   ];
   const runnerOptions = {
     store,

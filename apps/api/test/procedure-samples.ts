@@ -74,6 +74,10 @@ export const PROPOSAL_CONTENT = {
 export const later = (build: () => unknown) => ({ build });
 
 /** One valid input per procedure (or several cases). Add one for every new procedure. */
+// The seeded evaluating cycle of A1 and its selected project (opened when it was confirmed).
+export const PROJECT_CYCLE = 'demo-cycle-evaluating';
+export const PROJECT = 'demo-e-handrails';
+
 export const SAMPLES: Record<string, Sample | Sample[]> = {
   'auth.login': { input: { loginName: LOGIN.loginName, password: PASSWORD } },
   'auth.logout': {},
@@ -436,6 +440,63 @@ export const SAMPLES: Record<string, Sample | Sample[]> = {
     input: { objectionId: OBJECTION, answer: 'dismissed', reason: '授权测试' },
     target: 'community',
   },
+  // Projects: the seeded evaluating cycle's winner of A1 is a project (its stages are refused or
+  // recorded by the domain; access is what the samples test).
+  'project.board': { input: { cycleId: PROJECT_CYCLE } },
+  'project.get': { input: { projectId: PROJECT } },
+  'project.openForCycle': { input: { cycleId: PROJECT_CYCLE }, target: 'street' },
+  'project.approve': {
+    input: { projectId: PROJECT, implementer: { kind: 'department', name: '虞山街道城建办' } },
+    target: 'community',
+  },
+  'project.reviewBudget': {
+    input: { projectId: PROJECT, approvedBudget: 3_000_000 },
+    target: 'community',
+  },
+  'project.awardContract': {
+    input: {
+      projectId: PROJECT,
+      method: 'inquiry',
+      bidders: [{ name: '琴湖建设', amount: 2_800_000 }],
+      contractor: '琴湖建设',
+      contractValue: 2_800_000,
+      reason: '报价最低',
+    },
+    target: 'community',
+  },
+  'project.startWorks': {
+    input: {
+      projectId: PROJECT,
+      startedOn: '2025-06-01',
+      milestones: [{ milestoneId: 'm1', title: '安装扶手', weight: 100, plannedOn: '2025-06-30' }],
+    },
+    target: 'community',
+  },
+  'project.reachMilestone': {
+    input: { projectId: PROJECT, milestoneId: 'm1', reachedOn: '2025-06-20' },
+    target: 'community',
+  },
+  'project.recordPayment': {
+    input: { projectId: PROJECT, amount: 100_000, paidOn: '2025-06-21' },
+    target: 'community',
+  },
+  'project.completeWorks': {
+    input: { projectId: PROJECT, completedOn: '2025-06-30' },
+    target: 'community',
+  },
+  'project.recordAcceptance': {
+    input: {
+      projectId: PROJECT,
+      verdict: 'passed',
+      acceptedOn: '2025-07-01',
+      committee: [{ role: 'implementer', name: '王工', signed: true }],
+    },
+    target: 'community',
+  },
+  'project.settle': { input: { projectId: PROJECT, finalAmount: 2_800_000 }, target: 'community' },
+  'project.suspend': { input: { projectId: PROJECT, reason: '授权测试' }, target: 'community' },
+  'project.resume': { input: { projectId: PROJECT, reason: '授权测试' }, target: 'community' },
+  'project.cancel': { input: { projectId: PROJECT, reason: '授权测试' }, target: 'community' },
 };
 
 export interface Principal {

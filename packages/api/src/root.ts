@@ -7,6 +7,7 @@ import { organisationRouter } from './organisation/router.ts';
 import { outcomeRouter } from './outcome/router.ts';
 import { feedbackRouter } from './proposal/feedback.ts';
 import { proposalRouter } from './proposal/router.ts';
+import { projectRouter } from './project/router.ts';
 import { residentRouter } from './resident/router.ts';
 import { authRouter, sessionRouter } from './session/router.ts';
 import { router } from './trpc.ts';
@@ -22,6 +23,7 @@ export const appRouter = router({
   notification: notificationRouter,
   ballot: ballotRouter,
   outcome: outcomeRouter,
+  project: projectRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,8 +1,9 @@
-// Demo data: the places, a demo staff account for every staff role, a few residents, and seven
+// Demo data: the places, a demo staff account for every staff role, a few residents, and eight
 // micro-project cycles: 虞山街道's in screening with proposals in every state, its autumn one in
 // voting, its summer one on public notice (公示), its spring one with the notice over, ready to be
-// confirmed, its first one of the year being evaluated with an author still owed feedback, and its
-// next one open for proposals (empty); 琴川街道's open for proposals. Every
+// confirmed, its first one of the year being evaluated with an author still owed feedback (its one
+// project settled), its next one open for proposals (empty), and 书院社区's own being implemented
+// with a project at every stage; 琴川街道's open for proposals. Every
 // record is written through the commands, as a person would write it, and only once (see
 // streamIsMissing), so the first start seeds and later starts leave the data as they find it.
 import { cycleStreams } from '@gongzhi/domain';
@@ -10,6 +11,7 @@ import type { BallotSeal } from '@gongzhi/projections/ballot';
 import { DEMO_ACCOUNTS, seedStaffAccounts, type DemoSignIn } from './accounts.ts';
 import { confirmCycle } from './cycles/confirm.ts';
 import { evaluatingCycle } from './cycles/evaluating.ts';
+import { implementingCycle } from './cycles/implementing.ts';
 import { noticeCycle } from './cycles/notice.ts';
 import { qinchuanCycle } from './cycles/qinchuan.ts';
 import type { DemoCycle } from './cycles/steps.ts';
@@ -29,6 +31,7 @@ const DEMO_CYCLES: DemoCycle[] = [
   confirmCycle,
   evaluatingCycle,
   yushanNextCycle,
+  implementingCycle,
 ];
 
 /** Seeds what is missing of the demo data and returns the sign-ins for the start banner. */

@@ -131,3 +131,16 @@ export function surveyCommunities<C extends Required<Place>>(
 export function surveyorOf(grants: readonly Grant[], community: Required<Place>) {
   return has(grants, ['consultant'], community) ? ('consultant' as const) : ('department' as const);
 }
+
+// Projects (家园共建): the street approves, reviews budgets, suspends and cancels; the implementer
+// (department staff of the project's community, or the street) records the rest.
+const streetRoles = ['street_officer', 'city_admin'];
+const implementerRoles = ['department_staff', ...streetRoles];
+
+export function mayActAsStreetOnProject(grants: readonly Grant[], place: Community): boolean {
+  return grants.some((grant) => streetRoles.includes(grant.role) && reaches(grant, place));
+}
+
+export function mayImplementProject(grants: readonly Grant[], place: Community): boolean {
+  return grants.some((grant) => implementerRoles.includes(grant.role) && reaches(grant, place));
+}

@@ -10,12 +10,13 @@ import type { Writer } from '../commands.ts';
 import { moveCyclePhase, type PhaseMoveFacts } from '../cycle/commands.ts';
 import { unansweredObjections } from '../outcome/commands.ts';
 import { caughtUpToHead } from '../positions.ts';
+import { openProjects } from '../project/commands.ts';
 
 type PhaseMove = { cycleId: string; to: CyclePhase; reason?: string | undefined };
 
 /**
- * Moves the cycle to its next phase. Confirming the selection (to implementing) is decided on the
- * number of the cycle's objections still unanswered; closing the cycle on the proposals whose
+ * Moves the cycle to its next phase. Confirming the selection (to implementing): see
+ * confirmSelection; closing the cycle on the proposals whose
  * authors still wait for feedback; closing the vote: see closeVote.
  */
 export async function advanceCyclePhase(w: Writer, data: PhaseMove, expectedRevision?: bigint) {
@@ -23,12 +24,7 @@ export async function advanceCyclePhase(w: Writer, data: PhaseMove, expectedRevi
     case 'publicity':
       return closeVote(w, data, expectedRevision);
     case 'implementing':
-      return moveCyclePhase(
-        w,
-        data,
-        async () => ({ unansweredObjections: await unansweredObjections(w, data.cycleId) }),
-        expectedRevision,
-      );
+      return confirmSelection(w, data, expectedRevision);
     case 'closed':
       return moveCyclePhase(
         w,
@@ -39,6 +35,24 @@ export async function advanceCyclePhase(w: Writer, data: PhaseMove, expectedRevi
     default:
       return moveCyclePhase(w, data, async () => ({}), expectedRevision);
   }
+}
+
+/**
+ * Confirming the selection (publicity → implementing) is decided on the number of the cycle's
+ * objections still unanswered, and opens one project per winner (project/commands.ts); the
+ * position answered is then the last project's. Should the process stop between the move and the
+ * projects, project.openForCycle opens the missing ones (it opens none twice).
+ */
+async function confirmSelection(w: Writer, data: PhaseMove, expectedRevision?: bigint) {
+  const moved = await moveCyclePhase(
+    w,
+    data,
+    async () => ({ unansweredObjections: await unansweredObjections(w, data.cycleId) }),
+    expectedRevision,
+  );
+  if (moved.events.length === 0) return moved;
+  const opened = await openProjects(w, data.cycleId);
+  return { ...moved, position: opened.at(-1)?.position ?? moved.position };
 }
 
 /**

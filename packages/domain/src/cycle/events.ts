@@ -118,6 +118,12 @@ export const bulletinMinimumSchema = z.number().int().min(1).max(1000);
 /** What a cycle without the setting takes: ten ballots. */
 export const defaultBulletinMinimum = 10;
 
+/** What a cycle without the setting allows to be awarded directly: ¥50,000. */
+export const defaultDirectAwardThreshold = 5_000_000;
+
+/** What a cycle without the setting gives a satisfaction survey: fourteen days. */
+export const defaultSurveyDays = 14;
+
 /** Who may propose, co-sign and vote: a verified tie of these kinds, and a minimum age. */
 export const cycleEligibilitySchema = z.object({
   tieKinds: z
@@ -151,6 +157,13 @@ export const cycleDefinitionSchema = z.object({
    * below it only the totals are public (ballot/bulletin.ts). Absent: `defaultBulletinMinimum`.
    */
   bulletinMinimum: bulletinMinimumSchema.optional(),
+  /**
+   * The contract value up to which a project's implementer may award directly (直接委托) rather
+   * than through tender, inquiry or negotiation. Absent: `defaultDirectAwardThreshold`.
+   */
+  directAwardThreshold: fenSchema.optional(),
+  /** How many days a project's satisfaction survey stays open. Absent: `defaultSurveyDays`. */
+  surveyDays: z.number().int().min(1).max(90).optional(),
   /** Length of the publicity (公示) of the selection, typically 3–7 days. */
   publicityDays: z.number().int().min(1).max(60),
   schedule: cycleScheduleSchema,

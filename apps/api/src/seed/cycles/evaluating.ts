@@ -1,4 +1,5 @@
 import { advanceCyclePhase, ballotCommands } from '@gongzhi/api';
+import { takeProject } from './project-steps.ts';
 import { content, seedCycleUpToVoting, type DemoCycle, type DemoCycleContext } from './steps.ts';
 
 const cycleId = 'demo-cycle-evaluating';
@@ -6,7 +7,7 @@ const cycleId = 'demo-cycle-evaluating';
 /**
  * 虞山街道's first cycle of this year in 书院社区 alone, being evaluated: the stair handrails
  * were selected and built; the author of the bicycle shed, not selected, still waits for
- * feedback (意见共商), so the cycle cannot close yet.
+ * feedback (意见共商), so the cycle cannot close yet. The handrails' project is settled.
  */
 export const evaluatingCycle: DemoCycle = { cycleId, seed: seedEvaluatingCycle };
 
@@ -82,11 +83,9 @@ async function seedEvaluatingCycle({
     seal,
     { cycleId, communityId: 'shuyuan', voterId: 'demo-r-zhao', choices: [selected] },
   );
-  for (const [to, offset] of [
-    ['publicity', -110],
-    ['implementing', -100],
-    ['evaluating', -10],
-  ] as const) {
-    await advanceCyclePhase(by(officer, offset), { cycleId, to });
-  }
+  await advanceCyclePhase(by(officer, -110), { cycleId, to: 'publicity' });
+  // Confirming opens the handrails' project, carried out and settled before the evaluation.
+  await advanceCyclePhase(by(officer, -100), { cycleId, to: 'implementing' });
+  await takeProject(by, day, { projectId: selected, cost: 30_000, from: -95, until: 'settled' });
+  await advanceCyclePhase(by(officer, -10), { cycleId, to: 'evaluating' });
 }
