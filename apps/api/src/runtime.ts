@@ -22,6 +22,7 @@ import {
   consoleCodeSender,
   createPhoneCodes,
   createPhotoFiles,
+  createSignInCodes,
   drainOutbox,
   ensurePhoneCodeTable,
   ensurePhotoTable,
@@ -59,6 +60,7 @@ import {
   paperBallotProjection,
 } from '@gongzhi/projections/ballot';
 import { cycleProjection } from '@gongzhi/projections/cycle';
+import { meetingProjection } from '@gongzhi/projections/meeting';
 import {
   ensureNotificationStateTables,
   notificationProjection,
@@ -243,6 +245,7 @@ export async function openRuntime(
     ballotVoterProjection,
     ballotTallyProjection,
     paperBallotProjection,
+    meetingProjection,
   ];
   const runner = await startProjectionRunner({
     store,
@@ -257,6 +260,7 @@ export async function openRuntime(
     sessions: createSessionStore(readModelDb),
     loginThrottle: createLoginThrottle(readModelDb),
     ballotSeal,
+    signInCodes: createSignInCodes(masterKey.key),
     residents: {
       vault,
       digestPhone: createPhoneDigester(masterKey.key),

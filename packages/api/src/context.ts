@@ -8,6 +8,7 @@ import type { ReadModels } from '@gongzhi/projections';
 import type { Locale } from './locale.ts';
 import type { ResidentServices } from './resident/services.ts';
 import type { BallotSeal } from '@gongzhi/projections/ballot';
+import type { SignInCodes } from './meeting/sign-in-code.ts';
 
 /** What the API needs from the process that hosts it. */
 export interface ApiServices {
@@ -18,6 +19,8 @@ export interface ApiServices {
   residents: ResidentServices;
   /** Seals ballots for their voter's stream (the ballot key); without it no ballot is taken. */
   ballotSeal?: BallotSeal;
+  /** The rotating sign-in codes of meetings (a key derived from the master key). */
+  signInCodes?: SignInCodes;
   /** How long a query waits for the read models to pass `minPosition`; default 2000 ms. */
   readYourWritesTimeoutMs?: number;
   now?: () => Date;

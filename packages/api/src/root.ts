@@ -10,6 +10,7 @@ import { proposalRouter } from './proposal/router.ts';
 import { residentRouter } from './resident/router.ts';
 import { authRouter, sessionRouter } from './session/router.ts';
 import { router } from './trpc.ts';
+import { meetingRouter } from './meeting/router.ts';
 
 export const appRouter = router({
   auth: authRouter,
@@ -22,6 +23,7 @@ export const appRouter = router({
   notification: notificationRouter,
   ballot: ballotRouter,
   outcome: outcomeRouter,
+  meeting: meetingRouter,
 });
 
 export type AppRouter = typeof appRouter;
