@@ -45,6 +45,7 @@ export const memberKinds = memberKindSchema.options;
 /** A member's part: voting members (the chair among them) and the recorder, who does not vote. */
 export const memberRoleSchema = z.enum(['member', 'chair', 'recorder']);
 export type MemberRole = z.infer<typeof memberRoleSchema>;
+export const memberRoles = memberRoleSchema.options;
 
 /** How many of the voting members must be present for the body to sit. */
 export const quorumRuleSchema = z.enum(['two_thirds', 'more_than_half']);
