@@ -110,6 +110,28 @@ describe.each(engines)('deliberation meetings over HTTP on $name', ({ make }) =>
     setUp = convened.position;
   });
 
+  it('seeds a year of the demo council’s meetings, and the next one to sign in to', async () => {
+    const { meetings } = ok<{
+      meetings: { meetingId: string; lateNotice: boolean; status: string; bodyId: string }[];
+    }>(
+      await call(
+        'meeting.meetings',
+        { communityId: 'shuyuan', minPosition: setUp },
+        { query: true },
+      ),
+    );
+    const demo = meetings.filter((mt) => mt.bodyId === 'demo-body-shuyuan-council');
+    expect(demo).toHaveLength(13);
+    expect(demo.filter((mt) => mt.lateNotice)).toHaveLength(2);
+    expect(demo.filter((mt) => mt.status === 'convened').map((mt) => mt.meetingId)).toEqual([
+      'demo-meeting-shuyuan-next',
+    ]);
+    const noQuorum = await publicMeeting('demo-meeting-shuyuan-07');
+    expect(noQuorum.motions).toEqual([]);
+    const held = await publicMeeting('demo-meeting-shuyuan-01');
+    expect(held.motions[0]!.vote).toMatchObject({ passed: true, entitled: 7 });
+  });
+
   it('keeps the roster as of any day, and takes the law’s rules by default', async () => {
     const roster = ok<{
       body: { rules: { quorum: string; majority: string; noticeDays: number } };
