@@ -11,6 +11,7 @@ import {
   readBody,
   readMeeting,
   type MeetingView,
+  type MotionView,
 } from '@gongzhi/projections/meeting';
 import { readResident } from '@gongzhi/projections/resident';
 import type { Context } from '../context.ts';
@@ -52,6 +53,37 @@ function quorumOf(meeting: MeetingView, present: ReadonlySet<string>) {
   };
 }
 
+/**
+ * A motion as the public reads it: the tally and the frozen figures, without who voted how or
+ * who was present (named votes name residents by id).
+ */
+function publicMotion(motion: MotionView) {
+  const { vote, ...rest } = motion;
+  if (!vote) return { ...rest, vote: null };
+  const tally =
+    vote.vote.method === 'count'
+      ? vote.vote
+      : {
+          for: vote.vote.votes.filter((v) => v.choice === 'for').length,
+          against: vote.vote.votes.filter((v) => v.choice === 'against').length,
+          abstain: vote.vote.votes.filter((v) => v.choice === 'abstain').length,
+        };
+  return {
+    ...rest,
+    vote: {
+      method: vote.vote.method,
+      for: tally.for,
+      against: tally.against,
+      abstain: tally.abstain,
+      present: vote.present.length,
+      entitled: vote.entitled,
+      majority: vote.majority,
+      needed: vote.needed,
+      passed: vote.passed,
+    },
+  };
+}
+
 /** How many of the roster are of each kind, for the public notice. */
 function participantsByKind(meeting: MeetingView) {
   const counts = new Map<MemberKind, number>();
@@ -85,7 +117,7 @@ export async function readPublicMeeting(ctx: Context, meetingId: string) {
       members: attendance.filter((a) => a.present && a.as === 'member').length,
       others: attendance.filter((a) => a.present && a.as === 'attendee').length,
     },
-    motions,
+    motions: motions.map(publicMotion),
   };
 }
 
