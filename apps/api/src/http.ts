@@ -1,6 +1,6 @@
 // The HTTP face of the API: tRPC at /trpc, GET /healthz, photo upload and download at
-// /api/photos, the public ballot bulletin as files at /api/public, and a cross-site check in
-// front of every state-changing request.
+// /api/photos, the public ballot bulletin as files at /api/public, server-sent events for live
+// pages at /live (live.ts), and a cross-site check in front of every state-changing request.
 import type { HttpBindings } from '@hono/node-server';
 import { trpcServer } from '@hono/trpc-server';
 import { TRPCError } from '@trpc/server';
@@ -25,6 +25,7 @@ import {
   type HttpOptions,
 } from './answers.ts';
 import { batchPaths, batchRefusal, isJsonContentType, MAX_BODY_BYTES, notJson } from './limits.ts';
+import { serveLive } from './live.ts';
 import { requestLogLine } from './request-log.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -194,6 +195,9 @@ export function createHttpApp(runtime: Runtime, options: HttpOptions = {}) {
       return c.json({ error: { message: error.message, data: { code: error.code } } }, status);
     }
   });
+
+  // Live pages: server-sent events when a topic's streams change (live.ts).
+  serveLive(app, runtime.runner);
 
   app.use(
     '/trpc/*',

@@ -24,6 +24,7 @@ import {
   consoleCodeSender,
   createPhoneCodes,
   createPhotoFiles,
+  createSignInCodes,
   drainOutbox,
   ensurePhoneCodeTable,
   ensurePhotoTable,
@@ -63,6 +64,7 @@ import {
 } from '@gongzhi/projections/ballot';
 import { openClusterLocks, startElectedRunner } from '@gongzhi/projections/cluster';
 import { cycleProjection } from '@gongzhi/projections/cycle';
+import { meetingProjection } from '@gongzhi/projections/meeting';
 import {
   ensureNotificationStateTables,
   notificationProjection,
@@ -292,6 +294,7 @@ export async function openRuntime(
     ballotTallyProjection,
     paperBallotProjection,
     projectProjection,
+    meetingProjection,
   ];
   const runnerOptions = {
     store,
@@ -327,6 +330,7 @@ export async function openRuntime(
     sessions: createSessionStore(readModelDb),
     loginThrottle: createLoginThrottle(readModelDb),
     ballotSeal,
+    signInCodes: createSignInCodes(masterKey.key),
     residents: {
       vault,
       digestPhone: createPhoneDigester(masterKey.key),

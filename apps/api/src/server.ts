@@ -22,7 +22,7 @@ export type NodeHandler = (
   next?: () => void,
 ) => void | Promise<void>;
 
-const API_PATH = /^\/(trpc|healthz|api)(\/|\?|$)/;
+const API_PATH = /^\/(trpc|healthz|api|live)(\/|\?|$)/;
 
 export interface StartedServer {
   server: Server;

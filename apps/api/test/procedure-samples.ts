@@ -5,6 +5,7 @@
 import {
   appRouter,
   cycleCommands,
+  meetingCommands,
   organisationCommands,
   outcomeCommands,
   type ProcedureMeta,
@@ -68,6 +69,17 @@ export const PROPOSAL_CONTENT = {
   category: 'goods',
   estimatedCost: 100_000,
   location: { text: '授权测试地点' },
+};
+
+// A body of A1 with one member (a demo resident), a meeting of it with a motion, and one to close.
+export const MEETING = {
+  bodyId: 'authz-body',
+  meetingId: 'authz-meeting',
+  closingId: 'authz-meeting-closing',
+  itemId: 'authz-item',
+  motionId: 'authz-motion',
+  member: 'demo-r-wang',
+  day: chinaDate(new Date().toISOString()),
 };
 
 /** Inputs that name fixture residents are built when the case runs. */
@@ -497,6 +509,64 @@ export const SAMPLES: Record<string, Sample | Sample[]> = {
   'project.suspend': { input: { projectId: PROJECT, reason: '授权测试' }, target: 'community' },
   'project.resume': { input: { projectId: PROJECT, reason: '授权测试' }, target: 'community' },
   'project.cancel': { input: { projectId: PROJECT, reason: '授权测试' }, target: 'community' },
+
+  'meeting.bodies': { input: { communityId: A.communityId } },
+  'meeting.meetings': { input: { communityId: A.communityId } },
+  'meeting.meeting': { input: { meetingId: MEETING.meetingId } },
+  'meeting.signIn': { input: { meetingId: MEETING.meetingId, code: 'ABCDEF' } },
+  'meeting.leave': { input: { meetingId: MEETING.meetingId } },
+  'meeting.establishBody': {
+    input: { communityId: A.communityId, kind: 'round_table', name: '授权测试圆桌会' },
+    target: 'community',
+  },
+  'meeting.joinBody': {
+    ...later(() => ({
+      bodyId: MEETING.bodyId,
+      residentId: fixture.residentId,
+      kind: 'resident',
+      role: 'member',
+      from: MEETING.day,
+    })),
+    target: 'community',
+  },
+  'meeting.leaveBody': {
+    input: { bodyId: MEETING.bodyId, residentId: MEETING.member, from: '2099-01-01' },
+    target: 'community',
+  },
+  'meeting.roster': { input: { bodyId: MEETING.bodyId }, target: 'community' },
+  'meeting.convene': {
+    input: {
+      bodyId: MEETING.bodyId,
+      title: '授权测试会议',
+      agenda: [{ title: '授权测试议题' }],
+      startsAt: '2099-01-01T02:00:00.000Z',
+      place: '授权测试地点',
+    },
+    target: 'community',
+  },
+  'meeting.signInCode': { input: { meetingId: MEETING.meetingId }, target: 'community' },
+  'meeting.signInFor': {
+    input: { meetingId: MEETING.meetingId, residentId: MEETING.member },
+    target: 'community',
+  },
+  'meeting.recordLeaving': {
+    input: { meetingId: MEETING.meetingId, residentId: MEETING.member },
+    target: 'community',
+  },
+  'meeting.attendance': { input: { meetingId: MEETING.meetingId }, target: 'community' },
+  'meeting.tableMotion': {
+    input: { meetingId: MEETING.meetingId, itemId: MEETING.itemId, text: '授权测试动议' },
+    target: 'community',
+  },
+  'meeting.vote': {
+    input: {
+      meetingId: MEETING.meetingId,
+      motionId: MEETING.motionId,
+      vote: { method: 'count', for: 1, against: 0, abstain: 0 },
+    },
+    target: 'community',
+  },
+  'meeting.close': { input: { meetingId: MEETING.closingId }, target: 'community' },
 };
 
 export interface Principal {
@@ -635,6 +705,37 @@ export async function createSampleRecords({
     text: '授权测试的异议内容',
     photos: [],
     filedBy: 'system',
+  });
+  await meetingCommands.establishBody(w, {
+    bodyId: MEETING.bodyId,
+    communityId: A.communityId,
+    streetId: A.streetId,
+    kind: 'residents_council',
+    name: '授权测试议事会',
+    rules: { quorum: 'two_thirds', majority: 'of_present', noticeDays: 3 },
+  });
+  await meetingCommands.joinBody(w, {
+    bodyId: MEETING.bodyId,
+    residentId: MEETING.member,
+    kind: 'resident',
+    role: 'member',
+    from: MEETING.day,
+  });
+  for (const meetingId of [MEETING.meetingId, MEETING.closingId]) {
+    await meetingCommands.conveneMeeting(w, {
+      meetingId,
+      bodyId: MEETING.bodyId,
+      title: '授权测试会议',
+      agenda: [{ itemId: MEETING.itemId, title: '授权测试议题', reserved: false }],
+      startsAt: new Date(Date.now() + 3_600_000).toISOString(),
+      place: '授权测试地点',
+    });
+  }
+  await meetingCommands.tableMotion(w, {
+    meetingId: MEETING.meetingId,
+    motionId: MEETING.motionId,
+    itemId: MEETING.itemId,
+    text: '授权测试动议',
   });
   await runner.waitForPosition((await store.headPosition())!, 10_000);
 

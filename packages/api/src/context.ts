@@ -9,6 +9,7 @@ import type { Locale } from './locale.ts';
 import type { ResidentServices } from './resident/services.ts';
 import type { BallotSeal } from '@gongzhi/projections/ballot';
 import type { ClusterLocks } from '@gongzhi/projections/cluster';
+import type { SignInCodes } from './meeting/sign-in-code.ts';
 
 /** What the API needs from the process that hosts it. */
 export interface ApiServices {
@@ -19,6 +20,8 @@ export interface ApiServices {
   residents: ResidentServices;
   /** Seals ballots for their voter's stream (the ballot key); without it no ballot is taken. */
   ballotSeal?: BallotSeal;
+  /** The rotating sign-in codes of meetings (a key derived from the master key). */
+  signInCodes?: SignInCodes;
   /** How long a query waits for the read models to pass `minPosition`; default 2000 ms. */
   readYourWritesTimeoutMs?: number;
   now?: () => Date;

@@ -23,6 +23,8 @@ export * as proposalCommands from './proposal/commands.ts';
 export * as ballotCommands from './ballot/commands.ts';
 export * as outcomeCommands from './outcome/commands.ts';
 export * as projectCommands from './project/commands.ts';
+export * as meetingCommands from './meeting/commands.ts';
+export { createSignInCodes, type SignInCodes } from './meeting/sign-in-code.ts';
 export { advanceCyclePhase } from './workflows/advance-cycle-phase.ts';
 export { bulletinCsv, bulletinPb, countBallots, recountPb } from './ballot/count.ts';
 export {

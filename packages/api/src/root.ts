@@ -11,6 +11,7 @@ import { projectRouter } from './project/router.ts';
 import { residentRouter } from './resident/router.ts';
 import { authRouter, sessionRouter } from './session/router.ts';
 import { router } from './trpc.ts';
+import { meetingRouter } from './meeting/router.ts';
 
 export const appRouter = router({
   auth: authRouter,
@@ -24,6 +25,7 @@ export const appRouter = router({
   ballot: ballotRouter,
   outcome: outcomeRouter,
   project: projectRouter,
+  meeting: meetingRouter,
 });
 
 export type AppRouter = typeof appRouter;

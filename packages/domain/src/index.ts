@@ -6,3 +6,4 @@ export * from './proposal/index.ts';
 export * from './ballot/index.ts';
 export * from './outcome/index.ts';
 export * from './project/index.ts';
+export * from './meeting/index.ts';

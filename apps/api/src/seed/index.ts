@@ -18,6 +18,7 @@ import type { DemoCycle } from './cycles/steps.ts';
 import { votingCycle } from './cycles/voting.ts';
 import { yushanNextCycle } from './cycles/yushan-next.ts';
 import { yushanCycle } from './cycles/yushan.ts';
+import { seedShuyuanMeetings } from './meetings/shuyuan.ts';
 import { seedPlaces } from './places.ts';
 import { DEMO_RESIDENT_SIGN_INS, seedResidents } from './residents.ts';
 import { datedFromToday, streamIsMissing, type SeedTarget } from './writers.ts';
@@ -54,6 +55,7 @@ export async function seedDemoData(
       await cycle.seed({ thisYear, day, by, ballotSeal });
     }
   }
+  await seedShuyuanMeetings(deps, day, by);
   // Pages and sign-in read the read model: let it include the seed before serving.
   const head = await store.headPosition();
   if (head !== undefined) await readModels.waitForPosition(head, 30_000);

@@ -1,0 +1,96 @@
+// Running a meeting on a phone: who is on the roster and present, the live quorum, signing in a
+// member without a phone (or anyone as 列席), recording leaving, motions and their votes, closing.
+import { m } from '$lib/paraglide/messages';
+import { formText, itemRefusal, itemSuccess } from '$lib/server/forms';
+import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
+import { searchResidents } from '$lib/server/resident-search';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, cookies, parent, params, url }) => {
+  const { community } = await parent();
+  const meeting = await locals.api.meeting.attendance.query({
+    meetingId: params.meetingId,
+    minPosition: lastWrite(cookies),
+  });
+  return { meeting, search: await searchResidents(locals.api, community.communityId, url) };
+};
+
+/** Counts typed by the recorder; a blank count is 0. */
+const count = (data: FormData, name: string) => Number(formText(data, name) || '0');
+
+export const actions: Actions = {
+  signIn: async ({ request, locals, cookies, params }) => {
+    const residentId = formText(await request.formData(), 'residentId');
+    try {
+      const result = await locals.api.meeting.signInFor.mutate({
+        meetingId: params.meetingId,
+        residentId,
+      });
+      rememberWrite(cookies, result.position);
+    } catch (error) {
+      return itemRefusal(residentId, error);
+    }
+    return itemSuccess(residentId, m.meeting_signed_in_for());
+  },
+
+  leave: async ({ request, locals, cookies, params }) => {
+    const residentId = formText(await request.formData(), 'residentId');
+    try {
+      const result = await locals.api.meeting.recordLeaving.mutate({
+        meetingId: params.meetingId,
+        residentId,
+      });
+      rememberWrite(cookies, result.position);
+    } catch (error) {
+      return itemRefusal(residentId, error);
+    }
+    return itemSuccess(residentId, m.meeting_left());
+  },
+
+  motion: async ({ request, locals, cookies, params }) => {
+    const data = await request.formData();
+    const itemId = formText(data, 'itemId');
+    try {
+      const result = await locals.api.meeting.tableMotion.mutate({
+        meetingId: params.meetingId,
+        itemId,
+        text: formText(data, 'text'),
+      });
+      rememberWrite(cookies, result.position);
+    } catch (error) {
+      return itemRefusal(`item-${itemId}`, error);
+    }
+    return itemSuccess(`item-${itemId}`, m.meeting_motion_tabled());
+  },
+
+  vote: async ({ request, locals, cookies, params }) => {
+    const data = await request.formData();
+    const motionId = formText(data, 'motionId');
+    try {
+      const result = await locals.api.meeting.vote.mutate({
+        meetingId: params.meetingId,
+        motionId,
+        vote: {
+          method: 'count',
+          for: count(data, 'for'),
+          against: count(data, 'against'),
+          abstain: count(data, 'abstain'),
+        },
+      });
+      rememberWrite(cookies, result.position);
+    } catch (error) {
+      return itemRefusal(motionId, error);
+    }
+    return itemSuccess(motionId, m.meeting_vote_recorded());
+  },
+
+  close: async ({ locals, cookies, params }) => {
+    try {
+      const result = await locals.api.meeting.close.mutate({ meetingId: params.meetingId });
+      rememberWrite(cookies, result.position);
+    } catch (error) {
+      return itemRefusal('close', error);
+    }
+    return itemSuccess('close', m.meeting_closed());
+  },
+};
