@@ -64,6 +64,7 @@ import {
   notificationProjection,
 } from '@gongzhi/projections/notification';
 import { organisationProjection, staffProjection } from '@gongzhi/projections/organisation';
+import { ledgerProjection } from '@gongzhi/projections/ledger';
 import { outcomeProjection } from '@gongzhi/projections/outcome';
 import { openPostgresReadModels } from '@gongzhi/projections/postgres';
 import {
@@ -243,6 +244,7 @@ export async function openRuntime(
     ballotVoterProjection,
     ballotTallyProjection,
     paperBallotProjection,
+    ledgerProjection,
   ];
   const runner = await startProjectionRunner({
     store,

@@ -5,6 +5,7 @@
 import {
   appRouter,
   cycleCommands,
+  ledgerCommands,
   organisationCommands,
   outcomeCommands,
   type ProcedureMeta,
@@ -62,6 +63,8 @@ export const PROPOSING_CYCLE = 'demo-cycle-qinchuan';
 // The seeded cycle in publicity, and an objection to the count of A1 filed by createSampleRecords.
 export const NOTICE_CYCLE = 'demo-cycle-notice';
 export const OBJECTION = 'authz-objection';
+// A signboard of A1 in the burden-reduction ledger.
+export const LEDGER_ITEM = 'authz-ledger-item';
 export const PROPOSAL_CONTENT = {
   title: '授权测试建议',
   description: '授权测试',
@@ -436,6 +439,50 @@ export const SAMPLES: Record<string, Sample | Sample[]> = {
     input: { objectionId: OBJECTION, answer: 'dismissed', reason: '授权测试' },
     target: 'community',
   },
+
+  // The burden-reduction ledger, on the item LEDGER_ITEM of A1 made by createSampleRecords.
+  'ledger.settings': {},
+  'ledger.figures': [
+    { label: 'community', input: { communityId: A.communityId } },
+    { label: 'street', input: { streetId: A.streetId } },
+  ],
+  'ledger.cityFigures': { input: {}, target: 'city' },
+  'ledger.changeSettings': {
+    input: { keepBoards: [{ code: 'party', name: '党组织' }], catalogueLevel: 'city' },
+    target: 'city',
+  },
+  'ledger.items': { input: { communityId: A.communityId }, target: 'community' },
+  'ledger.streetItems': { input: { streetId: A.streetId, status: 'relapsed' }, target: 'street' },
+  'ledger.item': { input: { itemId: LEDGER_ITEM }, target: 'community' },
+  'ledger.record': {
+    input: {
+      communityId: A.communityId,
+      title: '授权测试牌子',
+      department: '授权测试部门',
+      details: { kind: 'signboard', text: '授权测试牌子', placement: 'outside' },
+      weeklyMinutes: 10,
+    },
+    target: 'community',
+  },
+  'ledger.act': {
+    input: {
+      itemId: LEDGER_ITEM,
+      act: 'remove',
+      basis: '授权测试〔2026〕1号',
+      reason: '授权测试',
+      approver: '授权测试',
+      actedOn: '2026-01-01',
+    },
+    target: 'community',
+  },
+  'ledger.scheduleReinspection': {
+    input: { itemId: LEDGER_ITEM, dueOn: '2099-01-01' },
+    target: 'community',
+  },
+  'ledger.recordReinspection': {
+    input: { itemId: LEDGER_ITEM, inspectedOn: '2026-01-01', present: false },
+    target: 'community',
+  },
 };
 
 export interface Principal {
@@ -574,6 +621,16 @@ export async function createSampleRecords({
     text: '授权测试的异议内容',
     photos: [],
     filedBy: 'system',
+  });
+  await ledgerCommands.recordLedgerItem(w, {
+    itemId: LEDGER_ITEM,
+    communityId: A.communityId,
+    title: '授权测试牌子',
+    department: '授权测试部门',
+    details: { kind: 'signboard', text: '授权测试牌子', placement: 'outside' },
+    weeklyMinutes: 10,
+    photos: [],
+    recordedOn: '2026-01-01',
   });
   await runner.waitForPosition((await store.headPosition())!, 10_000);
 

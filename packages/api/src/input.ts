@@ -178,6 +178,32 @@ const FIELD_LABELS: Record<string, LocalizedText> = {
   // Notifications
   noticeIds: { 'zh-CN': '消息', en: 'Notices' },
   all: { 'zh-CN': '全部', en: 'All' },
+  // The burden-reduction ledger
+  itemId: { 'zh-CN': '台账事项', en: 'Ledger item' },
+  department: { 'zh-CN': '责任部门', en: 'Department' },
+  details: { 'zh-CN': '事项信息', en: 'Item details' },
+  placement: { 'zh-CN': '位置（室外或室内）', en: 'Where (outside or inside)' },
+  size: { 'zh-CN': '尺寸', en: 'Size' },
+  ruleBoard: { 'zh-CN': '可保留的牌子', en: 'Board the rule allows' },
+  mechanismType: { 'zh-CN': '机制类型', en: 'Kind of mechanism' },
+  appType: { 'zh-CN': '应用类型', en: 'Kind of app' },
+  purpose: { 'zh-CN': '用途', en: 'Purpose' },
+  forces: { 'zh-CN': '强制要求', en: 'What it forces' },
+  owner: { 'zh-CN': '建群人', en: 'Owner' },
+  members: { 'zh-CN': '成员数', en: 'Members' },
+  weeklyMinutes: { 'zh-CN': '每周占用（分钟）', en: 'Minutes a week' },
+  act: { 'zh-CN': '处理方式', en: 'Act' },
+  intoItemId: { 'zh-CN': '并入的事项', en: 'Item merged into' },
+  basis: { 'zh-CN': '依据文号', en: 'Basis (document number)' },
+  approver: { 'zh-CN': '批准人', en: 'Approver' },
+  actedOn: { 'zh-CN': '处理日期', en: 'Date of the act' },
+  beforePhotoIds: { 'zh-CN': '处理前照片', en: 'Photos before' },
+  afterPhotoIds: { 'zh-CN': '处理后照片', en: 'Photos after' },
+  dueOn: { 'zh-CN': '复查日期', en: 'Re-inspection date' },
+  inspectedOn: { 'zh-CN': '复查日期', en: 'Date inspected' },
+  present: { 'zh-CN': '是否仍在', en: 'Still there' },
+  keepBoards: { 'zh-CN': '可保留的牌子', en: 'Boards that may stay' },
+  catalogueLevel: { 'zh-CN': '目录由谁制定', en: 'Who keeps the catalogues' },
 };
 
 export interface FieldError {

@@ -2,6 +2,7 @@
 // sessions (session/router.ts), which belong to no domain module.
 import { ballotRouter } from './ballot/router.ts';
 import { cycleRouter } from './cycle/router.ts';
+import { ledgerRouter } from './ledger/router.ts';
 import { notificationRouter } from './notification/router.ts';
 import { organisationRouter } from './organisation/router.ts';
 import { outcomeRouter } from './outcome/router.ts';
@@ -22,6 +23,7 @@ export const appRouter = router({
   notification: notificationRouter,
   ballot: ballotRouter,
   outcome: outcomeRouter,
+  ledger: ledgerRouter,
 });
 
 export type AppRouter = typeof appRouter;
