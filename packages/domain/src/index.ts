@@ -6,3 +6,4 @@ export * from './proposal/index.ts';
 export * from './ballot/index.ts';
 export * from './outcome/index.ts';
 export * from './ledger/index.ts';
+export * from './catalogue/index.ts';
