@@ -65,6 +65,7 @@ import {
 } from '@gongzhi/projections/notification';
 import { organisationProjection, staffProjection } from '@gongzhi/projections/organisation';
 import { ledgerProjection } from '@gongzhi/projections/ledger';
+import { catalogueProjection } from '@gongzhi/projections/catalogue';
 import { outcomeProjection } from '@gongzhi/projections/outcome';
 import { openPostgresReadModels } from '@gongzhi/projections/postgres';
 import {
@@ -245,6 +246,7 @@ export async function openRuntime(
     ballotTallyProjection,
     paperBallotProjection,
     ledgerProjection,
+    catalogueProjection,
   ];
   const runner = await startProjectionRunner({
     store,

@@ -4,6 +4,7 @@
 // the procedure admits; the places are the seeded demo streets and communities.
 import {
   appRouter,
+  catalogueCommands,
   cycleCommands,
   ledgerCommands,
   organisationCommands,
@@ -65,6 +66,16 @@ export const NOTICE_CYCLE = 'demo-cycle-notice';
 export const OBJECTION = 'authz-objection';
 // A signboard of A1 in the burden-reduction ledger.
 export const LEDGER_ITEM = 'authz-ledger-item';
+// The city's certificate catalogue of 2091 (a draft), and a department's request to it.
+export const CATALOGUE = 'city-certificates-2091';
+export const CATALOGUE_REQUEST = 'authz-catalogue-request';
+const CATALOGUE_ENTRY = {
+  code: 'A-01',
+  title: '授权测试证明',
+  basis: '授权测试',
+  department: '授权测试部门',
+  communityRole: '授权测试',
+};
 export const PROPOSAL_CONTENT = {
   title: '授权测试建议',
   description: '授权测试',
@@ -483,6 +494,37 @@ export const SAMPLES: Record<string, Sample | Sample[]> = {
     input: { itemId: LEDGER_ITEM, inspectedOn: '2026-01-01', present: false },
     target: 'community',
   },
+
+  // The admission catalogues, on the city's draft CATALOGUE and the request CATALOGUE_REQUEST.
+  'catalogue.list': {},
+  'catalogue.get': { input: { catalogueId: CATALOGUE } },
+  'catalogue.draft': {
+    input: { place: { type: 'city' }, kind: 'work_items', year: 2090 },
+    target: 'city',
+  },
+  'catalogue.addEntry': {
+    input: { catalogueId: CATALOGUE, entry: CATALOGUE_ENTRY, reason: '授权测试' },
+    target: 'city',
+  },
+  'catalogue.removeEntry': {
+    input: { catalogueId: CATALOGUE, code: 'A-01', reason: '授权测试' },
+    target: 'city',
+  },
+  'catalogue.publish': { input: { catalogueId: CATALOGUE }, target: 'city' },
+  'catalogue.fileRequest': {
+    input: {
+      place: { type: 'city' },
+      kind: 'certificates',
+      department: '授权测试部门',
+      entry: CATALOGUE_ENTRY,
+      reason: '授权测试',
+    },
+  },
+  'catalogue.requests': { input: { place: { type: 'city' } }, target: 'city' },
+  'catalogue.decideRequest': {
+    input: { requestId: CATALOGUE_REQUEST, admit: false, reason: '授权测试' },
+    target: 'city',
+  },
 };
 
 export interface Principal {
@@ -631,6 +673,19 @@ export async function createSampleRecords({
     weeklyMinutes: 10,
     photos: [],
     recordedOn: '2026-01-01',
+  });
+  await catalogueCommands.draftCatalogue(w, {
+    place: { type: 'city' },
+    kind: 'certificates',
+    year: 2091,
+  });
+  await catalogueCommands.fileCatalogueRequest(w, {
+    requestId: CATALOGUE_REQUEST,
+    place: { type: 'city' },
+    kind: 'certificates',
+    department: '授权测试部门',
+    entry: CATALOGUE_ENTRY,
+    reason: '授权测试',
   });
   await runner.waitForPosition((await store.headPosition())!, 10_000);
 

@@ -23,6 +23,7 @@ export * as proposalCommands from './proposal/commands.ts';
 export * as ballotCommands from './ballot/commands.ts';
 export * as outcomeCommands from './outcome/commands.ts';
 export * as ledgerCommands from './ledger/commands.ts';
+export * as catalogueCommands from './catalogue/commands.ts';
 export { advanceCyclePhase } from './workflows/advance-cycle-phase.ts';
 export { bulletinCsv, bulletinPb, countBallots, recountPb } from './ballot/count.ts';
 export {

@@ -204,6 +204,16 @@ const FIELD_LABELS: Record<string, LocalizedText> = {
   present: { 'zh-CN': '是否仍在', en: 'Still there' },
   keepBoards: { 'zh-CN': '可保留的牌子', en: 'Boards that may stay' },
   catalogueLevel: { 'zh-CN': '目录由谁制定', en: 'Who keeps the catalogues' },
+  // The admission catalogues
+  place: { 'zh-CN': '目录所属', en: 'Whose catalogue' },
+  catalogueId: { 'zh-CN': '目录版本', en: 'Catalogue version' },
+  requestId: { 'zh-CN': '申请', en: 'Request' },
+  admit: { 'zh-CN': '是否准予纳入', en: 'Admit' },
+  entry: { 'zh-CN': '目录条目', en: 'Catalogue entry' },
+  'entry.code': { 'zh-CN': '条目编号', en: 'Entry number' },
+  communityRole: { 'zh-CN': '社区承担的工作', en: 'What the community does' },
+  funding: { 'zh-CN': '经费保障', en: 'Funding' },
+  alternative: { 'zh-CN': '替代方式', en: 'Alternative' },
 };
 
 export interface FieldError {

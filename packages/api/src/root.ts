@@ -3,6 +3,7 @@
 import { ballotRouter } from './ballot/router.ts';
 import { cycleRouter } from './cycle/router.ts';
 import { ledgerRouter } from './ledger/router.ts';
+import { catalogueRouter } from './catalogue/router.ts';
 import { notificationRouter } from './notification/router.ts';
 import { organisationRouter } from './organisation/router.ts';
 import { outcomeRouter } from './outcome/router.ts';
@@ -24,6 +25,7 @@ export const appRouter = router({
   ballot: ballotRouter,
   outcome: outcomeRouter,
   ledger: ledgerRouter,
+  catalogue: catalogueRouter,
 });
 
 export type AppRouter = typeof appRouter;
