@@ -119,3 +119,27 @@ describe('the burden-reduction ledger', () => {
     await visitor.close();
   });
 });
+
+describe('the admission catalogues', () => {
+  test('a visitor reads this year’s certificate catalogue and the alternative to an unlisted one', async () => {
+    const visitor = await phoneContext(browser);
+    const page = await visitor.newPage();
+    await page.goto('/catalogues');
+    const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+    await page
+      .getByRole('link', { name: `村（居）民证明类盖章项目准入目录 · ${year} 年版` })
+      .click();
+    await page.waitForURL((url) => url.pathname === `/catalogues/city-certificates-${year}`);
+    // What changed from last year, and why: the department's admitted request and a removal.
+    const changes = await page
+      .locator('section[aria-labelledby="catalogue-changes"]')
+      .textContent();
+    expect(changes).toContain('灵活就业人员就业登记证明');
+    expect(changes).toContain('养老金资格认证改为数据比对');
+    await page.getByLabel('证明名称').fill('无犯罪记录证明');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.waitForURL((url) => url.searchParams.has('certificate'));
+    expect(await page.getByTestId('catalogue-answer').textContent()).toContain('书面承诺');
+    await visitor.close();
+  });
+});
