@@ -70,6 +70,8 @@ import {
   notificationProjection,
 } from '@gongzhi/projections/notification';
 import { organisationProjection, staffProjection } from '@gongzhi/projections/organisation';
+import { ledgerProjection } from '@gongzhi/projections/ledger';
+import { catalogueProjection } from '@gongzhi/projections/catalogue';
 import { outcomeProjection } from '@gongzhi/projections/outcome';
 import { openPostgresReadModels } from '@gongzhi/projections/postgres';
 import { projectProjection } from '@gongzhi/projections/project';
@@ -295,6 +297,8 @@ export async function openRuntime(
     paperBallotProjection,
     projectProjection,
     meetingProjection,
+    ledgerProjection,
+    catalogueProjection,
   ];
   const runnerOptions = {
     store,

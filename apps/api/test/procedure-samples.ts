@@ -4,8 +4,10 @@
 // the procedure admits; the places are the seeded demo streets and communities.
 import {
   appRouter,
+  catalogueCommands,
   cycleCommands,
   meetingCommands,
+  ledgerCommands,
   organisationCommands,
   outcomeCommands,
   type ProcedureMeta,
@@ -63,6 +65,18 @@ export const PROPOSING_CYCLE = 'demo-cycle-qinchuan';
 // The seeded cycle in publicity, and an objection to the count of A1 filed by createSampleRecords.
 export const NOTICE_CYCLE = 'demo-cycle-notice';
 export const OBJECTION = 'authz-objection';
+// A signboard of A1 in the burden-reduction ledger.
+export const LEDGER_ITEM = 'authz-ledger-item';
+// The city's certificate catalogue of 2091 (a draft), and a department's request to it.
+export const CATALOGUE = 'city-certificates-2091';
+export const CATALOGUE_REQUEST = 'authz-catalogue-request';
+const CATALOGUE_ENTRY = {
+  code: 'A-01',
+  title: '授权测试证明',
+  basis: '授权测试',
+  department: '授权测试部门',
+  communityRole: '授权测试',
+};
 export const PROPOSAL_CONTENT = {
   title: '授权测试建议',
   description: '授权测试',
@@ -567,6 +581,81 @@ export const SAMPLES: Record<string, Sample | Sample[]> = {
     target: 'community',
   },
   'meeting.close': { input: { meetingId: MEETING.closingId }, target: 'community' },
+
+  // The burden-reduction ledger, on the item LEDGER_ITEM of A1 made by createSampleRecords.
+  'ledger.settings': {},
+  'ledger.figures': [
+    { label: 'community', input: { communityId: A.communityId } },
+    { label: 'street', input: { streetId: A.streetId } },
+  ],
+  'ledger.cityFigures': { input: {}, target: 'city' },
+  'ledger.changeSettings': {
+    input: { keepBoards: [{ code: 'party', name: '党组织' }], catalogueLevel: 'city' },
+    target: 'city',
+  },
+  'ledger.items': { input: { communityId: A.communityId }, target: 'community' },
+  'ledger.streetItems': { input: { streetId: A.streetId, status: 'relapsed' }, target: 'street' },
+  'ledger.item': { input: { itemId: LEDGER_ITEM }, target: 'community' },
+  'ledger.record': {
+    input: {
+      communityId: A.communityId,
+      title: '授权测试牌子',
+      department: '授权测试部门',
+      details: { kind: 'signboard', text: '授权测试牌子', placement: 'outside' },
+      weeklyMinutes: 10,
+    },
+    target: 'community',
+  },
+  'ledger.act': {
+    input: {
+      itemId: LEDGER_ITEM,
+      act: 'remove',
+      basis: '授权测试〔2026〕1号',
+      reason: '授权测试',
+      approver: '授权测试',
+      actedOn: '2026-01-01',
+    },
+    target: 'community',
+  },
+  'ledger.scheduleReinspection': {
+    input: { itemId: LEDGER_ITEM, dueOn: '2099-01-01' },
+    target: 'community',
+  },
+  'ledger.recordReinspection': {
+    input: { itemId: LEDGER_ITEM, inspectedOn: '2026-01-01', present: false },
+    target: 'community',
+  },
+
+  // The admission catalogues, on the city's draft CATALOGUE and the request CATALOGUE_REQUEST.
+  'catalogue.list': {},
+  'catalogue.get': { input: { catalogueId: CATALOGUE } },
+  'catalogue.draft': {
+    input: { place: { type: 'city' }, kind: 'work_items', year: 2090 },
+    target: 'city',
+  },
+  'catalogue.addEntry': {
+    input: { catalogueId: CATALOGUE, entry: CATALOGUE_ENTRY, reason: '授权测试' },
+    target: 'city',
+  },
+  'catalogue.removeEntry': {
+    input: { catalogueId: CATALOGUE, code: 'A-01', reason: '授权测试' },
+    target: 'city',
+  },
+  'catalogue.publish': { input: { catalogueId: CATALOGUE }, target: 'city' },
+  'catalogue.fileRequest': {
+    input: {
+      place: { type: 'city' },
+      kind: 'certificates',
+      department: '授权测试部门',
+      entry: CATALOGUE_ENTRY,
+      reason: '授权测试',
+    },
+  },
+  'catalogue.requests': { input: { place: { type: 'city' } }, target: 'city' },
+  'catalogue.decideRequest': {
+    input: { requestId: CATALOGUE_REQUEST, admit: false, reason: '授权测试' },
+    target: 'city',
+  },
 };
 
 export interface Principal {
@@ -736,6 +825,28 @@ export async function createSampleRecords({
     motionId: MEETING.motionId,
     itemId: MEETING.itemId,
     text: '授权测试动议',
+  await ledgerCommands.recordLedgerItem(w, {
+    itemId: LEDGER_ITEM,
+    communityId: A.communityId,
+    title: '授权测试牌子',
+    department: '授权测试部门',
+    details: { kind: 'signboard', text: '授权测试牌子', placement: 'outside' },
+    weeklyMinutes: 10,
+    photos: [],
+    recordedOn: '2026-01-01',
+  });
+  await catalogueCommands.draftCatalogue(w, {
+    place: { type: 'city' },
+    kind: 'certificates',
+    year: 2091,
+  });
+  await catalogueCommands.fileCatalogueRequest(w, {
+    requestId: CATALOGUE_REQUEST,
+    place: { type: 'city' },
+    kind: 'certificates',
+    department: '授权测试部门',
+    entry: CATALOGUE_ENTRY,
+    reason: '授权测试',
   });
   await runner.waitForPosition((await store.headPosition())!, 10_000);
 

@@ -9,7 +9,9 @@
 import type { Role, Scope } from '@gongzhi/auth';
 import {
   cycleStreams,
+  ledgerStreams,
   parseCycleEvent,
+  parseLedgerEvent,
   parseProposalEvent,
   proposalStreams,
   refuse,
@@ -84,3 +86,30 @@ export const proposalNotFound = (proposalId: string): never =>
     `找不到建议（编号 ${proposalId}）。`,
     `There is no proposal with id ${proposalId}.`,
   );
+
+/** Staff holding one of `roles` for the community of the ledger item the input names. */
+export const ledgerItemStaff = (
+  roles: readonly Role[],
+  action: LocalizedText,
+): Access<{ itemId: string }> => ({
+  roles,
+  scope: (input, ctx) => ledgerItemScope(ctx, input.itemId),
+  action,
+});
+
+/** The community of a ledger item, from its first event. */
+export async function ledgerItemScope(
+  ctx: Context,
+  itemId: string,
+): Promise<Extract<Scope, { type: 'community' }>> {
+  const event = await firstEvent(ctx, ledgerStreams.item(itemId), parseLedgerEvent);
+  if (event?.type !== 'LedgerItemRecorded') {
+    return refuse(
+      'not_found',
+      'ledger_item_not_found',
+      `台账中没有这一项（编号 ${itemId}）。`,
+      `There is no ledger item with id ${itemId}.`,
+    );
+  }
+  return { type: 'community', communityId: event.data.communityId, streetId: event.data.streetId };
+}

@@ -25,6 +25,8 @@ export * as outcomeCommands from './outcome/commands.ts';
 export * as projectCommands from './project/commands.ts';
 export * as meetingCommands from './meeting/commands.ts';
 export { createSignInCodes, type SignInCodes } from './meeting/sign-in-code.ts';
+export * as ledgerCommands from './ledger/commands.ts';
+export * as catalogueCommands from './catalogue/commands.ts';
 export { advanceCyclePhase } from './workflows/advance-cycle-phase.ts';
 export { bulletinCsv, bulletinPb, countBallots, recountPb } from './ballot/count.ts';
 export {

@@ -2,6 +2,8 @@
 // sessions (session/router.ts), which belong to no domain module.
 import { ballotRouter } from './ballot/router.ts';
 import { cycleRouter } from './cycle/router.ts';
+import { ledgerRouter } from './ledger/router.ts';
+import { catalogueRouter } from './catalogue/router.ts';
 import { notificationRouter } from './notification/router.ts';
 import { organisationRouter } from './organisation/router.ts';
 import { outcomeRouter } from './outcome/router.ts';
@@ -26,6 +28,8 @@ export const appRouter = router({
   outcome: outcomeRouter,
   project: projectRouter,
   meeting: meetingRouter,
+  ledger: ledgerRouter,
+  catalogue: catalogueRouter,
 });
 
 export type AppRouter = typeof appRouter;

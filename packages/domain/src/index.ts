@@ -7,3 +7,5 @@ export * from './ballot/index.ts';
 export * from './outcome/index.ts';
 export * from './project/index.ts';
 export * from './meeting/index.ts';
+export * from './ledger/index.ts';
+export * from './catalogue/index.ts';

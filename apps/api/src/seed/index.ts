@@ -19,6 +19,8 @@ import { votingCycle } from './cycles/voting.ts';
 import { yushanNextCycle } from './cycles/yushan-next.ts';
 import { yushanCycle } from './cycles/yushan.ts';
 import { seedShuyuanMeetings } from './meetings/shuyuan.ts';
+import { seedCatalogues } from './catalogues.ts';
+import { seedLedger } from './ledger.ts';
 import { seedPlaces } from './places.ts';
 import { DEMO_RESIDENT_SIGN_INS, seedResidents } from './residents.ts';
 import { datedFromToday, streamIsMissing, type SeedTarget } from './writers.ts';
@@ -56,6 +58,8 @@ export async function seedDemoData(
     }
   }
   await seedShuyuanMeetings(deps, day, by);
+  await seedLedger(deps, day, by);
+  await seedCatalogues(deps, thisYear, by);
   // Pages and sign-in read the read model: let it include the seed before serving.
   const head = await store.headPosition();
   if (head !== undefined) await readModels.waitForPosition(head, 30_000);
