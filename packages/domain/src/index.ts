@@ -5,3 +5,4 @@ export * from './cycle/index.ts';
 export * from './proposal/index.ts';
 export * from './ballot/index.ts';
 export * from './outcome/index.ts';
+export * from './team/index.ts';
