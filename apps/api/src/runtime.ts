@@ -78,6 +78,7 @@ import {
   residentProjection,
 } from '@gongzhi/projections/resident';
 import { openSqliteReadModels } from '@gongzhi/projections/sqlite';
+import { teamProjection } from '@gongzhi/projections/team';
 import type { DemoSignIn } from './seed/accounts.ts';
 import { seedDemoData } from './seed/index.ts';
 
@@ -243,6 +244,7 @@ export async function openRuntime(
     ballotVoterProjection,
     ballotTallyProjection,
     paperBallotProjection,
+    teamProjection,
   ];
   const runner = await startProjectionRunner({
     store,

@@ -9,6 +9,7 @@ import { feedbackRouter } from './proposal/feedback.ts';
 import { proposalRouter } from './proposal/router.ts';
 import { residentRouter } from './resident/router.ts';
 import { authRouter, sessionRouter } from './session/router.ts';
+import { teamRouter } from './team/router.ts';
 import { router } from './trpc.ts';
 
 export const appRouter = router({
@@ -22,6 +23,7 @@ export const appRouter = router({
   notification: notificationRouter,
   ballot: ballotRouter,
   outcome: outcomeRouter,
+  team: teamRouter,
 });
 
 export type AppRouter = typeof appRouter;

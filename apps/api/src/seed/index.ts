@@ -18,6 +18,7 @@ import { yushanNextCycle } from './cycles/yushan-next.ts';
 import { yushanCycle } from './cycles/yushan.ts';
 import { seedPlaces } from './places.ts';
 import { DEMO_RESIDENT_SIGN_INS, seedResidents } from './residents.ts';
+import { seedTeams } from './teams.ts';
 import { datedFromToday, streamIsMissing, type SeedTarget } from './writers.ts';
 
 /** In the order they are seeded, which is the order of their events in the log. */
@@ -51,6 +52,7 @@ export async function seedDemoData(
       await cycle.seed({ thisYear, day, by, ballotSeal });
     }
   }
+  await seedTeams(deps, day, by);
   // Pages and sign-in read the read model: let it include the seed before serving.
   const head = await store.headPosition();
   if (head !== undefined) await readModels.waitForPosition(head, 30_000);
