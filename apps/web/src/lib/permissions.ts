@@ -91,6 +91,7 @@ export function administeredStreets(grants: readonly Grant[]): string[] {
 export function staffHome(grants: readonly Grant[]): string {
   if (canAdministerStaff(grants)) return '/admin/organisation';
   if (mayCareForResidents(grants)) return '/work';
+  if (leadsTeams(grants)) return '/service';
   return '/account';
 }
 
@@ -131,3 +132,7 @@ export function surveyCommunities<C extends Required<Place>>(
 export function surveyorOf(grants: readonly Grant[], community: Required<Place>) {
   return has(grants, ['consultant'], community) ? ('consultant' as const) : ('department' as const);
 }
+
+/** Volunteer team leaders: their start page is their service and the teams they lead. */
+export const leadsTeams = (grants: readonly Grant[]) =>
+  grants.some((grant) => grant.role === 'team_leader');
