@@ -35,6 +35,7 @@ import {
   createLoginThrottle,
   createPersonalDataVault,
   createPhoneDigester,
+  createShiftCodes,
   createSessionStore,
   ensureAuthTables,
   loadOrCreateMasterKey,
@@ -78,7 +79,7 @@ import {
   residentProjection,
 } from '@gongzhi/projections/resident';
 import { openSqliteReadModels } from '@gongzhi/projections/sqlite';
-import { teamProjection } from '@gongzhi/projections/team';
+import { activityProjection, teamProjection } from '@gongzhi/projections/team';
 import type { DemoSignIn } from './seed/accounts.ts';
 import { seedDemoData } from './seed/index.ts';
 
@@ -245,6 +246,7 @@ export async function openRuntime(
     ballotTallyProjection,
     paperBallotProjection,
     teamProjection,
+    activityProjection,
   ];
   const runner = await startProjectionRunner({
     store,
@@ -259,6 +261,7 @@ export async function openRuntime(
     sessions: createSessionStore(readModelDb),
     loginThrottle: createLoginThrottle(readModelDb),
     ballotSeal,
+    shiftCodes: createShiftCodes(masterKey.key),
     residents: {
       vault,
       digestPhone: createPhoneDigester(masterKey.key),

@@ -1,7 +1,7 @@
 // The request context every procedure sees: the caller's language, who is signed in with their
 // role grants, and the services the procedures use. The server builds one per HTTP request
 // (request-context.ts).
-import type { Grant, LoginThrottle, SessionStore } from '@gongzhi/auth';
+import type { Grant, LoginThrottle, SessionStore, ShiftCodes } from '@gongzhi/auth';
 import { chinaDate } from '@gongzhi/domain';
 import type { EventStore } from '@gongzhi/eventstore';
 import type { ReadModels } from '@gongzhi/projections';
@@ -18,6 +18,8 @@ export interface ApiServices {
   residents: ResidentServices;
   /** Seals ballots for their voter's stream (the ballot key); without it no ballot is taken. */
   ballotSeal?: BallotSeal;
+  /** The rotating sign-in codes of volunteer shifts; without them no one checks in by code. */
+  shiftCodes?: ShiftCodes;
   /** How long a query waits for the read models to pass `minPosition`; default 2000 ms. */
   readYourWritesTimeoutMs?: number;
   now?: () => Date;

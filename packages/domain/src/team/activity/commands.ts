@@ -48,6 +48,10 @@ export interface RecordAttendance {
   team: TeamState;
   now: string;
 }
+export interface RemindShift {
+  type: 'RemindShift';
+  data: { activityId: string; shiftId: string };
+}
 export interface CloseShift {
   type: 'CloseShift';
   data: { activityId: string; shiftId: string; by: string };
@@ -230,6 +234,25 @@ export function recordAttendance(
   ];
 }
 
+/** Asks those holding a place who have not confirmed (nor been asked) to confirm. */
+export function remindShift(
+  command: RemindShift,
+  state: ActivityState,
+): ActivityEventOf<'ShiftReminderSent'>[] {
+  const [activity, shift] = requireShift(state, command.data);
+  const accountIds = shift.signedUp.filter(
+    (id) => !shift.confirmed.includes(id) && !shift.reminded.includes(id),
+  );
+  if (accountIds.length === 0 || shift.closed) return [];
+  const { startsAt, place } = shift;
+  return [
+    {
+      type: 'ShiftReminderSent',
+      data: { ...command.data, accountIds, title: activity.title, startsAt, place },
+    },
+  ];
+}
+
 export function closeShift(
   command: CloseShift,
   state: ActivityState,
@@ -250,7 +273,8 @@ export function closeShift(
   const attended = Object.entries(shift.attendance).map(([accountId, a]) => ({
     accountId,
     arrivedAt: a.in,
-    leftAt: a.out ?? (Date.parse(shift.endsAt) > Date.parse(a.in) ? shift.endsAt : command.now),
+    leftAt:
+      a.out ?? (Date.parse(shift.endsAt) < Date.parse(command.now) ? shift.endsAt : command.now),
   }));
   const noShows = shift.signedUp.filter((id) => !shift.attendance[id]);
   return [{ type: 'ShiftClosed', data: { activityId, shiftId, attended, noShows, closedBy: by } }];

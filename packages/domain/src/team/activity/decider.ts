@@ -6,19 +6,27 @@ import {
   confirmShift,
   planActivity,
   recordAttendance,
+  remindShift,
   signUpForShift,
   type CancelShiftSignUp,
   type CloseShift,
   type ConfirmShift,
   type PlanActivity,
   type RecordAttendance,
+  type RemindShift,
   type SignUpForShift,
 } from './commands.ts';
 import type { ActivityEvent } from './events.ts';
 import { evolveActivity, initialActivityState, type ActivityState } from './state.ts';
 
 export type ActivityCommand =
-  PlanActivity | SignUpForShift | CancelShiftSignUp | ConfirmShift | RecordAttendance | CloseShift;
+  | PlanActivity
+  | SignUpForShift
+  | CancelShiftSignUp
+  | ConfirmShift
+  | RecordAttendance
+  | RemindShift
+  | CloseShift;
 
 export function decideActivity(command: ActivityCommand, state: ActivityState): ActivityEvent[] {
   switch (command.type) {
@@ -32,6 +40,8 @@ export function decideActivity(command: ActivityCommand, state: ActivityState): 
       return confirmShift(command, state);
     case 'RecordAttendance':
       return recordAttendance(command, state);
+    case 'RemindShift':
+      return remindShift(command, state);
     case 'CloseShift':
       return closeShift(command, state);
   }
@@ -59,7 +69,30 @@ export function describeActivityEvent(event: ActivityEvent) {
       return { 'zh-CN': '有人签到', en: 'someone checked in' };
     case 'ShiftCheckedOut':
       return { 'zh-CN': '有人签退', en: 'someone checked out' };
+    case 'ShiftReminderSent':
+      return { 'zh-CN': '提醒确认参加', en: 'reminded to confirm' };
     case 'ShiftClosed':
       return { 'zh-CN': '结束了班次登记', en: 'closed the shift' };
   }
+}
+
+/** The notice asking those who signed up for a shift to confirm (a day ahead). */
+export function shiftReminderNotice(event: Extract<ActivityEvent, { type: 'ShiftReminderSent' }>): {
+  link: string;
+  recipients: string[];
+  message: { 'zh-CN': string; en: string };
+} {
+  const { title, startsAt, place } = event.data;
+  const when = new Date(Date.parse(startsAt) + 8 * 3_600_000)
+    .toISOString()
+    .slice(0, 16)
+    .replace('T', ' ');
+  return {
+    link: '/service#shifts',
+    recipients: event.data.accountIds,
+    message: {
+      'zh-CN': `您报名的「${title}」将于 ${when} 在${place}开始，请确认是否参加；不能参加请取消，把名额让给候补的队友。`,
+      en: `“${title}”, which you signed up for, starts at ${when} (China time) at ${place}: please confirm you will come, or cancel so that someone on the wait-list gets your place.`,
+    },
+  };
 }

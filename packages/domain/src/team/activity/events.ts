@@ -76,6 +76,18 @@ export const activityEventSchemas = {
       by: idSchema,
     }),
   },
+  ShiftReminderSent: {
+    version: 1,
+    schema: z.object({
+      activityId: idSchema,
+      shiftId: idSchema,
+      /** Those holding a place who had not confirmed: they are asked to. */
+      accountIds: z.array(idSchema).min(1),
+      title: storedText.line(TITLE),
+      startsAt: z.iso.datetime(),
+      place: storedText.line(PLACE),
+    }),
+  },
   ShiftClosed: {
     version: 1,
     schema: z.object({

@@ -14,6 +14,8 @@ export interface ShiftState {
   confirmed: string[];
   /** Account id → check-in and check-out instants. */
   attendance: Record<string, { in: string; out?: string }>;
+  /** Reminded to confirm (a day ahead). */
+  reminded: string[];
   closed: boolean;
 }
 
@@ -54,7 +56,15 @@ export function evolveActivity(state: ActivityState, event: ActivityEvent): Acti
         shifts: Object.fromEntries(
           shifts.map((s) => [
             s.shiftId,
-            { ...s, signedUp: [], waitList: [], confirmed: [], attendance: {}, closed: false },
+            {
+              ...s,
+              signedUp: [],
+              waitList: [],
+              confirmed: [],
+              attendance: {},
+              reminded: [],
+              closed: false,
+            },
           ]),
         ),
       };
@@ -103,6 +113,11 @@ export function evolveActivity(state: ActivityState, event: ActivityEvent): Acti
         attendance: { ...s.attendance, [accountId]: { in: s.attendance[accountId]!.in, out: at } },
       }));
     }
+    case 'ShiftReminderSent':
+      return onShift(state, event.data.shiftId, (s) => ({
+        ...s,
+        reminded: [...s.reminded, ...event.data.accountIds],
+      }));
     case 'ShiftClosed':
       return onShift(state, event.data.shiftId, (s) => ({ ...s, closed: true }));
   }

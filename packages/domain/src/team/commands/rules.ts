@@ -43,6 +43,15 @@ export function checkTimeOnSite(
       field,
     );
   }
+  if (end - start < 60_000) {
+    refuse(
+      'invalid',
+      'shorter_than_a_minute',
+      '在岗时间不足一分钟，无法记录。',
+      'Less than a minute on site cannot be recorded.',
+      field,
+    );
+  }
   if (end - start > 24 * 3_600_000) {
     refuse(
       'invalid',
