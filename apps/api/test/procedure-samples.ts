@@ -65,6 +65,7 @@ export const OBJECTION = 'authz-objection';
 // A seeded volunteer team and one of its records (apps/api/src/seed/teams.ts).
 export const TEAM = 'demo-team-silver';
 export const TEAM_RECORD = 'demo-team-silver-demo-r-zhao-1';
+export const SHIFT = { activityId: 'demo-activity-silver', shiftId: 'demo-shift-silver-1' };
 export const PROPOSAL_CONTENT = {
   title: '授权测试建议',
   description: '授权测试',
@@ -488,6 +489,29 @@ export const SAMPLES: Record<string, Sample | Sample[]> = {
   'team.decideCorrection': {
     input: { recordId: TEAM_RECORD, decision: 'declined', reason: '授权测试' },
   },
+  'team.activities': { input: { teamId: TEAM } },
+  'team.planActivity': {
+    input: {
+      teamId: TEAM,
+      title: '授权测试活动',
+      description: '授权测试',
+      shifts: [
+        {
+          startsAt: '2099-01-01T01:00:00.000Z',
+          endsAt: '2099-01-01T02:00:00.000Z',
+          place: '授权测试地点',
+          slots: 2,
+        },
+      ],
+    },
+  },
+  'team.signUp': { input: SHIFT },
+  'team.cancelSignUp': { input: SHIFT },
+  'team.confirmShift': { input: SHIFT },
+  'team.shift': { input: { shiftId: SHIFT.shiftId } },
+  'team.checkIn': { input: { ...SHIFT, code: '0123456789' } },
+  'team.recordAttendance': { input: { ...SHIFT, accountId: 'demo-r-zhao', direction: 'in' } },
+  'team.closeShift': { input: SHIFT },
 };
 
 export interface Principal {

@@ -22,7 +22,8 @@ export * as cycleCommands from './cycle/commands.ts';
 export * as proposalCommands from './proposal/commands.ts';
 export * as ballotCommands from './ballot/commands.ts';
 export * as outcomeCommands from './outcome/commands.ts';
-export * as teamCommands from './team/commands.ts';
+export * as teamCommands from './team/team-commands.ts';
+export { remindShifts } from './team/reminders.ts';
 export { advanceCyclePhase } from './workflows/advance-cycle-phase.ts';
 export { bulletinCsv, bulletinPb, countBallots, recountPb } from './ballot/count.ts';
 export {

@@ -6,7 +6,7 @@
 // waits for confirmation, and one record has a correction waiting for a decision.
 // 顾月琴 (the demo resident) is in no team: the journeys have her ask to join.
 import { teamCommands } from '@gongzhi/api';
-import { teamStreams, type TeamKind } from '@gongzhi/domain';
+import { activityStreams, teamStreams, type TeamKind } from '@gongzhi/domain';
 import { streamIsMissing, type By, type Day, type SeedTarget } from './writers.ts';
 
 const LEADER = 'demo-volunteers';
@@ -115,6 +115,64 @@ export async function seedTeams({ store }: SeedTarget, day: Day, by: By): Promis
     }
     await seedService(team, day, by);
   }
+  if (await streamIsMissing(store, activityStreams.activity(DEMO_ACTIVITY.activityId))) {
+    await seedActivity(day, by);
+  }
+}
+
+export const DEMO_ACTIVITY = {
+  activityId: 'demo-activity-silver',
+  shiftIds: ['demo-shift-silver-1', 'demo-shift-silver-2'],
+};
+
+/**
+ * The silver-age team's next activity, planned yesterday: two shifts in five days, the morning's
+ * with one of its three slots taken by 钱福根.
+ */
+async function seedActivity(day: Day, by: By): Promise<void> {
+  const { activityId, shiftIds } = DEMO_ACTIVITY;
+  const teamId = 'demo-team-silver';
+  const planning = by(LEADER, -1);
+  await teamCommands.onActivity(
+    planning,
+    activityId,
+    (_, team) => ({
+      type: 'PlanActivity',
+      data: {
+        activityId,
+        teamId,
+        title: '重阳节上门探访高龄老人',
+        description: '两人一组，带上重阳糕，上门陪老人聊天、测血压，记下需要帮忙的事。',
+        shifts: [
+          {
+            shiftId: shiftIds[0]!,
+            startsAt: at(day, 5, '09:00'),
+            endsAt: at(day, 5, '11:30'),
+            place: '书院社区睦邻中心集合',
+            slots: 3,
+          },
+          {
+            shiftId: shiftIds[1]!,
+            startsAt: at(day, 5, '14:00'),
+            endsAt: at(day, 5, '16:30'),
+            place: '书院社区睦邻中心集合',
+            slots: 2,
+          },
+        ],
+        plannedBy: LEADER,
+      },
+      team,
+      now: planning.metadata.occurredAt,
+    }),
+    teamId,
+  );
+  const signing = by('demo-r-zhao', -1);
+  await teamCommands.onActivity(signing, activityId, (_, team) => ({
+    type: 'SignUpForShift',
+    data: { activityId, shiftId: shiftIds[0]!, accountId: 'demo-r-zhao' },
+    team,
+    now: signing.metadata.occurredAt,
+  }));
 }
 
 /** Twelve months of service, each month's on the same weekday, the last one not yet confirmed. */

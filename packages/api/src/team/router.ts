@@ -26,6 +26,7 @@ import { caughtUpTo, minPositionSchema as minPosition, written } from '../positi
 import { communityScope } from '../organisation/places.ts';
 import { procedure, router } from '../trpc.ts';
 import type { Context } from '../context.ts';
+import { activityProcedures } from './activity-router.ts';
 import { onServiceRecord, onTeam } from './commands.ts';
 import {
   isTeamStaff,
@@ -45,6 +46,8 @@ const decidingAccount = (ctx: Context, team: TeamState) => ({
 const onSite = { startedAt: z.iso.datetime(), endedAt: z.iso.datetime() };
 
 export const teamRouter = router({
+  ...activityProcedures,
+
   /** Teams of a community or a street (all, without either), with hours served. */
   list: procedure(
     'public',
