@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   carryOutDueErasures,
+  remindShifts,
   codeSenderFromEnv,
   consoleCodeSender,
   createPhoneCodes,
@@ -38,6 +39,7 @@ import {
   createLoginThrottle,
   createPersonalDataVault,
   createPhoneDigester,
+  createShiftCodes,
   createSessionStore,
   ensureAuthTables,
   loadOrCreateMasterKey,
@@ -87,6 +89,7 @@ import {
   residentProjection,
 } from '@gongzhi/projections/resident';
 import { openSqliteReadModels } from '@gongzhi/projections/sqlite';
+import { activityProjection, teamProjection } from '@gongzhi/projections/team';
 import type { DemoSignIn } from './seed/accounts.ts';
 import { seedDemoData } from './seed/index.ts';
 
@@ -172,6 +175,8 @@ export interface Runtime {
    * every minute and on start. How many were finished.
    */
   carryOutErasures(): Promise<number>;
+  /** Sends the volunteer-shift reminders due now (also every few minutes); how many shifts. */
+  remindShifts(): Promise<number>;
   /** Deletes expired sessions, old login failures and old phone codes; hourly and on start. */
   pruneAuthState(): Promise<{ sessions: number; loginFailures: number; phoneCodes: number }>;
   close(): Promise<void>;
@@ -180,6 +185,8 @@ export interface Runtime {
 const AUTH_PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 const OUTBOX_DRAIN_INTERVAL_MS = 3_000;
 const ERASURE_SWEEP_INTERVAL_MS = 60_000;
+/** How often shifts starting within a day are looked at for reminders to confirm. */
+const SHIFT_REMINDER_INTERVAL_MS = 5 * 60_000;
 
 export function runtimeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeOptions {
   const seed = env.GONGZHI_SEED !== '0';
@@ -299,6 +306,8 @@ export async function openRuntime(
     meetingProjection,
     ledgerProjection,
     catalogueProjection,
+    teamProjection,
+    activityProjection,
   ];
   const runnerOptions = {
     store,
@@ -335,6 +344,7 @@ export async function openRuntime(
     loginThrottle: createLoginThrottle(readModelDb),
     ballotSeal,
     signInCodes: createSignInCodes(masterKey.key),
+    shiftCodes: createShiftCodes(masterKey.key),
     residents: {
       vault,
       digestPhone: createPhoneDigester(masterKey.key),
@@ -400,6 +410,12 @@ export async function openRuntime(
   }, ERASURE_SWEEP_INTERVAL_MS);
   erasureTimer.unref();
 
+  // Volunteer shifts starting within a day: ask those who have not confirmed, once.
+  const remindTimer = setInterval(() => {
+    remindShifts(services).catch((error: unknown) => console.error('Shift reminders:', error));
+  }, SHIFT_REMINDER_INTERVAL_MS);
+  remindTimer.unref();
+
   return {
     kind: options.store,
     location,
@@ -417,11 +433,13 @@ export async function openRuntime(
     },
     drainOutbox: drain,
     carryOutErasures,
+    remindShifts: () => remindShifts(services),
     pruneAuthState,
     async close() {
       clearInterval(pruneTimer);
       clearInterval(drainTimer);
       clearInterval(erasureTimer);
+      clearInterval(remindTimer);
       await draining;
       await sweeping;
       await runner.stop();

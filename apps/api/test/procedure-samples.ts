@@ -77,6 +77,10 @@ const CATALOGUE_ENTRY = {
   department: '授权测试部门',
   communityRole: '授权测试',
 };
+// A seeded volunteer team and one of its records (apps/api/src/seed/teams.ts).
+export const TEAM = 'demo-team-silver';
+export const TEAM_RECORD = 'demo-team-silver-demo-r-zhao-1';
+export const SHIFT = { activityId: 'demo-activity-silver', shiftId: 'demo-shift-silver-1' };
 export const PROPOSAL_CONTENT = {
   title: '授权测试建议',
   description: '授权测试',
@@ -656,6 +660,78 @@ export const SAMPLES: Record<string, Sample | Sample[]> = {
     input: { requestId: CATALOGUE_REQUEST, admit: false, reason: '授权测试' },
     target: 'city',
   },
+
+  // Volunteer teams: the seeded 书院银龄互助队 and its records (apps/api/src/seed/teams.ts). Who
+  // leads is the team's business: the leader's procedures are open to anyone signed in and their
+  // decider refuses anyone else (not an access reason).
+  'team.list': { input: { communityId: A.communityId } },
+  'team.page': { input: { teamId: TEAM } },
+  'team.register': {
+    input: {
+      communityId: A.communityId,
+      kind: 'autonomous',
+      name: '授权测试队',
+      description: '授权测试',
+      organiser: { name: '书院社区居民委员会', personInCharge: '张卫东', contact: '52700188' },
+      skills: [],
+      leaders: ['demo-volunteers'],
+    },
+    target: 'community',
+  },
+  'team.requestToJoin': { input: { teamId: TEAM } },
+  'team.answerJoinRequest': {
+    input: { teamId: TEAM, accountId: 'demo-r-zhang', answer: 'declined', reason: '授权测试' },
+  },
+  'team.leave': { input: { teamId: TEAM } },
+  'team.handOver': { input: { teamId: TEAM, to: 'demo-r-zhao' } },
+  'team.changeSkills': { input: { teamId: TEAM, skills: ['陪诊'] } },
+  'team.manage': { input: { teamId: TEAM } },
+  'team.mine': {},
+  'team.recordService': {
+    input: {
+      teamId: TEAM,
+      volunteerId: 'demo-r-zhao',
+      startedAt: '2025-01-01T01:00:00.000Z',
+      endedAt: '2025-01-01T02:00:00.000Z',
+      place: '授权测试地点',
+      content: '授权测试',
+    },
+  },
+  'team.confirmRecord': { input: { recordId: TEAM_RECORD, evaluation: '授权测试' } },
+  'team.requestCorrection': {
+    input: {
+      recordId: TEAM_RECORD,
+      startedAt: '2025-01-01T01:00:00.000Z',
+      endedAt: '2025-01-01T02:00:00.000Z',
+      reason: '授权测试',
+    },
+  },
+  'team.decideCorrection': {
+    input: { recordId: TEAM_RECORD, decision: 'declined', reason: '授权测试' },
+  },
+  'team.activities': { input: { teamId: TEAM } },
+  'team.planActivity': {
+    input: {
+      teamId: TEAM,
+      title: '授权测试活动',
+      description: '授权测试',
+      shifts: [
+        {
+          startsAt: '2099-01-01T01:00:00.000Z',
+          endsAt: '2099-01-01T02:00:00.000Z',
+          place: '授权测试地点',
+          slots: 2,
+        },
+      ],
+    },
+  },
+  'team.signUp': { input: SHIFT },
+  'team.cancelSignUp': { input: SHIFT },
+  'team.confirmShift': { input: SHIFT },
+  'team.shift': { input: { shiftId: SHIFT.shiftId } },
+  'team.checkIn': { input: { ...SHIFT, code: '0123456789' } },
+  'team.recordAttendance': { input: { ...SHIFT, accountId: 'demo-r-zhao', direction: 'in' } },
+  'team.closeShift': { input: SHIFT },
 };
 
 export interface Principal {

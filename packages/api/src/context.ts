@@ -1,7 +1,7 @@
 // The request context every procedure sees: the caller's language, who is signed in with their
 // role grants, and the services the procedures use. The server builds one per HTTP request
 // (request-context.ts).
-import type { Grant, LoginThrottle, SessionStore } from '@gongzhi/auth';
+import type { Grant, LoginThrottle, SessionStore, ShiftCodes } from '@gongzhi/auth';
 import { chinaDate } from '@gongzhi/domain';
 import type { EventStore } from '@gongzhi/eventstore';
 import type { ReadModels } from '@gongzhi/projections';
@@ -22,6 +22,8 @@ export interface ApiServices {
   ballotSeal?: BallotSeal;
   /** The rotating sign-in codes of meetings (a key derived from the master key). */
   signInCodes?: SignInCodes;
+  /** The rotating sign-in codes of volunteer shifts; without them no one checks in by code. */
+  shiftCodes?: ShiftCodes;
   /** How long a query waits for the read models to pass `minPosition`; default 2000 ms. */
   readYourWritesTimeoutMs?: number;
   now?: () => Date;

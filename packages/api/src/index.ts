@@ -27,6 +27,8 @@ export * as meetingCommands from './meeting/commands.ts';
 export { createSignInCodes, type SignInCodes } from './meeting/sign-in-code.ts';
 export * as ledgerCommands from './ledger/commands.ts';
 export * as catalogueCommands from './catalogue/commands.ts';
+export * as teamCommands from './team/team-commands.ts';
+export { remindShifts } from './team/reminders.ts';
 export { advanceCyclePhase } from './workflows/advance-cycle-phase.ts';
 export { bulletinCsv, bulletinPb, countBallots, recountPb } from './ballot/count.ts';
 export {

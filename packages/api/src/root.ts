@@ -12,6 +12,7 @@ import { proposalRouter } from './proposal/router.ts';
 import { projectRouter } from './project/router.ts';
 import { residentRouter } from './resident/router.ts';
 import { authRouter, sessionRouter } from './session/router.ts';
+import { teamRouter } from './team/router.ts';
 import { router } from './trpc.ts';
 import { meetingRouter } from './meeting/router.ts';
 
@@ -30,6 +31,7 @@ export const appRouter = router({
   meeting: meetingRouter,
   ledger: ledgerRouter,
   catalogue: catalogueRouter,
+  team: teamRouter,
 });
 
 export type AppRouter = typeof appRouter;

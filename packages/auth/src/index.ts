@@ -9,3 +9,4 @@ export * from './vault.ts';
 export * from './roles.ts';
 export * from './phone.ts';
 export * from './personal-data-store.ts';
+export * from './shift-codes.ts';

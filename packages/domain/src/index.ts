@@ -9,3 +9,4 @@ export * from './project/index.ts';
 export * from './meeting/index.ts';
 export * from './ledger/index.ts';
 export * from './catalogue/index.ts';
+export * from './team/index.ts';

@@ -23,6 +23,7 @@ import { seedCatalogues } from './catalogues.ts';
 import { seedLedger } from './ledger.ts';
 import { seedPlaces } from './places.ts';
 import { DEMO_RESIDENT_SIGN_INS, seedResidents } from './residents.ts';
+import { seedTeams } from './teams.ts';
 import { datedFromToday, streamIsMissing, type SeedTarget } from './writers.ts';
 
 /** In the order they are seeded, which is the order of their events in the log. */
@@ -60,6 +61,7 @@ export async function seedDemoData(
   await seedShuyuanMeetings(deps, day, by);
   await seedLedger(deps, day, by);
   await seedCatalogues(deps, thisYear, by);
+  await seedTeams(deps, day, by);
   // Pages and sign-in read the read model: let it include the seed before serving.
   const head = await store.headPosition();
   if (head !== undefined) await readModels.waitForPosition(head, 30_000);

@@ -91,6 +91,7 @@ export function administeredStreets(grants: readonly Grant[]): string[] {
 export function staffHome(grants: readonly Grant[]): string {
   if (canAdministerStaff(grants)) return '/admin/organisation';
   if (mayCareForResidents(grants)) return '/work';
+  if (leadsTeams(grants)) return '/service';
   return '/account';
 }
 
@@ -144,3 +145,6 @@ export function mayActAsStreetOnProject(grants: readonly Grant[], place: Communi
 export function mayImplementProject(grants: readonly Grant[], place: Community): boolean {
   return grants.some((grant) => implementerRoles.includes(grant.role) && reaches(grant, place));
 }
+/** Volunteer team leaders: their start page is their service and the teams they lead. */
+export const leadsTeams = (grants: readonly Grant[]) =>
+  grants.some((grant) => grant.role === 'team_leader');

@@ -18,6 +18,8 @@
 // (`ntf_residents`) hear of their objections.
 import {
   objectionNotice,
+  parseActivityEvent,
+  shiftReminderNotice,
   outcomeEventTypes,
   parseOutcomeEvent,
   parseProposalEvent,
@@ -102,7 +104,8 @@ export const notificationProjection: Projection<NotificationTable> = {
   name: 'notification',
   // 2: notices link to a page (`link`), and objections' filers hear the answers.
   // 3: residents hear of ties declared for them and of erasures requested.
-  version: 3,
+  // 4: members who signed up for a volunteer shift are asked to confirm a day ahead.
+  version: 4,
   tables: notificationTables,
   eventTypes: [
     ...proposalStreamEventTypes,
@@ -110,6 +113,7 @@ export const notificationProjection: Projection<NotificationTable> = {
     'ResidentRegistered',
     'ResidentForgotten',
     ...residentNoticeTypes,
+    'ShiftReminderSent',
   ],
 
   schema: (t) => [
@@ -186,6 +190,26 @@ export const notificationProjection: Projection<NotificationTable> = {
       if (!objection) return;
       const notice = objectionNotice(event, { filedBy: objection.filed_by, text: objection.text });
       await tell(tx, t, recorded, { proposalId: null, ...notice });
+      return;
+    }
+    if (recorded.type === 'ShiftReminderSent') {
+      const event = parseActivityEvent(recorded.type, recorded.data);
+      if (event.type !== 'ShiftReminderSent') return;
+      const notice = shiftReminderNotice(event);
+      const residents = [];
+      for (const id of notice.recipients) {
+        const known = await tx.get(
+          `SELECT resident_id FROM ${t.ntf_residents} WHERE resident_id = ?`,
+          [id],
+        );
+        if (known) residents.push(id);
+      }
+      await tell(tx, t, recorded, {
+        proposalId: null,
+        cause: event.type,
+        ...notice,
+        recipients: residents,
+      });
       return;
     }
     if (recorded.type === 'ResidentForgotten') {

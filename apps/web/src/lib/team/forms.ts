@@ -1,0 +1,28 @@
+// The forms of the volunteer-team pages: asking to join, and a leader recording a member's
+// service (the day and the times on site, China time). Plain strings; the API judges the values.
+import { z } from 'zod';
+
+const text = z.string().default('');
+
+export const joinForm = z.object({ note: text });
+
+export const recordForm = z.object({
+  volunteerId: text,
+  date: text,
+  from: text,
+  until: text,
+  place: text,
+  content: text,
+  evaluation: text,
+});
+
+/** A day (YYYY-MM-DD) and a time (HH:MM) in China as an ISO-8601 instant; '' when not both. */
+export function chinaInstant(date: string, time: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return '';
+  const instant = new Date(`${date}T${time}:00+08:00`);
+  return Number.isNaN(instant.getTime()) ? '' : instant.toISOString();
+}
+
+/** The time (HH:MM) in China of an ISO-8601 instant. */
+export const chinaTime = (iso: string): string =>
+  new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(11, 16);

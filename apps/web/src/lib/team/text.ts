@@ -1,0 +1,28 @@
+// How teams and service read in pages.
+import { hoursOf, teamKindText, type LocalizedText, type TeamKind } from '@gongzhi/domain';
+import { m } from '$lib/paraglide/messages';
+import { local } from '$lib/text';
+
+export const teamKindLabel = (kind: TeamKind): string => local(teamKindText[kind]);
+
+/** Minutes as hours: 2.5 小时 / 2.5 hours. */
+export const hoursLabel = (minutes: number): string => m.team_hours({ hours: hoursOf(minutes) });
+
+/** A name the API gives as a string, or as a text in both languages (a former resident). */
+export const personName = (name: string | LocalizedText): string =>
+  typeof name === 'string' ? name : local(name);
+
+export function standingLabel(standing: string): string {
+  switch (standing) {
+    case 'leader':
+      return m.team_standing_leader();
+    case 'member':
+      return m.team_standing_member();
+    case 'requested':
+      return m.team_standing_requested();
+    case 'declined':
+      return m.team_standing_declined();
+    default:
+      return m.team_standing_left();
+  }
+}
