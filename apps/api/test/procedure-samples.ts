@@ -901,6 +901,7 @@ export async function createSampleRecords({
     motionId: MEETING.motionId,
     itemId: MEETING.itemId,
     text: '授权测试动议',
+  });
   await ledgerCommands.recordLedgerItem(w, {
     itemId: LEDGER_ITEM,
     communityId: A.communityId,
