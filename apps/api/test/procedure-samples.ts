@@ -497,6 +497,18 @@ export const SAMPLES: Record<string, Sample | Sample[]> = {
   'project.suspend': { input: { projectId: PROJECT, reason: '授权测试' }, target: 'community' },
   'project.resume': { input: { projectId: PROJECT, reason: '授权测试' }, target: 'community' },
   'project.cancel': { input: { projectId: PROJECT, reason: '授权测试' }, target: 'community' },
+  'project.openSurvey': { input: { projectId: PROJECT }, target: 'community' },
+  'project.closeSurvey': { input: { projectId: PROJECT }, target: 'community' },
+  'project.answerSurvey': {
+    input: {
+      projectId: PROJECT,
+      scores: { overall: 5, quality: 4, timeliness: 4, usefulness: 5 },
+    },
+  },
+  'project.evaluate': {
+    input: { projectId: PROJECT, reply: '感谢居民的评价与监督。' },
+    target: 'community',
+  },
 };
 
 export interface Principal {

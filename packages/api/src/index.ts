@@ -23,6 +23,7 @@ export * as proposalCommands from './proposal/commands.ts';
 export * as ballotCommands from './ballot/commands.ts';
 export * as outcomeCommands from './outcome/commands.ts';
 export * as projectCommands from './project/commands.ts';
+export * as projectSurvey from './project/survey.ts';
 export { advanceCyclePhase } from './workflows/advance-cycle-phase.ts';
 export { bulletinCsv, bulletinPb, countBallots, recountPb } from './ballot/count.ts';
 export {
