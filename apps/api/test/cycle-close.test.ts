@@ -97,11 +97,34 @@ describe('closing a cycle while feedback is owed, on sqlite', () => {
     expect(outside.status).toBe(403);
   });
 
-  it('closes once every author has had feedback', async () => {
+  it('closes once every author has had feedback and every project is evaluated or cancelled', async () => {
     for (const { proposalId, communityId } of await owed()) {
       ok(await api.call('feedback.give', { proposalId, ...feedback }, { as: communityId }));
     }
     expect(await owed()).toEqual([]);
+    // Its selected projects (opened on confirmation) are neither evaluated nor cancelled yet.
+    const before = await api.head();
+    const unfinished = await close();
+    expect(unfinished.status).toBe(409);
+    expect(unfinished.body.error?.data.reason).toBe('projects_unfinished');
+    expect(await api.head()).toBe(before);
+    const board = ok(
+      await api.call<{ projects: { projectId: string }[] }>(
+        'project.board',
+        { cycleId: CYCLE, minPosition: String(before ?? 0n) },
+        { query: true },
+      ),
+    );
+    expect(board.projects.length).toBeGreaterThan(0);
+    for (const { projectId } of board.projects) {
+      ok(
+        await api.call(
+          'project.cancel',
+          { projectId, reason: '测试：资金另有安排' },
+          { as: 'yushan' },
+        ),
+      );
+    }
     ok(await close());
   });
 });

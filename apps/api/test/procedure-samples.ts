@@ -732,6 +732,18 @@ export const SAMPLES: Record<string, Sample | Sample[]> = {
   'team.checkIn': { input: { ...SHIFT, code: '0123456789' } },
   'team.recordAttendance': { input: { ...SHIFT, accountId: 'demo-r-zhao', direction: 'in' } },
   'team.closeShift': { input: SHIFT },
+  'project.openSurvey': { input: { projectId: PROJECT }, target: 'community' },
+  'project.closeSurvey': { input: { projectId: PROJECT }, target: 'community' },
+  'project.answerSurvey': {
+    input: {
+      projectId: PROJECT,
+      scores: { overall: 5, quality: 4, timeliness: 4, usefulness: 5 },
+    },
+  },
+  'project.evaluate': {
+    input: { projectId: PROJECT, reply: '感谢居民的评价与监督。' },
+    target: 'community',
+  },
 };
 
 export interface Principal {

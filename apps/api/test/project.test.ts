@@ -37,6 +37,7 @@ interface Page {
     payments: { amount: number }[];
     acceptance: { verdict: string; rectifications: unknown[] } | null;
     timeline: { type: string }[];
+    surveyResult: { answers: number; tooFew: boolean; voters: number } | null;
   };
   proposalTimeline: { type: string }[];
 }
@@ -117,6 +118,13 @@ describe.each(engines)('projects over HTTP on $name', (engine) => {
       'demo-i-garden': 'open started',
       'demo-i-mailboxes': 'open completed',
       'demo-i-notice-board': 'cancelled budget_reviewed',
+    });
+    const evaluated = ok(
+      await call<Page>('project.get', { projectId: 'demo-e-handrails' }, { query: true }),
+    );
+    expect(evaluated.project).toMatchObject({
+      stage: 'evaluated',
+      surveyResult: { answers: 2, tooFew: false },
     });
     const garden = board.projects.find((p) => p.projectId === 'demo-i-garden')!;
     expect(garden.physicalProgress).toBe(20);
@@ -361,5 +369,54 @@ describe.each(engines)('projects over HTTP on $name', (engine) => {
       409,
       'project_settled',
     );
+  });
+
+  it('takes one answer per eligible resident under 50 concurrent answers, then publishes the evaluation', async () => {
+    for (const [as, phone, password] of [
+      ['hongqiao-resident', '13900001005', 'qinhu-chenxh-2025'],
+      ['shuyuan-resident', '13900001001', 'qinhu-resident-2025'],
+    ] as const) {
+      const login = await call('resident.login', { phone, password });
+      expect(login.status, JSON.stringify(login.body)).toBe(200);
+      const cookie = login.headers.getSetCookie().find((c) => c.startsWith('gongzhi_session='))!;
+      api.tokens.set(as, /^gongzhi_session=([^;]+)/.exec(cookie)![1]!);
+    }
+    const scores = (overall: number) => ({ overall, quality: 4, timeliness: 3, usefulness: 5 });
+    await refusedWritingNothing(
+      act('answerSurvey', { scores: scores(5) }, 'hongqiao-resident'),
+      409,
+      'survey_not_open',
+    );
+    ok(await act('openSurvey', {}, 'yushan'));
+    await refusedWritingNothing(
+      act('answerSurvey', { scores: scores(5) }, 'shuyuan-resident'),
+      403,
+      'not_eligible',
+    );
+    const replies = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        act('answerSurvey', { scores: scores((i % 5) + 1) }, 'hongqiao-resident'),
+      ),
+    );
+    for (const reply of replies) expect([200, 409]).toContain(reply.status);
+    ok(await act('answerSurvey', { scores: scores(4) }, 'hongqiao-resident'));
+    await refusedWritingNothing(act('closeSurvey', {}, 'yushan'), 409, 'survey_running');
+    api.runtime.services.now = () => new Date(Date.now() + 20 * 86_400_000);
+    try {
+      ok(await act('closeSurvey', {}, 'yushan'));
+      ok(await act('evaluate', { reply: '感谢居民评价，已加装遮雨棚。' }, 'dept'));
+    } finally {
+      delete api.runtime.services.now;
+    }
+    const { project } = await page();
+    expect(project).toMatchObject({
+      stage: 'evaluated',
+      surveyResult: {
+        answers: 1,
+        voters: 1,
+        tooFew: false,
+        distribution: { overall: [0, 0, 0, 1, 0] },
+      },
+    });
   });
 });

@@ -29,6 +29,7 @@ export * as ledgerCommands from './ledger/commands.ts';
 export * as catalogueCommands from './catalogue/commands.ts';
 export * as teamCommands from './team/team-commands.ts';
 export { remindShifts } from './team/reminders.ts';
+export * as projectSurvey from './project/survey.ts';
 export { advanceCyclePhase } from './workflows/advance-cycle-phase.ts';
 export { bulletinCsv, bulletinPb, countBallots, recountPb } from './ballot/count.ts';
 export {

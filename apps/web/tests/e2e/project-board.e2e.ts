@@ -1,8 +1,9 @@
 // The public implementation board and a project's page, as an anonymous visitor on a phone sees
 // them, in the seed's 书院社区 cycle being implemented (a project at every stage, one cancelled)
-// and its evaluating cycle (the handrails, settled): stages, progress bars, the filter by
+// and its evaluating cycle (the handrails, settled and evaluated): stages, progress bars, the filter by
 // community (a GET form, without JavaScript), the money table with its differences explained, the
-// acceptance and one timeline from the proposal to the final account.
+// acceptance, the survey's counts with the implementer's reply, and one timeline from the
+// proposal to the evaluation.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from './chromium.ts';
@@ -18,7 +19,7 @@ afterAll(async () => {
 
 describe('the implementation board', () => {
   test(
-    'an anonymous visitor follows the projects and reads one from proposal to final account',
+    'an anonymous visitor follows the projects and reads one from proposal to evaluation',
     { timeout: manyPagesTimeout },
     async () => {
       const context = await phoneContext(browser, { javaScriptEnabled: false });
@@ -41,13 +42,15 @@ describe('the implementation board', () => {
       await page.waitForURL((url) => url.pathname === '/projects/demo-e-handrails');
       const main = page.locator('main');
       const text = await main.textContent();
-      expect(text).toContain('已结算');
+      expect(text).toContain('已评价');
+      expect(text).toContain('共 2 份答卷');
+      expect(text).toContain('错峰施工');
       expect(text).toContain('合同金额比预算节约');
       expect(text).toContain('验收通过');
       expect(text).toContain('琴湖市政建设有限公司');
       const timeline = main.locator('section[aria-labelledby="project-timeline"] li');
       expect(await timeline.first().textContent()).toContain('提交');
-      expect(await timeline.last().textContent()).toContain('结算');
+      expect(await timeline.last().textContent()).toContain('公布评价结果');
       expect(await page.getByRole('link', { name: '记录下一步' }).count()).toBe(0);
 
       await page.goto('/cycles/demo-cycle-notice/projects?community=hongqiao');

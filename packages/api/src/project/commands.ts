@@ -45,7 +45,7 @@ const projectSubject = (state: ProjectState): LocalizedText =>
     ? { 'zh-CN': '项目', en: 'The project' }
     : { 'zh-CN': `项目「${state.opened.title}」`, en: `The project “${state.opened.title}”` };
 
-function onProject(
+export function onProject(
   w: Writer,
   projectId: string,
   command: (state: ProjectState) => ProjectCommand | Promise<ProjectCommand>,

@@ -10,6 +10,7 @@ import { procedure, router } from '../trpc.ts';
 import { openProjects } from './commands.ts';
 import { readBoard, readProjectPage } from './queries.ts';
 import { staffProcedures } from './staff.ts';
+import { surveyProcedures } from './survey-procedures.ts';
 
 export const projectRouter = router({
   /** The implementation board of a cycle: each project's stage and progress, of one community or all. */
@@ -43,4 +44,5 @@ export const projectRouter = router({
   }),
 
   ...staffProcedures,
+  ...surveyProcedures,
 });

@@ -3,6 +3,7 @@
 // gathers, and closing the vote also holds back new ballots and counts them. The modules it
 // calls do not call each other in a circle; none of them imports this file.
 import type { CyclePhase } from '@gongzhi/domain';
+import { listUnfinishedProjects } from '@gongzhi/projections/project';
 import { listFeedbackOwed } from '@gongzhi/projections/proposal';
 import { apartFromCasting, tallyCycle } from '../ballot/commands.ts';
 import { uncountedPaperBatches } from '../ballot/paper-commands.ts';
@@ -17,7 +18,7 @@ type PhaseMove = { cycleId: string; to: CyclePhase; reason?: string | undefined 
 /**
  * Moves the cycle to its next phase. Confirming the selection (to implementing): see
  * confirmSelection; closing the cycle on the proposals whose
- * authors still wait for feedback; closing the vote: see closeVote.
+ * authors still wait for feedback and on its projects neither evaluated nor cancelled; closing the vote: see closeVote.
  */
 export async function advanceCyclePhase(w: Writer, data: PhaseMove, expectedRevision?: bigint) {
   switch (data.to) {
@@ -29,7 +30,10 @@ export async function advanceCyclePhase(w: Writer, data: PhaseMove, expectedRevi
       return moveCyclePhase(
         w,
         data,
-        async () => ({ feedbackOwed: await feedbackOwed(w, data.cycleId) }),
+        async () => ({
+          feedbackOwed: await feedbackOwed(w, data.cycleId),
+          projectsUnfinished: await listUnfinishedProjects(w.readModels.db, data.cycleId),
+        }),
         expectedRevision,
       );
     default:

@@ -285,11 +285,17 @@ describe('cycle', () => {
 
   describe('closing the cycle', () => {
     const evaluating = closed.slice(0, -1);
-    const close = (feedbackOwed: readonly string[]) =>
+    const close = (feedbackOwed: readonly string[], projectsUnfinished: readonly string[] = []) =>
       ({
         ...advance('closed', '2025-12-31T02:00:00Z'),
         feedbackOwed,
+        projectsUnfinished,
       }) satisfies CycleCommand;
+
+    it('refuses while a project is neither evaluated nor cancelled', () =>
+      given(cycleDecider, evaluating)
+        .when(close([], ['楼梯扶手加装']))
+        .then(refused('conflict', 'projects_unfinished')));
 
     it('closes once every author not selected has had feedback', () =>
       given(cycleDecider, evaluating)

@@ -1,7 +1,13 @@
 // The project read model (家园共建): each selected project with its stage, money and milestones,
 // its payments, and one timeline entry per event, for the public implementation board, the
 // project page and the staff who record each stage.
-import { describeProjectEvent, parseProjectEvent, projectEventTypes } from '@gongzhi/domain';
+import {
+  describeProjectEvent,
+  parseProjectEvent,
+  parseSurveyAnswerEvent,
+  projectEventTypes,
+  surveyAnswerEventTypes,
+} from '@gongzhi/domain';
 import type { RecordedEvent } from '@gongzhi/eventstore';
 import type { Projection, SqlExecutor, TableNames } from '../types.ts';
 
@@ -10,6 +16,7 @@ export const projectTables = [
   'proj_milestones',
   'proj_payments',
   'proj_timeline',
+  'proj_survey_answers',
 ] as const;
 export type ProjectTable = (typeof projectTables)[number];
 
@@ -33,7 +40,7 @@ export const projectProjection: Projection<ProjectTable> = {
   name: 'project',
   version: 1,
   tables: projectTables,
-  eventTypes: projectEventTypes,
+  eventTypes: [...projectEventTypes, ...surveyAnswerEventTypes],
 
   schema: (t) => [
     `CREATE TABLE ${t.proj_projects} (
@@ -66,6 +73,9 @@ export const projectProjection: Projection<ProjectTable> = {
        spent BIGINT NOT NULL,
        released BIGINT,
        status_reason TEXT,
+       survey TEXT,
+       survey_result TEXT,
+       evaluation_reply TEXT,
        opened_at TEXT NOT NULL,
        position BIGINT NOT NULL
      )`,
@@ -92,6 +102,13 @@ export const projectProjection: Projection<ProjectTable> = {
        position BIGINT NOT NULL,
        PRIMARY KEY (project_id, payment_id)
      )`,
+    `CREATE TABLE ${t.proj_survey_answers} (
+       project_id TEXT NOT NULL,
+       resident_id TEXT NOT NULL,
+       scores TEXT NOT NULL,
+       comment TEXT,
+       PRIMARY KEY (project_id, resident_id)
+     )`,
     `CREATE TABLE ${t.proj_timeline} (
        project_id TEXT NOT NULL,
        position BIGINT NOT NULL,
@@ -106,6 +123,21 @@ export const projectProjection: Projection<ProjectTable> = {
   ],
 
   async apply(tx: SqlExecutor, recorded: RecordedEvent, t: T) {
+    if (recorded.type === 'SurveyAnswered') {
+      // The last answer of each resident counts; none is shown with who gave it.
+      const { projectId, residentId, scores, comment } = parseSurveyAnswerEvent(
+        recorded.type,
+        recorded.data,
+      ).data;
+      await tx.run(
+        `INSERT INTO ${t.proj_survey_answers} (project_id, resident_id, scores, comment)
+         VALUES (?, ?, ?, ?)
+         ON CONFLICT (project_id, resident_id) DO UPDATE SET scores = excluded.scores,
+           comment = excluded.comment`,
+        [projectId, residentId, JSON.stringify(scores), comment ?? null],
+      );
+      return;
+    }
     const event = parseProjectEvent(recorded.type, recorded.data);
     const { projectId } = event.data;
     const at = recorded.metadata.occurredAt;
@@ -239,6 +271,16 @@ export const projectProjection: Projection<ProjectTable> = {
           final_amount: event.data.finalAmount,
           settlement_reason: event.data.reason ?? null,
         });
+      case 'ProjectSurveyOpened': {
+        const { opensOn, closesOn, voters, minimum } = event.data;
+        return update(tx, t, projectId, {
+          survey: JSON.stringify({ opensOn, closesOn, voters, minimum }),
+        });
+      }
+      case 'ProjectSurveyClosed':
+        return update(tx, t, projectId, { survey_result: JSON.stringify(event.data.result) });
+      case 'ProjectEvaluated':
+        return update(tx, t, projectId, { stage: 'evaluated', evaluation_reply: event.data.reply });
       case 'ProjectSuspended':
         return update(tx, t, projectId, { status: 'suspended', status_reason: event.data.reason });
       case 'ProjectResumed':

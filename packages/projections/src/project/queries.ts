@@ -11,6 +11,8 @@ import {
   type ProjectEventData,
   type ProjectPhoto,
   type ProjectStage,
+  type SurveyResult,
+  surveyQuestions,
 } from '@gongzhi/domain';
 import type { SqlExecutor, SqlRow, SqlValue } from '../types.ts';
 
@@ -84,6 +86,10 @@ export interface ProjectView extends ProjectListing {
   settlementReason: string | null;
   released: number | null;
   statusReason: string | null;
+  survey: { opensOn: string; closesOn: string; voters: number; minimum: number } | null;
+  /** Counts only: the survey is anonymous in everything published. */
+  surveyResult: SurveyResult | null;
+  evaluationReply: string | null;
   openedAt: string;
   milestones: MilestoneView[];
   payments: PaymentView[];
@@ -203,6 +209,9 @@ export async function readProject(
     settlementReason: optionalText(row.settlement_reason),
     released: optionalNumber(row.released),
     statusReason: optionalText(row.status_reason),
+    survey: json<ProjectView['survey']>(row.survey, null),
+    surveyResult: json<SurveyResult | null>(row.survey_result, null),
+    evaluationReply: optionalText(row.evaluation_reply),
     openedAt: text(row.opened_at),
     milestones,
     payments: payments.map((p) => ({
@@ -220,4 +229,32 @@ export async function readProject(
       details: json<Record<string, unknown>>(e.details, {}),
     })),
   };
+}
+
+/** The survey's answers so far (each resident's last), as counts per question and score. */
+export async function countSurveyAnswers(
+  db: SqlExecutor,
+  projectId: string,
+): Promise<Pick<SurveyResult, 'answers' | 'distribution'>> {
+  const rows = await db.all(`SELECT scores FROM proj_survey_answers WHERE project_id = ?`, [
+    projectId,
+  ]);
+  const distribution = Object.fromEntries(
+    surveyQuestions.map((q) => [q, [0, 0, 0, 0, 0]]),
+  ) as SurveyResult['distribution'];
+  for (const row of rows) {
+    const scores = JSON.parse(String(row.scores)) as Record<string, number>;
+    for (const q of surveyQuestions) distribution[q][scores[q]! - 1]! += 1;
+  }
+  return { answers: rows.length, distribution };
+}
+
+/** The projects of a cycle neither evaluated nor cancelled, by title: the cycle closes without them. */
+export async function listUnfinishedProjects(db: SqlExecutor, cycleId: string): Promise<string[]> {
+  const rows = await db.all(
+    `SELECT title FROM proj_projects WHERE cycle_id = ? AND status <> 'cancelled'
+       AND stage <> 'evaluated' ORDER BY position`,
+    [cycleId],
+  );
+  return rows.map((r) => String(r.title));
 }

@@ -1,5 +1,5 @@
 import { advanceCyclePhase, ballotCommands } from '@gongzhi/api';
-import { takeProject } from './project-steps.ts';
+import { evaluateDemoProject, takeProject } from './project-steps.ts';
 import { content, seedCycleUpToVoting, type DemoCycle, type DemoCycleContext } from './steps.ts';
 
 const cycleId = 'demo-cycle-evaluating';
@@ -7,7 +7,7 @@ const cycleId = 'demo-cycle-evaluating';
 /**
  * 虞山街道's first cycle of this year in 书院社区 alone, being evaluated: the stair handrails
  * were selected and built; the author of the bicycle shed, not selected, still waits for
- * feedback (意见共商), so the cycle cannot close yet. The handrails' project is settled.
+ * feedback (意见共商), so the cycle cannot close yet. The handrails' project is settled and evaluated.
  */
 export const evaluatingCycle: DemoCycle = { cycleId, seed: seedEvaluatingCycle };
 
@@ -87,5 +87,14 @@ async function seedEvaluatingCycle({
   // Confirming opens the handrails' project, carried out and settled before the evaluation.
   await advanceCyclePhase(by(officer, -100), { cycleId, to: 'implementing' });
   await takeProject(by, day, { projectId: selected, cost: 30_000, from: -95, until: 'settled' });
+  await evaluateDemoProject(by, {
+    projectId: selected,
+    from: -36,
+    answers: [
+      ['demo-r-li', { overall: 5, quality: 4, timeliness: 4, usefulness: 5 }],
+      ['demo-r-zhao', { overall: 4, quality: 4, timeliness: 3, usefulness: 5 }],
+    ],
+    reply: '感谢居民的评价。针对施工期偏长的意见，今后同类项目将提前公布施工计划，分楼栋错峰施工。',
+  });
   await advanceCyclePhase(by(officer, -10), { cycleId, to: 'evaluating' });
 }

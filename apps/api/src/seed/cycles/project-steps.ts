@@ -1,6 +1,6 @@
 // Steps of a selected project the demo cycles share: each takes a project one stage further, as
 // the street (demo-yushan) and 书院社区's department (demo-department) would record it.
-import { projectCommands } from '@gongzhi/api';
+import { projectCommands, projectSurvey } from '@gongzhi/api';
 import type { By, Day } from '../writers.ts';
 import { yuan } from './steps.ts';
 
@@ -146,5 +146,39 @@ export async function takeProject(
     projectId,
     by: department,
     finalAmount: contract,
+  });
+}
+
+/**
+ * Runs the satisfaction survey of a settled project (opened `from` days from today for the
+ * cycle's 14 days, answered by `answers`, then closed) and publishes its evaluation.
+ */
+export async function evaluateDemoProject(
+  by: By,
+  plan: {
+    projectId: string;
+    from: number;
+    answers: [
+      string,
+      { overall: number; quality: number; timeliness: number; usefulness: number },
+    ][];
+    reply: string;
+  },
+): Promise<void> {
+  const { projectId, from } = plan;
+  const worker = 'demo-shuyuan';
+  await projectSurvey.openSurvey(by(worker, from), { projectId, by: worker });
+  for (const [i, [residentId, scores]] of plan.answers.entries()) {
+    await projectSurvey.answerSurvey(by(residentId, from + 1 + i), {
+      projectId,
+      residentId,
+      scores,
+    });
+  }
+  await projectSurvey.closeSurvey(by(worker, from + 15), { projectId, by: worker });
+  await projectSurvey.evaluateProject(by(department, from + 17), {
+    projectId,
+    by: department,
+    reply: plan.reply,
   });
 }

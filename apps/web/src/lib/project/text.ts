@@ -7,6 +7,7 @@ import {
   type PhotoPhase,
   type ProcurementMethod,
   type ProjectStage,
+  type SurveyQuestion,
 } from '@gongzhi/domain';
 import { m } from '$lib/paraglide/messages';
 import { local } from '$lib/text';
@@ -21,4 +22,18 @@ export function projectStatusLabel(project: { status: string; stage: ProjectStag
   if (project.status === 'cancelled') return m.project_status_cancelled();
   if (project.status === 'suspended') return m.project_status_suspended();
   return projectStageLabel(project.stage);
+}
+
+/** The survey's questions as the page names them. */
+export function questionLabel(question: SurveyQuestion): string {
+  switch (question) {
+    case 'overall':
+      return m.project_question_overall();
+    case 'quality':
+      return m.project_question_quality();
+    case 'timeliness':
+      return m.project_question_timeliness();
+    case 'usefulness':
+      return m.project_question_usefulness();
+  }
 }

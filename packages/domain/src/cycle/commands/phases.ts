@@ -36,6 +36,11 @@ export interface AdvanceCyclePhase {
    * ignore it.
    */
   feedbackOwed?: readonly string[];
+  /**
+   * Titles of the cycle's projects neither evaluated nor cancelled, listed by the handler:
+   * closing the cycle needs it, other moves ignore it.
+   */
+  projectsUnfinished?: readonly string[];
 }
 
 export function advanceCyclePhase(
@@ -66,6 +71,7 @@ export function advanceCyclePhase(
   if (to === 'publicity') checkPaperCounted(command.uncountedPaperBatches);
   if (to === 'implementing') checkConfirmable(cycle, today, command.unansweredObjections);
   if (to === 'closed') checkFeedbackGiven(command.feedbackOwed);
+  if (to === 'closed') checkProjectsFinished(command.projectsUnfinished);
   if (today !== scheduledFor && reason === undefined) {
     return refuse(
       'invalid',
@@ -151,6 +157,21 @@ function checkFeedbackGiven(owed: readonly string[] | undefined): void {
       'feedback_owed',
       `还有 ${owed.length} 项未入选建议的提议人在等待意见反馈：${zh}；每位提议人都得到反馈后才能结束项目周期。`,
       `${owed.length} author(s) of proposals not selected still wait for feedback: ${en}; the cycle can close once each has had it.`,
+    );
+  }
+}
+
+/** Every project of the cycle is evaluated (成果共享) or cancelled before the cycle closes. */
+function checkProjectsFinished(unfinished: readonly string[] | undefined): void {
+  if (unfinished === undefined) throw new Error('Closing a cycle needs its unfinished projects');
+  if (unfinished.length > 0) {
+    const zh = unfinished.map((title) => `「${title}」`).join('、');
+    const en = unfinished.map((title) => `“${title}”`).join(', ');
+    refuse(
+      'conflict',
+      'projects_unfinished',
+      `还有 ${unfinished.length} 个项目尚未公布评价结果或撤销：${zh}；每个项目评价或撤销后才能结束项目周期。`,
+      `${unfinished.length} project(s) are neither evaluated nor cancelled: ${en}; the cycle closes once each is.`,
     );
   }
 }

@@ -19,5 +19,7 @@ export const load: PageServerLoad = async ({ locals, cookies, params }) => {
     proposalTimeline,
     community: places.communities[project.communityId] ?? null,
     mayManage,
+    mayAnswer:
+      locals.user?.kind === 'resident' && project.survey !== null && project.surveyResult === null,
   };
 };
