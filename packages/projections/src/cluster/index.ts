@@ -17,6 +17,7 @@
 import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import type { Position } from '@gongzhi/eventstore';
+import { ensureCheckpointTable } from '../checkpoints.ts';
 import { readModelsFromCheckpoints } from '../read-models.ts';
 import {
   startProjectionRunner,
@@ -151,9 +152,10 @@ export async function startElectedRunner(options: ElectedRunnerOptions): Promise
     return row?.held === true;
   };
 
-  async function serve() {
+  async function serve(onStarted: () => void) {
     const started = await startProjectionRunner(options);
     runner = started;
+    onStarted();
     const stopListening = started.onApplied((batch) => {
       deliver(batch);
       announce(batch);
@@ -176,15 +178,21 @@ export async function startElectedRunner(options: ElectedRunnerOptions): Promise
     }
   }
 
+  // Settles once the first try for the lock is decided (and, when won, the runner has started):
+  // the process then starts serving knowing its role.
+  let firstTry: () => void = () => undefined;
+  const firstTried = new Promise<void>((resolve) => (firstTry = resolve));
+
   async function campaign() {
     while (!stopped) {
       try {
         const [row] = await answered(election<{ won: boolean }[]>`
           SELECT pg_try_advisory_lock(${LOCK_SPACE}, hashtext(${lockName})) AS won`);
-        if (row?.won) await serve();
+        if (row?.won) await serve(firstTry);
       } catch (error) {
         if (!stopped) onError(error);
       }
+      firstTry();
       if (stopped) break;
       await new Promise<void>((resolve) => {
         wake = resolve;
@@ -192,7 +200,10 @@ export async function startElectedRunner(options: ElectedRunnerOptions): Promise
       });
     }
   }
+  // Instances that do not run the projections read the checkpoints: the table exists from start.
+  await ensureCheckpointTable(db);
   const campaigning = campaign();
+  await firstTried;
 
   return {
     db,
