@@ -53,7 +53,10 @@ export function describeLedgerEvent(event: LedgerEvent): LocalizedText {
     case 'LedgerItemRetired':
       return say(`撤销（${event.data.actedOn}）`, `retired it (${event.data.actedOn})`);
     case 'LedgerItemKept':
-      return say(`批准保留（${event.data.actedOn}）`, `kept it with approval (${event.data.actedOn})`);
+      return say(
+        `批准保留（${event.data.actedOn}）`,
+        `kept it with approval (${event.data.actedOn})`,
+      );
     case 'LedgerReinspectionScheduled':
       return say(
         `安排复查（${event.data.dueOn}）`,
