@@ -80,10 +80,8 @@ describe('catalogue version', () => {
       .when({ type: 'AddCatalogueEntry', data: added })
       .then([{ type: 'CatalogueEntryAdded', data: added }]);
     // The same request again is a retry.
-    given(catalogueDecider, [
-      drafted(2026, [entry('Z-01')]),
-      { type: 'CatalogueEntryAdded', data: added },
-    ])
+    const addedEvent: CatalogueEvent = { type: 'CatalogueEntryAdded', data: added };
+    given(catalogueDecider, [drafted(2026, [entry('Z-01')]), addedEvent])
       .when({ type: 'AddCatalogueEntry', data: added })
       .then([]);
     given(catalogueDecider, [drafted(2026, [entry('Z-01')])])
