@@ -102,7 +102,7 @@ const migrations: ((s: string) => string)[] = [
     END
     $fn$;
   `,
-  // Decision 0013: positions from a sequence, taken without any lock held across commits; each
+  // Decision 0011: positions from a sequence, taken without any lock held across commits; each
   // writer registers a lower bound of its positions as in flight, and readers read only below
   // the lowest one registered.
   (s) => `
