@@ -1,4 +1,4 @@
-// The global order under concurrent commits (decision 0013): 16 writer processes append while a
+// The global order under concurrent commits (decision 0011): 16 writer processes append while a
 // reader follows the log; the reader must see every committed event once, in position order.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';

@@ -1,6 +1,6 @@
 // The PostgreSQL event store, on the `postgres` (porsager) client.
 //
-// Global order (docs/decisions/0013-postgres-appends-without-a-global-lock.md): positions come
+// Global order (docs/decisions/0011-postgres-appends-without-a-global-lock.md): positions come
 // from a sequence, and a sequence value is taken when a transaction inserts, not when it
 // commits, so position 7 can become visible before position 6; a reader paging by position
 // must not move past 6 while 6 may still commit. Before taking positions, append_batch()
