@@ -31,8 +31,8 @@ describe('a volunteer team', () => {
       await signInResident(resident, people.guYueqin);
       await resident.goto(teamPath);
       await resident.locator('#join-note').fill('我会理发，周末有空');
-      await resident.getByRole('button', { name: '申请加入' }).click();
-      expect(await resident.getByRole('status').textContent()).toContain('加入申请已提交');
+      await resident.locator('main form button[type=submit]').click();
+      await resident.getByText('加入申请已提交').waitFor();
 
       const leaderContext = await phoneContext(browser);
       const lead = await leaderContext.newPage();
@@ -52,7 +52,7 @@ describe('a volunteer team', () => {
       await lead.locator('#record-content').fill('为高龄老人上门理发');
       await lead.locator('#record-evaluation').fill('手艺好，老人满意');
       await lead.getByRole('button', { name: '保存服务记录' }).click();
-      expect(await lead.getByRole('status').first().textContent()).toContain('服务记录已保存');
+      await lead.getByText('服务记录已保存。').waitFor();
 
       await resident.goto('/service');
       expect(await resident.locator('#my-hours').textContent()).toContain('2.0 小时');
