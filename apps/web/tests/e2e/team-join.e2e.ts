@@ -42,7 +42,7 @@ describe('a volunteer team', () => {
       await lead.getByRole('link', { name: '书院银龄互助队' }).first().click();
       await lead.waitForURL((url) => url.pathname === `${teamPath}/manage`);
       await lead.getByRole('button', { name: '接受顾月琴加入' }).click();
-      expect(await lead.getByText('已接受加入申请。').count()).toBe(1);
+      await lead.getByText('已接受加入申请。').waitFor();
 
       await lead.locator('#record-volunteer-id').selectOption({ label: '顾月琴' });
       await lead.locator('#record-date').fill(yesterday);

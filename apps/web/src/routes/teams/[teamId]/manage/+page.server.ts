@@ -49,13 +49,15 @@ async function act(
   item: string,
   call: () => Promise<{ position: string }>,
   done: string,
+  /** Where the success shows when the item leaves its list (a decided correction). */
+  doneItem = item,
 ) {
   try {
     rememberWrite(cookies, (await call()).position);
   } catch (error) {
     return itemRefusal(item, error);
   }
-  return itemSuccess(item, done);
+  return itemSuccess(doneItem, done);
 }
 
 export const actions: Actions = {
@@ -197,6 +199,7 @@ export const actions: Actions = {
       recordId,
       () => locals.api.team.decideCorrection.mutate({ recordId, decision, reason }),
       m.team_correction_decided(),
+      'decided',
     );
   },
 };
