@@ -11,6 +11,7 @@ import {
 import { readStaffAccount } from '@gongzhi/projections/organisation';
 import { readResident } from '@gongzhi/projections/resident';
 import {
+  listOpenShifts,
   listRecordsOf,
   listTeamPeople,
   listTeamRecords,
@@ -18,7 +19,7 @@ import {
   readTeam,
   type TeamRow,
 } from '@gongzhi/projections/team';
-import type { Context } from '../context.ts';
+import { now, type Context } from '../context.ts';
 import { teamState } from './commands.ts';
 
 /** Staff who answer for a team's community (or street): they may confirm and decide records. */
@@ -133,11 +134,18 @@ export function milestonesOf(minutes: number) {
   };
 }
 
-/** The caller's teams, their own service records, and the hours confirmed with milestones. */
+/**
+ * The caller's teams, the open shifts of those they serve in (with where they stand), their own
+ * service records, and the hours confirmed with milestones.
+ */
 export async function readMyService(ctx: Context) {
   const db = ctx.services.readModels.db;
   const me = ctx.account!.accountId;
   const [teams, records] = await Promise.all([listTeamsOf(db, me), listRecordsOf(db, me)]);
+  const serving = teams
+    .filter((t) => t.standing === 'member' || t.standing === 'leader')
+    .map((t) => t.teamId);
+  const shifts = await listOpenShifts(db, serving, me, now(ctx).toISOString());
   const minutesConfirmed = records
     .filter((r) => r.status === 'confirmed')
     .reduce((sum, r) => sum + r.minutes, 0);
@@ -148,6 +156,10 @@ export async function readMyService(ctx: Context) {
       standing,
       reason,
       since,
+    })),
+    shifts: shifts.map((s) => ({
+      ...s,
+      teamName: teams.find((t) => t.teamId === s.teamId)?.teamName ?? s.teamId,
     })),
     records,
     minutesConfirmed,

@@ -16,6 +16,17 @@ export const recordForm = z.object({
   evaluation: text,
 });
 
+/** One shift of an activity per plan (more shifts: plan again). */
+export const planForm = z.object({
+  title: text,
+  description: text,
+  date: text,
+  from: text,
+  until: text,
+  place: text,
+  slots: text,
+});
+
 /** A day (YYYY-MM-DD) and a time (HH:MM) in China as an ISO-8601 instant; '' when not both. */
 export function chinaInstant(date: string, time: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return '';

@@ -26,3 +26,18 @@ export function standingLabel(standing: string): string {
       return m.team_standing_left();
   }
 }
+
+export function shiftStatusLabel(status: string): string {
+  switch (status) {
+    case 'signed_up':
+      return m.team_shift_signed_up();
+    case 'wait_listed':
+      return m.team_shift_wait_listed();
+    case 'cancelled':
+      return m.team_shift_cancelled();
+    case 'no_show':
+      return m.team_shift_no_show();
+    default:
+      return m.team_shift_walked_in();
+  }
+}

@@ -13,7 +13,36 @@ export const load: PageServerLoad = async ({ locals, cookies, url }) => {
   return { mine: await locals.api.team.mine.query({ minPosition: lastWrite(cookies) }) };
 };
 
+/** A sign-up, cancellation or confirmation of a shift, answered beside it. */
+async function onShift(
+  request: Request,
+  cookies: Parameters<typeof rememberWrite>[0],
+  call: (shift: { activityId: string; shiftId: string }) => Promise<{ position: string }>,
+  done: string,
+) {
+  const data = await request.formData();
+  const shift = { activityId: formText(data, 'activityId'), shiftId: formText(data, 'shiftId') };
+  try {
+    rememberWrite(cookies, (await call(shift)).position);
+  } catch (error) {
+    return itemRefusal(shift.shiftId, error);
+  }
+  return itemSuccess(shift.shiftId, done);
+}
+
 export const actions: Actions = {
+  signUp: ({ request, locals, cookies }) =>
+    onShift(request, cookies, (s) => locals.api.team.signUp.mutate(s), m.team_signed_up()),
+  cancel: ({ request, locals, cookies }) =>
+    onShift(request, cookies, (s) => locals.api.team.cancelSignUp.mutate(s), m.team_cancelled()),
+  confirmShift: ({ request, locals, cookies }) =>
+    onShift(
+      request,
+      cookies,
+      (s) => locals.api.team.confirmShift.mutate(s),
+      m.team_shift_confirmed(),
+    ),
+
   correct: async ({ request, locals, cookies }) => {
     const data = await request.formData();
     const recordId = formText(data, 'recordId');

@@ -16,20 +16,31 @@ import {
 } from '$lib/server/forms';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
 import { requireSignIn } from '$lib/server/sign-in';
-import { chinaInstant, recordForm } from '$lib/team/forms';
+import { chinaInstant, planForm, recordForm } from '$lib/team/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 // A team's own page for its leaders (and the staff of its community), laid out for a phone: join
 // requests to answer, members (and handing the leadership over), recording a member's service,
 // records to confirm with an evaluation, and corrections to decide with a reason.
 const recordFormId = 'record';
+const planFormId = 'plan';
 
 export const load: PageServerLoad = async ({ locals, cookies, params, url }) => {
   if (!locals.user) requireSignIn(url, 'staff');
+  const minPosition = lastWrite(cookies);
   const team = await orNotFound(
-    locals.api.team.manage.query({ teamId: params.teamId, minPosition: lastWrite(cookies) }),
+    locals.api.team.manage.query({ teamId: params.teamId, minPosition }),
   );
-  return { team, recordForm: await superValidate(zod4(recordForm), { id: recordFormId }) };
+  const { activities } = await locals.api.team.activities.query({
+    teamId: params.teamId,
+    minPosition,
+  });
+  return {
+    team,
+    activities,
+    recordForm: await superValidate(zod4(recordForm), { id: recordFormId }),
+    planForm: await superValidate(zod4(planForm), { id: planFormId }),
+  };
 };
 
 /** One item action: the API call, remembered for read-your-writes, answered beside the item. */
@@ -38,13 +49,15 @@ async function act(
   item: string,
   call: () => Promise<{ position: string }>,
   done: string,
+  /** Where the success shows when the item leaves its list (a decided correction). */
+  doneItem = item,
 ) {
   try {
     rememberWrite(cookies, (await call()).position);
   } catch (error) {
     return itemRefusal(item, error);
   }
-  return itemSuccess(item, done);
+  return itemSuccess(doneItem, done);
 }
 
 export const actions: Actions = {
@@ -124,6 +137,44 @@ export const actions: Actions = {
     return success(fresh, m.team_service_recorded());
   },
 
+  plan: async ({ request, locals, cookies, params }) => {
+    const form = await superValidate(request, zod4(planForm), { id: planFormId });
+    if (blankFields(form, ['title', 'date', 'from', 'until', 'place', 'slots'])) {
+      return invalid(form);
+    }
+    const { title, description, date, from, until, place } = form.data;
+    const startsAt = chinaInstant(date, from);
+    const endsAt = chinaInstant(date, until);
+    const slots = Number(form.data.slots);
+    if (!startsAt) addFieldError(form, 'from', m.team_time_invalid());
+    if (!endsAt) addFieldError(form, 'until', m.team_time_invalid());
+    if (!Number.isInteger(slots) || slots < 1) addFieldError(form, 'slots', m.team_slots_invalid());
+    if (!form.valid) return fail(400, { form });
+    try {
+      const result = await locals.api.team.planActivity.mutate({
+        teamId: params.teamId,
+        title,
+        description: description.trim() || title,
+        shifts: [{ startsAt, endsAt, place, slots }],
+      });
+      rememberWrite(cookies, result.position);
+    } catch (error) {
+      return refusal(form, error, [], (path) =>
+        path.endsWith('startsAt')
+          ? 'from'
+          : path.endsWith('endsAt')
+            ? 'until'
+            : path.endsWith('slots')
+              ? 'slots'
+              : path.endsWith('place')
+                ? 'place'
+                : path,
+      );
+    }
+    const fresh = await superValidate(zod4(planForm), { id: planFormId });
+    return success(fresh, m.team_activity_planned());
+  },
+
   confirm: async ({ request, locals, cookies }) => {
     const data = await request.formData();
     const recordId = formText(data, 'recordId');
@@ -148,6 +199,7 @@ export const actions: Actions = {
       recordId,
       () => locals.api.team.decideCorrection.mutate({ recordId, decision, reason }),
       m.team_correction_decided(),
+      'decided',
     );
   },
 };
