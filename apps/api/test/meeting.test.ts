@@ -6,7 +6,7 @@
 // each member once; the live endpoint tells a watching page of each change; workers of another
 // community are refused.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chinaDate } from '@gongzhi/domain';
+import { chinaDate, chinaMonth, vitalityOfMonth, type MeetingFacts } from '@gongzhi/domain';
 import { DEMO_RESIDENT } from '../src/seed/residents.ts';
 import { engines } from './harness.ts';
 import { useResidentServer } from './resident-harness.ts';
@@ -136,6 +136,52 @@ describe.each(engines)('deliberation meetings over HTTP on $name', ({ make }) =>
     expect(noQuorum.motions).toEqual([]);
     const held = await publicMeeting('demo-meeting-shuyuan-01');
     expect(held.motions[0]!.vote).toMatchObject({ passed: true, entitled: 7 });
+  });
+
+  it('lets anyone recompute the vitality index from the public meeting data', async () => {
+    const { meetings } = ok<{ meetings: { meetingId: string; bodyId: string }[] }>(
+      await call(
+        'meeting.meetings',
+        { communityId: 'shuyuan', minPosition: setUp },
+        { query: true },
+      ),
+    );
+    const facts: MeetingFacts[] = [];
+    for (const { meetingId: id, bodyId: body } of meetings) {
+      if (body !== 'demo-body-shuyuan-council') continue;
+      const mt = await call<PublicMeeting & { startsAt: string; status: 'convened' | 'closed' }>(
+        'meeting.meeting',
+        { meetingId: id },
+        { query: true },
+      );
+      const data = ok(mt);
+      facts.push({
+        meetingId: id,
+        startsAt: data.startsAt,
+        status: data.status,
+        lateNotice: data.lateNotice,
+        entitled: data.quorum.entitled,
+        membersPresent: data.quorum.present,
+        quorumHeld: data.quorum.holds,
+        motions: data.motions.length,
+        voted: data.motions.filter((mo) => mo.vote).length,
+      });
+    }
+    const monthOf = (id: string) => chinaMonth(facts.find((f) => f.meetingId === id)!.startsAt);
+    // 顾月琴 chairs; in April's meeting (late notice) six of seven came and voted; in July's four
+    // came and no vote could be taken.
+    const april = vitalityOfMonth(monthOf('demo-meeting-shuyuan-04'), 1, facts);
+    const july = vitalityOfMonth(monthOf('demo-meeting-shuyuan-07'), 1, facts);
+    expect(april.evidence).toContain('demo-meeting-shuyuan-04');
+    expect(july.evidence).toContain('demo-meeting-shuyuan-07');
+    if (april.evidence.length === 1) {
+      expect(april).toMatchObject({ index: 78.9, smallSample: true });
+    }
+    if (july.evidence.length === 1) {
+      expect(july).toMatchObject({ index: 71.8, smallSample: true });
+    }
+    expect(april.components.procedure).toBeLessThan(1);
+    expect(july.components.procedure).toBeLessThan(1);
   });
 
   it('keeps the roster as of any day, and takes the law’s rules by default', async () => {

@@ -6,3 +6,4 @@ export * from './state.ts';
 export * from './decider.ts';
 export * from './attendance.ts';
 export * from './describe.ts';
+export * from './vitality.ts';
