@@ -112,6 +112,8 @@ describe('the burden-reduction ledger', () => {
     await page.goto('/ledger');
     const figures = page.getByTestId('ledger-figures');
     expect(await figures.textContent()).toContain('每周减少工时');
+    // A choice made in a select before hydration is reset by it (the session note's SelectField item).
+    await page.waitForLoadState('networkidle');
     await page.getByLabel('查看').selectOption('community:shuyuan');
     await page.getByRole('button', { name: '查看' }).click();
     await page.waitForURL((url) => url.searchParams.get('place') === 'community:shuyuan');
