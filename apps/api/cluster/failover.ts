@@ -23,7 +23,7 @@ import { startCluster, type PostgresCluster } from './postgres-cluster.ts';
 
 const RECOVERY_LIMIT_S = 30;
 const STEADY_MS = 15_000;
-const voterCount = Number(process.env.CLUSTER_VOTERS ?? 2_500);
+const voterCount = Number(process.env.CLUSTER_VOTERS ?? 10_000);
 const basePort = Number(process.env.GONGZHI_CLUSTER_PORT ?? 15500);
 const apiPort = basePort + 40;
 const instancePorts = [basePort + 41, basePort + 42];
