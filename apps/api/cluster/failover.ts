@@ -314,6 +314,10 @@ async function main() {
   for (const miss of missed.slice(0, 10)) console.log(`    missing: ${miss}`);
   console.log(`  API instances that exited by themselves (restarted): ${crashes.length}`);
   for (const crash of crashes) console.log(`    ${crash}`);
+  // A failover is "try again" (503 store_unavailable), never a server error.
+  const serverErrors = [...refusals].filter(([kind]) => / 500 /.test(kind));
+  const errorCount = serverErrors.reduce((sum, [, n]) => sum + n, 0);
+  if (errorCount > 0) failures.push(`${errorCount} answers were 500 rather than a typed 503`);
 }
 
 function rate(outcomes: Outcome[], _origin: number, from: number, to: number): number {

@@ -12,6 +12,7 @@ import { readResident } from '@gongzhi/projections/resident';
 import { readState } from './commands.ts';
 import type { ApiServices, Context, SignedInAccount } from './context.ts';
 import { resolveLocale } from './locale.ts';
+import { unavailableRefusal } from './trpc.ts';
 import { accountRecord } from './organisation/commands.ts';
 
 /**
@@ -60,6 +61,13 @@ function bearerToken(headers: RequestFacts['headers']): string | undefined {
   return match?.[1];
 }
 
+/** Rethrows a database that is out of reach for a moment as the typed 503 (see unavailableRefusal). */
+function unavailableOr(headers: RequestFacts['headers']) {
+  return (error: unknown): never => {
+    throw unavailableRefusal(error, resolveLocale(headers)) ?? error;
+  };
+}
+
 export async function createContext(
   services: ApiServices,
   { req, resHeaders, clientAddress = null }: ContextRequest,
@@ -76,10 +84,12 @@ export async function createContext(
 
   let account: SignedInAccount | null = null;
   if (token) {
-    const validated = await services.sessions.validate(token);
+    const validated = await services.sessions.validate(token).catch(unavailableOr(headers));
     account =
       validated &&
-      (await resolveAccount(services, validated.session.id, validated.session.accountId));
+      (await resolveAccount(services, validated.session.id, validated.session.accountId).catch(
+        unavailableOr(headers),
+      ));
     if (validated && account) {
       if (validated.refreshed && tokenSource === 'cookie') {
         const maxAgeMs = services.sessions.policy.inactivityTimeoutMs;

@@ -7,6 +7,7 @@ import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { z } from 'zod';
 import { DomainError, type LocalizedText, type RefusalKind } from '@gongzhi/domain';
 import { hasGrant, ROLE_LABELS, type Role, type Scope } from '@gongzhi/auth';
+import { isStoreUnavailable } from '@gongzhi/eventstore';
 import type { Context } from './context.ts';
 import { InputError, localized, withLocale, type FieldError } from './input.ts';
 import { DEFAULT_LOCALE, type Locale } from './locale.ts';
@@ -66,6 +67,20 @@ export class ApiRefusal extends TRPCError {
   ) {
     super({ code, message: text[locale] });
   }
+}
+
+const STORE_UNAVAILABLE: LocalizedText = {
+  'zh-CN': '服务暂时忙不过来（数据库正在切换），请几秒后再试一次。',
+  en: 'The service is briefly unavailable (its database is switching over); try again in a few seconds.',
+};
+
+/**
+ * A database out of reach for a moment (a failover, a restart) is a typed 503 "try again",
+ * not a 500: the request was fine and may well succeed in seconds.
+ */
+export function unavailableRefusal(error: unknown, locale: Locale): ApiRefusal | undefined {
+  if (error instanceof ApiRefusal || !isStoreUnavailable(error)) return undefined;
+  return new ApiRefusal('SERVICE_UNAVAILABLE', 'store_unavailable', STORE_UNAVAILABLE, locale);
 }
 
 const INTERNAL_ERROR: LocalizedText = {
@@ -181,6 +196,8 @@ const declaredInLocale = t.middleware(async ({ ctx, meta, next }) => {
   const result = await withLocale(ctx.locale, () => next());
   if (!result.ok) {
     const cause = result.error.cause;
+    const unavailable = unavailableRefusal(cause, ctx.locale);
+    if (unavailable) throw unavailable;
     if (cause instanceof DomainError) {
       throw new TRPCError({
         code: refusalCodes[cause.kind],
