@@ -8,7 +8,8 @@ import type { EventStore } from '@gongzhi/eventstore';
 import { openRuntime, type RuntimeOptions } from '../src/runtime.ts';
 
 interface CasterInput {
-  options: Omit<RuntimeOptions, 'masterKey'> & { masterKey: string };
+  /** RuntimeOptions, the master key in hex. */
+  options: Record<string, unknown> & { masterKey: string };
   voters: string[];
   pool: string[];
   cycleId: string;
@@ -20,7 +21,7 @@ const runtime = await openRuntime({
   ...input.options,
   masterKey: Buffer.from(input.options.masterKey, 'hex'),
   seed: false,
-});
+} as unknown as RuntimeOptions);
 const slowStore = new Proxy(runtime.store, {
   get(target, property) {
     if (property === 'append') {

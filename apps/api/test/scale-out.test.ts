@@ -19,13 +19,14 @@ import { databaseUrl } from './harness.ts';
 
 const prefix = `gz_scale_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'gongzhi-scale-out-'));
+const masterKey = randomBytes(32);
 const options: RuntimeOptions = {
   store: 'postgres',
   databaseUrl,
   eventSchema: `${prefix}_events`,
   readModelSchema: `${prefix}_read`,
   dataDir,
-  masterKey: randomBytes(32),
+  masterKey,
   seed: true,
   notificationSender: null,
   scaleOut: true,
@@ -64,7 +65,7 @@ function castInAnotherProcess(
         options: {
           ...options,
           scaleOut: input.scaleOut,
-          masterKey: options.masterKey.toString('hex'),
+          masterKey: masterKey.toString('hex'),
         },
         voters: input.voters,
         pool: input.pool,
