@@ -1,8 +1,8 @@
-// `npm run rebuild -- [name...]`: replays the whole log into fresh tables for the named read
-// models (all when none is named) and swaps them in, with a progress bar. It opens the store the
+// `npm run rebuild -- [name...]`: replays the whole log, once, into fresh tables for the named
+// read models (all when none is named) and swaps them in, with a progress bar. It opens the store the
 // way the server does (same environment, personal-data codec and ballot key included), and can
 // run while the server is up: the runner skips what a rebuild already applied.
-import { progressBar, rebuildProjection } from '@gongzhi/projections';
+import { progressBar, rebuildProjections } from '@gongzhi/projections';
 import { openRuntime, runtimeOptionsFromEnv } from './runtime.ts';
 
 const names = process.argv.slice(2);
@@ -19,15 +19,18 @@ try {
     console.error(`Unknown read model: ${unknown.join(', ')}. Known: ${known}`);
     process.exitCode = 2;
   } else {
-    for (const projection of runtime.projections) {
-      if (names.length > 0 && !names.includes(projection.name)) continue;
-      await rebuildProjection({
-        store: runtime.store,
-        db: runtime.readModelDb,
-        projection,
-        onProgress: progressBar(projection.name),
-      });
-    }
+    // One pass over the log for all of them: a full rebuild reads it once, not once per model.
+    const projections = runtime.projections.filter(
+      (p) => names.length === 0 || names.includes(p.name),
+    );
+    const label = names.length === 0 ? 'all read models' : names.join(', ');
+    await rebuildProjections({
+      store: runtime.store,
+      db: runtime.readModelDb,
+      projections,
+      onProgress: progressBar(label),
+    });
+    console.log(`rebuilt: ${projections.map((p) => p.name).join(', ')}`);
   }
 } finally {
   await runtime.close();

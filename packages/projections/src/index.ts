@@ -9,6 +9,7 @@ export {
 } from './runner.ts';
 export {
   rebuildProjection,
+  rebuildProjections,
   type RebuildOptions,
   type RebuildProgress,
   type RebuildResult,

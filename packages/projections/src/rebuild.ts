@@ -1,4 +1,4 @@
-// Rebuilds one projection from the whole log into fresh tables, then swaps them in.
+// Rebuilds projections from the whole log into fresh tables, then swaps them in.
 import type { EventStore, Position, RecordedEvent } from '@gongzhi/eventstore';
 import { ensureCheckpointTable, readCheckpoints, writeCheckpoint } from './checkpoints.ts';
 import { createTables, dropRebuildTables, rebuildTables, swapInRebuiltTables } from './tables.ts';
@@ -37,16 +37,32 @@ export interface RebuildResult {
  * new ones and sets the checkpoint. A runner that is following at the same time takes turns with
  * that transaction on the checkpoint row and continues after the rebuilt position.
  */
-export async function rebuildProjection(options: RebuildOptions): Promise<RebuildResult> {
-  const { store, db, projection } = options;
+export function rebuildProjection(options: RebuildOptions): Promise<RebuildResult> {
+  const { projection, ...rest } = options;
+  return rebuildProjections({ ...rest, projections: [projection] });
+}
+
+/**
+ * Rebuilds several projections as rebuildProjection does one, reading the log once for all of
+ * them: a full rebuild of a large log is then one pass, not one per read model.
+ */
+export async function rebuildProjections(
+  options: Omit<RebuildOptions, 'projection'> & { projections: readonly Projection[] },
+): Promise<RebuildResult> {
+  const { store, db, projections } = options;
   const batchSize = options.batchSize ?? 1_000;
-  const handled = new Set(projection.eventTypes);
-  const tables = rebuildTables(projection);
+  const each = projections.map((projection) => ({
+    projection,
+    handled: new Set(projection.eventTypes),
+    tables: rebuildTables(projection),
+  }));
 
   await ensureCheckpointTable(db);
   await db.transaction(async (tx) => {
-    await dropRebuildTables(tx, projection);
-    await createTables(tx, projection, tables);
+    for (const { projection, tables } of each) {
+      await dropRebuildTables(tx, projection);
+      await createTables(tx, projection, tables);
+    }
   });
 
   const started = performance.now();
@@ -90,17 +106,22 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
     }
   };
   const apply = async (tx: SqlExecutor, page: RecordedEvent[]) => {
-    await applyPage(tx, projection, handled, tables, page);
+    for (const { projection, handled, tables } of each) {
+      await applyPage(tx, projection, handled, tables, page);
+    }
   };
 
   await catchUp((page) => db.transaction((tx) => apply(tx, page)));
   await db.transaction(async (tx) => {
-    // Lock the checkpoint first: events a runner applied before this point are in the log, so
+    // Lock the checkpoints first: events a runner applied before this point are in the log, so
     // the catch-up below reads them too.
-    await readCheckpoints(tx, db.dialect, [projection.name], true);
+    const names = projections.map((p) => p.name);
+    await readCheckpoints(tx, db.dialect, names, true);
     await catchUp((page) => apply(tx, page));
-    await swapInRebuiltTables(tx, db.dialect, projection);
-    await writeCheckpoint(tx, { name: projection.name, version: projection.version, position });
+    for (const { projection } of each) {
+      await swapInRebuiltTables(tx, db.dialect, projection);
+      await writeCheckpoint(tx, { name: projection.name, version: projection.version, position });
+    }
   });
   report(true);
   return { events, position };
