@@ -150,6 +150,12 @@ switch (command) {
   case 'bench:ballots':
     pnpm(['--filter', '@gongzhi/api-server', 'bench:ballots', ...rest]);
     break;
+  // A Changshu-size city (1.7 M residents, about 9 M events) and its measurements (issue 17).
+  case 'generate:changshu':
+  case 'measure:changshu':
+    if (command === 'measure:changshu') pnpm(['--filter', '@gongzhi/web', 'build']);
+    pnpm(['--filter', '@gongzhi/api-server', command, ...rest]);
+    break;
   default:
     fail(`unknown command ${command}`);
 }

@@ -118,7 +118,15 @@ interface CommonOptions {
 
 export type RuntimeOptions = CommonOptions &
   (
-    | { store: 'sqlite'; dataDir: string }
+    | {
+        store: 'sqlite';
+        dataDir: string;
+        /**
+         * 'full' (the default: an acknowledged append survives a power cut) or 'normal', for
+         * generating data that can be generated again (bench/changshu.ts).
+         */
+        durability?: 'full' | 'normal';
+      }
     | {
         store: 'postgres';
         databaseUrl: string;
@@ -250,7 +258,10 @@ export async function openRuntime(
   if (options.store === 'sqlite') {
     mkdirSync(options.dataDir, { recursive: true });
     location = join(options.dataDir, 'gongzhi.sqlite');
-    rawStore = await openSqliteEventStore({ path: location });
+    rawStore = await openSqliteEventStore({
+      path: location,
+      ...(options.durability ? { durability: options.durability } : {}),
+    });
     readModelDb = await openSqliteReadModels(location);
   } else if (options.store === 'kurrentdb') {
     location = `${withoutPassword(options.kurrentDbUrl)} + ${withoutPassword(options.databaseUrl)}`;

@@ -127,6 +127,8 @@ export async function seedCycleUpToVoting(
   by: By,
   plan: {
     cycleId: string;
+    /** 虞山街道 unless named. */
+    streetId?: string;
     officer: string;
     title: [string, string];
     year: number;
@@ -144,7 +146,7 @@ export async function seedCycleUpToVoting(
   const { cycleId, officer, schedule, pools, roundTable } = plan;
   await cycleCommands.draftCycle(by(officer, plan.drafted), {
     cycleId,
-    streetId: 'yushan',
+    streetId: plan.streetId ?? 'yushan',
     ...demoCycle(
       ...plan.title,
       plan.year,
