@@ -14,12 +14,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ballotStreams } from '@gongzhi/domain';
+import type { EventStore } from '@gongzhi/eventstore';
 import { startProjectionRunner, type ReadModelDatabase } from '@gongzhi/projections';
 import { openPostgresReadModels } from '@gongzhi/projections/postgres';
 import { startServerProcess, type ServerProcess } from '../bench/server-process.ts';
 import { DEMO_CYCLE, openVoting, poolOf, seedVoters, type Voter } from '../bench/voters.ts';
 import { openRuntime, type RuntimeOptions } from '../src/runtime.ts';
 import { startCluster, type PostgresCluster } from './postgres-cluster.ts';
+import { restoreAndCheck, takeBaseBackup } from './restore-check.ts';
 
 const RECOVERY_LIMIT_S = 30;
 const STEADY_MS = 15_000;
@@ -82,6 +84,8 @@ async function main() {
   const pool = await poolOf(seeding);
   await seeding.close();
   log(`seeded the demo data and ${voterCount} voters; vote open`);
+  const baseBackup = takeBaseBackup(cluster);
+  log(`base backup of the leader taken (pg_basebackup) into ${baseBackup}`);
 
   const env = {
     GONGZHI_STORE: 'postgres',
@@ -287,11 +291,15 @@ async function main() {
   try {
     const head = await verify.store.headPosition();
     await verify.runner.waitForPosition(head!, 300_000);
-    await checkWrites(verify.store, ballots, proposals);
+    await checkWrites(verify.store, ballots, proposals, 'in the log');
     await checkRebuild(verify, cluster.url);
   } finally {
     await verify.close();
   }
+  const restore = await restoreAndCheck(cluster, baseBackup, basePort + 60, (store) =>
+    checkWrites(store, ballots, proposals, 'in a restore of the base backup and the WAL archive'),
+  );
+  log(`restored (infra/cluster/restore-postgres.sh) in ${seconds(restore.seconds * 1000)} s`);
 
   const acknowledged = outcomes.filter((o) => o.ok).length;
   console.log('\nFailover under load (test:cluster)');
@@ -327,9 +335,10 @@ function rate(outcomes: Outcome[], _origin: number, from: number, to: number): n
 }
 
 async function checkWrites(
-  store: Awaited<ReturnType<typeof openRuntime>>['store'],
+  store: Pick<EventStore, 'readStream' | 'readAll'>,
   ballots: Set<string>,
   proposals: Map<string, string>,
+  where: string,
 ) {
   let wrongBallots = 0;
   for (const voterId of ballots) {
@@ -355,11 +364,11 @@ async function checkWrites(
     if (found.length !== 1 || found[0] !== proposalId) wrongProposals++;
   }
   log(
-    `acknowledged writes in the log exactly once: ballots ${ballots.size - wrongBallots}/${ballots.size}, proposals ${proposals.size - wrongProposals}/${proposals.size}`,
+    `acknowledged writes ${where} exactly once: ballots ${ballots.size - wrongBallots}/${ballots.size}, proposals ${proposals.size - wrongProposals}/${proposals.size}`,
   );
   if (wrongBallots + wrongProposals > 0) {
     failures.push(
-      `${wrongBallots} ballots and ${wrongProposals} proposals not in the log exactly once`,
+      `${wrongBallots} ballots and ${wrongProposals} proposals not ${where} exactly once`,
     );
   }
 }

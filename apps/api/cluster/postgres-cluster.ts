@@ -104,6 +104,24 @@ function runAs(): { uid: number; gid: number } | undefined {
   return { uid: id('-u'), gid: id('-g') };
 }
 
+/**
+ * Runs a PostgreSQL tool (a name in the server's bin folder, or a script's path) as the user
+ * that owns the cluster's data: `postgres` when this process is root. Throws on failure.
+ */
+export function runPostgresTool(tool: string, args: string[], env: Record<string, string> = {}) {
+  const command = tool.includes('/') ? tool : join(postgresBinDir(), tool);
+  const user = runAs();
+  const result = spawnSync(command, args, {
+    encoding: 'utf8',
+    env: { ...process.env, ...env, PG_BIN: postgresBinDir() },
+    ...user,
+  });
+  if (result.status !== 0) {
+    throw new Error(`${tool} ${args.join(' ')} failed: ${result.stderr || result.error}`);
+  }
+  return result.stdout;
+}
+
 function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\$\{([A-Z_]+)\}/g, (_, key: string) => {
     const value = values[key];
