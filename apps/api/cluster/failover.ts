@@ -380,8 +380,9 @@ async function checkWrites(
  */
 async function checkRebuild(runtime: Awaited<ReturnType<typeof openRuntime>>, url: string) {
   const fresh = await openPostgresReadModels({ url, schema: 'rebuilt' });
+  let runner: Awaited<ReturnType<typeof startProjectionRunner>> | undefined;
   try {
-    const runner = await startProjectionRunner({
+    runner = await startProjectionRunner({
       store: runtime.store,
       db: fresh,
       projections: runtime.projections,
@@ -409,6 +410,8 @@ async function checkRebuild(runtime: Awaited<ReturnType<typeof openRuntime>>, ur
     if (differing.length > 0)
       failures.push(`read models differ from a rebuild: ${differing.join(', ')}`);
   } finally {
+    // Stopped before its schema goes, also when the wait above gave up.
+    await runner?.stop();
     await fresh.dropSchemaAndClose();
   }
 }
