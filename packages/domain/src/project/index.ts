@@ -3,3 +3,5 @@ export * from './state.ts';
 export * from './decider.ts';
 export * from './describe.ts';
 export * from './survey-answer.ts';
+export * from './eligible.ts';
+export * from './supervision/index.ts';
