@@ -10,6 +10,7 @@ import { procedure, router } from '../trpc.ts';
 import { openProjects } from './commands.ts';
 import { readBoard, readProjectPage } from './queries.ts';
 import { staffProcedures } from './staff.ts';
+import { supervisionProcedures } from './supervision-procedures.ts';
 import { surveyProcedures } from './survey-procedures.ts';
 
 export const projectRouter = router({
@@ -45,4 +46,5 @@ export const projectRouter = router({
 
   ...staffProcedures,
   ...surveyProcedures,
+  ...supervisionProcedures,
 });
