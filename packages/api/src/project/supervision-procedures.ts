@@ -38,7 +38,7 @@ export const supervisionProcedures = {
       await caughtUpTo(ctx, input.minPosition);
       await projectScope(ctx, input.projectId);
       const viewer = ctx.account?.kind === 'resident' ? ctx.account.accountId : undefined;
-      return readSupervision(ctx.services.readModels.db, input.projectId, viewer);
+      return readSupervision(ctx.services.readModels.db, input.projectId, viewer, today(ctx));
     },
   ),
 

@@ -20,6 +20,8 @@ export interface SupervisionReportView {
   answerDueOn: string;
   answer: string | null;
   answeredOn: string | null;
+  /** Not answered, and its day to be answered by has passed. */
+  overdue: boolean;
 }
 
 export interface CommentView {
@@ -39,7 +41,7 @@ export interface SupervisionView {
   supervising: boolean;
 }
 
-const toReport = (r: Row, viewer: string | undefined): SupervisionReportView => ({
+const toReport = (r: Row, viewer: string | undefined, today: string): SupervisionReportView => ({
   reportId: text(r.report_id),
   mine: viewer !== undefined && r.supervisor_id === viewer,
   what: text(r.what),
@@ -49,16 +51,18 @@ const toReport = (r: Row, viewer: string | undefined): SupervisionReportView => 
   answerDueOn: text(r.answer_due_on),
   answer: optionalText(r.answer),
   answeredOn: optionalText(r.answered_on),
+  overdue: r.answered_on === null && text(r.answer_due_on) < today,
 });
 
 /**
  * A project's supervision. A hidden comment's text is left out for everyone but its author;
- * `viewer` is the signed-in resident, if any.
+ * `viewer` is the signed-in resident, if any; `today` (China) flags overdue reports.
  */
 export async function readSupervision(
   db: SqlExecutor,
   projectId: string,
-  viewer?: string,
+  viewer: string | undefined,
+  today: string,
 ): Promise<SupervisionView> {
   const [supervisors, reports, comments] = await Promise.all([
     db.all(
@@ -76,7 +80,7 @@ export async function readSupervision(
     ])) !== undefined;
   return {
     supervisors: supervisors.map((s) => ({ source: text(s.source) as SupervisorSource })),
-    reports: reports.map((r) => toReport(r, viewer)),
+    reports: reports.map((r) => toReport(r, viewer, today)),
     comments: comments.map((c) => {
       const mine = viewer !== undefined && c.resident_id === viewer;
       const hiddenReason = optionalText(c.hidden_reason);
