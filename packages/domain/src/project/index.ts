@@ -5,3 +5,14 @@ export * from './describe.ts';
 export * from './survey-answer.ts';
 export * from './eligible.ts';
 export * from './supervision/index.ts';
+export {
+  countedReading,
+  paperSurveyDecider,
+  paperSurveyEventSchemas,
+  paperSurveyEventTypes,
+  paperSurveyStream,
+  parsePaperSurveyEvent,
+  sameReading,
+  type PaperSurveyEvent,
+  type PaperSurveyState,
+} from './paper-survey.ts';
