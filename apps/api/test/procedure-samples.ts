@@ -745,6 +745,19 @@ export const SAMPLES: Record<string, Sample | Sample[]> = {
     target: 'community',
   },
   'project.openData': { input: { cycleId: PROJECT_CYCLE, set: 'projects', format: 'json' } },
+  'project.enterPaperAnswer': {
+    build: () => ({
+      projectId: PROJECT,
+      residentId: fixture.residentId,
+      scores: { overall: 5, quality: 4, timeliness: 4, usefulness: 5 },
+    }),
+    target: 'community',
+  },
+  'project.resolvePaperAnswer': {
+    build: () => ({ projectId: PROJECT, residentId: fixture.residentId, pick: 'first' }),
+    target: 'community',
+  },
+  'project.paperSheets': { input: { projectId: PROJECT }, target: 'community' },
   'project.supervision': { input: { projectId: PROJECT } },
   'project.follow': { input: { projectId: PROJECT } },
   'project.unfollow': { input: { projectId: PROJECT } },

@@ -4,6 +4,8 @@
 import {
   describeProjectEvent,
   parseProjectEvent,
+  paperSurveyEventTypes,
+  parsePaperSurveyEvent,
   parseSurveyAnswerEvent,
   projectEventTypes,
   surveyAnswerEventTypes,
@@ -17,6 +19,7 @@ export const projectTables = [
   'proj_payments',
   'proj_timeline',
   'proj_survey_answers',
+  'proj_paper_sheets',
 ] as const;
 export type ProjectTable = (typeof projectTables)[number];
 
@@ -38,9 +41,10 @@ async function update(
 
 export const projectProjection: Projection<ProjectTable> = {
   name: 'project',
-  version: 1,
+  // 2: paper survey sheets and their two entries (proj_paper_sheets), for the third worker.
+  version: 2,
   tables: projectTables,
-  eventTypes: [...projectEventTypes, ...surveyAnswerEventTypes],
+  eventTypes: [...projectEventTypes, ...surveyAnswerEventTypes, ...paperSurveyEventTypes],
 
   schema: (t) => [
     `CREATE TABLE ${t.proj_projects} (
@@ -109,6 +113,14 @@ export const projectProjection: Projection<ProjectTable> = {
        comment TEXT,
        PRIMARY KEY (project_id, resident_id)
      )`,
+    `CREATE TABLE ${t.proj_paper_sheets} (
+       project_id TEXT NOT NULL,
+       resident_id TEXT NOT NULL,
+       first_entry TEXT,
+       second_entry TEXT,
+       resolved TEXT,
+       PRIMARY KEY (project_id, resident_id)
+     )`,
     `CREATE TABLE ${t.proj_timeline} (
        project_id TEXT NOT NULL,
        position BIGINT NOT NULL,
@@ -123,6 +135,34 @@ export const projectProjection: Projection<ProjectTable> = {
   ],
 
   async apply(tx: SqlExecutor, recorded: RecordedEvent, t: T) {
+    if (recorded.type === 'PaperSurveyEntered' || recorded.type === 'PaperSurveyResolved') {
+      const event = parsePaperSurveyEvent(recorded.type, recorded.data);
+      const { projectId, residentId } = event.data;
+      await tx.run(
+        `INSERT INTO ${t.proj_paper_sheets} (project_id, resident_id) VALUES (?, ?)
+         ON CONFLICT (project_id, resident_id) DO NOTHING`,
+        [projectId, residentId],
+      );
+      const column =
+        event.type === 'PaperSurveyResolved'
+          ? 'resolved'
+          : event.data.entry === 1
+            ? 'first_entry'
+            : 'second_entry';
+      const value =
+        event.type === 'PaperSurveyResolved'
+          ? event.data.pick
+          : JSON.stringify({
+              by: event.data.by,
+              scores: event.data.scores,
+              comment: event.data.comment ?? null,
+            });
+      await tx.run(
+        `UPDATE ${t.proj_paper_sheets} SET ${column} = ? WHERE project_id = ? AND resident_id = ?`,
+        [value, projectId, residentId],
+      );
+      return;
+    }
     if (recorded.type === 'SurveyAnswered') {
       // The last answer of each resident counts; none is shown with who gave it.
       const { projectId, residentId, scores, comment } = parseSurveyAnswerEvent(

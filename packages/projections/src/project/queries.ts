@@ -258,3 +258,45 @@ export async function listUnfinishedProjects(db: SqlExecutor, cycleId: string): 
   );
   return rows.map((r) => String(r.title));
 }
+
+export interface PaperSheetEntry {
+  by: string;
+  scores: Record<SurveyQuestionName, number>;
+  comment: string | null;
+}
+type SurveyQuestionName = (typeof surveyQuestions)[number];
+
+export interface PaperSheet {
+  residentId: string;
+  /** Who entered it: the readings themselves are shown only when they differ (to a third worker). */
+  firstBy: string | null;
+  secondBy: string | null;
+  /** Both readings, only on a sheet whose entries differ and that nobody has resolved. */
+  differing: { first: PaperSheetEntry; second: PaperSheetEntry } | null;
+  resolved: 'first' | 'second' | 'rejected' | null;
+}
+
+/** A project's paper survey sheets: who entered each, and the readings of those that differ. */
+export async function listPaperSheets(db: SqlExecutor, projectId: string): Promise<PaperSheet[]> {
+  const rows = await db.all(
+    `SELECT * FROM proj_paper_sheets WHERE project_id = ? ORDER BY resident_id`,
+    [projectId],
+  );
+  return rows.map((r) => {
+    const first = json<PaperSheetEntry | null>(r.first_entry, null);
+    const second = json<PaperSheetEntry | null>(r.second_entry, null);
+    const resolved = optionalText(r.resolved) as PaperSheet['resolved'];
+    const differ =
+      first !== null &&
+      second !== null &&
+      (JSON.stringify(first.scores) !== JSON.stringify(second.scores) ||
+        (first.comment ?? '').trim() !== (second.comment ?? '').trim());
+    return {
+      residentId: text(r.resident_id),
+      firstBy: first?.by ?? null,
+      secondBy: second?.by ?? null,
+      differing: differ && resolved === null ? { first: first!, second: second! } : null,
+      resolved,
+    };
+  });
+}

@@ -1,0 +1,111 @@
+// Paper answers to a satisfaction survey over HTTP, with the double-entry care of paper ballots:
+// on the seed's 书院社区 mailboxes (completed), accepted and put to the survey, two workers enter
+// each sheet; agreeing entries count at once, differing ones wait for a third worker, who sees
+// both readings and picks one; a worker may not enter a sheet twice or resolve one they entered,
+// nor may a worker of another community act here. The closed survey counts each resident once.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { engines, useApiServer, type Reply } from './harness.ts';
+
+const PROJECT = 'demo-i-mailboxes';
+const scores = (overall: number) => ({ overall, quality: 4, timeliness: 4, usefulness: 5 });
+const committee = [
+  { role: 'implementer', name: '城建办 王工', signed: true },
+  { role: 'community', name: '书院社区 李书记', signed: true },
+  { role: 'resident_representative', name: '居民代表 甲', signed: true },
+  { role: 'resident_representative', name: '居民代表 乙', signed: true },
+];
+
+describe.each(engines)('paper survey answers over HTTP on $name', (engine) => {
+  const api = useApiServer(engine.make());
+  const { call } = api;
+  const ok = <T>(reply: Reply<T>): T => {
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    return reply.body.result!.data;
+  };
+  const refusedWritingNothing = async (reply: Promise<Reply>, status: number, reason?: string) => {
+    const before = await api.head();
+    const answer = await reply;
+    expect(answer.status, JSON.stringify(answer.body)).toBe(status);
+    if (reason) expect(answer.body.error?.data).toMatchObject({ reason });
+    expect(await api.head()).toBe(before);
+  };
+  const act = <T = unknown>(path: string, input: Record<string, unknown>, as: string) =>
+    call<T>(`project.${path}`, { projectId: PROJECT, ...input }, { as });
+  type Entered = { entry: number | null; counted: boolean };
+  const enter = (residentId: string, overall: number, as: string) =>
+    act<Entered>('enterPaperAnswer', { residentId, scores: scores(overall) }, as);
+
+  beforeAll(async () => {
+    for (const login of ['department', 'shuyuan', 'shuyuan2', 'shuyuan3', 'qinfeng']) {
+      await api.signIn(login);
+    }
+    ok(
+      await act(
+        'recordAcceptance',
+        { verdict: 'passed', acceptedOn: '2025-11-01', committee },
+        'department',
+      ),
+    );
+  });
+
+  it('counts agreeing entries by two workers, and refuses a second entry by the same one', async () => {
+    await refusedWritingNothing(enter('demo-r-li', 5, 'shuyuan'), 409, 'survey_not_open');
+    ok(await act('openSurvey', {}, 'shuyuan'));
+    expect(ok(await enter('demo-r-li', 5, 'shuyuan'))).toEqual({
+      entry: 1,
+      counted: false,
+      position: expect.any(String),
+    });
+    await refusedWritingNothing(enter('demo-r-li', 4, 'shuyuan'), 409, 'same_worker');
+    await refusedWritingNothing(enter('demo-r-li', 5, 'qinfeng'), 403);
+    await refusedWritingNothing(enter('demo-r-chen', 5, 'shuyuan'), 403, 'not_eligible');
+    expect(ok(await enter('demo-r-li', 5, 'shuyuan2'))).toMatchObject({ entry: 2, counted: true });
+    await refusedWritingNothing(enter('demo-r-li', 5, 'shuyuan3'), 409, 'entered_twice');
+  });
+
+  it('shows differing readings to a third worker only, who picks one', async () => {
+    ok(await enter('demo-r-zhao', 5, 'shuyuan'));
+    expect(ok(await enter('demo-r-zhao', 2, 'shuyuan2'))).toMatchObject({ counted: false });
+    const { sheets } = ok(
+      await call<{ sheets: { residentId: string; differing: unknown; firstBy: string }[] }>(
+        'project.paperSheets',
+        { projectId: PROJECT, minPosition: String(await api.head()) },
+        { query: true, as: 'shuyuan3' },
+      ),
+    );
+    expect(sheets.find((s) => s.residentId === 'demo-r-li')).toMatchObject({ differing: null });
+    expect(sheets.find((s) => s.residentId === 'demo-r-zhao')).toMatchObject({
+      firstBy: 'demo-shuyuan',
+      differing: { first: { scores: { overall: 5 } }, second: { scores: { overall: 2 } } },
+    });
+    const resolve = { residentId: 'demo-r-zhao', pick: 'second' };
+    await refusedWritingNothing(act('resolvePaperAnswer', resolve, 'shuyuan2'), 403, 'entered_it');
+    await refusedWritingNothing(
+      act('resolvePaperAnswer', { residentId: 'demo-r-zhao', pick: 'rejected' }, 'shuyuan3'),
+      400,
+    );
+    expect(ok(await act('resolvePaperAnswer', resolve, 'shuyuan3'))).toMatchObject({
+      counted: true,
+    });
+
+    api.runtime.services.now = () => new Date(Date.now() + 30 * 86_400_000);
+    try {
+      ok(await act('closeSurvey', {}, 'shuyuan'));
+    } finally {
+      delete api.runtime.services.now;
+    }
+    const { project } = ok(
+      await call<{
+        project: { surveyResult: { answers: number; distribution: { overall: number[] } } };
+      }>(
+        'project.get',
+        { projectId: PROJECT, minPosition: String(await api.head()) },
+        { query: true },
+      ),
+    );
+    expect(project.surveyResult).toMatchObject({
+      answers: 2,
+      distribution: { overall: [0, 1, 0, 0, 1] },
+    });
+  });
+});
