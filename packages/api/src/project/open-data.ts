@@ -110,6 +110,9 @@ const surveyRows = (p: ProjectView): Row[] => {
     answers: r?.answers ?? null,
     voters: r?.voters ?? p.survey.voters,
     response_rate_pct: r && r.voters > 0 ? Math.round((r.answers * 1000) / r.voters) / 10 : null,
+    eligible_residents: p.survey.eligible,
+    response_rate_eligible_pct:
+      r && p.survey.eligible ? Math.round((r.answers * 1000) / p.survey.eligible) / 10 : null,
     minimum: r?.minimum ?? p.survey.minimum,
     too_few: r?.tooFew ?? null,
   };
@@ -191,6 +194,8 @@ export const openDataColumns: Record<OpenDataSet, string[]> = {
     'answers',
     'voters',
     'response_rate_pct',
+    'eligible_residents',
+    'response_rate_eligible_pct',
     'minimum',
     'too_few',
     ...surveyQuestions.flatMap((q) => [`${q}_mean`, ...[1, 2, 3, 4, 5].map((s) => `${q}_${s}`)]),

@@ -10,8 +10,10 @@ import {
   surveyAnswerEventSchemas,
   type SurveyAnswerEvent,
   type SurveyScores,
+  votingRule,
 } from '@gongzhi/domain';
 import { countSurveyAnswers } from '@gongzhi/projections/project';
+import { countEligibleResidents } from '@gongzhi/projections/resident';
 import { voterOf } from '../ballot/commands.ts';
 import { executeCommand, readState, type EventCodec, type Writer } from '../commands.ts';
 import { cycleRecord } from '../cycle/commands.ts';
@@ -35,13 +37,24 @@ async function cycleOf(w: Writer, state: Awaited<ReturnType<typeof readProject>>
 const readProject = async (w: Writer, projectId: string) =>
   (await readState(w.store, projectRecord(projectId))).state;
 
+/** Opens the survey, counting the community's eligible residents on the read model (caught up). */
 export const openSurvey = (w: Writer, data: { projectId: string; by: string }) =>
-  onProject(w, data.projectId, async (state) => ({
-    type: 'OpenSurvey',
-    data,
-    cycle: await cycleOf(w, state),
-    today: today(w),
-  }));
+  onProject(w, data.projectId, async (state) => {
+    const cycle = await cycleOf(w, state);
+    let eligible: number | undefined;
+    if (state.status !== 'none' && cycle.status === 'published') {
+      await caughtUpToHead(w);
+      const rule = { ...votingRule(cycle, state.opened.communityId), on: today(w) };
+      eligible = await countEligibleResidents(w.readModels.db, rule);
+    }
+    return {
+      type: 'OpenSurvey',
+      data,
+      cycle,
+      today: today(w),
+      ...(eligible !== undefined && { eligible }),
+    };
+  });
 
 export const closeSurvey = (w: Writer, data: { projectId: string; by: string }) =>
   onProject(w, data.projectId, async () => {

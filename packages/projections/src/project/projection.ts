@@ -312,9 +312,9 @@ export const projectProjection: Projection<ProjectTable> = {
           settlement_reason: event.data.reason ?? null,
         });
       case 'ProjectSurveyOpened': {
-        const { opensOn, closesOn, voters, minimum } = event.data;
+        const { opensOn, closesOn, voters, minimum, eligible } = event.data;
         return update(tx, t, projectId, {
-          survey: JSON.stringify({ opensOn, closesOn, voters, minimum }),
+          survey: JSON.stringify({ opensOn, closesOn, voters, minimum, eligible: eligible ?? null }),
         });
       }
       case 'ProjectSurveyClosed':

@@ -86,7 +86,14 @@ export interface ProjectView extends ProjectListing {
   settlementReason: string | null;
   released: number | null;
   statusReason: string | null;
-  survey: { opensOn: string; closesOn: string; voters: number; minimum: number } | null;
+  survey: {
+    opensOn: string;
+    closesOn: string;
+    voters: number;
+    minimum: number;
+    /** Residents eligible in the community when it opened (null: opened before this was kept). */
+    eligible: number | null;
+  } | null;
   /** Counts only: the survey is anonymous in everything published. */
   surveyResult: SurveyResult | null;
   evaluationReply: string | null;

@@ -29,6 +29,7 @@ export const load: PageServerLoad = async ({ locals, cookies, params }) => {
     mayAnswerReports: mayImplement,
     mayModerate: mayModerateProject(grants, project),
     resident: locals.user?.kind === 'resident',
+    signedIn: locals.user !== null && locals.user !== undefined,
     mayAnswer:
       locals.user?.kind === 'resident' && project.survey !== null && project.surveyResult === null,
   };
