@@ -758,6 +758,11 @@ export const SAMPLES: Record<string, Sample | Sample[]> = {
     target: 'community',
   },
   'project.paperSheets': { input: { projectId: PROJECT }, target: 'community' },
+  'project.surveyComments': { input: { projectId: PROJECT }, target: 'community' },
+  'project.publishSurveyComments': {
+    input: { projectId: PROJECT, comments: ['扶手很结实。'] },
+    target: 'community',
+  },
   'project.supervision': { input: { projectId: PROJECT } },
   'project.follow': { input: { projectId: PROJECT } },
   'project.unfollow': { input: { projectId: PROJECT } },

@@ -32,8 +32,9 @@ describe.each(engines)('paper survey answers over HTTP on $name', (engine) => {
   const act = <T = unknown>(path: string, input: Record<string, unknown>, as: string) =>
     call<T>(`project.${path}`, { projectId: PROJECT, ...input }, { as });
   type Entered = { entry: number | null; counted: boolean };
-  const enter = (residentId: string, overall: number, as: string) =>
-    act<Entered>('enterPaperAnswer', { residentId, scores: scores(overall) }, as);
+  const enter = (residentId: string, overall: number, as: string, comment?: string) =>
+    act<Entered>('enterPaperAnswer', { residentId, scores: scores(overall), comment }, as);
+  const said = '信箱很好用，电话 13912345678 的王师傅装得仔细。';
 
   beforeAll(async () => {
     for (const login of ['department', 'shuyuan', 'shuyuan2', 'shuyuan3', 'qinfeng']) {
@@ -51,7 +52,7 @@ describe.each(engines)('paper survey answers over HTTP on $name', (engine) => {
   it('counts agreeing entries by two workers, and refuses a second entry by the same one', async () => {
     await refusedWritingNothing(enter('demo-r-li', 5, 'shuyuan'), 409, 'survey_not_open');
     ok(await act('openSurvey', {}, 'shuyuan'));
-    expect(ok(await enter('demo-r-li', 5, 'shuyuan'))).toEqual({
+    expect(ok(await enter('demo-r-li', 5, 'shuyuan', said))).toEqual({
       entry: 1,
       counted: false,
       position: expect.any(String),
@@ -59,7 +60,10 @@ describe.each(engines)('paper survey answers over HTTP on $name', (engine) => {
     await refusedWritingNothing(enter('demo-r-li', 4, 'shuyuan'), 409, 'same_worker');
     await refusedWritingNothing(enter('demo-r-li', 5, 'qinfeng'), 403);
     await refusedWritingNothing(enter('demo-r-chen', 5, 'shuyuan'), 403, 'not_eligible');
-    expect(ok(await enter('demo-r-li', 5, 'shuyuan2'))).toMatchObject({ entry: 2, counted: true });
+    expect(ok(await enter('demo-r-li', 5, 'shuyuan2', said))).toMatchObject({
+      entry: 2,
+      counted: true,
+    });
     await refusedWritingNothing(enter('demo-r-li', 5, 'shuyuan3'), 409, 'entered_twice');
   });
 
@@ -88,15 +92,39 @@ describe.each(engines)('paper survey answers over HTTP on $name', (engine) => {
       counted: true,
     });
 
+    const published = ['信箱很好用，王师傅装得仔细。'];
+    await refusedWritingNothing(
+      act('publishSurveyComments', { comments: published }, 'shuyuan'),
+      409,
+      'survey_not_closed',
+    );
     api.runtime.services.now = () => new Date(Date.now() + 30 * 86_400_000);
     try {
       ok(await act('closeSurvey', {}, 'shuyuan'));
     } finally {
       delete api.runtime.services.now;
     }
+    // Staff review the free text (without who wrote it) and publish it without the phone number.
+    const review = ok(
+      await call<{ comments: string[] }>(
+        'project.surveyComments',
+        { projectId: PROJECT, minPosition: String(await api.head()) },
+        { query: true, as: 'shuyuan' },
+      ),
+    );
+    expect(review.comments).toEqual([said]);
+    await refusedWritingNothing(
+      act('publishSurveyComments', { comments: published }, 'qinfeng'),
+      403,
+    );
+    ok(await act('publishSurveyComments', { comments: published }, 'shuyuan'));
     const { project } = ok(
       await call<{
-        project: { surveyResult: { answers: number; distribution: { overall: number[] } } };
+        project: {
+          survey: { eligible: number | null };
+          publishedComments: string[] | null;
+          surveyResult: { answers: number; distribution: { overall: number[] } };
+        };
       }>(
         'project.get',
         { projectId: PROJECT, minPosition: String(await api.head()) },
@@ -105,6 +133,7 @@ describe.each(engines)('paper survey answers over HTTP on $name', (engine) => {
     );
     // The rate is also measured against every resident eligible in the community.
     expect(project.survey.eligible).toBeGreaterThanOrEqual(4);
+    expect(project.publishedComments).toEqual(published);
     expect(project.surveyResult).toMatchObject({
       answers: 2,
       distribution: { overall: [0, 1, 0, 0, 1] },

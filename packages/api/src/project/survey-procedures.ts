@@ -3,7 +3,7 @@
 // (or their proxy, with the power to vote); the implementer publishes the evaluation with a reply.
 import { z } from 'zod';
 import { idSchema, paragraphText, reasonSchema, surveyScoresSchema } from '@gongzhi/domain';
-import { listPaperSheets } from '@gongzhi/projections/project';
+import { listPaperSheets, listSurveyComments } from '@gongzhi/projections/project';
 import { STREET_ROLES } from '../access.ts';
 import { writerActing, writerFor } from '../commands.ts';
 import { caughtUpTo, minPositionSchema as minPosition, written } from '../positions.ts';
@@ -110,4 +110,26 @@ export const surveyProcedures = {
     await caughtUpTo(ctx, input.minPosition);
     return { sheets: await listPaperSheets(ctx.services.readModels.db, input.projectId) };
   }),
+
+  /** The survey's free-text answers as given, without who gave them, for staff to review. */
+  surveyComments: procedure(
+    projectStaff(SURVEY_STAFF, { 'zh-CN': '审阅测评意见', en: 'review the survey’s comments' }),
+    z.object({ projectId: idSchema, minPosition }),
+  ).query(async ({ ctx, input }) => {
+    await caughtUpTo(ctx, input.minPosition);
+    return { comments: await listSurveyComments(ctx.services.readModels.db, input.projectId) };
+  }),
+
+  /** Publishes the reviewed comments (personal data taken out, some left out) once closed. */
+  publishSurveyComments: procedure(
+    projectStaff(SURVEY_STAFF, { 'zh-CN': '公布测评意见', en: 'publish the survey’s comments' }),
+    z.object({
+      projectId: idSchema,
+      comments: z.array(paragraphText({ min: 1, max: 500 })).max(500),
+    }),
+  ).mutation(async ({ ctx, input }) =>
+    written(
+      await survey.publishSurveyComments(writerFor(ctx), { ...input, by: ctx.account!.accountId }),
+    ),
+  ),
 };

@@ -9,6 +9,11 @@ import {
   surveyAnswerDecider,
   surveyAnswerEventSchemas,
   type SurveyAnswerEvent,
+  parseSurveyCommentEvent,
+  surveyCommentDecider,
+  surveyCommentEventSchemas,
+  surveyCommentStream,
+  type SurveyCommentEvent,
   type SurveyScores,
   votingRule,
 } from '@gongzhi/domain';
@@ -99,3 +104,27 @@ export async function answerSurvey(
     metadata: w.metadata,
   });
 }
+
+/** Publishes the reviewed free-text answers of a closed survey (replacing any published before). */
+export const publishSurveyComments = (
+  w: Writer,
+  data: { projectId: string; by: string; comments: string[] },
+) =>
+  executeCommand(w.store, {
+    decider: surveyCommentDecider,
+    codec: commentCodec,
+    stream: surveyCommentStream(data.projectId),
+    command: async () => ({
+      type: 'PublishSurveyComments' as const,
+      data,
+      project: await readProject(w, data.projectId),
+    }),
+    subject: () => ({ 'zh-CN': '测评意见', en: 'The survey’s comments' }),
+    metadata: w.metadata,
+  });
+
+const commentCodec: EventCodec<SurveyCommentEvent> = {
+  read: (recorded) => parseSurveyCommentEvent(recorded.type, recorded.data),
+  versionOf: (type) => surveyCommentEventSchemas[type].version,
+  describe: () => ({ 'zh-CN': '公布了测评意见', en: 'published the survey’s comments' }),
+};

@@ -16,3 +16,11 @@ export {
   type PaperSurveyEvent,
   type PaperSurveyState,
 } from './paper-survey.ts';
+export {
+  parseSurveyCommentEvent,
+  surveyCommentDecider,
+  surveyCommentEventSchemas,
+  surveyCommentEventTypes,
+  surveyCommentStream,
+  type SurveyCommentEvent,
+} from './survey-comments.ts';

@@ -1,11 +1,13 @@
 // Paper answers to a satisfaction survey, entered twice by two workers: agreeing readings count,
-// differing ones wait for a third worker who picks one or rejects the sheet with a reason.
+// differing ones wait for a third worker who picks one or rejects the sheet with a reason; the
+// reviewed free-text answers are published once the survey has closed.
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../src/shared/index.ts';
 import {
   countedReading,
   paperSurveyDecider,
   projectDecider,
+  surveyCommentDecider,
   type PaperSurveyEvent,
   type ProjectEvent,
 } from '../../src/project/index.ts';
@@ -106,5 +108,38 @@ describe('entering a paper survey answer twice', () => {
     };
     given(paperSurveyDecider, differ).when(resolve('w3', 'second')).then([picked]);
     expect(countedReading(fold(paperSurveyDecider, [...differ, picked]))?.scores.overall).toBe(2);
+  });
+});
+
+describe('publishing the free-text answers', () => {
+  it('publishes reviewed comments only once the survey has closed', () => {
+    const publish = {
+      type: 'PublishSurveyComments' as const,
+      data: { projectId, by: 'w', comments: ['扶手很结实，谢谢。'] },
+      project: fold(projectDecider, events),
+    };
+    given(surveyCommentDecider, []).when(publish).then(refused('conflict', 'survey_not_closed'));
+    const closed: ProjectEvent = {
+      type: 'ProjectSurveyClosed',
+      data: {
+        projectId,
+        by: 'w',
+        result: {
+          answers: 1,
+          voters: 20,
+          minimum: 1,
+          tooFew: false,
+          distribution: {
+            overall: [0, 0, 0, 0, 1],
+            quality: [0, 0, 0, 1, 0],
+            timeliness: [0, 0, 0, 1, 0],
+            usefulness: [0, 0, 0, 0, 1],
+          },
+        },
+      },
+    };
+    given(surveyCommentDecider, [])
+      .when({ ...publish, project: fold(projectDecider, [...events, closed]) })
+      .then([{ type: 'SurveyCommentsPublished', data: publish.data }]);
   });
 });

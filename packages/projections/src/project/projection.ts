@@ -7,7 +7,9 @@ import {
   paperSurveyEventTypes,
   parsePaperSurveyEvent,
   parseSurveyAnswerEvent,
+  parseSurveyCommentEvent,
   projectEventTypes,
+  surveyCommentEventTypes,
   surveyAnswerEventTypes,
 } from '@gongzhi/domain';
 import type { RecordedEvent } from '@gongzhi/eventstore';
@@ -20,6 +22,7 @@ export const projectTables = [
   'proj_timeline',
   'proj_survey_answers',
   'proj_paper_sheets',
+  'proj_published_comments',
 ] as const;
 export type ProjectTable = (typeof projectTables)[number];
 
@@ -41,10 +44,16 @@ async function update(
 
 export const projectProjection: Projection<ProjectTable> = {
   name: 'project',
-  // 2: paper survey sheets and their two entries (proj_paper_sheets), for the third worker.
+  // 2: paper survey sheets and their two entries (proj_paper_sheets), for the third worker; the
+  //    survey's published free-text answers (proj_published_comments).
   version: 2,
   tables: projectTables,
-  eventTypes: [...projectEventTypes, ...surveyAnswerEventTypes, ...paperSurveyEventTypes],
+  eventTypes: [
+    ...projectEventTypes,
+    ...surveyAnswerEventTypes,
+    ...paperSurveyEventTypes,
+    ...surveyCommentEventTypes,
+  ],
 
   schema: (t) => [
     `CREATE TABLE ${t.proj_projects} (
@@ -121,6 +130,10 @@ export const projectProjection: Projection<ProjectTable> = {
        resolved TEXT,
        PRIMARY KEY (project_id, resident_id)
      )`,
+    `CREATE TABLE ${t.proj_published_comments} (
+       project_id TEXT PRIMARY KEY,
+       comments TEXT NOT NULL
+     )`,
     `CREATE TABLE ${t.proj_timeline} (
        project_id TEXT NOT NULL,
        position BIGINT NOT NULL,
@@ -135,6 +148,15 @@ export const projectProjection: Projection<ProjectTable> = {
   ],
 
   async apply(tx: SqlExecutor, recorded: RecordedEvent, t: T) {
+    if (recorded.type === 'SurveyCommentsPublished') {
+      const { projectId, comments } = parseSurveyCommentEvent(recorded.type, recorded.data).data;
+      await tx.run(
+        `INSERT INTO ${t.proj_published_comments} (project_id, comments) VALUES (?, ?)
+         ON CONFLICT (project_id) DO UPDATE SET comments = excluded.comments`,
+        [projectId, JSON.stringify(comments)],
+      );
+      return;
+    }
     if (recorded.type === 'PaperSurveyEntered' || recorded.type === 'PaperSurveyResolved') {
       const event = parsePaperSurveyEvent(recorded.type, recorded.data);
       const { projectId, residentId } = event.data;
@@ -314,7 +336,13 @@ export const projectProjection: Projection<ProjectTable> = {
       case 'ProjectSurveyOpened': {
         const { opensOn, closesOn, voters, minimum, eligible } = event.data;
         return update(tx, t, projectId, {
-          survey: JSON.stringify({ opensOn, closesOn, voters, minimum, eligible: eligible ?? null }),
+          survey: JSON.stringify({
+            opensOn,
+            closesOn,
+            voters,
+            minimum,
+            eligible: eligible ?? null,
+          }),
         });
       }
       case 'ProjectSurveyClosed':

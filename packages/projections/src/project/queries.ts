@@ -96,6 +96,8 @@ export interface ProjectView extends ProjectListing {
   } | null;
   /** Counts only: the survey is anonymous in everything published. */
   surveyResult: SurveyResult | null;
+  /** The free-text answers staff reviewed and published (null: none published yet). */
+  publishedComments: string[] | null;
   evaluationReply: string | null;
   openedAt: string;
   milestones: MilestoneView[];
@@ -218,6 +220,14 @@ export async function readProject(
     statusReason: optionalText(row.status_reason),
     survey: json<ProjectView['survey']>(row.survey, null),
     surveyResult: json<SurveyResult | null>(row.survey_result, null),
+    publishedComments: json<string[] | null>(
+      (
+        await db.get(`SELECT comments FROM proj_published_comments WHERE project_id = ?`, [
+          projectId,
+        ])
+      )?.comments ?? null,
+      null,
+    ),
     evaluationReply: optionalText(row.evaluation_reply),
     openedAt: text(row.opened_at),
     milestones,
@@ -306,4 +316,14 @@ export async function listPaperSheets(db: SqlExecutor, projectId: string): Promi
       resolved,
     };
   });
+}
+
+/** The survey's free-text answers as given (each resident's last), without who gave them: for staff review. */
+export async function listSurveyComments(db: SqlExecutor, projectId: string): Promise<string[]> {
+  const rows = await db.all(
+    `SELECT comment FROM proj_survey_answers WHERE project_id = ? AND comment IS NOT NULL
+     ORDER BY comment`,
+    [projectId],
+  );
+  return rows.map((r) => String(r.comment));
 }
