@@ -28,6 +28,8 @@ export const load: PageServerLoad = async ({ locals, cookies, params }) => {
     mayManage,
     mayAnswerReports: mayImplement,
     mayModerate: mayModerateProject(grants, project),
+    /** Who reaches the survey's staff page: its workers and the street, and the implementer. */
+    maySurveyStaff: mayModerateProject(grants, project) || mayImplement,
     resident: locals.user?.kind === 'resident',
     signedIn: locals.user !== null && locals.user !== undefined,
     mayAnswer:

@@ -1,7 +1,7 @@
 import { fail, type Cookies } from '@sveltejs/kit';
 import { isApiError } from '@gongzhi/api/client';
 import { m } from '$lib/paraglide/messages';
-import { mayModerateProject } from '$lib/permissions';
+import { mayImplementProject, mayModerateProject } from '$lib/permissions';
 import { orNotFound } from '$lib/server/cycles';
 import { formText, itemBlank, itemRefusal, itemSuccess } from '$lib/server/forms';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
@@ -18,9 +18,10 @@ export const load: PageServerLoad = async ({ locals, cookies, params, url }) => 
   const { project } = await orNotFound(
     locals.api.project.get.query({ projectId: params.projectId, minPosition }),
   );
-  if (!mayModerateProject(locals.user.grants ?? [], project)) {
-    refusePage(m.project_paper_refused(), locals.user);
-  }
+  const grants = locals.user.grants ?? [];
+  const mayRun = mayModerateProject(grants, project);
+  const mayEvaluate = mayImplementProject(grants, project);
+  if (!mayRun && !mayEvaluate) refusePage(m.project_paper_refused(), locals.user);
   const orNull = async <T>(query: Promise<T>) => {
     try {
       return await query;
@@ -42,6 +43,8 @@ export const load: PageServerLoad = async ({ locals, cookies, params, url }) => 
     sheets: paper?.sheets ?? null,
     comments: comments?.comments ?? null,
     staffId: locals.user.accountId,
+    mayRun,
+    mayEvaluate,
   };
 };
 
@@ -60,6 +63,33 @@ async function act(
 }
 
 export const actions: Actions = {
+  openSurvey: async ({ locals, cookies, params }) =>
+    act(
+      cookies,
+      'survey',
+      () => locals.api.project.openSurvey.mutate({ projectId: params.projectId }),
+      m.project_survey_opened(),
+    ),
+
+  closeSurvey: async ({ locals, cookies, params }) =>
+    act(
+      cookies,
+      'survey',
+      () => locals.api.project.closeSurvey.mutate({ projectId: params.projectId }),
+      m.project_survey_closed(),
+    ),
+
+  evaluate: async ({ request, locals, cookies, params }) => {
+    const reply = formText(await request.formData(), 'reply');
+    if (!reply) return itemBlank('evaluate');
+    return act(
+      cookies,
+      'evaluate',
+      () => locals.api.project.evaluate.mutate({ projectId: params.projectId, reply }),
+      m.project_evaluated(),
+    );
+  },
+
   enter: async ({ request, locals, cookies, params }) => {
     const data = await request.formData();
     const who = formText(data, 'resident');
