@@ -138,6 +138,7 @@ describe('the project pages are accessible', () => {
     await signIn(worker, people.shuyuanWorker);
     problems.push(...(await violationsAt(worker, garden)));
     problems.push(...(await violationsAt(worker, '/work/supervision?community=shuyuan')));
+    problems.push(...(await violationsAt(worker, '/projects/demo-e-handrails/survey/paper')));
     await staff.close();
     expect(problems).toEqual([]);
   });
