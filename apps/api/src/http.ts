@@ -196,6 +196,44 @@ export function createHttpApp(runtime: Runtime, options: HttpOptions = {}) {
     }
   });
 
+  /**
+   * Open data of a cycle's projects (project.openData; docs/open-data.md): `<set>.csv` (UTF-8 with
+   * a byte-order mark) or `<set>.json`, the sets being projects, contracts, payments, milestones
+   * and surveys. Public, like the project pages.
+   */
+  app.get('/api/public/cycles/:cycleId/projects/:file', async (c) => {
+    const match = /^(projects|contracts|payments|milestones|surveys)\.(csv|json)$/.exec(
+      c.req.param('file'),
+    );
+    if (!match) return c.notFound();
+    const ctx = await createContext(runtime.services, {
+      req: c.req.raw,
+      resHeaders: new Headers(),
+    });
+    try {
+      const file = await appRouter.createCaller(ctx).project.openData({
+        cycleId: c.req.param('cycleId'),
+        set: match[1] as 'projects',
+        format: match[2] as 'csv' | 'json',
+      });
+      return c.body(
+        file.contentType.startsWith('text/csv') ? `\uFEFF${file.text}` : file.text,
+        200,
+        {
+          'content-type': file.contentType,
+          'content-disposition': `inline; filename="${file.filename}"`,
+          'x-content-type-options': 'nosniff',
+          'access-control-allow-origin': '*',
+          'cache-control': 'no-cache',
+        },
+      );
+    } catch (error) {
+      if (!(error instanceof TRPCError)) throw error;
+      const status = getHTTPStatusCodeFromError(error) as 400 | 404;
+      return c.json({ error: { message: error.message, data: { code: error.code } } }, status);
+    }
+  });
+
   // Live pages: server-sent events when a topic's streams change (live.ts).
   serveLive(app, runtime.runner);
 

@@ -76,7 +76,7 @@ import { ledgerProjection } from '@gongzhi/projections/ledger';
 import { catalogueProjection } from '@gongzhi/projections/catalogue';
 import { outcomeProjection } from '@gongzhi/projections/outcome';
 import { openPostgresReadModels } from '@gongzhi/projections/postgres';
-import { projectProjection } from '@gongzhi/projections/project';
+import { projectProjection, supervisionProjection } from '@gongzhi/projections/project';
 import {
   feedbackProjection,
   proposalProjection,
@@ -314,6 +314,7 @@ export async function openRuntime(
     ballotTallyProjection,
     paperBallotProjection,
     projectProjection,
+    supervisionProjection,
     meetingProjection,
     ledgerProjection,
     catalogueProjection,

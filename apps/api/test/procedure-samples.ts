@@ -744,6 +744,46 @@ export const SAMPLES: Record<string, Sample | Sample[]> = {
     input: { projectId: PROJECT, reply: '感谢居民的评价与监督。' },
     target: 'community',
   },
+  'project.openData': { input: { cycleId: PROJECT_CYCLE, set: 'projects', format: 'json' } },
+  'project.enterPaperAnswer': {
+    build: () => ({
+      projectId: PROJECT,
+      residentId: fixture.residentId,
+      scores: { overall: 5, quality: 4, timeliness: 4, usefulness: 5 },
+    }),
+    target: 'community',
+  },
+  'project.resolvePaperAnswer': {
+    build: () => ({ projectId: PROJECT, residentId: fixture.residentId, pick: 'first' }),
+    target: 'community',
+  },
+  'project.paperSheets': { input: { projectId: PROJECT }, target: 'community' },
+  'project.surveyComments': { input: { projectId: PROJECT }, target: 'community' },
+  'project.publishSurveyComments': {
+    input: { projectId: PROJECT, comments: ['扶手很结实。'] },
+    target: 'community',
+  },
+  'project.supervision': { input: { projectId: PROJECT } },
+  'project.follow': { input: { projectId: PROJECT } },
+  'project.unfollow': { input: { projectId: PROJECT } },
+  'project.volunteerAsSupervisor': { input: { projectId: PROJECT } },
+  'project.nameSupervisor': {
+    build: () => ({ projectId: PROJECT, residentId: fixture.residentId, source: 'round_table' }),
+    target: 'community',
+  },
+  'project.fileReport': {
+    input: { projectId: PROJECT, what: '扶手焊点开裂，需要加固。', where: '三号楼一单元' },
+  },
+  'project.answerReport': {
+    input: { projectId: PROJECT, reportId: 'authz-report', answer: '已安排返工加固。' },
+    target: 'community',
+  },
+  'project.comment': { input: { projectId: PROJECT, text: '授权测试的评论。' } },
+  'project.hideComment': {
+    input: { projectId: PROJECT, commentId: 'authz-comment', reason: '授权测试' },
+    target: 'community',
+  },
+  'project.waitingReports': { input: { communityId: A.communityId }, target: 'community' },
 };
 
 export interface Principal {

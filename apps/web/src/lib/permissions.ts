@@ -145,6 +145,13 @@ export function mayActAsStreetOnProject(grants: readonly Grant[], place: Communi
 export function mayImplementProject(grants: readonly Grant[], place: Community): boolean {
   return grants.some((grant) => implementerRoles.includes(grant.role) && reaches(grant, place));
 }
+/** Who names supervisors and hides comments on a project: its community's workers and the street. */
+export function mayModerateProject(grants: readonly Grant[], place: Community): boolean {
+  return grants.some(
+    (grant) => ['community_worker', ...streetRoles].includes(grant.role) && reaches(grant, place),
+  );
+}
+
 /** Volunteer team leaders: their start page is their service and the teams they lead. */
 export const leadsTeams = (grants: readonly Grant[]) =>
   grants.some((grant) => grant.role === 'team_leader');

@@ -9,9 +9,16 @@ import {
   surveyAnswerDecider,
   surveyAnswerEventSchemas,
   type SurveyAnswerEvent,
+  parseSurveyCommentEvent,
+  surveyCommentDecider,
+  surveyCommentEventSchemas,
+  surveyCommentStream,
+  type SurveyCommentEvent,
   type SurveyScores,
+  votingRule,
 } from '@gongzhi/domain';
 import { countSurveyAnswers } from '@gongzhi/projections/project';
+import { countEligibleResidents } from '@gongzhi/projections/resident';
 import { voterOf } from '../ballot/commands.ts';
 import { executeCommand, readState, type EventCodec, type Writer } from '../commands.ts';
 import { cycleRecord } from '../cycle/commands.ts';
@@ -35,13 +42,24 @@ async function cycleOf(w: Writer, state: Awaited<ReturnType<typeof readProject>>
 const readProject = async (w: Writer, projectId: string) =>
   (await readState(w.store, projectRecord(projectId))).state;
 
+/** Opens the survey, counting the community's eligible residents on the read model (caught up). */
 export const openSurvey = (w: Writer, data: { projectId: string; by: string }) =>
-  onProject(w, data.projectId, async (state) => ({
-    type: 'OpenSurvey',
-    data,
-    cycle: await cycleOf(w, state),
-    today: today(w),
-  }));
+  onProject(w, data.projectId, async (state) => {
+    const cycle = await cycleOf(w, state);
+    let eligible: number | undefined;
+    if (state.status !== 'none' && cycle.status === 'published') {
+      await caughtUpToHead(w);
+      const rule = { ...votingRule(cycle, state.opened.communityId), on: today(w) };
+      eligible = await countEligibleResidents(w.readModels.db, rule);
+    }
+    return {
+      type: 'OpenSurvey',
+      data,
+      cycle,
+      today: today(w),
+      ...(eligible !== undefined && { eligible }),
+    };
+  });
 
 export const closeSurvey = (w: Writer, data: { projectId: string; by: string }) =>
   onProject(w, data.projectId, async () => {
@@ -86,3 +104,27 @@ export async function answerSurvey(
     metadata: w.metadata,
   });
 }
+
+/** Publishes the reviewed free-text answers of a closed survey (replacing any published before). */
+export const publishSurveyComments = (
+  w: Writer,
+  data: { projectId: string; by: string; comments: string[] },
+) =>
+  executeCommand(w.store, {
+    decider: surveyCommentDecider,
+    codec: commentCodec,
+    stream: surveyCommentStream(data.projectId),
+    command: async () => ({
+      type: 'PublishSurveyComments' as const,
+      data,
+      project: await readProject(w, data.projectId),
+    }),
+    subject: () => ({ 'zh-CN': '测评意见', en: 'The survey’s comments' }),
+    metadata: w.metadata,
+  });
+
+const commentCodec: EventCodec<SurveyCommentEvent> = {
+  read: (recorded) => parseSurveyCommentEvent(recorded.type, recorded.data),
+  versionOf: (type) => surveyCommentEventSchemas[type].version,
+  describe: () => ({ 'zh-CN': '公布了测评意见', en: 'published the survey’s comments' }),
+};

@@ -164,6 +164,11 @@ export const cycleDefinitionSchema = z.object({
   directAwardThreshold: fenSchema.optional(),
   /** How many days a project's satisfaction survey stays open. Absent: `defaultSurveyDays`. */
   surveyDays: z.number().int().min(1).max(90).optional(),
+  /**
+   * How many days a project's implementer has to answer a supervisor's report. Absent:
+   * `defaultSupervisionAnswerDays` (project/supervision).
+   */
+  supervisionAnswerDays: z.number().int().min(1).max(60).optional(),
   /** Length of the publicity (公示) of the selection, typically 3–7 days. */
   publicityDays: z.number().int().min(1).max(60),
   schedule: cycleScheduleSchema,

@@ -72,7 +72,7 @@ export function chinaDate(instant: string): string {
 }
 
 /** YYYY-MM-DD plus whole days. */
-const addDays = (date: string, days: number): string =>
+export const addDays = (date: string, days: number): string =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 /** Whole days from one YYYY-MM-DD to another. */

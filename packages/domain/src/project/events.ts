@@ -246,6 +246,11 @@ export const projectEventSchemas = {
       voters: z.number().int().min(0),
       /** Fewer answers than this are flagged as too few to judge. */
       minimum: z.number().int().min(1),
+      /**
+       * The residents eligible to vote in the community when the survey opened, against whom the
+       * response rate is also measured (added to v1 as optional: absent in surveys opened before).
+       */
+      eligible: z.number().int().min(0).optional(),
     }),
   },
   /** The survey closed with its counted answers (anonymous: counts only). */

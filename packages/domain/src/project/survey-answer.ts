@@ -4,9 +4,8 @@
 // answers for them, a worker enters a paper answer (the event's metadata says which).
 import type { Decider } from '../shared/decider.ts';
 import { refuse } from '../shared/errors.ts';
-import { checkEligibility, type EligibilitySubject } from '../resident/eligibility.ts';
-import { votingRule } from '../ballot/ballot.ts';
-import { requirePublishedCycle, type CycleState } from '../cycle/state.ts';
+import type { CycleState } from '../cycle/state.ts';
+import { requireEligibleResident, type ResidentSubject } from './eligible.ts';
 import type { SurveyAnswerEvent } from './events.ts';
 import type { ProjectState } from './state.ts';
 
@@ -17,7 +16,7 @@ export interface AnswerSurvey {
   data: Extract<SurveyAnswerEvent, { type: 'SurveyAnswered' }>['data'];
   project: ProjectState;
   cycle: CycleState;
-  resident: EligibilitySubject | { status: 'none' };
+  resident: ResidentSubject;
   today: string;
 }
 
@@ -48,23 +47,10 @@ export function answerSurvey(
       'The satisfaction survey is not open; it takes no answers now.',
     );
   }
-  const cycle = requirePublishedCycle(command.cycle, project.opened.cycleId);
-  const rule = { ...votingRule(cycle, project.opened.communityId), on: command.today };
-  const eligibility =
-    command.resident.status === 'none'
-      ? ({
-          eligible: false,
-          text: { 'zh-CN': '找不到这位居民。', en: 'There is no such resident.' },
-        } as const)
-      : checkEligibility(command.resident, rule);
-  if (!eligibility.eligible) {
-    return refuse(
-      'forbidden',
-      'not_eligible',
-      `只有本社区有投票资格的居民可以参加测评：${eligibility.text['zh-CN']}`,
-      `Only residents eligible to vote in the community answer the survey: ${eligibility.text.en}`,
-    );
-  }
+  requireEligibleResident(project, command.cycle, command.resident, command.today, {
+    zh: '参加测评',
+    en: 'answer the survey',
+  });
   return [{ type: 'SurveyAnswered', data }];
 }
 

@@ -17,6 +17,13 @@
 // accounts file objections too but have no inbox: only accounts registered as residents
 // (`ntf_residents`) hear of their objections.
 import {
+  commentHiddenNotice,
+  followedProjectEventTypes,
+  followerNotice,
+  isSupervisionEventType,
+  parseProjectEvent,
+  parseSupervisionEvent,
+  reportAnsweredNotice,
   objectionNotice,
   parseActivityEvent,
   shiftReminderNotice,
@@ -42,6 +49,8 @@ export const notificationTables = [
   'ntf_inbox',
   'ntf_outbox',
   'ntf_forgotten_residents',
+  'ntf_projects',
+  'ntf_project_followers',
 ] as const;
 
 export type NotificationTable = (typeof notificationTables)[number];
@@ -98,6 +107,99 @@ async function tell(tx: SqlExecutor, t: T, recorded: RecordedEvent, told: Told) 
 }
 
 const outcomeTypes: readonly string[] = outcomeEventTypes;
+const projectTypes: readonly string[] = [
+  'ProjectOpened',
+  ...followedProjectEventTypes,
+  'ProjectFollowed',
+  'ProjectUnfollowed',
+  'SupervisionReportAnswered',
+  'ProjectCommentHidden',
+];
+
+/**
+ * Projects: keeps each one's title and followers, tells the followers of each stage, a
+ * supervisor of the answer to their report, a comment's author of its hiding.
+ */
+async function tellOfProject(tx: SqlExecutor, t: T, recorded: RecordedEvent) {
+  const titleOf = async (projectId: string) =>
+    (
+      await tx.get<{ title: string }>(`SELECT title FROM ${t.ntf_projects} WHERE project_id = ?`, [
+        projectId,
+      ])
+    )?.title ?? '';
+  const residents = async (ids: readonly string[]) => {
+    const known = [];
+    for (const id of ids) {
+      const row = await tx.get(`SELECT resident_id FROM ${t.ntf_residents} WHERE resident_id = ?`, [
+        id,
+      ]);
+      if (row) known.push(id);
+    }
+    return known;
+  };
+  const told = (projectId: string) => ({
+    proposalId: null,
+    link: `/projects/${projectId}`,
+    cause: recorded.type,
+  });
+  if (!isSupervisionEventType(recorded.type)) {
+    const event = parseProjectEvent(recorded.type, recorded.data);
+    const { projectId } = event.data;
+    if (event.type === 'ProjectOpened') {
+      await tx.run(
+        `INSERT INTO ${t.ntf_projects} (project_id, title) VALUES (?, ?)
+         ON CONFLICT (project_id) DO NOTHING`,
+        [projectId, event.data.title],
+      );
+      return;
+    }
+    const message = followerNotice(event, await titleOf(projectId));
+    if (!message) return;
+    const followers = await tx.all<{ resident_id: string }>(
+      `SELECT resident_id FROM ${t.ntf_project_followers} WHERE project_id = ? ORDER BY resident_id`,
+      [projectId],
+    );
+    await tell(tx, t, recorded, {
+      ...told(projectId),
+      recipients: followers.map((f) => f.resident_id),
+      message,
+    });
+    return;
+  }
+  const event = parseSupervisionEvent(recorded.type, recorded.data);
+  const { projectId } = event.data;
+  switch (event.type) {
+    case 'ProjectFollowed':
+      await tx.run(
+        `INSERT INTO ${t.ntf_project_followers} (project_id, resident_id) VALUES (?, ?)
+         ON CONFLICT (project_id, resident_id) DO NOTHING`,
+        [projectId, event.data.residentId],
+      );
+      return;
+    case 'ProjectUnfollowed':
+      await tx.run(
+        `DELETE FROM ${t.ntf_project_followers} WHERE project_id = ? AND resident_id = ?`,
+        [projectId, event.data.residentId],
+      );
+      return;
+    case 'SupervisionReportAnswered':
+      await tell(tx, t, recorded, {
+        ...told(projectId),
+        recipients: await residents([event.data.supervisorId]),
+        message: reportAnsweredNotice(await titleOf(projectId)),
+      });
+      return;
+    case 'ProjectCommentHidden':
+      await tell(tx, t, recorded, {
+        ...told(projectId),
+        recipients: await residents([event.data.authorId]),
+        message: commentHiddenNotice(event, await titleOf(projectId)),
+      });
+      return;
+    default:
+      return;
+  }
+}
 const residentTypes: readonly string[] = residentNoticeTypes;
 
 export const notificationProjection: Projection<NotificationTable> = {
@@ -105,7 +207,9 @@ export const notificationProjection: Projection<NotificationTable> = {
   // 2: notices link to a page (`link`), and objections' filers hear the answers.
   // 3: residents hear of ties declared for them and of erasures requested.
   // 4: members who signed up for a volunteer shift are asked to confirm a day ahead.
-  version: 4,
+  // 5: followers of a project hear of each stage; a supervisor of the answer to their report;
+  //    a comment's author of its hiding and why.
+  version: 5,
   tables: notificationTables,
   eventTypes: [
     ...proposalStreamEventTypes,
@@ -114,6 +218,12 @@ export const notificationProjection: Projection<NotificationTable> = {
     'ResidentForgotten',
     ...residentNoticeTypes,
     'ShiftReminderSent',
+    'ProjectOpened',
+    ...followedProjectEventTypes,
+    'ProjectFollowed',
+    'ProjectUnfollowed',
+    'SupervisionReportAnswered',
+    'ProjectCommentHidden',
   ],
 
   schema: (t) => [
@@ -148,9 +258,16 @@ export const notificationProjection: Projection<NotificationTable> = {
      )`,
     `CREATE INDEX ${t.ntf_outbox}_by_position ON ${t.ntf_outbox} (position)`,
     `CREATE TABLE ${t.ntf_forgotten_residents} (resident_id TEXT PRIMARY KEY)`,
+    `CREATE TABLE ${t.ntf_projects} (project_id TEXT PRIMARY KEY, title TEXT NOT NULL)`,
+    `CREATE TABLE ${t.ntf_project_followers} (
+       project_id TEXT NOT NULL,
+       resident_id TEXT NOT NULL,
+       PRIMARY KEY (project_id, resident_id)
+     )`,
   ],
 
   async apply(tx: SqlExecutor, recorded: RecordedEvent, t: T) {
+    if (projectTypes.includes(recorded.type)) return tellOfProject(tx, t, recorded);
     if (recorded.type === 'ResidentRegistered') {
       // Only the id is read: the personal data may be sealed in this store.
       const { residentId } = recorded.data as { residentId: string };
@@ -222,6 +339,7 @@ export const notificationProjection: Projection<NotificationTable> = {
       await tx.run(`DELETE FROM ${t.ntf_inbox} WHERE resident_id = ?`, [residentId]);
       await tx.run(`DELETE FROM ${t.ntf_outbox} WHERE resident_id = ?`, [residentId]);
       await tx.run(`DELETE FROM ${t.ntf_objections} WHERE filed_by = ?`, [residentId]);
+      await tx.run(`DELETE FROM ${t.ntf_project_followers} WHERE resident_id = ?`, [residentId]);
       return;
     }
     const event = parseProposalEvent(recorded.type, recorded.data) as ProposalEvent;

@@ -4,8 +4,12 @@
 import {
   describeProjectEvent,
   parseProjectEvent,
+  paperSurveyEventTypes,
+  parsePaperSurveyEvent,
   parseSurveyAnswerEvent,
+  parseSurveyCommentEvent,
   projectEventTypes,
+  surveyCommentEventTypes,
   surveyAnswerEventTypes,
 } from '@gongzhi/domain';
 import type { RecordedEvent } from '@gongzhi/eventstore';
@@ -17,6 +21,8 @@ export const projectTables = [
   'proj_payments',
   'proj_timeline',
   'proj_survey_answers',
+  'proj_paper_sheets',
+  'proj_published_comments',
 ] as const;
 export type ProjectTable = (typeof projectTables)[number];
 
@@ -38,9 +44,16 @@ async function update(
 
 export const projectProjection: Projection<ProjectTable> = {
   name: 'project',
-  version: 1,
+  // 2: paper survey sheets and their two entries (proj_paper_sheets), for the third worker; the
+  //    survey's published free-text answers (proj_published_comments).
+  version: 2,
   tables: projectTables,
-  eventTypes: [...projectEventTypes, ...surveyAnswerEventTypes],
+  eventTypes: [
+    ...projectEventTypes,
+    ...surveyAnswerEventTypes,
+    ...paperSurveyEventTypes,
+    ...surveyCommentEventTypes,
+  ],
 
   schema: (t) => [
     `CREATE TABLE ${t.proj_projects} (
@@ -109,6 +122,18 @@ export const projectProjection: Projection<ProjectTable> = {
        comment TEXT,
        PRIMARY KEY (project_id, resident_id)
      )`,
+    `CREATE TABLE ${t.proj_paper_sheets} (
+       project_id TEXT NOT NULL,
+       resident_id TEXT NOT NULL,
+       first_entry TEXT,
+       second_entry TEXT,
+       resolved TEXT,
+       PRIMARY KEY (project_id, resident_id)
+     )`,
+    `CREATE TABLE ${t.proj_published_comments} (
+       project_id TEXT PRIMARY KEY,
+       comments TEXT NOT NULL
+     )`,
     `CREATE TABLE ${t.proj_timeline} (
        project_id TEXT NOT NULL,
        position BIGINT NOT NULL,
@@ -123,6 +148,43 @@ export const projectProjection: Projection<ProjectTable> = {
   ],
 
   async apply(tx: SqlExecutor, recorded: RecordedEvent, t: T) {
+    if (recorded.type === 'SurveyCommentsPublished') {
+      const { projectId, comments } = parseSurveyCommentEvent(recorded.type, recorded.data).data;
+      await tx.run(
+        `INSERT INTO ${t.proj_published_comments} (project_id, comments) VALUES (?, ?)
+         ON CONFLICT (project_id) DO UPDATE SET comments = excluded.comments`,
+        [projectId, JSON.stringify(comments)],
+      );
+      return;
+    }
+    if (recorded.type === 'PaperSurveyEntered' || recorded.type === 'PaperSurveyResolved') {
+      const event = parsePaperSurveyEvent(recorded.type, recorded.data);
+      const { projectId, residentId } = event.data;
+      await tx.run(
+        `INSERT INTO ${t.proj_paper_sheets} (project_id, resident_id) VALUES (?, ?)
+         ON CONFLICT (project_id, resident_id) DO NOTHING`,
+        [projectId, residentId],
+      );
+      const column =
+        event.type === 'PaperSurveyResolved'
+          ? 'resolved'
+          : event.data.entry === 1
+            ? 'first_entry'
+            : 'second_entry';
+      const value =
+        event.type === 'PaperSurveyResolved'
+          ? event.data.pick
+          : JSON.stringify({
+              by: event.data.by,
+              scores: event.data.scores,
+              comment: event.data.comment ?? null,
+            });
+      await tx.run(
+        `UPDATE ${t.proj_paper_sheets} SET ${column} = ? WHERE project_id = ? AND resident_id = ?`,
+        [value, projectId, residentId],
+      );
+      return;
+    }
     if (recorded.type === 'SurveyAnswered') {
       // The last answer of each resident counts; none is shown with who gave it.
       const { projectId, residentId, scores, comment } = parseSurveyAnswerEvent(
@@ -272,9 +334,15 @@ export const projectProjection: Projection<ProjectTable> = {
           settlement_reason: event.data.reason ?? null,
         });
       case 'ProjectSurveyOpened': {
-        const { opensOn, closesOn, voters, minimum } = event.data;
+        const { opensOn, closesOn, voters, minimum, eligible } = event.data;
         return update(tx, t, projectId, {
-          survey: JSON.stringify({ opensOn, closesOn, voters, minimum }),
+          survey: JSON.stringify({
+            opensOn,
+            closesOn,
+            voters,
+            minimum,
+            eligible: eligible ?? null,
+          }),
         });
       }
       case 'ProjectSurveyClosed':

@@ -86,9 +86,18 @@ export interface ProjectView extends ProjectListing {
   settlementReason: string | null;
   released: number | null;
   statusReason: string | null;
-  survey: { opensOn: string; closesOn: string; voters: number; minimum: number } | null;
+  survey: {
+    opensOn: string;
+    closesOn: string;
+    voters: number;
+    minimum: number;
+    /** Residents eligible in the community when it opened (null: opened before this was kept). */
+    eligible: number | null;
+  } | null;
   /** Counts only: the survey is anonymous in everything published. */
   surveyResult: SurveyResult | null;
+  /** The free-text answers staff reviewed and published (null: none published yet). */
+  publishedComments: string[] | null;
   evaluationReply: string | null;
   openedAt: string;
   milestones: MilestoneView[];
@@ -211,6 +220,14 @@ export async function readProject(
     statusReason: optionalText(row.status_reason),
     survey: json<ProjectView['survey']>(row.survey, null),
     surveyResult: json<SurveyResult | null>(row.survey_result, null),
+    publishedComments: json<string[] | null>(
+      (
+        await db.get(`SELECT comments FROM proj_published_comments WHERE project_id = ?`, [
+          projectId,
+        ])
+      )?.comments ?? null,
+      null,
+    ),
     evaluationReply: optionalText(row.evaluation_reply),
     openedAt: text(row.opened_at),
     milestones,
@@ -257,4 +274,56 @@ export async function listUnfinishedProjects(db: SqlExecutor, cycleId: string): 
     [cycleId],
   );
   return rows.map((r) => String(r.title));
+}
+
+export interface PaperSheetEntry {
+  by: string;
+  scores: Record<SurveyQuestionName, number>;
+  comment: string | null;
+}
+type SurveyQuestionName = (typeof surveyQuestions)[number];
+
+export interface PaperSheet {
+  residentId: string;
+  /** Who entered it: the readings themselves are shown only when they differ (to a third worker). */
+  firstBy: string | null;
+  secondBy: string | null;
+  /** Both readings, only on a sheet whose entries differ and that nobody has resolved. */
+  differing: { first: PaperSheetEntry; second: PaperSheetEntry } | null;
+  resolved: 'first' | 'second' | 'rejected' | null;
+}
+
+/** A project's paper survey sheets: who entered each, and the readings of those that differ. */
+export async function listPaperSheets(db: SqlExecutor, projectId: string): Promise<PaperSheet[]> {
+  const rows = await db.all(
+    `SELECT * FROM proj_paper_sheets WHERE project_id = ? ORDER BY resident_id`,
+    [projectId],
+  );
+  return rows.map((r) => {
+    const first = json<PaperSheetEntry | null>(r.first_entry, null);
+    const second = json<PaperSheetEntry | null>(r.second_entry, null);
+    const resolved = optionalText(r.resolved) as PaperSheet['resolved'];
+    const differ =
+      first !== null &&
+      second !== null &&
+      (JSON.stringify(first.scores) !== JSON.stringify(second.scores) ||
+        (first.comment ?? '').trim() !== (second.comment ?? '').trim());
+    return {
+      residentId: text(r.resident_id),
+      firstBy: first?.by ?? null,
+      secondBy: second?.by ?? null,
+      differing: differ && resolved === null ? { first: first!, second: second! } : null,
+      resolved,
+    };
+  });
+}
+
+/** The survey's free-text answers as given (each resident's last), without who gave them: for staff review. */
+export async function listSurveyComments(db: SqlExecutor, projectId: string): Promise<string[]> {
+  const rows = await db.all(
+    `SELECT comment FROM proj_survey_answers WHERE project_id = ? AND comment IS NOT NULL
+     ORDER BY comment`,
+    [projectId],
+  );
+  return rows.map((r) => String(r.comment));
 }

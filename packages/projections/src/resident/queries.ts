@@ -253,3 +253,31 @@ export async function residentEligibility(
   const ties = await listResidentTies(db, residentId);
   return checkEligibility({ ...resident, ties }, rule);
 }
+
+/**
+ * How many residents are eligible under the rule (a verified tie of an allowed kind to its
+ * community, old enough on its day, not forgotten): the base of a survey's response rate.
+ */
+export async function countEligibleResidents(
+  db: SqlExecutor,
+  rule: EligibilityRule,
+): Promise<number> {
+  const rows = await db.all(
+    `SELECT r.resident_id, r.birth_year, r.status FROM res_residents r
+     WHERE r.status = 'active' AND EXISTS (
+       SELECT 1 FROM res_ties t WHERE t.resident_id = r.resident_id AND t.community_id = ?
+         AND t.status = 'verified')`,
+    [rule.communityId],
+  );
+  let count = 0;
+  for (const row of rows) {
+    const ties = await listResidentTies(db, String(row.resident_id));
+    const subject = {
+      status: 'active' as const,
+      birthYear: row.birth_year === null ? null : Number(row.birth_year),
+      ties,
+    };
+    if (checkEligibility(subject, rule).eligible) count++;
+  }
+  return count;
+}

@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ locals, cookies, parent }) => {
   const { community } = await parent();
   const communityId = community.communityId;
   const minPosition = lastWrite(cookies);
-  const [ties, intake, waiting, erasures] = await Promise.all([
+  const [ties, intake, waiting, erasures, overdueReports] = await Promise.all([
     countOf(
       locals.api.resident.verificationQueue.query({ communityId, minPosition }),
       (a) => a.ties.length,
@@ -31,6 +31,10 @@ export const load: PageServerLoad = async ({ locals, cookies, parent }) => {
       locals.api.resident.pendingErasures.query({ communityId, minPosition }),
       (a) => a.erasures.filter((erasure) => erasure.mayConfirm).length,
     ),
+    countOf(
+      locals.api.project.waitingReports.query({ communityId, overdueOnly: true, minPosition }),
+      (a) => a.reports.length,
+    ),
   ]);
   return {
     counts: {
@@ -39,6 +43,7 @@ export const load: PageServerLoad = async ({ locals, cookies, parent }) => {
       feedback: waiting?.awaitingFeedback ?? null,
       replies: waiting?.awaitingReply ?? null,
       erasures,
+      overdueReports,
     },
   };
 };

@@ -15,6 +15,8 @@ export interface OpenSurvey {
   cycle: CycleState;
   /** Today in China, YYYY-MM-DD. */
   today: string;
+  /** Residents eligible to vote in the community today, counted by the handler. */
+  eligible?: number;
 }
 
 export interface CloseSurvey {
@@ -61,6 +63,7 @@ export function openSurvey(
         closesOn: addDays(command.today, days - 1),
         voters,
         minimum: surveyMinimum(voters),
+        ...(command.eligible !== undefined && { eligible: command.eligible }),
       },
     },
   ];

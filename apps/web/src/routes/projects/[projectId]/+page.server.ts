@@ -1,25 +1,133 @@
-import { mayActAsStreetOnProject, mayImplementProject } from '$lib/permissions';
+import type { Cookies } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { mayActAsStreetOnProject, mayImplementProject, mayModerateProject } from '$lib/permissions';
 import { loadPlaces, orNotFound } from '$lib/server/cycles';
-import { lastWrite } from '$lib/server/read-your-writes';
-import type { PageServerLoad } from './$types';
+import { formText, itemBlank, itemRefusal, itemSuccess } from '$lib/server/forms';
+import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
+import type { Actions, PageServerLoad } from './$types';
 
 // A project's public page: its stages, money, milestones with photos, payments, acceptance, and
 // one timeline from the first proposal to the last step. Staff who may record a step get a link.
+// Residents follow the project, supervise it and comment on it here; the implementer answers
+// supervisors' reports and the community's workers hide comments (with a reason) on the same page.
 export const load: PageServerLoad = async ({ locals, cookies, params }) => {
   const minPosition = lastWrite(cookies);
-  const { project, proposalTimeline } = await orNotFound(
-    locals.api.project.get.query({ projectId: params.projectId, minPosition }),
-  );
+  const [{ project, proposalTimeline }, supervision] = await Promise.all([
+    orNotFound(locals.api.project.get.query({ projectId: params.projectId, minPosition })),
+    locals.api.project.supervision.query({ projectId: params.projectId, minPosition }),
+  ]);
   const places = await loadPlaces(locals.api, minPosition);
   const grants = locals.user?.grants ?? [];
-  const mayManage =
-    mayActAsStreetOnProject(grants, project) || mayImplementProject(grants, project);
+  const mayImplement = mayImplementProject(grants, project);
+  const mayManage = mayActAsStreetOnProject(grants, project) || mayImplement;
   return {
     project,
     proposalTimeline,
+    supervision,
     community: places.communities[project.communityId] ?? null,
     mayManage,
+    mayAnswerReports: mayImplement,
+    mayModerate: mayModerateProject(grants, project),
+    /** Who reaches the survey's staff page: its workers and the street, and the implementer. */
+    maySurveyStaff: mayModerateProject(grants, project) || mayImplement,
+    resident: locals.user?.kind === 'resident',
+    signedIn: locals.user !== null && locals.user !== undefined,
     mayAnswer:
       locals.user?.kind === 'resident' && project.survey !== null && project.surveyResult === null,
   };
+};
+
+/** Runs one write of an item form and answers beside the item. */
+async function act(
+  cookies: Cookies,
+  item: string,
+  write: () => Promise<{ position: string }>,
+  done: string,
+) {
+  try {
+    rememberWrite(cookies, (await write()).position);
+    return itemSuccess(item, done);
+  } catch (error) {
+    return itemRefusal(item, error);
+  }
+}
+
+export const actions: Actions = {
+  follow: async ({ locals, cookies, params }) =>
+    act(
+      cookies,
+      'follow',
+      () => locals.api.project.follow.mutate({ projectId: params.projectId }),
+      m.project_follow_done(),
+    ),
+
+  unfollow: async ({ locals, cookies, params }) =>
+    act(
+      cookies,
+      'follow',
+      () => locals.api.project.unfollow.mutate({ projectId: params.projectId }),
+      m.project_unfollow_done(),
+    ),
+
+  volunteer: async ({ locals, cookies, params }) =>
+    act(
+      cookies,
+      'volunteer',
+      () => locals.api.project.volunteerAsSupervisor.mutate({ projectId: params.projectId }),
+      m.project_volunteer_done(),
+    ),
+
+  fileReport: async ({ request, locals, cookies, params }) => {
+    const data = await request.formData();
+    const what = formText(data, 'what');
+    const where = formText(data, 'where');
+    if (!what || !where) return itemBlank('report');
+    return act(
+      cookies,
+      'report',
+      () => locals.api.project.fileReport.mutate({ projectId: params.projectId, what, where }),
+      m.project_report_filed(),
+    );
+  },
+
+  answerReport: async ({ request, locals, cookies, params }) => {
+    const data = await request.formData();
+    const reportId = formText(data, 'reportId');
+    const answer = formText(data, 'answer');
+    const item = `answer-${reportId}`;
+    if (!answer) return itemBlank(item);
+    return act(
+      cookies,
+      item,
+      () =>
+        locals.api.project.answerReport.mutate({ projectId: params.projectId, reportId, answer }),
+      m.project_report_answered(),
+    );
+  },
+
+  comment: async ({ request, locals, cookies, params }) => {
+    const text = formText(await request.formData(), 'text');
+    if (!text) return itemBlank('comment');
+    return act(
+      cookies,
+      'comment',
+      () => locals.api.project.comment.mutate({ projectId: params.projectId, text }),
+      m.project_comment_posted(),
+    );
+  },
+
+  hideComment: async ({ request, locals, cookies, params }) => {
+    const data = await request.formData();
+    const commentId = formText(data, 'commentId');
+    const reason = formText(data, 'reason');
+    const item = `hide-${commentId}`;
+    if (!reason) return itemBlank(item);
+    return act(
+      cookies,
+      item,
+      () =>
+        locals.api.project.hideComment.mutate({ projectId: params.projectId, commentId, reason }),
+      m.project_comment_hidden_done(),
+    );
+  },
 };

@@ -1,0 +1,252 @@
+// Open data of a cycle's projects (item 9 of issue 12): five tables — projects, contracts (one row
+// per bidder), payments, milestones and survey results — as CSV (UTF-8; the HTTP edge adds a
+// byte-order mark so that spreadsheet programs read it as UTF-8) or JSON with the licence and the
+// columns. docs/open-data.md documents every column; the column lists here are what it documents.
+// Amounts are integer fen, days are China calendar days (YYYY-MM-DD). Nothing here names a
+// resident: acceptance committees appear by their counts, survey answers by their counts.
+import { z } from 'zod';
+import { readProject, listProjects, type ProjectView } from '@gongzhi/projections/project';
+import { surveyQuestions } from '@gongzhi/domain';
+import { cycleScope } from '../access.ts';
+import type { Context } from '../context.ts';
+
+export const openDataSets = ['projects', 'contracts', 'payments', 'milestones', 'surveys'] as const;
+export const openDataSetSchema = z.enum(openDataSets);
+export type OpenDataSet = (typeof openDataSets)[number];
+
+export const OPEN_DATA_LICENCE = 'CC-BY-4.0';
+
+type Cell = string | number | boolean | null;
+type Row = Record<string, Cell>;
+
+const implementerOf = (p: ProjectView): [string | null, string | null] =>
+  p.implementer === null
+    ? [null, null]
+    : p.implementer.kind === 'department'
+      ? ['department', p.implementer.name]
+      : [p.implementer.kind, p.implementer.teamId];
+
+const projectRow = (p: ProjectView): Row => {
+  const [implementerKind, implementer] = implementerOf(p);
+  return {
+    project_id: p.projectId,
+    proposal_id: p.proposalId,
+    cycle_id: p.cycleId,
+    street_id: p.streetId,
+    community_id: p.communityId,
+    title: p.title,
+    category: p.category,
+    status: p.status,
+    stage: p.stage,
+    implementer_kind: implementerKind,
+    implementer,
+    votes: p.votes,
+    ballot_count: p.ballotCount,
+    selected_cost_fen: p.selectedCost,
+    approved_budget_fen: p.approvedBudget,
+    budget_decision_ref: p.decisionRef,
+    contract_value_fen: p.contractValue,
+    final_amount_fen: p.finalAmount,
+    spent_fen: p.spent,
+    released_fen: p.released,
+    physical_progress_pct: p.physicalProgress,
+    financial_progress_pct: p.financialProgress,
+    started_on: p.startedOn,
+    completed_on: p.completedOn,
+    acceptance_verdict: p.acceptance?.verdict ?? null,
+    accepted_on: p.acceptance?.acceptedOn ?? null,
+    status_reason: p.statusReason,
+    opened_at: p.openedAt,
+  };
+};
+
+const contractRows = (p: ProjectView): Row[] =>
+  p.bidders.map((b) => ({
+    project_id: p.projectId,
+    method: p.method,
+    bidder: b.name,
+    bid_fen: b.amount,
+    awarded: b.name === p.contractor,
+    contract_value_fen: b.name === p.contractor ? p.contractValue : null,
+    award_reason: p.awardReason,
+  }));
+
+const paymentRows = (p: ProjectView): Row[] =>
+  p.payments.map((pay) => ({
+    project_id: p.projectId,
+    payment_id: pay.paymentId,
+    paid_on: pay.paidOn,
+    amount_fen: pay.amount,
+    milestone_id: pay.milestoneId,
+    note: pay.note,
+  }));
+
+const milestoneRows = (p: ProjectView): Row[] =>
+  p.milestones.map((m, ordinal) => ({
+    project_id: p.projectId,
+    milestone_id: m.milestoneId,
+    ordinal: ordinal + 1,
+    title: m.title,
+    weight_pct: m.weight,
+    planned_on: m.plannedOn,
+    reached_on: m.reachedOn,
+    photo_count: m.photos.length,
+  }));
+
+const mean = (counts: readonly number[]) => {
+  const n = counts.reduce((a, b) => a + b, 0);
+  if (n === 0) return null;
+  return Math.round((counts.reduce((sum, c, i) => sum + c * (i + 1), 0) / n) * 100) / 100;
+};
+
+const surveyRows = (p: ProjectView): Row[] => {
+  if (!p.survey) return [];
+  const r = p.surveyResult;
+  const row: Row = {
+    project_id: p.projectId,
+    opens_on: p.survey.opensOn,
+    closes_on: p.survey.closesOn,
+    closed: r !== null,
+    answers: r?.answers ?? null,
+    voters: r?.voters ?? p.survey.voters,
+    response_rate_pct: r && r.voters > 0 ? Math.round((r.answers * 1000) / r.voters) / 10 : null,
+    eligible_residents: p.survey.eligible,
+    response_rate_eligible_pct:
+      r && p.survey.eligible ? Math.round((r.answers * 1000) / p.survey.eligible) / 10 : null,
+    minimum: r?.minimum ?? p.survey.minimum,
+    too_few: r?.tooFew ?? null,
+  };
+  for (const q of surveyQuestions) {
+    const counts = r?.distribution[q] ?? null;
+    row[`${q}_mean`] = counts ? mean(counts) : null;
+    for (let score = 1; score <= 5; score++)
+      row[`${q}_${score}`] = counts ? counts[score - 1]! : null;
+  }
+  row.evaluation_reply = p.evaluationReply;
+  return [row];
+};
+
+const rowsOf: Record<OpenDataSet, (p: ProjectView) => Row[]> = {
+  projects: (p) => [projectRow(p)],
+  contracts: contractRows,
+  payments: paymentRows,
+  milestones: milestoneRows,
+  surveys: surveyRows,
+};
+
+/** Every column of each set, in order (also for a set without rows). */
+export const openDataColumns: Record<OpenDataSet, string[]> = {
+  projects: [
+    'project_id',
+    'proposal_id',
+    'cycle_id',
+    'street_id',
+    'community_id',
+    'title',
+    'category',
+    'status',
+    'stage',
+    'implementer_kind',
+    'implementer',
+    'votes',
+    'ballot_count',
+    'selected_cost_fen',
+    'approved_budget_fen',
+    'budget_decision_ref',
+    'contract_value_fen',
+    'final_amount_fen',
+    'spent_fen',
+    'released_fen',
+    'physical_progress_pct',
+    'financial_progress_pct',
+    'started_on',
+    'completed_on',
+    'acceptance_verdict',
+    'accepted_on',
+    'status_reason',
+    'opened_at',
+  ],
+  contracts: [
+    'project_id',
+    'method',
+    'bidder',
+    'bid_fen',
+    'awarded',
+    'contract_value_fen',
+    'award_reason',
+  ],
+  payments: ['project_id', 'payment_id', 'paid_on', 'amount_fen', 'milestone_id', 'note'],
+  milestones: [
+    'project_id',
+    'milestone_id',
+    'ordinal',
+    'title',
+    'weight_pct',
+    'planned_on',
+    'reached_on',
+    'photo_count',
+  ],
+  surveys: [
+    'project_id',
+    'opens_on',
+    'closes_on',
+    'closed',
+    'answers',
+    'voters',
+    'response_rate_pct',
+    'eligible_residents',
+    'response_rate_eligible_pct',
+    'minimum',
+    'too_few',
+    ...surveyQuestions.flatMap((q) => [`${q}_mean`, ...[1, 2, 3, 4, 5].map((s) => `${q}_${s}`)]),
+    'evaluation_reply',
+  ],
+};
+
+/** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
+function csvField(value: Cell): string {
+  if (value === null) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function toCsv(columns: readonly string[], rows: readonly Row[]): string {
+  const lines = [
+    columns.join(','),
+    ...rows.map((r) => columns.map((c) => csvField(r[c] ?? null)).join(',')),
+  ];
+  return lines.join('\r\n') + '\r\n';
+}
+
+/** One set of a cycle's projects as a file (the cycle must exist: 404 otherwise). */
+export async function projectOpenData(
+  ctx: Context,
+  query: { cycleId: string; set: OpenDataSet; format: 'csv' | 'json' },
+) {
+  await cycleScope(ctx, query.cycleId);
+  const db = ctx.services.readModels.db;
+  const listed = await listProjects(db, { cycleId: query.cycleId });
+  const rows: Row[] = [];
+  for (const { projectId } of listed) {
+    const project = await readProject(db, projectId);
+    if (project) rows.push(...rowsOf[query.set](project));
+  }
+  const columns = openDataColumns[query.set];
+  const filename = `${query.set}-${query.cycleId}.${query.format}`;
+  if (query.format === 'csv') {
+    return { filename, contentType: 'text/csv; charset=utf-8', text: toCsv(columns, rows) };
+  }
+  const body = {
+    dataset: query.set,
+    cycleId: query.cycleId,
+    licence: OPEN_DATA_LICENCE,
+    documentation: 'docs/open-data.md',
+    columns,
+    rows,
+  };
+  return {
+    filename,
+    contentType: 'application/json; charset=utf-8',
+    text: JSON.stringify(body, null, 2) + '\n',
+  };
+}
