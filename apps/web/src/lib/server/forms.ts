@@ -4,6 +4,7 @@ import { fail, type NumericRange } from '@sveltejs/kit';
 import { fieldErrorsOf, isApiError, type ApiError } from '@gongzhi/api/client';
 import { message, type SuperValidated } from 'sveltekit-superforms';
 import { m } from '$lib/paraglide/messages';
+import { rememberWrite } from './read-your-writes';
 
 export type FormMessage = { kind: 'success' | 'conflict' | 'error'; text: string };
 
@@ -104,6 +105,26 @@ export function itemRefusal(item: string, error: unknown) {
     kind: refusalKind(error),
     text,
   });
+}
+
+/**
+ * Runs one write of an item form (a button beside one item of a list), keeps its position for
+ * read-your-writes, and answers beside the item: `done` (beside `doneItem` when the item leaves
+ * its list on success), or the refusal.
+ */
+export async function itemWrite(
+  cookies: Parameters<typeof rememberWrite>[0],
+  item: string,
+  write: () => Promise<{ position: string }>,
+  done: string,
+  doneItem = item,
+) {
+  try {
+    rememberWrite(cookies, (await write()).position);
+  } catch (error) {
+    return itemRefusal(item, error);
+  }
+  return itemSuccess(doneItem, done);
 }
 
 /** A text field of a plain (not superforms) form, trimmed; '' when absent. */

@@ -1,9 +1,8 @@
-import type { Cookies } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { mayActAsStreetOnProject, mayImplementProject, mayModerateProject } from '$lib/permissions';
 import { loadPlaces, orNotFound } from '$lib/server/cycles';
-import { formText, itemBlank, itemRefusal, itemSuccess } from '$lib/server/forms';
-import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
+import { formText, itemBlank, itemWrite } from '$lib/server/forms';
+import { lastWrite } from '$lib/server/read-your-writes';
 import type { Actions, PageServerLoad } from './$types';
 
 // A project's public page: its stages, money, milestones with photos, payments, acceptance, and
@@ -37,24 +36,9 @@ export const load: PageServerLoad = async ({ locals, cookies, params }) => {
   };
 };
 
-/** Runs one write of an item form and answers beside the item. */
-async function act(
-  cookies: Cookies,
-  item: string,
-  write: () => Promise<{ position: string }>,
-  done: string,
-) {
-  try {
-    rememberWrite(cookies, (await write()).position);
-    return itemSuccess(item, done);
-  } catch (error) {
-    return itemRefusal(item, error);
-  }
-}
-
 export const actions: Actions = {
   follow: async ({ locals, cookies, params }) =>
-    act(
+    itemWrite(
       cookies,
       'follow',
       () => locals.api.project.follow.mutate({ projectId: params.projectId }),
@@ -62,7 +46,7 @@ export const actions: Actions = {
     ),
 
   unfollow: async ({ locals, cookies, params }) =>
-    act(
+    itemWrite(
       cookies,
       'follow',
       () => locals.api.project.unfollow.mutate({ projectId: params.projectId }),
@@ -70,7 +54,7 @@ export const actions: Actions = {
     ),
 
   volunteer: async ({ locals, cookies, params }) =>
-    act(
+    itemWrite(
       cookies,
       'volunteer',
       () => locals.api.project.volunteerAsSupervisor.mutate({ projectId: params.projectId }),
@@ -82,7 +66,7 @@ export const actions: Actions = {
     const what = formText(data, 'what');
     const where = formText(data, 'where');
     if (!what || !where) return itemBlank('report');
-    return act(
+    return itemWrite(
       cookies,
       'report',
       () => locals.api.project.fileReport.mutate({ projectId: params.projectId, what, where }),
@@ -96,7 +80,7 @@ export const actions: Actions = {
     const answer = formText(data, 'answer');
     const item = `answer-${reportId}`;
     if (!answer) return itemBlank(item);
-    return act(
+    return itemWrite(
       cookies,
       item,
       () =>
@@ -108,7 +92,7 @@ export const actions: Actions = {
   comment: async ({ request, locals, cookies, params }) => {
     const text = formText(await request.formData(), 'text');
     if (!text) return itemBlank('comment');
-    return act(
+    return itemWrite(
       cookies,
       'comment',
       () => locals.api.project.comment.mutate({ projectId: params.projectId, text }),
@@ -122,7 +106,7 @@ export const actions: Actions = {
     const reason = formText(data, 'reason');
     const item = `hide-${commentId}`;
     if (!reason) return itemBlank(item);
-    return act(
+    return itemWrite(
       cookies,
       item,
       () =>

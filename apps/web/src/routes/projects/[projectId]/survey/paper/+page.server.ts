@@ -1,10 +1,10 @@
-import { fail, type Cookies } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { isApiError } from '@gongzhi/api/client';
 import { m } from '$lib/paraglide/messages';
 import { mayImplementProject, mayModerateProject } from '$lib/permissions';
 import { orNotFound } from '$lib/server/cycles';
-import { formText, itemBlank, itemRefusal, itemSuccess } from '$lib/server/forms';
-import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
+import { formText, itemBlank, itemWrite } from '$lib/server/forms';
+import { lastWrite } from '$lib/server/read-your-writes';
 import { refusePage, requireSignIn } from '$lib/server/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -48,23 +48,9 @@ export const load: PageServerLoad = async ({ locals, cookies, params, url }) => 
   };
 };
 
-async function act(
-  cookies: Cookies,
-  item: string,
-  write: () => Promise<{ position: string }>,
-  done: string,
-) {
-  try {
-    rememberWrite(cookies, (await write()).position);
-    return itemSuccess(item, done);
-  } catch (error) {
-    return itemRefusal(item, error);
-  }
-}
-
 export const actions: Actions = {
   openSurvey: async ({ locals, cookies, params }) =>
-    act(
+    itemWrite(
       cookies,
       'survey',
       () => locals.api.project.openSurvey.mutate({ projectId: params.projectId }),
@@ -72,7 +58,7 @@ export const actions: Actions = {
     ),
 
   closeSurvey: async ({ locals, cookies, params }) =>
-    act(
+    itemWrite(
       cookies,
       'survey',
       () => locals.api.project.closeSurvey.mutate({ projectId: params.projectId }),
@@ -82,7 +68,7 @@ export const actions: Actions = {
   evaluate: async ({ request, locals, cookies, params }) => {
     const reply = formText(await request.formData(), 'reply');
     if (!reply) return itemBlank('evaluate');
-    return act(
+    return itemWrite(
       cookies,
       'evaluate',
       () => locals.api.project.evaluate.mutate({ projectId: params.projectId, reply }),
@@ -112,7 +98,7 @@ export const actions: Actions = {
       return fail(400, { item: 'enter', kind: 'error' as const, text });
     }
     const comment = formText(data, 'comment');
-    return act(
+    return itemWrite(
       cookies,
       'enter',
       () =>
@@ -131,7 +117,7 @@ export const actions: Actions = {
     const residentId = formText(data, 'residentId');
     const pick = formText(data, 'pick') as 'first' | 'second' | 'rejected';
     const reason = formText(data, 'reason');
-    return act(
+    return itemWrite(
       cookies,
       `resolve-${residentId}`,
       () =>
@@ -153,7 +139,7 @@ export const actions: Actions = {
       .map((c, i) => ({ text: String(c).trim(), i: String(i) }))
       .filter((c) => chosen.has(c.i) && c.text !== '')
       .map((c) => c.text);
-    return act(
+    return itemWrite(
       cookies,
       'publish',
       () =>
