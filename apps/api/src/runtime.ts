@@ -89,7 +89,7 @@ import {
   residentProjection,
 } from '@gongzhi/projections/resident';
 import { openSqliteReadModels } from '@gongzhi/projections/sqlite';
-import { activityProjection, teamProjection } from '@gongzhi/projections/team';
+import { activityProjection, needProjection, teamProjection } from '@gongzhi/projections/team';
 import type { DemoSignIn } from './seed/accounts.ts';
 import { seedDemoData } from './seed/index.ts';
 
@@ -308,6 +308,7 @@ export async function openRuntime(
     catalogueProjection,
     teamProjection,
     activityProjection,
+    needProjection,
   ];
   const runnerOptions = {
     store,
