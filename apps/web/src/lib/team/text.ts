@@ -41,3 +41,14 @@ export function shiftStatusLabel(status: string): string {
       return m.team_shift_walked_in();
   }
 }
+
+export function claimStatusLabel(status: string): string {
+  switch (status) {
+    case 'accepted':
+      return m.team_need_claim_accepted();
+    case 'declined':
+      return m.team_need_claim_declined();
+    default:
+      return m.team_need_claim_waiting();
+  }
+}
