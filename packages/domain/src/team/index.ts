@@ -4,3 +4,4 @@ export * from './decider.ts';
 export * from './describe.ts';
 export * from './activity/index.ts';
 export * from './need/index.ts';
+export * from './certificate/index.ts';
