@@ -89,7 +89,12 @@ import {
   residentProjection,
 } from '@gongzhi/projections/resident';
 import { openSqliteReadModels } from '@gongzhi/projections/sqlite';
-import { activityProjection, needProjection, teamProjection } from '@gongzhi/projections/team';
+import {
+  activityProjection,
+  certificateProjection,
+  needProjection,
+  teamProjection,
+} from '@gongzhi/projections/team';
 import type { DemoSignIn } from './seed/accounts.ts';
 import { seedDemoData } from './seed/index.ts';
 
@@ -309,6 +314,7 @@ export async function openRuntime(
     teamProjection,
     activityProjection,
     needProjection,
+    certificateProjection,
   ];
   const runnerOptions = {
     store,

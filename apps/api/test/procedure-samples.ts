@@ -82,6 +82,9 @@ export const TEAM = 'demo-team-silver';
 export const TEAM_RECORD = 'demo-team-silver-demo-r-zhao-1';
 // A seeded service need of A1 that two teams claimed (apps/api/src/seed/needs.ts).
 export const NEED = 'demo-need-checkup';
+// Seeded certificates of the same team: one issued (announced), one requested (seed/certificates.ts).
+export const CERTIFICATE = 'demo-cert-zhao';
+export const CERTIFICATE_REQUESTED = 'demo-cert-paper-1';
 export const SHIFT = { activityId: 'demo-activity-silver', shiftId: 'demo-shift-silver-1' };
 export const PROPOSAL_CONTENT = {
   title: '授权测试建议',
@@ -750,6 +753,17 @@ export const SAMPLES: Record<string, Sample | Sample[]> = {
     target: 'community',
   },
   'team.claimNeed': { input: { needId: NEED, teamId: TEAM } },
+  'team.requestCertificate': { input: { teamId: TEAM, from: '2025-01-01', until: '2025-06-30' } },
+  'team.issueCertificate': { input: { certificateId: CERTIFICATE_REQUESTED } },
+  'team.objectToCertificate': { input: { certificateId: CERTIFICATE, reason: '授权测试' } },
+  'team.resolveCertificateObjection': {
+    input: { certificateId: CERTIFICATE, decision: 'dismissed', reason: '授权测试' },
+  },
+  'team.revokeCertificate': { input: { certificateId: CERTIFICATE, reason: '授权测试' } },
+  'team.certificates': { input: { teamId: TEAM } },
+  'team.myCertificates': {},
+  'team.certificate': { input: { certificateId: CERTIFICATE } },
+  'team.verifyCertificate': { input: { code: 'ABCD-EFGH-JKLM' } },
   'team.acceptClaim': {
     input: { needId: NEED, teamId: TEAM, reason: '授权测试' },
     target: 'community',

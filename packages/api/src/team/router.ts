@@ -27,6 +27,7 @@ import { communityScope } from '../organisation/places.ts';
 import { procedure, router } from '../trpc.ts';
 import type { Context } from '../context.ts';
 import { activityProcedures } from './activity-router.ts';
+import { certificateProcedures } from './certificate-router.ts';
 import { needProcedures } from './need-router.ts';
 import { onServiceRecord, onTeam } from './commands.ts';
 import {
@@ -49,6 +50,7 @@ const onSite = { startedAt: z.iso.datetime(), endedAt: z.iso.datetime() };
 export const teamRouter = router({
   ...activityProcedures,
   ...needProcedures,
+  ...certificateProcedures,
 
   /** Teams of a community or a street (all, without either), with hours served. */
   list: procedure(

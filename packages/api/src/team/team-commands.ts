@@ -2,3 +2,4 @@
 export { onServiceRecord, onTeam, teamState } from './commands.ts';
 export { closeShift, onActivity } from './activities.ts';
 export { onNeed } from './needs.ts';
+export { onCertificate, writeCertificate } from './certificates.ts';

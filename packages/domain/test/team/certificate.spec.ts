@@ -49,7 +49,6 @@ const issuedData = {
   code: 'ABCD-EFGH-JKLM',
   issuedOn: '2026-07-01',
   finalOn: '2026-07-08',
-  remarks: '',
   issuedBy: 'lead',
 };
 const issued: CertificateEvent = { type: 'CertificateIssued', data: issuedData };

@@ -68,7 +68,7 @@ export function requireCertificate(state: CertificateState, certificateId: strin
 }
 
 /** A leader of the team, or staff of its community, acts for the organising body. */
-function requireIssuer(team: TeamState, teamId: string, by: IssuingAccount) {
+export function requireIssuer(team: TeamState, teamId: string, by: IssuingAccount) {
   const registered = requireTeam(team, teamId);
   if (registered.people[by.accountId] !== 'leader' && !by.communityStaff) {
     refuse(

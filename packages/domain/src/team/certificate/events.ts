@@ -79,7 +79,7 @@ export const certificateEventSchemas = {
       issuedOn: isoDateSchema,
       /** The day it becomes final unless an objection holds it: issuedOn + 7 days. */
       finalOn: isoDateSchema,
-      remarks: storedText.paragraph({ max: 300 }),
+      remarks: storedText.paragraph({ max: 300 }).optional(),
       issuedBy: idSchema,
     }),
   },

@@ -1,4 +1,4 @@
 export * from './events.ts';
 export * from './state.ts';
 export * from './decider.ts';
-export { requireCertificate, type IssuingAccount } from './commands.ts';
+export { requireCertificate, requireIssuer, type IssuingAccount } from './commands.ts';
