@@ -190,6 +190,7 @@ export const certificateProcedures = {
       const rows = await listTeamCertificates(ctx.services.readModels.db, input.teamId);
       const visible = rows.filter((r) => leader || staff || r.status !== 'requested');
       return {
+        me: me(ctx),
         mayIssue: leader || staff,
         certificates: await Promise.all(
           visible.map(async (r) => ({

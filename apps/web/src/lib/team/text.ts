@@ -52,3 +52,18 @@ export function claimStatusLabel(status: string): string {
       return m.team_need_claim_waiting();
   }
 }
+
+export function certificateStandingLabel(standing: string): string {
+  switch (standing) {
+    case 'requested':
+      return m.team_certificate_standing_requested();
+    case 'announced':
+      return m.team_certificate_standing_announced();
+    case 'final':
+      return m.team_certificate_standing_final();
+    case 'on_hold':
+      return m.team_certificate_standing_on_hold();
+    default:
+      return m.team_certificate_standing_revoked();
+  }
+}
