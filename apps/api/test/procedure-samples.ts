@@ -764,6 +764,10 @@ export const SAMPLES: Record<string, Sample | Sample[]> = {
   'team.myCertificates': {},
   'team.certificate': { input: { certificateId: CERTIFICATE } },
   'team.verifyCertificate': { input: { code: 'ABCD-EFGH-JKLM' } },
+  'team.hours': {
+    input: { ...A, from: '2025-01-01', until: '2099-12-31' },
+    target: 'community',
+  },
   'team.acceptClaim': {
     input: { needId: NEED, teamId: TEAM, reason: '授权测试' },
     target: 'community',

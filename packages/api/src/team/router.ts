@@ -29,6 +29,7 @@ import type { Context } from '../context.ts';
 import { activityProcedures } from './activity-router.ts';
 import { certificateProcedures } from './certificate-router.ts';
 import { needProcedures } from './need-router.ts';
+import { reportProcedures } from './report-router.ts';
 import { onServiceRecord, onTeam } from './commands.ts';
 import {
   isTeamStaff,
@@ -51,6 +52,7 @@ export const teamRouter = router({
   ...activityProcedures,
   ...needProcedures,
   ...certificateProcedures,
+  ...reportProcedures,
 
   /** Teams of a community or a street (all, without either), with hours served. */
   list: procedure(
