@@ -89,7 +89,12 @@ import {
   residentProjection,
 } from '@gongzhi/projections/resident';
 import { openSqliteReadModels } from '@gongzhi/projections/sqlite';
-import { activityProjection, teamProjection } from '@gongzhi/projections/team';
+import {
+  activityProjection,
+  certificateProjection,
+  needProjection,
+  teamProjection,
+} from '@gongzhi/projections/team';
 import type { DemoSignIn } from './seed/accounts.ts';
 import { seedDemoData } from './seed/index.ts';
 
@@ -320,6 +325,8 @@ export async function openRuntime(
     catalogueProjection,
     teamProjection,
     activityProjection,
+    needProjection,
+    certificateProjection,
   ];
   const runnerOptions = {
     store,

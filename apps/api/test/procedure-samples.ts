@@ -80,6 +80,11 @@ const CATALOGUE_ENTRY = {
 // A seeded volunteer team and one of its records (apps/api/src/seed/teams.ts).
 export const TEAM = 'demo-team-silver';
 export const TEAM_RECORD = 'demo-team-silver-demo-r-zhao-1';
+// A seeded service need of A1 that two teams claimed (apps/api/src/seed/needs.ts).
+export const NEED = 'demo-need-checkup';
+// Seeded certificates of the same team: one issued (announced), one requested (seed/certificates.ts).
+export const CERTIFICATE = 'demo-cert-zhao';
+export const CERTIFICATE_REQUESTED = 'demo-cert-paper-1';
 export const SHIFT = { activityId: 'demo-activity-silver', shiftId: 'demo-shift-silver-1' };
 export const PROPOSAL_CONTENT = {
   title: '授权测试建议',
@@ -732,6 +737,41 @@ export const SAMPLES: Record<string, Sample | Sample[]> = {
   'team.checkIn': { input: { ...SHIFT, code: '0123456789' } },
   'team.recordAttendance': { input: { ...SHIFT, accountId: 'demo-r-zhao', direction: 'in' } },
   'team.closeShift': { input: SHIFT },
+  'team.needs': { input: { communityId: A.communityId } },
+  'team.need': { input: { needId: NEED } },
+  'team.postNeed': {
+    input: {
+      communityId: A.communityId,
+      title: '授权测试需求',
+      description: '授权测试',
+      place: '授权测试地点',
+      startsAt: '2099-01-01T01:00:00.000Z',
+      endsAt: '2099-01-01T02:00:00.000Z',
+      people: 2,
+      skills: [],
+    },
+    target: 'community',
+  },
+  'team.claimNeed': { input: { needId: NEED, teamId: TEAM } },
+  'team.requestCertificate': { input: { teamId: TEAM, from: '2025-01-01', until: '2025-06-30' } },
+  'team.issueCertificate': { input: { certificateId: CERTIFICATE_REQUESTED } },
+  'team.objectToCertificate': { input: { certificateId: CERTIFICATE, reason: '授权测试' } },
+  'team.resolveCertificateObjection': {
+    input: { certificateId: CERTIFICATE, decision: 'dismissed', reason: '授权测试' },
+  },
+  'team.revokeCertificate': { input: { certificateId: CERTIFICATE, reason: '授权测试' } },
+  'team.certificates': { input: { teamId: TEAM } },
+  'team.myCertificates': {},
+  'team.certificate': { input: { certificateId: CERTIFICATE } },
+  'team.verifyCertificate': { input: { code: 'ABCD-EFGH-JKLM' } },
+  'team.hours': {
+    input: { ...A, from: '2025-01-01', until: '2099-12-31' },
+    target: 'community',
+  },
+  'team.acceptClaim': {
+    input: { needId: NEED, teamId: TEAM, reason: '授权测试' },
+    target: 'community',
+  },
   'project.openSurvey': { input: { projectId: PROJECT }, target: 'community' },
   'project.closeSurvey': { input: { projectId: PROJECT }, target: 'community' },
   'project.answerSurvey': {

@@ -7,6 +7,8 @@
 // 顾月琴 (the demo resident) is in no team: the journeys have her ask to join.
 import { teamCommands } from '@gongzhi/api';
 import { activityStreams, teamStreams, type TeamKind } from '@gongzhi/domain';
+import { seedCertificates } from './certificates.ts';
+import { seedNeeds } from './needs.ts';
 import { streamIsMissing, type By, type Day, type SeedTarget } from './writers.ts';
 
 const LEADER = 'demo-volunteers';
@@ -118,6 +120,8 @@ export async function seedTeams({ store }: SeedTarget, day: Day, by: By): Promis
   if (await streamIsMissing(store, activityStreams.activity(DEMO_ACTIVITY.activityId))) {
     await seedActivity(day, by);
   }
+  await seedNeeds({ store }, day, by);
+  await seedCertificates({ store }, day, by);
 }
 
 export const DEMO_ACTIVITY = {

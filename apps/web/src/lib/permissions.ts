@@ -155,3 +155,16 @@ export function mayModerateProject(grants: readonly Grant[], place: Community): 
 /** Volunteer team leaders: their start page is their service and the teams they lead. */
 export const leadsTeams = (grants: readonly Grant[]) =>
   grants.some((grant) => grant.role === 'team_leader');
+
+/** Staff who post service needs and accept teams' claims (the API's TEAM_STAFF). */
+const teamStaffRoles = ['community_worker', 'street_officer', 'city_admin'];
+
+/** The communities whose service needs the person may post. */
+export function needCommunities<C extends Community>(
+  grants: readonly Grant[],
+  communities: readonly C[],
+): C[] {
+  return communities.filter((community) =>
+    grants.some((grant) => teamStaffRoles.includes(grant.role) && reaches(grant, community)),
+  );
+}

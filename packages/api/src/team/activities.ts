@@ -1,5 +1,6 @@
-// Activity commands as the API runs them. Commands on one activity run one at a time in this
-// process (a gate per stream), so that fifty members signing up at once for the last slots are
+// Activity commands as the API runs them. Commands on one activity run one at a time: in this
+// process (a queue per stream) and, when several API processes share the database, across them
+// (the cluster's advisory lock per activity, the gate the ballots use), so that fifty members signing up at once for the last slots are
 // each decided on the sign-ups before them — the first take the slots, the rest are wait-listed —
 // instead of racing and being refused after three conflicts. Closing a shift writes the shift's
 // attendance, then one service record per person on site (its id derived from the shift and the
@@ -51,6 +52,14 @@ function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
   return run;
 }
 
+/** Holds the activity's lock across API processes while `work` runs (when they share one). */
+const acrossProcesses = <T>(
+  w: Pick<Writer, 'locks'>,
+  activityId: string,
+  work: () => Promise<T>,
+): Promise<T> =>
+  w.locks ? w.locks.withLock(`activity-gate:${activityId}`, 'exclusive', work) : work();
+
 /**
  * Runs one activity command, built from the activity's state and its team's (read again on a
  * retry), one at a time per activity.
@@ -62,18 +71,20 @@ export function onActivity(
   teamId?: string,
 ) {
   return oneAtATime(activityId, () =>
-    executeCommand(w.store, {
-      ...activityRecord(activityId),
-      command: async (state) => {
-        const id = teamId ?? (state.status === 'planned' ? state.teamId : undefined);
-        const team = id
-          ? (await readState(w.store, teamRecord(id))).state
-          : ({ status: 'none' } as const);
-        return command(state, team);
-      },
-      subject: activitySubject,
-      metadata: w.metadata,
-    }),
+    acrossProcesses(w, activityId, () =>
+      executeCommand(w.store, {
+        ...activityRecord(activityId),
+        command: async (state) => {
+          const id = teamId ?? (state.status === 'planned' ? state.teamId : undefined);
+          const team = id
+            ? (await readState(w.store, teamRecord(id))).state
+            : ({ status: 'none' } as const);
+          return command(state, team);
+        },
+        subject: activitySubject,
+        metadata: w.metadata,
+      }),
+    ),
   );
 }
 

@@ -27,6 +27,9 @@ import { communityScope } from '../organisation/places.ts';
 import { procedure, router } from '../trpc.ts';
 import type { Context } from '../context.ts';
 import { activityProcedures } from './activity-router.ts';
+import { certificateProcedures } from './certificate-router.ts';
+import { needProcedures } from './need-router.ts';
+import { reportProcedures } from './report-router.ts';
 import { onServiceRecord, onTeam } from './commands.ts';
 import {
   isTeamStaff,
@@ -47,6 +50,9 @@ const onSite = { startedAt: z.iso.datetime(), endedAt: z.iso.datetime() };
 
 export const teamRouter = router({
   ...activityProcedures,
+  ...needProcedures,
+  ...certificateProcedures,
+  ...reportProcedures,
 
   /** Teams of a community or a street (all, without either), with hours served. */
   list: procedure(

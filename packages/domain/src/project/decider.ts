@@ -40,6 +40,7 @@ import {
   type EvaluateProject,
   type OpenSurvey,
 } from './commands/evaluation.ts';
+import { handProjectToTeam, type HandProjectToTeam } from './commands/team.ts';
 import type { ProjectEvent } from './events.ts';
 import { evolveProject, initialProjectState, type ProjectState } from './state.ts';
 
@@ -59,7 +60,8 @@ export type ProjectCommand =
   | EvaluateProject
   | SuspendProject
   | ResumeProject
-  | CancelProject;
+  | CancelProject
+  | HandProjectToTeam;
 
 export function decideProject(command: ProjectCommand, state: ProjectState): ProjectEvent[] {
   switch (command.type) {
@@ -95,6 +97,8 @@ export function decideProject(command: ProjectCommand, state: ProjectState): Pro
       return resumeProject(command, state);
     case 'CancelProject':
       return cancelProject(command, state);
+    case 'HandProjectToTeam':
+      return handProjectToTeam(command, state);
   }
 }
 

@@ -95,5 +95,7 @@ export function describeProjectEvent(event: ProjectEvent): LocalizedText {
       return { 'zh-CN': '恢复项目', en: 'resumed the project' };
     case 'ProjectCancelled':
       return { 'zh-CN': '撤销项目', en: 'cancelled the project' };
+    case 'ProjectHandedToTeam':
+      return { 'zh-CN': '交由志愿服务队实施', en: 'handed the project to a volunteer team' };
   }
 }

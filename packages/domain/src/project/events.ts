@@ -281,6 +281,11 @@ export const projectEventSchemas = {
       released: z.number().int().min(0),
     }),
   },
+  /** A team's claim on the need offering the whole project was accepted: the team implements it. */
+  ProjectHandedToTeam: {
+    version: 1,
+    schema: z.object({ ...project, ...by, teamId: idSchema, needId: idSchema }),
+  },
 } as const;
 
 type Schemas = typeof projectEventSchemas;

@@ -110,6 +110,8 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
       return { ...next, status: 'open' };
     case 'ProjectCancelled':
       return { ...next, status: 'cancelled' };
+    case 'ProjectHandedToTeam':
+      return { ...next, implementer: { kind: 'team', teamId: event.data.teamId } };
     default:
       return next;
   }

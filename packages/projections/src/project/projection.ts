@@ -359,6 +359,10 @@ export const projectProjection: Projection<ProjectTable> = {
           status_reason: event.data.reason,
           released: event.data.released,
         });
+      case 'ProjectHandedToTeam':
+        return update(tx, t, projectId, {
+          implementer: JSON.stringify({ kind: 'team', teamId: event.data.teamId }),
+        });
     }
   },
 };

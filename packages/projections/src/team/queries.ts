@@ -193,3 +193,23 @@ export async function readServiceRecord(
   );
   return row && toRecord(row);
 }
+
+/**
+ * The confirmed records of a street's teams (or one community's) with service days from `from` to
+ * `until` (inclusive), in day order: what hour reports and exports sum (never ranked).
+ */
+export async function listConfirmedRecords(
+  db: SqlExecutor,
+  place: { streetId: string; communityId?: string | undefined },
+  from: string,
+  until: string,
+): Promise<ServiceRecordRow[]> {
+  const rows = await db.all(
+    `SELECT ${RECORD_COLUMNS} FROM vol_records r JOIN vol_teams t ON t.team_id = r.team_id
+     WHERE t.street_id = ? AND (? = '' OR t.community_id = ?) AND r.status = 'confirmed'
+       AND r.date >= ? AND r.date <= ?
+     ORDER BY r.date, r.started_at, r.record_id LIMIT 20000`,
+    [place.streetId, place.communityId ?? '', place.communityId ?? '', from, until],
+  );
+  return rows.map(toRecord);
+}

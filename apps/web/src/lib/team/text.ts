@@ -41,3 +41,29 @@ export function shiftStatusLabel(status: string): string {
       return m.team_shift_walked_in();
   }
 }
+
+export function claimStatusLabel(status: string): string {
+  switch (status) {
+    case 'accepted':
+      return m.team_need_claim_accepted();
+    case 'declined':
+      return m.team_need_claim_declined();
+    default:
+      return m.team_need_claim_waiting();
+  }
+}
+
+export function certificateStandingLabel(standing: string): string {
+  switch (standing) {
+    case 'requested':
+      return m.team_certificate_standing_requested();
+    case 'announced':
+      return m.team_certificate_standing_announced();
+    case 'final':
+      return m.team_certificate_standing_final();
+    case 'on_hold':
+      return m.team_certificate_standing_on_hold();
+    default:
+      return m.team_certificate_standing_revoked();
+  }
+}

@@ -7,10 +7,15 @@ import type { Actions, PageServerLoad } from './$types';
 
 // My volunteer service: the teams I stand in (those I lead linked to their own page), my service
 // records with their evaluation, my confirmed hours and milestones (no ranking), and asking for a
-// correction of a record's times on site.
+// correction of a record's times on site; my certificates of service, and asking for one.
 export const load: PageServerLoad = async ({ locals, cookies, url }) => {
   if (!locals.user) requireSignIn(url, 'resident');
-  return { mine: await locals.api.team.mine.query({ minPosition: lastWrite(cookies) }) };
+  const minPosition = lastWrite(cookies);
+  const [mine, { certificates }] = await Promise.all([
+    locals.api.team.mine.query({ minPosition }),
+    locals.api.team.myCertificates.query({ minPosition }),
+  ]);
+  return { mine, certificates };
 };
 
 /** A sign-up, cancellation or confirmation of a shift, answered beside it. */
@@ -31,6 +36,19 @@ async function onShift(
 }
 
 export const actions: Actions = {
+  requestCertificate: async ({ request, locals, cookies }) => {
+    const data = await request.formData();
+    const [teamId, from, until] = ['teamId', 'from', 'until'].map((n) => formText(data, n));
+    if (!teamId || !from || !until) return itemBlank('certificate');
+    try {
+      const result = await locals.api.team.requestCertificate.mutate({ teamId, from, until });
+      rememberWrite(cookies, result.position);
+    } catch (error) {
+      return itemRefusal('certificate', error);
+    }
+    return itemSuccess('certificate', m.team_certificate_requested());
+  },
+
   signUp: ({ request, locals, cookies }) =>
     onShift(request, cookies, (s) => locals.api.team.signUp.mutate(s), m.team_signed_up()),
   cancel: ({ request, locals, cookies }) =>

@@ -16,7 +16,7 @@ import {
 } from '$lib/server/forms';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
 import { requireSignIn } from '$lib/server/sign-in';
-import { chinaInstant, planForm, recordForm } from '$lib/team/forms';
+import { chinaInstant, planForm, recordForm, skillsForm, skillsOf } from '$lib/team/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 // A team's own page for its leaders (and the staff of its community), laid out for a phone: join
@@ -24,6 +24,7 @@ import type { Actions, PageServerLoad } from './$types';
 // records to confirm with an evaluation, and corrections to decide with a reason.
 const recordFormId = 'record';
 const planFormId = 'plan';
+const skillsFormId = 'skills';
 
 export const load: PageServerLoad = async ({ locals, cookies, params, url }) => {
   if (!locals.user) requireSignIn(url, 'staff');
@@ -40,6 +41,10 @@ export const load: PageServerLoad = async ({ locals, cookies, params, url }) => 
     activities,
     recordForm: await superValidate(zod4(recordForm), { id: recordFormId }),
     planForm: await superValidate(zod4(planForm), { id: planFormId }),
+    skillsForm: await superValidate({ skills: team.skills.join('、') }, zod4(skillsForm), {
+      id: skillsFormId,
+      errors: false,
+    }),
   };
 };
 
@@ -173,6 +178,20 @@ export const actions: Actions = {
     }
     const fresh = await superValidate(zod4(planForm), { id: planFormId });
     return success(fresh, m.team_activity_planned());
+  },
+
+  skills: async ({ request, locals, cookies, params }) => {
+    const form = await superValidate(request, zod4(skillsForm), { id: skillsFormId });
+    try {
+      const result = await locals.api.team.changeSkills.mutate({
+        teamId: params.teamId,
+        skills: skillsOf(form.data.skills),
+      });
+      rememberWrite(cookies, result.position);
+    } catch (error) {
+      return refusal(form, error, [], (path) => (path.startsWith('skills') ? 'skills' : path));
+    }
+    return success(form, m.team_skills_changed());
   },
 
   confirm: async ({ request, locals, cookies }) => {
