@@ -1,7 +1,7 @@
 import { m } from '$lib/paraglide/messages';
 import { orNotFound } from '$lib/server/cycles';
-import { formText, itemBlank, itemRefusal, itemSuccess } from '$lib/server/forms';
-import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
+import { formText, itemBlank, itemWrite } from '$lib/server/forms';
+import { lastWrite } from '$lib/server/read-your-writes';
 import { requireSignIn } from '$lib/server/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,7 +21,7 @@ export const load: PageServerLoad = async ({ locals, cookies, params, url }) => 
 /** One certificate action, answered beside the certificate. */
 async function act(
   request: Request,
-  cookies: Parameters<typeof rememberWrite>[0],
+  cookies: Parameters<typeof itemWrite>[0],
   needsReason: boolean,
   call: (certificateId: string, data: FormData) => Promise<{ position: string }>,
   done: string,
@@ -29,12 +29,7 @@ async function act(
   const data = await request.formData();
   const certificateId = formText(data, 'certificateId');
   if (needsReason && formText(data, 'reason') === '') return itemBlank(certificateId);
-  try {
-    rememberWrite(cookies, (await call(certificateId, data)).position);
-  } catch (error) {
-    return itemRefusal(certificateId, error);
-  }
-  return itemSuccess(certificateId, done);
+  return itemWrite(cookies, certificateId, () => call(certificateId, data), done);
 }
 
 export const actions: Actions = {

@@ -9,8 +9,7 @@ import {
   formText,
   invalid,
   itemBlank,
-  itemRefusal,
-  itemSuccess,
+  itemWrite,
   refusal,
   success,
 } from '$lib/server/forms';
@@ -48,27 +47,10 @@ export const load: PageServerLoad = async ({ locals, cookies, params, url }) => 
   };
 };
 
-/** One item action: the API call, remembered for read-your-writes, answered beside the item. */
-async function act(
-  cookies: Parameters<typeof rememberWrite>[0],
-  item: string,
-  call: () => Promise<{ position: string }>,
-  done: string,
-  /** Where the success shows when the item leaves its list (a decided correction). */
-  doneItem = item,
-) {
-  try {
-    rememberWrite(cookies, (await call()).position);
-  } catch (error) {
-    return itemRefusal(item, error);
-  }
-  return itemSuccess(doneItem, done);
-}
-
 export const actions: Actions = {
   accept: async ({ request, locals, cookies, params }) => {
     const accountId = formText(await request.formData(), 'accountId');
-    return act(
+    return itemWrite(
       cookies,
       accountId,
       () =>
@@ -86,7 +68,7 @@ export const actions: Actions = {
     const accountId = formText(data, 'accountId');
     const reason = formText(data, 'reason');
     if (reason === '') return itemBlank(accountId);
-    return act(
+    return itemWrite(
       cookies,
       accountId,
       () =>
@@ -102,7 +84,7 @@ export const actions: Actions = {
 
   handOver: async ({ request, locals, cookies, params }) => {
     const to = formText(await request.formData(), 'accountId');
-    return act(
+    return itemWrite(
       cookies,
       to,
       () => locals.api.team.handOver.mutate({ teamId: params.teamId, to }),
@@ -199,7 +181,7 @@ export const actions: Actions = {
     const recordId = formText(data, 'recordId');
     const evaluation = formText(data, 'evaluation');
     if (evaluation === '') return itemBlank(recordId);
-    return act(
+    return itemWrite(
       cookies,
       recordId,
       () => locals.api.team.confirmRecord.mutate({ recordId, evaluation }),
@@ -213,7 +195,7 @@ export const actions: Actions = {
     const reason = formText(data, 'reason');
     const decision = formText(data, 'decision') === 'accepted' ? 'accepted' : 'declined';
     if (reason === '') return itemBlank(recordId);
-    return act(
+    return itemWrite(
       cookies,
       recordId,
       () => locals.api.team.decideCorrection.mutate({ recordId, decision, reason }),
