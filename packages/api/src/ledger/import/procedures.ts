@@ -46,7 +46,7 @@ const fileInput = z.object({ communityId: idSchema, file: importFileSchema });
 
 export const ledgerImportProcedures = {
   /** The XLSX template with the header in the caller's language, as base64. */
-  importTemplate: procedure('signed_in', z.object({}).optional()).query(async ({ ctx }) => ({
+  importTemplate: procedure('public', z.object({}).optional()).query(async ({ ctx }) => ({
     name: ctx.locale === 'zh-CN' ? '减负台账导入模板.xlsx' : 'ledger-import-template.xlsx',
     base64: (await importTemplate(ctx.locale)).toString('base64'),
   })),
