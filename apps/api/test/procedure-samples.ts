@@ -663,6 +663,26 @@ export const SAMPLES: Record<string, Sample | Sample[]> = {
     target: 'city',
   },
   'catalogue.publish': { input: { catalogueId: CATALOGUE }, target: 'city' },
+  'catalogue.changeEntry': {
+    input: { catalogueId: CATALOGUE, entry: CATALOGUE_ENTRY, reason: '授权测试' },
+    target: 'city',
+  },
+  'catalogue.versions': { input: { place: { type: 'city' } }, target: 'city' },
+  'catalogue.recordOffCatalogueTask': {
+    input: {
+      communityId: A.communityId,
+      title: '授权测试事项',
+      pushedBy: '授权测试部门',
+      pushedOn: '2026-01-01',
+      channel: 'phone',
+    },
+    target: 'community',
+  },
+  'catalogue.communityOffCatalogueTasks': {
+    input: { communityId: A.communityId },
+    target: 'community',
+  },
+  'catalogue.streetOffCatalogueTasks': { input: { streetId: A.streetId }, target: 'street' },
   'catalogue.fileRequest': {
     input: {
       place: { type: 'city' },

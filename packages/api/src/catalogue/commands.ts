@@ -95,6 +95,11 @@ export const removeCatalogueEntry = (
   data: { catalogueId: string; code: string; reason: string },
 ) => onCatalogue(w, data.catalogueId, () => ({ type: 'RemoveCatalogueEntry', data }));
 
+export const changeCatalogueEntry = (
+  w: Writer,
+  data: { catalogueId: string; entry: CatalogueEntry; reason: string },
+) => onCatalogue(w, data.catalogueId, () => ({ type: 'ChangeCatalogueEntry', data }));
+
 export const publishCatalogue = (w: Writer, catalogueId: string) =>
   onCatalogue(w, catalogueId, () => ({
     type: 'PublishCatalogue',
