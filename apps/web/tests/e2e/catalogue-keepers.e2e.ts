@@ -31,15 +31,15 @@ describe('the catalogues, by department, city and visitor', () => {
       await ask.getByRole('link', { name: '申请纳入目录' }).click();
       await ask.waitForURL((url) => url.pathname === '/catalogues/request');
       await ask.getByLabel('申请部门').fill('市市场监管局');
-      await ask.getByLabel('编号', { exact: true }).fill('W-09');
+      await ask.locator('#request-code').fill('W-09');
       await ask.getByLabel('事项名称').fill(title);
-      await ask.getByLabel('依据', { exact: true }).fill('《食品安全法》第六条');
+      await ask.locator('#request-basis').fill('《食品安全法》第六条');
       await ask.getByLabel('责任部门').fill('市市场监管局');
       await ask.getByLabel('社区承担的工作（证明：用途、使用者）').fill('协助巡查、发现问题报告');
       await ask.getByLabel('经费保障（费随事转）').fill('每社区每年 1 万元');
       await ask.getByLabel('申请理由').fill('基层食品安全协管');
       await ask.getByRole('button', { name: '提交申请' }).click();
-      expect(await ask.getByRole('status').textContent()).toContain('申请已提交');
+      expect(await ask.locator('main').textContent()).toContain('申请已提交');
       await asking.close();
 
       // The city administrator reaches the catalogues from the navigation.

@@ -83,7 +83,7 @@ describe('the ledger, by a worker', () => {
       await page.goto('/work/ledger?community=shuyuan');
       await page.getByRole('link', { name: '清单外事项' }).click();
       await page.waitForURL((url) => url.pathname === '/work/ledger/off-catalogue');
-      await page.getByLabel('事项', { exact: true }).fill('上报楼道堆物整治照片');
+      await page.locator('#off-title').fill('上报楼道堆物整治照片');
       await page.getByLabel('推送的部门').fill('区爱卫办');
       await page.getByLabel('方式').selectOption('chat_group');
       await page.getByRole('button', { name: '登记' }).click();
