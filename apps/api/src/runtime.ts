@@ -73,7 +73,7 @@ import {
 } from '@gongzhi/projections/notification';
 import { organisationProjection, staffProjection } from '@gongzhi/projections/organisation';
 import { ledgerProjection } from '@gongzhi/projections/ledger';
-import { catalogueProjection } from '@gongzhi/projections/catalogue';
+import { catalogueProjection, offCatalogueProjection } from '@gongzhi/projections/catalogue';
 import { outcomeProjection } from '@gongzhi/projections/outcome';
 import { openPostgresReadModels } from '@gongzhi/projections/postgres';
 import { projectProjection, supervisionProjection } from '@gongzhi/projections/project';
@@ -323,6 +323,7 @@ export async function openRuntime(
     meetingProjection,
     ledgerProjection,
     catalogueProjection,
+    offCatalogueProjection,
     teamProjection,
     activityProjection,
     needProjection,

@@ -65,6 +65,14 @@ export const PROPOSING_CYCLE = 'demo-cycle-qinchuan';
 // The seeded cycle in publicity, and an objection to the count of A1 filed by createSampleRecords.
 export const NOTICE_CYCLE = 'demo-cycle-notice';
 export const OBJECTION = 'authz-objection';
+// A spreadsheet of one signboard, as a worker imports it into A1's ledger.
+const LEDGER_CSV = {
+  name: 'ledger.csv',
+  format: 'csv',
+  base64: Buffer.from(
+    '类别,名称,主管部门,每周耗时（分钟）,位置\n挂牌,授权测试导入牌子,授权测试部门,10,室外\n',
+  ).toString('base64'),
+};
 // A signboard of A1 in the burden-reduction ledger.
 export const LEDGER_ITEM = 'authz-ledger-item';
 // The city's certificate catalogue of 2091 (a draft), and a department's request to it.
@@ -634,6 +642,15 @@ export const SAMPLES: Record<string, Sample | Sample[]> = {
     input: { itemId: LEDGER_ITEM, inspectedOn: '2026-01-01', present: false },
     target: 'community',
   },
+  'ledger.importTemplate': {},
+  'ledger.importPreview': {
+    input: { communityId: A.communityId, file: LEDGER_CSV },
+    target: 'community',
+  },
+  'ledger.import': {
+    input: { communityId: A.communityId, file: LEDGER_CSV, skipRows: [] },
+    target: 'community',
+  },
 
   // The admission catalogues, on the city's draft CATALOGUE and the request CATALOGUE_REQUEST.
   'catalogue.list': {},
@@ -651,6 +668,26 @@ export const SAMPLES: Record<string, Sample | Sample[]> = {
     target: 'city',
   },
   'catalogue.publish': { input: { catalogueId: CATALOGUE }, target: 'city' },
+  'catalogue.changeEntry': {
+    input: { catalogueId: CATALOGUE, entry: CATALOGUE_ENTRY, reason: '授权测试' },
+    target: 'city',
+  },
+  'catalogue.versions': { input: { place: { type: 'city' } }, target: 'city' },
+  'catalogue.recordOffCatalogueTask': {
+    input: {
+      communityId: A.communityId,
+      title: '授权测试事项',
+      pushedBy: '授权测试部门',
+      pushedOn: '2026-01-01',
+      channel: 'phone',
+    },
+    target: 'community',
+  },
+  'catalogue.communityOffCatalogueTasks': {
+    input: { communityId: A.communityId },
+    target: 'community',
+  },
+  'catalogue.streetOffCatalogueTasks': { input: { streetId: A.streetId }, target: 'street' },
   'catalogue.fileRequest': {
     input: {
       place: { type: 'city' },

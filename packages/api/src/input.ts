@@ -69,7 +69,8 @@ function personText(issue: z.core.$ZodRawIssue): LocalizedText | undefined {
   }
 }
 
-function errorMap(locale: Locale): z.core.$ZodErrorMap {
+/** Zod messages worded for people, in the locale (also for inputs read from files). */
+export function errorMap(locale: Locale): z.core.$ZodErrorMap {
   return (issue) => personText(issue)?.[locale] ?? zodLocales[locale](issue);
 }
 

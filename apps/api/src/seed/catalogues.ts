@@ -1,9 +1,10 @@
 // Demo data of the admission catalogues (seed 000, Pinghu; seed 003, Changshu): the city's
 // certificate catalogue, last year's version and this year's, which a department's admitted
 // request joined and from which two certificates left (replaced by data sharing and a written
-// pledge); and this year's department-work catalogue. Written through the catalogue commands.
+// pledge); this year's department-work catalogue; a request refused, one waiting, and tasks pushed
+// to communities outside the catalogues (清单外事项). Written through the catalogue commands.
 import { catalogueCommands } from '@gongzhi/api';
-import { catalogueIdOf, catalogueStreams, type CatalogueEntry } from '@gongzhi/domain';
+import { catalogueIdOf, catalogueStreams, chinaDate, type CatalogueEntry } from '@gongzhi/domain';
 import type { By, SeedTarget } from './writers.ts';
 import { streamIsMissing } from './writers.ts';
 
@@ -88,7 +89,9 @@ const WORK_ITEMS: CatalogueEntry[] = [
 /** Seeds the demo catalogues, unless last year's certificate catalogue is there already. */
 export async function seedCatalogues(target: SeedTarget, thisYear: number, by: By): Promise<void> {
   const last = catalogueIdOf(city, 'certificates', thisYear - 1);
-  if (!(await streamIsMissing(target.store, catalogueStreams.catalogue(last)))) return;
+  if (!(await streamIsMissing(target.store, catalogueStreams.catalogue(last)))) {
+    return seedRequestsAndTasks(target, by);
+  }
   await catalogueCommands.draftCatalogue(by(ADMIN, -400), {
     place: city,
     kind: 'certificates',
@@ -154,4 +157,69 @@ export async function seedCatalogues(target: SeedTarget, thisYear: number, by: B
     });
   }
   await catalogueCommands.publishCatalogue(by(ADMIN, -30), work);
+  await seedRequestsAndTasks(target, by);
+}
+
+const REFUSED_REQUEST = 'demo-catalogue-request-screenshots';
+
+/**
+ * A department's request the city refused (no basis, no funding), one still waiting, and tasks
+ * pushed to 书院社区 and 湖苑社区 outside the catalogues (清单外事项); unless already there.
+ */
+async function seedRequestsAndTasks(target: SeedTarget, by: By): Promise<void> {
+  if (!(await streamIsMissing(target.store, catalogueStreams.request(REFUSED_REQUEST)))) return;
+  await catalogueCommands.fileCatalogueRequest(by('demo-department', -20), {
+    requestId: REFUSED_REQUEST,
+    place: city,
+    kind: 'work_items',
+    department: '区卫健委',
+    entry: {
+      code: 'W-04',
+      title: '每日入户排查截图上报',
+      basis: '区卫健委工作通知',
+      department: '区卫健委',
+      communityRole: '每日入户并在工作群上报截图',
+      category: 'assisting',
+    },
+    reason: '掌握辖区重点人群健康情况',
+  });
+  await catalogueCommands.decideCatalogueRequest(by(ADMIN, -15), {
+    requestId: REFUSED_REQUEST,
+    admit: false,
+    reason:
+      '无法律法规依据，未明确经费；以截图留痕属形式主义，不予纳入，请通过部门系统数据共享获取',
+  });
+  await catalogueCommands.fileCatalogueRequest(by('demo-department', -5), {
+    requestId: 'demo-catalogue-request-elderly',
+    place: city,
+    kind: 'work_items',
+    department: '市民政局',
+    entry: {
+      code: 'W-05',
+      title: '独居老人定期探访',
+      basis: '《江苏省养老服务条例》',
+      department: '市民政局',
+      communityRole: '每月探访登记，发现情况及时报告',
+      funding: '每人每年 600 元探访补贴，随事拨付',
+      category: 'assisting',
+    },
+    reason: '落实特殊困难老年人探访关爱制度',
+  });
+  const tasks = [
+    ['shuyuan', 'demo-shuyuan', '创文迎检台账补录', '区文明办', -12, 'chat_group'],
+    ['shuyuan', 'demo-shuyuan', '防诈骗APP注册率统计', '市公安局反诈中心', -9, 'app'],
+    ['shuyuan', 'demo-shuyuan', '垃圾分类每日打卡照片', '街道城管科', -4, 'chat_group'],
+    ['huyuan', 'demo-yushan', '消防安全承诺书收集', '区消防救援大队', -7, 'document'],
+  ] as const;
+  for (const [communityId, worker, title, pushedBy, offset, channel] of tasks) {
+    await catalogueCommands.recordOffCatalogueTask(by(worker, offset), {
+      taskId: `demo-offcatalogue-${communityId}-${offset}`,
+      communityId,
+      title,
+      pushedBy,
+      pushedOn: chinaDate(by(worker, offset).metadata.occurredAt),
+      channel,
+      notes: '不在部门工作进社区事项目录中',
+    });
+  }
 }

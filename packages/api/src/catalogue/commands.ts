@@ -8,6 +8,7 @@ import {
   catalogueRequestDecider,
   catalogueStreams,
   chinaDate,
+  offCatalogueTaskDecider,
   describeCatalogueEvent,
   parseCatalogueEvent,
   refuse,
@@ -20,9 +21,11 @@ import type {
   CatalogueEventData,
   CatalogueKind,
   CataloguePlace,
+  OffCatalogueTaskInput,
 } from '@gongzhi/domain';
 import { executeCommand, readState, type EventCodec, type Writer } from '../commands.ts';
 import { ledgerSettings } from '../ledger/commands.ts';
+import { communityRecord } from '../organisation/commands.ts';
 
 export const catalogueCodec: EventCodec<CatalogueEvent> = {
   read: (recorded) => parseCatalogueEvent(recorded.type, recorded.data),
@@ -95,6 +98,11 @@ export const removeCatalogueEntry = (
   data: { catalogueId: string; code: string; reason: string },
 ) => onCatalogue(w, data.catalogueId, () => ({ type: 'RemoveCatalogueEntry', data }));
 
+export const changeCatalogueEntry = (
+  w: Writer,
+  data: { catalogueId: string; entry: CatalogueEntry; reason: string },
+) => onCatalogue(w, data.catalogueId, () => ({ type: 'ChangeCatalogueEntry', data }));
+
 export const publishCatalogue = (w: Writer, catalogueId: string) =>
   onCatalogue(w, catalogueId, () => ({
     type: 'PublishCatalogue',
@@ -164,3 +172,37 @@ export async function decideCatalogueRequest(
     },
   }));
 }
+
+export const offCatalogueTaskRecord = (taskId: string) => ({
+  stream: catalogueStreams.offCatalogueTask(taskId),
+  decider: offCatalogueTaskDecider,
+  codec: catalogueCodec,
+});
+
+/** Records a task pushed to an open community; the street is the community's own. */
+export const recordOffCatalogueTask = (
+  w: Writer,
+  data: OffCatalogueTaskInput & { taskId: string; communityId: string },
+) =>
+  executeCommand(w.store, {
+    ...offCatalogueTaskRecord(data.taskId),
+    command: async () => {
+      const community = (await readState(w.store, communityRecord(data.communityId))).state;
+      if (community.status !== 'open') {
+        return refuse(
+          'conflict',
+          'community_not_open',
+          '这个社区或村不在册，不能登记。',
+          'This community or village is not open; nothing can be recorded for it.',
+          'communityId',
+        );
+      }
+      return {
+        type: 'RecordOffCatalogueTask' as const,
+        data: { ...data, streetId: community.streetId, recordedBy: w.metadata.actor },
+        today: chinaDate(w.metadata.occurredAt),
+      };
+    },
+    subject: () => say('清单外事项', 'The off-catalogue task'),
+    metadata: w.metadata,
+  });

@@ -32,6 +32,7 @@ import { firstEvent, streetScope } from '../organisation/places.ts';
 import { caughtUpTo, minPositionSchema as minPosition, written } from '../positions.ts';
 import { ApiRefusal, procedure, router, type Access } from '../trpc.ts';
 import * as commands from './commands.ts';
+import { offCatalogueProcedures } from './off-catalogue.ts';
 
 const placeScope = (ctx: Context, place: CataloguePlace): Promise<Scope> | Scope =>
   place.type === 'city' ? { type: 'city' } : streetScope(ctx, place.streetId);
@@ -75,6 +76,8 @@ const DEPARTMENTS_ONLY = say(
 const NOT_PUBLISHED = say('这个目录版本尚未发布。', 'This catalogue version is not published.');
 
 export const catalogueRouter = router({
+  ...offCatalogueProcedures,
+
   /** Published versions, newest first. */
   list: procedure('public', z.object({ minPosition }).optional()).query(async ({ ctx, input }) => {
     await caughtUpTo(ctx, input?.minPosition);
@@ -115,6 +118,27 @@ export const catalogueRouter = router({
   ).mutation(async ({ ctx, input }) =>
     written(await commands.addCatalogueEntry(writerFor(ctx), input)),
   ),
+
+  /** Rewrites an entry of a draft under its number, with the reason. */
+  changeEntry: procedure(
+    versionStaff(say('修改准入目录', 'change an admission catalogue')),
+    z.object({ catalogueId, entry: catalogueEntrySchema, reason }),
+  ).mutation(async ({ ctx, input }) =>
+    written(await commands.changeCatalogueEntry(writerFor(ctx), input)),
+  ),
+
+  /** A place's versions, drafts included, for those who keep them. */
+  versions: procedure(
+    placeStaff(say('管理准入目录', 'keep the admission catalogues')),
+    z.object({ place: cataloguePlaceSchema, minPosition }),
+  ).query(async ({ ctx, input }) => {
+    await caughtUpTo(ctx, input.minPosition);
+    const key = placeKey(input.place);
+    const versions = await listCatalogueVersions(ctx.services.readModels.db, {
+      includeDrafts: true,
+    });
+    return { versions: versions.filter((v) => v.placeKey === key) };
+  }),
 
   removeEntry: procedure(
     versionStaff(say('修改准入目录', 'change an admission catalogue')),

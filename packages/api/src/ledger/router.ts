@@ -20,6 +20,7 @@ import { caughtUpTo, minPositionSchema as minPosition, written } from '../positi
 import { photosOf } from '../proposal/photos.ts';
 import { ApiRefusal, procedure, router } from '../trpc.ts';
 import * as commands from './commands.ts';
+import { ledgerImportProcedures } from './import/procedures.ts';
 import {
   actInput,
   cityAdmin,
@@ -38,6 +39,8 @@ const ITEM_NOT_YET = {
 const KEEP = { 'zh-CN': '登记减负台账', en: 'keep the burden-reduction ledger' };
 
 export const ledgerRouter = router({
+  ...ledgerImportProcedures,
+
   /** The locality's rules: the boards that may stay, and who keeps the catalogues. */
   settings: procedure('public', z.object({}).optional()).query(async ({ ctx }) =>
     commands.ledgerSettings(ctx.services),

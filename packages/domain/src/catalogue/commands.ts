@@ -22,13 +22,22 @@ export interface RemoveCatalogueEntry {
   data: CatalogueEventData<'CatalogueEntryRemoved'>;
 }
 
+export interface ChangeCatalogueEntry {
+  type: 'ChangeCatalogueEntry';
+  data: CatalogueEventData<'CatalogueEntryChanged'>;
+}
+
 export interface PublishCatalogue {
   type: 'PublishCatalogue';
   data: CatalogueEventData<'CataloguePublished'>;
 }
 
 export type CatalogueCommand =
-  DraftCatalogue | AddCatalogueEntry | RemoveCatalogueEntry | PublishCatalogue;
+  | DraftCatalogue
+  | AddCatalogueEntry
+  | RemoveCatalogueEntry
+  | ChangeCatalogueEntry
+  | PublishCatalogue;
 
 function requireDraft(state: CatalogueState, catalogueId: string) {
   if (state.status === 'none') {
@@ -120,6 +129,27 @@ export function removeCatalogueEntry(
     );
   }
   return [{ type: 'CatalogueEntryRemoved', data: command.data }];
+}
+
+/** Rewrites an entry of a draft under its number; an entry that reads the same is a retry. */
+export function changeCatalogueEntry(
+  command: ChangeCatalogueEntry,
+  state: CatalogueState,
+): CatalogueEventOf<'CatalogueEntryChanged'>[] {
+  const draft = requireDraft(state, command.data.catalogueId);
+  const { entry } = command.data;
+  const current = draft.entries.find((e) => e.code === entry.code);
+  if (!current) {
+    return refuse(
+      'not_found',
+      'entry_not_found',
+      `目录中没有编号 ${entry.code} 的条目。`,
+      `The catalogue has no entry numbered ${entry.code}.`,
+      'code',
+    );
+  }
+  if (JSON.stringify(current) === JSON.stringify(entry)) return [];
+  return [{ type: 'CatalogueEntryChanged', data: command.data }];
 }
 
 export function publishCatalogue(

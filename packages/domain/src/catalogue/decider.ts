@@ -2,6 +2,7 @@
 import type { Decider } from '../shared/decider.ts';
 import {
   addCatalogueEntry,
+  changeCatalogueEntry,
   decideCatalogueRequest,
   draftCatalogue,
   publishCatalogue,
@@ -30,6 +31,8 @@ export function decideCatalogue(
       return addCatalogueEntry(command, state);
     case 'RemoveCatalogueEntry':
       return removeCatalogueEntry(command, state);
+    case 'ChangeCatalogueEntry':
+      return changeCatalogueEntry(command, state);
     case 'PublishCatalogue':
       return publishCatalogue(command, state);
   }

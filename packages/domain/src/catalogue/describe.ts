@@ -1,6 +1,6 @@
 // How the catalogues read in pages and messages (zh-CN, en).
 import { say, type LocalizedText } from '../shared/errors.ts';
-import type { CatalogueEvent, CatalogueKind } from './events.ts';
+import type { CatalogueEvent, CatalogueKind, OffCatalogueChannel } from './events.ts';
 
 export const catalogueKindText: Record<CatalogueKind, LocalizedText> = {
   certificates: say(
@@ -13,6 +13,15 @@ export const catalogueKindText: Record<CatalogueKind, LocalizedText> = {
   ),
 };
 
+export const offCatalogueChannelText: Record<OffCatalogueChannel, LocalizedText> = {
+  chat_group: say('工作群', 'work chat group'),
+  phone: say('电话', 'phone call'),
+  document: say('文件、通知', 'document or notice'),
+  meeting: say('会议布置', 'at a meeting'),
+  app: say('政务应用', 'government app'),
+  other: say('其他', 'other'),
+};
+
 /** One line saying what an event did, for conflict messages. */
 export function describeCatalogueEvent(event: CatalogueEvent): LocalizedText {
   switch (event.type) {
@@ -22,6 +31,10 @@ export function describeCatalogueEvent(event: CatalogueEvent): LocalizedText {
       return say(`增加了「${event.data.entry.title}」`, `added “${event.data.entry.title}”`);
     case 'CatalogueEntryRemoved':
       return say(`删去了 ${event.data.code}`, `removed ${event.data.code}`);
+    case 'CatalogueEntryChanged':
+      return say(`修改了 ${event.data.entry.code}`, `changed ${event.data.entry.code}`);
+    case 'OffCatalogueTaskRecorded':
+      return say(`登记了清单外事项「${event.data.title}」`, `recorded “${event.data.title}”`);
     case 'CataloguePublished':
       return say('发布了目录', 'published it');
     case 'CatalogueRequestFiled':

@@ -4,7 +4,9 @@
 // communities (部门工作进村社区事项). A version is drafted from the last published one, changed
 // entry by entry with the reason, and frozen when published. Departments ask to add an item; the
 // city (or street) admits or refuses it with a reason, and an admitted item joins the next
-// version. Streams `catalogue-<catalogueId>` (one per version) and `cataloguerequest-<requestId>`.
+// version. A community worker records tasks pushed to it that no catalogue admits (清单外事项).
+// Streams `catalogue-<catalogueId>` (one per version), `cataloguerequest-<requestId>` and
+// `offcatalogue-<taskId>`.
 import { z } from 'zod';
 import { eventParsing, type EventUnion } from '../shared/events.ts';
 import { inputText, storedText, type TextRules } from '../shared/text.ts';
@@ -49,6 +51,28 @@ const storedEntry = z.object(entryFields(storedText));
 
 const reason = storedText.paragraph({ max: 1000 });
 
+/** How an off-catalogue task reached the community. */
+export const offCatalogueChannelSchema = z.enum([
+  'chat_group',
+  'phone',
+  'document',
+  'meeting',
+  'app',
+  'other',
+]);
+export type OffCatalogueChannel = z.infer<typeof offCatalogueChannelSchema>;
+export const offCatalogueChannels = offCatalogueChannelSchema.options;
+
+/** What a worker records of an off-catalogue task, as a form sends it. */
+export const offCatalogueTaskInputSchema = z.object({
+  title: inputText.line({ max: 120 }),
+  pushedBy: inputText.line({ max: 80 }),
+  pushedOn: isoDateSchema,
+  channel: offCatalogueChannelSchema,
+  notes: inputText.paragraph({ max: 1000 }).optional(),
+});
+export type OffCatalogueTaskInput = z.infer<typeof offCatalogueTaskInputSchema>;
+
 export const catalogueEventSchemas = {
   CatalogueDrafted: {
     version: 1,
@@ -77,6 +101,11 @@ export const catalogueEventSchemas = {
     version: 1,
     schema: z.object({ catalogueId: idSchema, code: z.string(), reason }),
   },
+  /** An entry of a draft rewritten (same number): its columns as they now read, and why. */
+  CatalogueEntryChanged: {
+    version: 1,
+    schema: z.object({ catalogueId: idSchema, entry: storedEntry, reason }),
+  },
   CataloguePublished: {
     version: 1,
     schema: z.object({ catalogueId: idSchema, publishedOn: isoDateSchema, publishedBy: idSchema }),
@@ -102,6 +131,26 @@ export const catalogueEventSchemas = {
     version: 1,
     schema: z.object({ requestId: idSchema, reason, decidedBy: idSchema }),
   },
+  /**
+   * A task pushed to a community that no catalogue admits (清单外事项), as a community worker
+   * records it: who pushed it, when and how. The street sees these.
+   */
+  OffCatalogueTaskRecorded: {
+    version: 1,
+    schema: z.object({
+      taskId: idSchema,
+      communityId: idSchema,
+      streetId: idSchema,
+      title: storedText.line({ max: 120 }),
+      /** The department or office that pushed it. */
+      pushedBy: storedText.line({ max: 80 }),
+      /** The day it arrived, YYYY-MM-DD. */
+      pushedOn: isoDateSchema,
+      channel: offCatalogueChannelSchema,
+      notes: storedText.paragraph({ max: 1000 }).optional(),
+      recordedBy: idSchema,
+    }),
+  },
 } as const;
 
 type Schemas = typeof catalogueEventSchemas;
@@ -123,4 +172,5 @@ export const catalogueIdOf = (place: CataloguePlace, kind: CatalogueKind, year: 
 export const catalogueStreams = {
   catalogue: (catalogueId: string) => `catalogue-${catalogueId}`,
   request: (requestId: string) => `cataloguerequest-${requestId}`,
+  offCatalogueTask: (taskId: string) => `offcatalogue-${taskId}`,
 };

@@ -2,3 +2,4 @@ export * from './events.ts';
 export * from './state.ts';
 export * from './decider.ts';
 export * from './describe.ts';
+export * from './off-catalogue.ts';

@@ -33,6 +33,13 @@ export function evolveCatalogue(state: CatalogueState, event: CatalogueEvent): C
       };
     case 'CatalogueEntryRemoved':
       return { ...state, entries: state.entries.filter((e) => e.code !== event.data.code) };
+    case 'CatalogueEntryChanged':
+      return {
+        ...state,
+        entries: state.entries.map((e) =>
+          e.code === event.data.entry.code ? event.data.entry : e,
+        ),
+      };
     case 'CataloguePublished':
       return { ...state, status: 'published' };
     default:

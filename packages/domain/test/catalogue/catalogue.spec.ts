@@ -2,6 +2,7 @@ import { describe, it } from 'vitest';
 import {
   catalogueDecider,
   catalogueRequestDecider,
+  offCatalogueTaskDecider,
   type CatalogueEntry,
   type CatalogueEvent,
   type CatalogueState,
@@ -137,5 +138,69 @@ describe('department request', () => {
     given(catalogueRequestDecider, [])
       .when({ type: 'RefuseCatalogueRequest', data: decision })
       .then(refused('not_found', 'request_not_found'));
+  });
+});
+
+describe('catalogue entry changes', () => {
+  const changed = (title: string) => ({
+    type: 'ChangeCatalogueEntry' as const,
+    data: {
+      catalogueId: 'city-certificates-2026',
+      entry: entry('Z-01', title),
+      reason: '改为数据共享核验',
+    },
+  });
+  const published: CatalogueEvent = {
+    type: 'CataloguePublished',
+    data: { catalogueId: 'city-certificates-2026', publishedOn: '2026-03-01', publishedBy: 'a' },
+  };
+
+  it('rewrites an entry of a draft under its number, with the reason', () => {
+    given(catalogueDecider, [drafted(2026, [entry('Z-01')])])
+      .when(changed('低保证明（新）'))
+      .then([{ type: 'CatalogueEntryChanged', data: changed('低保证明（新）').data }]);
+  });
+
+  it('finds an entry that already reads so changed (a retry), and refuses an unknown number', () => {
+    given(catalogueDecider, [drafted(2026, [entry('Z-01')])])
+      .when(changed('证明 Z-01'))
+      .then([]);
+    given(catalogueDecider, [drafted(2026, [entry('Z-02')])])
+      .when(changed('x'))
+      .then(refused('not_found', 'entry_not_found'));
+  });
+
+  it('refuses to change a published version', () => {
+    given(catalogueDecider, [drafted(2026, [entry('Z-01')]), published])
+      .when(changed('x'))
+      .then(refused('conflict', 'catalogue_published'));
+  });
+});
+
+describe('off-catalogue task (清单外事项)', () => {
+  const data = {
+    taskId: 't1',
+    communityId: 'shuyuan',
+    streetId: 'yushan',
+    title: '上报创卫照片',
+    pushedBy: '区创卫办',
+    pushedOn: '2026-03-02',
+    channel: 'chat_group' as const,
+    recordedBy: 'w1',
+  };
+
+  it('records who pushed a task, when and how; a retry records nothing', () => {
+    given(offCatalogueTaskDecider, [])
+      .when({ type: 'RecordOffCatalogueTask', data, today: '2026-03-05' })
+      .then([{ type: 'OffCatalogueTaskRecorded', data }]);
+    given(offCatalogueTaskDecider, [{ type: 'OffCatalogueTaskRecorded', data }])
+      .when({ type: 'RecordOffCatalogueTask', data, today: '2026-03-05' })
+      .then([]);
+  });
+
+  it('refuses a day after today', () => {
+    given(offCatalogueTaskDecider, [])
+      .when({ type: 'RecordOffCatalogueTask', data, today: '2026-03-01' })
+      .then(refused('invalid', 'date_in_future'));
   });
 });

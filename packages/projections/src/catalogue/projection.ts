@@ -17,9 +17,10 @@ export const placeKey = (place: CataloguePlace) =>
 
 export const catalogueProjection: Projection<CatalogueTable> = {
   name: 'catalogue',
-  version: 1,
+  // 2: entries changed in a draft (CatalogueEntryChanged) are kept and listed among the changes.
+  version: 2,
   tables: catalogueTables,
-  eventTypes: catalogueEventTypes,
+  eventTypes: catalogueEventTypes.filter((type) => type !== 'OffCatalogueTaskRecorded'),
 
   schema: (t) => [
     `CREATE TABLE ${t.cat_versions} (
@@ -114,6 +115,20 @@ export const catalogueProjection: Projection<CatalogueTable> = {
         );
         return;
       }
+      case 'CatalogueEntryChanged': {
+        const { catalogueId, entry, reason } = event.data;
+        await tx.run(
+          `UPDATE ${t.cat_entries} SET title = ?, entry = ? WHERE catalogue_id = ? AND code = ?`,
+          [entry.title, JSON.stringify(entry), catalogueId, entry.code],
+        );
+        await tx.run(
+          `INSERT INTO ${t.cat_changes}
+             (position, catalogue_id, change, code, title, reason)
+           VALUES (?, ?, 'changed', ?, ?, ?) ON CONFLICT (position) DO NOTHING`,
+          [recorded.position, catalogueId, entry.code, entry.title, reason],
+        );
+        return;
+      }
       case 'CataloguePublished':
         await tx.run(
           `UPDATE ${t.cat_versions} SET status = 'published', published_on = ?
@@ -149,6 +164,8 @@ export const catalogueProjection: Projection<CatalogueTable> = {
             event.data.requestId,
           ],
         );
+        return;
+      case 'OffCatalogueTaskRecorded':
         return;
     }
   },

@@ -36,7 +36,7 @@ export async function listCatalogueVersions(
 }
 
 export interface CatalogueChangeView {
-  change: 'added' | 'removed';
+  change: 'added' | 'removed' | 'changed';
   code: string;
   title: string;
   reason: string;
@@ -65,7 +65,7 @@ export async function readCatalogueVersion(
     ...toVersion(row),
     entries: entries.map((e) => JSON.parse(String(e.entry)) as CatalogueEntry),
     changes: changes.map((c) => ({
-      change: String(c.change) as 'added' | 'removed',
+      change: String(c.change) as CatalogueChangeView['change'],
       code: String(c.code),
       title: String(c.title),
       reason: String(c.reason),

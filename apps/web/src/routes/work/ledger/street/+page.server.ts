@@ -11,11 +11,12 @@ export const load: PageServerLoad = async ({ locals, cookies, parent }) => {
   const streetId = community.streetId;
   if (!mayOverseeStreet(staff.grants, streetId)) refusePage(m.ledger_street_heading(), staff);
   const minPosition = lastWrite(cookies);
-  const [figures, { items: relapses }, overview] = await Promise.all([
+  const [figures, { items: relapses }, overview, offCatalogue] = await Promise.all([
     locals.api.ledger.figures.query({ streetId, minPosition }),
     locals.api.ledger.streetItems.query({ streetId, status: 'relapsed', minPosition }),
     loadOverview(locals.api, cookies),
+    locals.api.catalogue.streetOffCatalogueTasks.query({ streetId, minPosition }),
   ]);
   const communities = overview.streets.find((s) => s.streetId === streetId)?.communities ?? [];
-  return { figures, relapses, communities };
+  return { figures, relapses, communities, offCatalogue };
 };
