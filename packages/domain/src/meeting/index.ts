@@ -7,3 +7,4 @@ export * from './decider.ts';
 export * from './attendance.ts';
 export * from './describe.ts';
 export * from './vitality.ts';
+export * from './topic/index.ts';
