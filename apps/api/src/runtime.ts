@@ -66,7 +66,7 @@ import {
 } from '@gongzhi/projections/ballot';
 import { openClusterLocks, startElectedRunner } from '@gongzhi/projections/cluster';
 import { cycleProjection } from '@gongzhi/projections/cycle';
-import { meetingProjection } from '@gongzhi/projections/meeting';
+import { meetingProjection, topicProjection } from '@gongzhi/projections/meeting';
 import {
   ensureNotificationStateTables,
   notificationProjection,
@@ -304,6 +304,7 @@ export async function openRuntime(
     paperBallotProjection,
     projectProjection,
     meetingProjection,
+    topicProjection,
     ledgerProjection,
     catalogueProjection,
     teamProjection,

@@ -7,6 +7,7 @@ import {
   catalogueCommands,
   cycleCommands,
   meetingCommands,
+  meetingTopicCommands,
   ledgerCommands,
   organisationCommands,
   outcomeCommands,
@@ -98,6 +99,10 @@ export const MEETING = {
   motionId: 'authz-motion',
   member: 'demo-r-wang',
   day: chinaDate(new Date().toISOString()),
+  /** Topics raised by staff of A1: one to support and accept, one to decline, one to merge. */
+  topicId: 'authz-topic',
+  declinedTopicId: 'authz-topic-declined',
+  mergedTopicId: 'authz-topic-merged',
 };
 
 /** Inputs that name fixture residents are built when the case runs. */
@@ -585,6 +590,44 @@ export const SAMPLES: Record<string, Sample | Sample[]> = {
     target: 'community',
   },
   'meeting.close': { input: { meetingId: MEETING.closingId }, target: 'community' },
+  'meeting.topics': { input: { communityId: A.communityId } },
+  'meeting.topic': { input: { topicId: MEETING.topicId } },
+  'meeting.raiseTopic': {
+    input: { communityId: A.communityId, title: '授权测试议题', detail: '授权测试说明' },
+  },
+  'meeting.supportTopic': { input: { topicId: MEETING.topicId } },
+  'meeting.myTopics': { input: {} },
+  'meeting.raiseTopicFor': {
+    input: {
+      communityId: A.communityId,
+      residentId: MEETING.member,
+      title: '授权测试议题',
+      detail: '授权测试说明',
+    },
+    target: 'community',
+  },
+  'meeting.raiseStaffTopic': {
+    input: {
+      communityId: A.communityId,
+      title: '授权测试议题',
+      detail: '授权测试说明',
+      source: 'ledger',
+      sourceRef: 'authz-ledger',
+    },
+    target: 'community',
+  },
+  'meeting.acceptTopic': {
+    input: { topicId: MEETING.topicId, bodyId: MEETING.bodyId },
+    target: 'community',
+  },
+  'meeting.mergeTopic': {
+    input: { topicId: MEETING.mergedTopicId, intoTopicId: MEETING.topicId, reason: '授权测试' },
+    target: 'community',
+  },
+  'meeting.declineTopic': {
+    input: { topicId: MEETING.declinedTopicId, reason: '授权测试' },
+    target: 'community',
+  },
 
   // The burden-reduction ledger, on the item LEDGER_ITEM of A1 made by createSampleRecords.
   'ledger.settings': {},
@@ -914,6 +957,19 @@ export async function createSampleRecords({
     itemId: MEETING.itemId,
     text: '授权测试动议',
   });
+  for (const topicId of [MEETING.topicId, MEETING.declinedTopicId, MEETING.mergedTopicId]) {
+    await meetingTopicCommands.raiseTopic(w, {
+      topicId,
+      communityId: A.communityId,
+      streetId: A.streetId,
+      title: '授权测试议题',
+      detail: '授权测试说明',
+      raisedBy: 'staff',
+      authorId: 'system',
+      source: 'own',
+      sourceRef: null,
+    });
+  }
   await ledgerCommands.recordLedgerItem(w, {
     itemId: LEDGER_ITEM,
     communityId: A.communityId,

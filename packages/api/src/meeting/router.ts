@@ -10,9 +10,11 @@ import { procedure, router } from '../trpc.ts';
 import * as commands from './commands.ts';
 import { listCommunityBodies, listCommunityMeetings, readPublicMeeting } from './queries.ts';
 import { meetingStaffProcedures, signInCodesOf } from './staff.ts';
+import { meetingTopicProcedures } from './topics.ts';
 
 export const meetingRouter = router({
   ...meetingStaffProcedures,
+  ...meetingTopicProcedures,
 
   /** A community's deliberative bodies and their rules. */
   bodies: procedure('public', z.object({ communityId: idSchema, minPosition })).query(

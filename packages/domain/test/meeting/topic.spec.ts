@@ -67,7 +67,12 @@ const meetingOf = (bodyId: string) =>
 
 describe('a topic (议题)', () => {
   it('is raised once; a topic from another record names it, one of its own names none', () => {
-    given(topicDecider, []).when({ type: 'RaiseTopic', data: raised().data }).then([raised()]);
+    given(topicDecider, [])
+      .when({ type: 'RaiseTopic', data: raised().data, authorCommunities: ['shuyuan'] })
+      .then([raised()]);
+    given(topicDecider, [])
+      .when({ type: 'RaiseTopic', data: raised().data, authorCommunities: ['qinhu'] })
+      .then(refused('forbidden', 'not_of_community'));
     given(topicDecider, [raised()])
       .when({ type: 'RaiseTopic', data: raised().data })
       .then(refused('conflict', 'topic_exists'));

@@ -1,2 +1,3 @@
 export * from './projection.ts';
 export * from './queries.ts';
+export * from './topics/index.ts';

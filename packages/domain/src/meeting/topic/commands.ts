@@ -11,6 +11,8 @@ import { topicIsOpen, type RaisedTopic, type TopicState } from './state.ts';
 export interface RaiseTopic {
   type: 'RaiseTopic';
   data: TopicEventData<'TopicRaised'>;
+  /** A resident author's communities (their ties, read by the handler); unused for staff. */
+  authorCommunities?: readonly string[];
 }
 
 export interface SupportTopic {
@@ -55,6 +57,15 @@ export function raiseTopic(command: RaiseTopic, state: TopicState): TopicEventOf
       '来自其他记录的议题须注明来源编号；自行提出的议题不填。',
       'A topic from another record names that record; a topic raised on its own names none.',
       'sourceRef',
+    );
+  }
+  if (data.raisedBy === 'resident' && !command.authorCommunities?.includes(data.communityId)) {
+    return refuse(
+      'forbidden',
+      'not_of_community',
+      '只能向自己所在的社区提出议题。',
+      'A resident can raise topics only in a community they belong to.',
+      'communityId',
     );
   }
   return [{ type: 'TopicRaised', data }];
