@@ -251,7 +251,7 @@ describe.each(engines)('meeting topics over HTTP on $name', ({ make }) => {
       ),
     );
     const convene = (topicIds: string[]) =>
-      call(
+      call<{ meetingId: string; position: string }>(
         'meeting.convene',
         {
           bodyId,
