@@ -8,3 +8,4 @@ export * from './attendance.ts';
 export * from './describe.ts';
 export * from './vitality.ts';
 export * from './topic/index.ts';
+export * from './minutes/index.ts';
