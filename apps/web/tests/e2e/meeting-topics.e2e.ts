@@ -52,11 +52,14 @@ describe('meeting topics', () => {
       const worker = await (await phoneContext(browser)).newPage();
       await signIn(worker, people.shuyuanWorker);
       await worker.goto('/work/meetings/topics?community=shuyuan');
-      const accepted = worker.locator('li[data-topic]', { hasText: wanted });
+      // A topic's row is the one whose title links to it (others name it in their merge lists).
+      const rowOf = (title: string) =>
+        worker.locator('li[data-topic]').filter({ has: worker.getByRole('link', { name: title }) });
+      const accepted = rowOf(wanted);
       await accepted.getByText('采纳，列入议程').click();
       await accepted.getByRole('button', { name: '采纳', exact: true }).click();
       await expect.poll(() => accepted.getByText('议题已采纳。').count()).toBe(1);
-      const refused = worker.locator('li[data-topic]', { hasText: declined });
+      const refused = rowOf(declined);
       await refused.locator('summary', { hasText: '不予采纳' }).click();
       await refused.locator('textarea[name="reason"]').fill('属于邻里纠纷，已转人民调解。');
       await refused.getByRole('button', { name: '不予采纳', exact: true }).click();
