@@ -66,7 +66,11 @@ import {
 } from '@gongzhi/projections/ballot';
 import { openClusterLocks, startElectedRunner } from '@gongzhi/projections/cluster';
 import { cycleProjection } from '@gongzhi/projections/cycle';
-import { meetingProjection, topicProjection } from '@gongzhi/projections/meeting';
+import {
+  meetingProjection,
+  minutesProjection,
+  topicProjection,
+} from '@gongzhi/projections/meeting';
 import {
   ensureNotificationStateTables,
   notificationProjection,
@@ -305,6 +309,7 @@ export async function openRuntime(
     projectProjection,
     meetingProjection,
     topicProjection,
+    minutesProjection,
     ledgerProjection,
     catalogueProjection,
     teamProjection,

@@ -8,6 +8,7 @@ import {
   cycleCommands,
   meetingCommands,
   meetingTopicCommands,
+  meetingMinutesCommands,
   ledgerCommands,
   organisationCommands,
   outcomeCommands,
@@ -103,6 +104,8 @@ export const MEETING = {
   topicId: 'authz-topic',
   declinedTopicId: 'authz-topic-declined',
   mergedTopicId: 'authz-topic-merged',
+  /** A closed meeting whose draft minutes are circulated. */
+  minutesId: 'authz-meeting-minutes',
 };
 
 /** Inputs that name fixture residents are built when the case runs. */
@@ -590,6 +593,23 @@ export const SAMPLES: Record<string, Sample | Sample[]> = {
     target: 'community',
   },
   'meeting.close': { input: { meetingId: MEETING.closingId }, target: 'community' },
+  'meeting.minutes': { input: { meetingId: MEETING.minutesId } },
+  'meeting.minutesDraft': { input: { meetingId: MEETING.minutesId } },
+  'meeting.signMinutes': { input: { meetingId: MEETING.minutesId } },
+  'meeting.requestMinutesCorrection': {
+    input: { meetingId: MEETING.minutesId, text: '授权测试更正' },
+  },
+  'meeting.minutesWork': { input: { meetingId: MEETING.minutesId }, target: 'community' },
+  'meeting.draftMinutes': {
+    input: { meetingId: MEETING.minutesId, text: '授权测试纪要' },
+    target: 'community',
+  },
+  'meeting.circulateMinutes': { input: { meetingId: MEETING.minutesId }, target: 'community' },
+  'meeting.approveMinutes': { input: { meetingId: MEETING.minutesId }, target: 'community' },
+  'meeting.correctMinutes': {
+    input: { meetingId: MEETING.minutesId, text: '授权测试更正', reason: '授权测试' },
+    target: 'community',
+  },
   'meeting.topics': { input: { communityId: A.communityId } },
   'meeting.topic': { input: { topicId: MEETING.topicId } },
   'meeting.raiseTopic': {
@@ -941,7 +961,7 @@ export async function createSampleRecords({
     role: 'member',
     from: MEETING.day,
   });
-  for (const meetingId of [MEETING.meetingId, MEETING.closingId]) {
+  for (const meetingId of [MEETING.meetingId, MEETING.closingId, MEETING.minutesId]) {
     await meetingCommands.conveneMeeting(w, {
       meetingId,
       bodyId: MEETING.bodyId,
@@ -957,6 +977,12 @@ export async function createSampleRecords({
     itemId: MEETING.itemId,
     text: '授权测试动议',
   });
+  await meetingCommands.closeMeeting(w, MEETING.minutesId);
+  await meetingMinutesCommands.draftMinutes(w, {
+    meetingId: MEETING.minutesId,
+    text: '授权测试纪要草稿',
+  });
+  await meetingMinutesCommands.circulateMinutes(w, MEETING.minutesId);
   for (const topicId of [MEETING.topicId, MEETING.declinedTopicId, MEETING.mergedTopicId]) {
     await meetingTopicCommands.raiseTopic(w, {
       topicId,

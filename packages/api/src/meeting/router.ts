@@ -11,10 +11,12 @@ import * as commands from './commands.ts';
 import { listCommunityBodies, listCommunityMeetings, readPublicMeeting } from './queries.ts';
 import { meetingStaffProcedures, signInCodesOf } from './staff.ts';
 import { meetingTopicProcedures } from './topics.ts';
+import { meetingMinutesProcedures } from './minutes.ts';
 
 export const meetingRouter = router({
   ...meetingStaffProcedures,
   ...meetingTopicProcedures,
+  ...meetingMinutesProcedures,
 
   /** A community's deliberative bodies and their rules. */
   bodies: procedure('public', z.object({ communityId: idSchema, minPosition })).query(
