@@ -9,3 +9,4 @@ export * from './describe.ts';
 export * from './vitality.ts';
 export * from './topic/index.ts';
 export * from './minutes/index.ts';
+export * from './resolution/index.ts';
