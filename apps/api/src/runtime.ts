@@ -69,6 +69,7 @@ import { cycleProjection } from '@gongzhi/projections/cycle';
 import {
   meetingProjection,
   minutesProjection,
+  resolutionProjection,
   topicProjection,
 } from '@gongzhi/projections/meeting';
 import {
@@ -310,6 +311,7 @@ export async function openRuntime(
     meetingProjection,
     topicProjection,
     minutesProjection,
+    resolutionProjection,
     ledgerProjection,
     catalogueProjection,
     teamProjection,

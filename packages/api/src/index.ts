@@ -26,6 +26,7 @@ export * as projectCommands from './project/commands.ts';
 export * as meetingCommands from './meeting/commands.ts';
 export * as meetingTopicCommands from './meeting/topic-commands.ts';
 export * as meetingMinutesCommands from './meeting/minutes-commands.ts';
+export * as meetingResolutionCommands from './meeting/resolution-commands.ts';
 export { createSignInCodes, type SignInCodes } from './meeting/sign-in-code.ts';
 export * as ledgerCommands from './ledger/commands.ts';
 export * as catalogueCommands from './catalogue/commands.ts';

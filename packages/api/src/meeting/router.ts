@@ -12,11 +12,13 @@ import { listCommunityBodies, listCommunityMeetings, readPublicMeeting } from '.
 import { meetingStaffProcedures, signInCodesOf } from './staff.ts';
 import { meetingTopicProcedures } from './topics.ts';
 import { meetingMinutesProcedures } from './minutes.ts';
+import { meetingResolutionProcedures } from './resolutions.ts';
 
 export const meetingRouter = router({
   ...meetingStaffProcedures,
   ...meetingTopicProcedures,
   ...meetingMinutesProcedures,
+  ...meetingResolutionProcedures,
 
   /** A community's deliberative bodies and their rules. */
   bodies: procedure('public', z.object({ communityId: idSchema, minPosition })).query(

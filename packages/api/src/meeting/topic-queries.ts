@@ -7,7 +7,7 @@ import {
   supportsTopic,
   type TopicView,
 } from '@gongzhi/projections/meeting';
-import { readMeeting } from '@gongzhi/projections/meeting';
+import { listResolutionsOfTopic, readMeeting } from '@gongzhi/projections/meeting';
 import type { Context } from '../context.ts';
 import { topicNotFound } from './procedure-helpers.ts';
 
@@ -34,6 +34,8 @@ export async function readPublicTopic(ctx: Context, topicId: string) {
       ? { meetingId: meeting.meetingId, title: meeting.title, startsAt: meeting.startsAt }
       : null,
     into: into ? { topicId: into.topicId, title: into.title } : null,
+    /** What was decided on it and how that was followed through (落实反馈). */
+    resolutions: await listResolutionsOfTopic(db(ctx), topicId),
     mine: account !== undefined && topic.raisedBy === 'resident' && topic.authorId === account,
     supported: account !== undefined && (await supportsTopic(db(ctx), topicId, account)),
   };
