@@ -9,6 +9,7 @@ import {
   meetingCommands,
   meetingTopicCommands,
   meetingMinutesCommands,
+  meetingResolutionCommands,
   ledgerCommands,
   organisationCommands,
   outcomeCommands,
@@ -106,6 +107,11 @@ export const MEETING = {
   mergedTopicId: 'authz-topic-merged',
   /** A closed meeting whose draft minutes are circulated. */
   minutesId: 'authz-meeting-minutes',
+  /** A meeting whose motion passed, with a resolution to follow through. */
+  followId: 'authz-meeting-follow',
+  followItemId: 'authz-follow-item',
+  followMotionId: 'authz-follow-motion',
+  resolutionId: 'authz-resolution',
 };
 
 /** Inputs that name fixture residents are built when the case runs. */
@@ -610,6 +616,26 @@ export const SAMPLES: Record<string, Sample | Sample[]> = {
     input: { meetingId: MEETING.minutesId, text: '授权测试更正', reason: '授权测试' },
     target: 'community',
   },
+  'meeting.resolutions': { input: { meetingId: MEETING.followId } },
+  'meeting.assignResolution': {
+    input: {
+      meetingId: MEETING.followId,
+      motionId: MEETING.followMotionId,
+      owner: '授权测试物业',
+      dueOn: '2099-01-01',
+    },
+    target: 'community',
+  },
+  'meeting.reportResolutionProgress': {
+    input: { resolutionId: MEETING.resolutionId, text: '授权测试进展' },
+    target: 'community',
+  },
+  'meeting.closeResolution': {
+    input: { resolutionId: MEETING.resolutionId, report: '授权测试反馈' },
+    target: 'community',
+  },
+  'meeting.overdueResolutions': { input: { communityId: A.communityId }, target: 'community' },
+  'meeting.streetOverdueResolutions': { input: { streetId: A.streetId }, target: 'street' },
   'meeting.topics': { input: { communityId: A.communityId } },
   'meeting.topic': { input: { topicId: MEETING.topicId } },
   'meeting.raiseTopic': {
@@ -977,6 +1003,42 @@ export async function createSampleRecords({
     itemId: MEETING.itemId,
     text: '授权测试动议',
   });
+  await meetingCommands.conveneMeeting(w, {
+    meetingId: MEETING.followId,
+    bodyId: MEETING.bodyId,
+    title: '授权测试落实会议',
+    agenda: [{ itemId: MEETING.followItemId, title: '授权测试议题', reserved: false }],
+    startsAt: new Date(Date.now() + 3_600_000).toISOString(),
+    place: '授权测试地点',
+  });
+  await meetingCommands.signIn(w, {
+    meetingId: MEETING.followId,
+    residentId: MEETING.member,
+    via: 'worker',
+  });
+  await meetingCommands.tableMotion(w, {
+    meetingId: MEETING.followId,
+    motionId: MEETING.followMotionId,
+    itemId: MEETING.followItemId,
+    text: '授权测试动议',
+  });
+  await meetingCommands.voteOnMotion(w, {
+    meetingId: MEETING.followId,
+    motionId: MEETING.followMotionId,
+    vote: { method: 'count', for: 1, against: 0, abstain: 0 },
+  });
+  await meetingResolutionCommands.assignResolution(
+    w,
+    {
+      resolutionId: MEETING.resolutionId,
+      meetingId: MEETING.followId,
+      motionId: MEETING.followMotionId,
+      owner: '授权测试物业',
+      dueOn: '2099-01-01',
+      link: null,
+    },
+    MEETING.day,
+  );
   await meetingCommands.closeMeeting(w, MEETING.minutesId);
   await meetingMinutesCommands.draftMinutes(w, {
     meetingId: MEETING.minutesId,
