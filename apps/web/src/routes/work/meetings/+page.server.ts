@@ -10,10 +10,14 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, cookies, parent }) => {
   const { community } = await parent();
   const minPosition = lastWrite(cookies);
-  const [{ bodies }, { meetings }, { topics }] = await Promise.all([
+  const [{ bodies }, { meetings }, { topics }, { resolutions: overdue }] = await Promise.all([
     locals.api.meeting.bodies.query({ communityId: community.communityId, minPosition }),
     locals.api.meeting.meetings.query({ communityId: community.communityId, minPosition }),
     locals.api.meeting.topics.query({ communityId: community.communityId, minPosition }),
+    locals.api.meeting.overdueResolutions.query({
+      communityId: community.communityId,
+      minPosition,
+    }),
   ]);
   const bodyName = new Map(bodies.map((body) => [body.bodyId, body.name]));
   // Topics accepted for a body's agenda, to be put on it when convening (topics/).
@@ -23,7 +27,7 @@ export const load: PageServerLoad = async ({ locals, cookies, parent }) => {
       topicId: topic.topicId,
       label: `${topic.title}（${bodyName.get(topic.bodyId ?? '') ?? ''}）`,
     }));
-  return { bodies, meetings, accepted };
+  return { bodies, meetings, accepted, overdue };
 };
 
 export const actions: Actions = {
