@@ -164,13 +164,19 @@ describe.each(engines)('meeting minutes over HTTP on $name', ({ make }) => {
     const circulated = ok(await staff('circulateMinutes', { meetingId: otherMeetingId }));
     const absent = await call('meeting.signMinutes', { meetingId: otherMeetingId }, { as: 'wang' });
     expect(absent.status).toBe(403);
-    const draft = ok<{ attended: boolean; draftText: string | null }>(
+    const draft = ok<{ attended: boolean; status: string | null; draftText: string | null }>(
       await call(
         'meeting.minutesDraft',
-        { meetingId: otherMeetingId },
+        { meetingId: otherMeetingId, minPosition: circulated.position },
         { as: 'wang', query: true },
       ),
     );
-    expect(draft).toEqual(expect.objectContaining({ attended: false, draftText: null }));
+    expect(draft).toEqual({
+      attended: false,
+      status: 'circulated',
+      draftText: null,
+      signed: false,
+      asked: false,
+    });
   });
 });
