@@ -139,6 +139,27 @@ describe.each(engines)('meeting resolutions over HTTP on $name', ({ make }) => {
     const topic = ok<{ resolutions: Resolution[] }>(
       await read('topic', { topicId, minPosition: closed.position }),
     );
+    // The topic's author heard of each step in her inbox, and of the report back.
+    const { notices } = ok<{ notices: { link: string; message: string; cause: string }[] }>(
+      await call(
+        'notification.inbox',
+        { minPosition: closed.position, limit: 50 },
+        { as: 'wang', query: true },
+      ),
+    );
+    const told = notices
+      .filter((n) => n.link.endsWith(topicId) || n.link.endsWith(meetingId))
+      .map((n) => n.cause);
+    expect(told).toEqual(
+      expect.arrayContaining([
+        'TopicAccepted',
+        'TopicScheduled',
+        'MeetingConvened',
+        'ResolutionClosed',
+      ]),
+    );
+    const report = notices.find((n) => n.cause === 'ResolutionClosed' && n.link.endsWith(topicId));
+    expect(JSON.stringify(report)).toContain('路灯已于周五修复，居民已确认。');
     expect(topic.resolutions).toEqual([
       expect.objectContaining({
         status: 'closed',

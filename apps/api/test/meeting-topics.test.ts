@@ -237,6 +237,12 @@ describe.each(engines)('meeting topics over HTTP on $name', ({ make }) => {
       status: 'declined',
       reason: '属于邻里纠纷，已转人民调解委员会。',
     });
+    const { notices } = ok<{
+      notices: { link: string; cause: string; message: { 'zh-CN': string } }[];
+    }>(await call('notification.inbox', { minPosition: last }, { as: 'wang', query: true }));
+    const told = notices.find((n) => n.link === `/meetings/topics/${second}`);
+    expect(told?.cause).toBe('TopicDeclined');
+    expect(told?.message['zh-CN']).toContain('属于邻里纠纷，已转人民调解委员会。');
     expect(
       (await call('meeting.acceptTopic', { topicId: second, bodyId }, { as: 'shuyuan' })).status,
     ).toBe(409);

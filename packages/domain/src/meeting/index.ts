@@ -10,3 +10,4 @@ export * from './vitality.ts';
 export * from './topic/index.ts';
 export * from './minutes/index.ts';
 export * from './resolution/index.ts';
+export * from './notice.ts';

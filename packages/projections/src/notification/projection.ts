@@ -34,6 +34,12 @@ import {
 import type { LocalizedText, ProposalEvent, ProposalState } from '@gongzhi/domain';
 import type { RecordedEvent } from '@gongzhi/eventstore';
 import type { Projection, SqlExecutor, TableNames } from '../types.ts';
+import {
+  applyMeetingNotice,
+  meetingNoticeSchema,
+  meetingNoticeTables,
+  meetingNoticeTypes,
+} from './meeting.ts';
 
 export const notificationTables = [
   'ntf_proposals',
@@ -42,6 +48,7 @@ export const notificationTables = [
   'ntf_inbox',
   'ntf_outbox',
   'ntf_forgotten_residents',
+  ...meetingNoticeTables,
 ] as const;
 
 export type NotificationTable = (typeof notificationTables)[number];
@@ -105,7 +112,8 @@ export const notificationProjection: Projection<NotificationTable> = {
   // 2: notices link to a page (`link`), and objections' filers hear the answers.
   // 3: residents hear of ties declared for them and of erasures requested.
   // 4: members who signed up for a volunteer shift are asked to confirm a day ahead.
-  version: 4,
+  // 5: meetings' rosters hear of notices, topics' authors and supporters of what became of them.
+  version: 5,
   tables: notificationTables,
   eventTypes: [
     ...proposalStreamEventTypes,
@@ -114,6 +122,7 @@ export const notificationProjection: Projection<NotificationTable> = {
     'ResidentForgotten',
     ...residentNoticeTypes,
     'ShiftReminderSent',
+    ...meetingNoticeTypes,
   ],
 
   schema: (t) => [
@@ -148,6 +157,7 @@ export const notificationProjection: Projection<NotificationTable> = {
      )`,
     `CREATE INDEX ${t.ntf_outbox}_by_position ON ${t.ntf_outbox} (position)`,
     `CREATE TABLE ${t.ntf_forgotten_residents} (resident_id TEXT PRIMARY KEY)`,
+    ...meetingNoticeSchema(t),
   ],
 
   async apply(tx: SqlExecutor, recorded: RecordedEvent, t: T) {
@@ -190,6 +200,12 @@ export const notificationProjection: Projection<NotificationTable> = {
       if (!objection) return;
       const notice = objectionNotice(event, { filedBy: objection.filed_by, text: objection.text });
       await tell(tx, t, recorded, { proposalId: null, ...notice });
+      return;
+    }
+    if ((meetingNoticeTypes as readonly string[]).includes(recorded.type)) {
+      await applyMeetingNotice(tx, t, recorded, (notice) =>
+        tell(tx, t, recorded, { proposalId: null, ...notice }),
+      );
       return;
     }
     if (recorded.type === 'ShiftReminderSent') {
