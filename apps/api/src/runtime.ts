@@ -66,7 +66,12 @@ import {
 } from '@gongzhi/projections/ballot';
 import { openClusterLocks, startElectedRunner } from '@gongzhi/projections/cluster';
 import { cycleProjection } from '@gongzhi/projections/cycle';
-import { meetingProjection } from '@gongzhi/projections/meeting';
+import {
+  meetingProjection,
+  minutesProjection,
+  resolutionProjection,
+  topicProjection,
+} from '@gongzhi/projections/meeting';
 import {
   ensureNotificationStateTables,
   notificationProjection,
@@ -321,6 +326,9 @@ export async function openRuntime(
     projectProjection,
     supervisionProjection,
     meetingProjection,
+    topicProjection,
+    minutesProjection,
+    resolutionProjection,
     ledgerProjection,
     catalogueProjection,
     offCatalogueProjection,

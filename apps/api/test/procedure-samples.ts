@@ -7,6 +7,9 @@ import {
   catalogueCommands,
   cycleCommands,
   meetingCommands,
+  meetingTopicCommands,
+  meetingMinutesCommands,
+  meetingResolutionCommands,
   ledgerCommands,
   organisationCommands,
   outcomeCommands,
@@ -111,6 +114,17 @@ export const MEETING = {
   motionId: 'authz-motion',
   member: 'demo-r-wang',
   day: chinaDate(new Date().toISOString()),
+  /** Topics raised by staff of A1: one to support and accept, one to decline, one to merge. */
+  topicId: 'authz-topic',
+  declinedTopicId: 'authz-topic-declined',
+  mergedTopicId: 'authz-topic-merged',
+  /** A closed meeting whose draft minutes are circulated. */
+  minutesId: 'authz-meeting-minutes',
+  /** A meeting whose motion passed, with a resolution to follow through. */
+  followId: 'authz-meeting-follow',
+  followItemId: 'authz-follow-item',
+  followMotionId: 'authz-follow-motion',
+  resolutionId: 'authz-resolution',
 };
 
 /** Inputs that name fixture residents are built when the case runs. */
@@ -598,6 +612,81 @@ export const SAMPLES: Record<string, Sample | Sample[]> = {
     target: 'community',
   },
   'meeting.close': { input: { meetingId: MEETING.closingId }, target: 'community' },
+  'meeting.minutes': { input: { meetingId: MEETING.minutesId } },
+  'meeting.minutesDraft': { input: { meetingId: MEETING.minutesId } },
+  'meeting.signMinutes': { input: { meetingId: MEETING.minutesId } },
+  'meeting.requestMinutesCorrection': {
+    input: { meetingId: MEETING.minutesId, text: '授权测试更正' },
+  },
+  'meeting.minutesWork': { input: { meetingId: MEETING.minutesId }, target: 'community' },
+  'meeting.draftMinutes': {
+    input: { meetingId: MEETING.minutesId, text: '授权测试纪要' },
+    target: 'community',
+  },
+  'meeting.circulateMinutes': { input: { meetingId: MEETING.minutesId }, target: 'community' },
+  'meeting.approveMinutes': { input: { meetingId: MEETING.minutesId }, target: 'community' },
+  'meeting.correctMinutes': {
+    input: { meetingId: MEETING.minutesId, text: '授权测试更正', reason: '授权测试' },
+    target: 'community',
+  },
+  'meeting.resolutions': { input: { meetingId: MEETING.followId } },
+  'meeting.assignResolution': {
+    input: {
+      meetingId: MEETING.followId,
+      motionId: MEETING.followMotionId,
+      owner: '授权测试物业',
+      dueOn: '2099-01-01',
+    },
+    target: 'community',
+  },
+  'meeting.reportResolutionProgress': {
+    input: { resolutionId: MEETING.resolutionId, text: '授权测试进展' },
+    target: 'community',
+  },
+  'meeting.closeResolution': {
+    input: { resolutionId: MEETING.resolutionId, report: '授权测试反馈' },
+    target: 'community',
+  },
+  'meeting.overdueResolutions': { input: { communityId: A.communityId }, target: 'community' },
+  'meeting.streetOverdueResolutions': { input: { streetId: A.streetId }, target: 'street' },
+  'meeting.topics': { input: { communityId: A.communityId } },
+  'meeting.topic': { input: { topicId: MEETING.topicId } },
+  'meeting.raiseTopic': {
+    input: { communityId: A.communityId, title: '授权测试议题', detail: '授权测试说明' },
+  },
+  'meeting.supportTopic': { input: { topicId: MEETING.topicId } },
+  'meeting.myTopics': { input: {} },
+  'meeting.raiseTopicFor': {
+    input: {
+      communityId: A.communityId,
+      residentId: MEETING.member,
+      title: '授权测试议题',
+      detail: '授权测试说明',
+    },
+    target: 'community',
+  },
+  'meeting.raiseStaffTopic': {
+    input: {
+      communityId: A.communityId,
+      title: '授权测试议题',
+      detail: '授权测试说明',
+      source: 'ledger',
+      sourceRef: 'authz-ledger',
+    },
+    target: 'community',
+  },
+  'meeting.acceptTopic': {
+    input: { topicId: MEETING.topicId, bodyId: MEETING.bodyId },
+    target: 'community',
+  },
+  'meeting.mergeTopic': {
+    input: { topicId: MEETING.mergedTopicId, intoTopicId: MEETING.topicId, reason: '授权测试' },
+    target: 'community',
+  },
+  'meeting.declineTopic': {
+    input: { topicId: MEETING.declinedTopicId, reason: '授权测试' },
+    target: 'community',
+  },
 
   // The burden-reduction ledger, on the item LEDGER_ITEM of A1 made by createSampleRecords.
   'ledger.settings': {},
@@ -1015,7 +1104,7 @@ export async function createSampleRecords({
     role: 'member',
     from: MEETING.day,
   });
-  for (const meetingId of [MEETING.meetingId, MEETING.closingId]) {
+  for (const meetingId of [MEETING.meetingId, MEETING.closingId, MEETING.minutesId]) {
     await meetingCommands.conveneMeeting(w, {
       meetingId,
       bodyId: MEETING.bodyId,
@@ -1031,6 +1120,61 @@ export async function createSampleRecords({
     itemId: MEETING.itemId,
     text: '授权测试动议',
   });
+  await meetingCommands.conveneMeeting(w, {
+    meetingId: MEETING.followId,
+    bodyId: MEETING.bodyId,
+    title: '授权测试落实会议',
+    agenda: [{ itemId: MEETING.followItemId, title: '授权测试议题', reserved: false }],
+    startsAt: new Date(Date.now() + 3_600_000).toISOString(),
+    place: '授权测试地点',
+  });
+  await meetingCommands.signIn(w, {
+    meetingId: MEETING.followId,
+    residentId: MEETING.member,
+    via: 'worker',
+  });
+  await meetingCommands.tableMotion(w, {
+    meetingId: MEETING.followId,
+    motionId: MEETING.followMotionId,
+    itemId: MEETING.followItemId,
+    text: '授权测试动议',
+  });
+  await meetingCommands.voteOnMotion(w, {
+    meetingId: MEETING.followId,
+    motionId: MEETING.followMotionId,
+    vote: { method: 'count', for: 1, against: 0, abstain: 0 },
+  });
+  await meetingResolutionCommands.assignResolution(
+    w,
+    {
+      resolutionId: MEETING.resolutionId,
+      meetingId: MEETING.followId,
+      motionId: MEETING.followMotionId,
+      owner: '授权测试物业',
+      dueOn: '2099-01-01',
+      link: null,
+    },
+    MEETING.day,
+  );
+  await meetingCommands.closeMeeting(w, MEETING.minutesId);
+  await meetingMinutesCommands.draftMinutes(w, {
+    meetingId: MEETING.minutesId,
+    text: '授权测试纪要草稿',
+  });
+  await meetingMinutesCommands.circulateMinutes(w, MEETING.minutesId);
+  for (const topicId of [MEETING.topicId, MEETING.declinedTopicId, MEETING.mergedTopicId]) {
+    await meetingTopicCommands.raiseTopic(w, {
+      topicId,
+      communityId: A.communityId,
+      streetId: A.streetId,
+      title: '授权测试议题',
+      detail: '授权测试说明',
+      raisedBy: 'staff',
+      authorId: 'system',
+      source: 'own',
+      sourceRef: null,
+    });
+  }
   await ledgerCommands.recordLedgerItem(w, {
     itemId: LEDGER_ITEM,
     communityId: A.communityId,

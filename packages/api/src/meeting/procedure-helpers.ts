@@ -1,7 +1,14 @@
 // What the meeting procedures (router.ts, staff.ts) share: who runs meetings, and the place of a
 // body or a meeting, read from its first event so that one made a moment ago is in scope.
 import type { Role, Scope } from '@gongzhi/auth';
-import { meetingStreams, parseMeetingEvent, refuse, type LocalizedText } from '@gongzhi/domain';
+import {
+  meetingStreams,
+  parseMeetingEvent,
+  parseTopicEvent,
+  refuse,
+  topicStreams,
+  type LocalizedText,
+} from '@gongzhi/domain';
 import { STREET_ROLES } from '../access.ts';
 import type { Context } from '../context.ts';
 import { firstEvent } from '../organisation/places.ts';
@@ -59,5 +66,29 @@ export const meetingStaff = (
 ): Access<{ meetingId: string }> => ({
   roles,
   scope: (input, ctx) => meetingScope(ctx, input.meetingId),
+  action,
+});
+
+export const topicNotFound = (topicId: string): never =>
+  refuse(
+    'not_found',
+    'topic_not_found',
+    `找不到议题（编号 ${topicId}）。`,
+    `There is no topic with id ${topicId}.`,
+  );
+
+export async function topicScope(ctx: Context, topicId: string): Promise<CommunityScope> {
+  const event = await firstEvent(ctx, topicStreams.topic(topicId), parseTopicEvent);
+  if (event?.type !== 'TopicRaised') return topicNotFound(topicId);
+  return { type: 'community', communityId: event.data.communityId, streetId: event.data.streetId };
+}
+
+/** Staff holding one of `roles` for the community of the topic the input names. */
+export const topicStaff = (
+  roles: readonly Role[],
+  action: LocalizedText,
+): Access<{ topicId: string }> => ({
+  roles,
+  scope: (input, ctx) => topicScope(ctx, input.topicId),
   action,
 });

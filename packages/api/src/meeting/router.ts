@@ -10,9 +10,15 @@ import { procedure, router } from '../trpc.ts';
 import * as commands from './commands.ts';
 import { listCommunityBodies, listCommunityMeetings, readPublicMeeting } from './queries.ts';
 import { meetingStaffProcedures, signInCodesOf } from './staff.ts';
+import { meetingTopicProcedures } from './topics.ts';
+import { meetingMinutesProcedures } from './minutes.ts';
+import { meetingResolutionProcedures } from './resolutions.ts';
 
 export const meetingRouter = router({
   ...meetingStaffProcedures,
+  ...meetingTopicProcedures,
+  ...meetingMinutesProcedures,
+  ...meetingResolutionProcedures,
 
   /** A community's deliberative bodies and their rules. */
   bodies: procedure('public', z.object({ communityId: idSchema, minPosition })).query(

@@ -31,6 +31,7 @@ import * as commands from './commands.ts';
 import { bodyStaff, MEETING_READERS, MEETING_STAFF, meetingStaff } from './procedure-helpers.ts';
 import { readBodyRoster, readMeetingAttendance } from './queries.ts';
 import { SIGN_IN_WINDOW_MS } from './sign-in-code.ts';
+import { conveneWithTopics } from './topic-commands.ts';
 
 const attendee = z.object({ meetingId: idSchema, residentId: idSchema });
 
@@ -113,14 +114,19 @@ export const meetingStaffProcedures = {
       title: meetingTitleSchema,
       agenda: z
         .array(z.object({ title: agendaTitleSchema, reserved: z.boolean().optional() }))
-        .min(1)
         .max(30),
       startsAt: z.iso.datetime(),
       place: meetingPlaceSchema,
+      /** Topics accepted for the body, each put first on the agenda as an item of its own. */
+      topicIds: z.array(idSchema).max(30).optional(),
     }),
   ).mutation(async ({ ctx, input }) => {
     const meetingId = uuidv7();
-    const result = await commands.conveneMeeting(writerFor(ctx), {
+    const topics = [...new Set(input.topicIds ?? [])].map((topicId) => ({
+      topicId,
+      itemId: uuidv7(),
+    }));
+    const result = await conveneWithTopics(writerFor(ctx), topics, {
       meetingId,
       bodyId: input.bodyId,
       title: input.title,

@@ -54,6 +54,15 @@ export function conveneMeeting(
     );
   }
   const body = requireBody(command.body, data.bodyId);
+  if (data.agenda.length === 0 || data.agenda.length > 30) {
+    return refuse(
+      'invalid',
+      'agenda_size',
+      '议程须有 1 至 30 项。',
+      'The agenda must have between 1 and 30 items.',
+      'agenda',
+    );
+  }
   if (Date.parse(data.startsAt) <= Date.parse(now)) {
     return refuse(
       'invalid',

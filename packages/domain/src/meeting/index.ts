@@ -7,3 +7,7 @@ export * from './decider.ts';
 export * from './attendance.ts';
 export * from './describe.ts';
 export * from './vitality.ts';
+export * from './topic/index.ts';
+export * from './minutes/index.ts';
+export * from './resolution/index.ts';
+export * from './notice.ts';

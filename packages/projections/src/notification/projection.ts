@@ -41,6 +41,12 @@ import {
 import type { LocalizedText, ProposalEvent, ProposalState } from '@gongzhi/domain';
 import type { RecordedEvent } from '@gongzhi/eventstore';
 import type { Projection, SqlExecutor, TableNames } from '../types.ts';
+import {
+  applyMeetingNotice,
+  meetingNoticeSchema,
+  meetingNoticeTables,
+  meetingNoticeTypes,
+} from './meeting.ts';
 
 export const notificationTables = [
   'ntf_proposals',
@@ -51,6 +57,7 @@ export const notificationTables = [
   'ntf_forgotten_residents',
   'ntf_projects',
   'ntf_project_followers',
+  ...meetingNoticeTables,
 ] as const;
 
 export type NotificationTable = (typeof notificationTables)[number];
@@ -208,7 +215,8 @@ export const notificationProjection: Projection<NotificationTable> = {
   // 3: residents hear of ties declared for them and of erasures requested.
   // 4: members who signed up for a volunteer shift are asked to confirm a day ahead.
   // 5: followers of a project hear of each stage; a supervisor of the answer to their report;
-  //    a comment's author of its hiding and why.
+  //    a comment's author of its hiding and why; meetings' rosters hear of notices, topics'
+  //    authors and supporters of what became of them.
   version: 5,
   tables: notificationTables,
   eventTypes: [
@@ -224,6 +232,7 @@ export const notificationProjection: Projection<NotificationTable> = {
     'ProjectUnfollowed',
     'SupervisionReportAnswered',
     'ProjectCommentHidden',
+    ...meetingNoticeTypes,
   ],
 
   schema: (t) => [
@@ -264,6 +273,7 @@ export const notificationProjection: Projection<NotificationTable> = {
        resident_id TEXT NOT NULL,
        PRIMARY KEY (project_id, resident_id)
      )`,
+    ...meetingNoticeSchema(t),
   ],
 
   async apply(tx: SqlExecutor, recorded: RecordedEvent, t: T) {
@@ -307,6 +317,12 @@ export const notificationProjection: Projection<NotificationTable> = {
       if (!objection) return;
       const notice = objectionNotice(event, { filedBy: objection.filed_by, text: objection.text });
       await tell(tx, t, recorded, { proposalId: null, ...notice });
+      return;
+    }
+    if ((meetingNoticeTypes as readonly string[]).includes(recorded.type)) {
+      await applyMeetingNotice(tx, t, recorded, (notice) =>
+        tell(tx, t, recorded, { proposalId: null, ...notice }),
+      );
       return;
     }
     if (recorded.type === 'ShiftReminderSent') {

@@ -10,11 +10,24 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, cookies, parent }) => {
   const { community } = await parent();
   const minPosition = lastWrite(cookies);
-  const [{ bodies }, { meetings }] = await Promise.all([
+  const [{ bodies }, { meetings }, { topics }, { resolutions: overdue }] = await Promise.all([
     locals.api.meeting.bodies.query({ communityId: community.communityId, minPosition }),
     locals.api.meeting.meetings.query({ communityId: community.communityId, minPosition }),
+    locals.api.meeting.topics.query({ communityId: community.communityId, minPosition }),
+    locals.api.meeting.overdueResolutions.query({
+      communityId: community.communityId,
+      minPosition,
+    }),
   ]);
-  return { bodies, meetings };
+  const bodyName = new Map(bodies.map((body) => [body.bodyId, body.name]));
+  // Topics accepted for a body's agenda, to be put on it when convening (topics/).
+  const accepted = topics
+    .filter((topic) => topic.status === 'accepted')
+    .map((topic) => ({
+      topicId: topic.topicId,
+      label: `${topic.title}（${bodyName.get(topic.bodyId ?? '') ?? ''}）`,
+    }));
+  return { bodies, meetings, accepted, overdue };
 };
 
 export const actions: Actions = {
@@ -43,7 +56,8 @@ export const actions: Actions = {
       ...lines(formText(data, 'agenda')).map((line) => ({ title: line })),
       ...lines(formText(data, 'reserved')).map((line) => ({ title: line, reserved: true })),
     ];
-    if (title === '' || formText(data, 'place') === '' || agenda.length === 0) {
+    const topicIds = data.getAll('topicIds').map(String);
+    if (title === '' || formText(data, 'place') === '' || agenda.length + topicIds.length === 0) {
       return itemBlank('convene');
     }
     if (!startsAt)
@@ -59,6 +73,7 @@ export const actions: Actions = {
         agenda,
         startsAt,
         place: formText(data, 'place'),
+        topicIds,
       });
       rememberWrite(cookies, result.position);
     } catch (error) {

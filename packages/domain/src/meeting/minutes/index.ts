@@ -1,0 +1,4 @@
+export * from './events.ts';
+export * from './state.ts';
+export * from './decider.ts';
+export * from './describe.ts';

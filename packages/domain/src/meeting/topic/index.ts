@@ -1,0 +1,5 @@
+export * from './events.ts';
+export * from './state.ts';
+export * from './decider.ts';
+export * from './describe.ts';
+export { requireSchedulable } from './commands.ts';
