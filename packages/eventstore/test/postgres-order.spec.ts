@@ -46,7 +46,9 @@ function runWriter(writer: number): Promise<void> {
 it(
   `16 writer processes, ${total.toLocaleString('en')} appends: a follower of the global log skips none and repeats none`,
   {
-    timeout: 900_000,
+    // 405 s on a quiet machine once, 876 s in a clean-clone run here on 2026-12-07: a bound for
+    // a machine that is slow or shared, not a speed check (the benchmark measures speed).
+    timeout: 1_800_000,
   },
   async () => {
     reader = await openPostgresEventStore({ url, schema, maxConnections: 2 });
