@@ -49,20 +49,23 @@ export function notificationSenderFromEnv(value: string | undefined): Notificati
 }
 
 /**
- * Sends undelivered messages, oldest first, marking each sent; stops at the first failure (the
- * rest wait for the next drain, in order). Returns how many were sent.
+ * Sends every undelivered message, oldest first, `limit` at a time, marking each sent; stops at
+ * the first failure (the rest wait for the next drain, in order). Returns how many were sent.
  */
 export async function drainOutbox(
   db: SqlExecutor,
   sender: NotificationSender,
   options: { limit?: number; now?: () => Date } = {},
 ): Promise<number> {
-  const messages = await listUndelivered(db, options.limit ?? 100);
+  const limit = options.limit ?? 100;
   let sent = 0;
-  for (const message of messages) {
-    await sender.send(message);
-    await markDelivered(db, message.noticeId, (options.now?.() ?? new Date()).toISOString());
-    sent++;
+  for (;;) {
+    const messages = await listUndelivered(db, limit);
+    for (const message of messages) {
+      await sender.send(message);
+      await markDelivered(db, message.noticeId, (options.now?.() ?? new Date()).toISOString());
+      sent++;
+    }
+    if (messages.length < limit) return sent;
   }
-  return sent;
 }
