@@ -32,6 +32,7 @@ import {
 import { listRecordsOf } from '@gongzhi/projections/team';
 import { executeCommand, readState, type EventCodec, type Writer } from '../commands.ts';
 import { now, type Context } from '../context.ts';
+import { caughtUpToHead } from '../positions.ts';
 import { teamRecord } from './commands.ts';
 import { isTeamStaff, nameOf } from './queries.ts';
 
@@ -167,6 +168,9 @@ export async function issueCertificate(
       'This certificate has already been issued.',
     );
   }
+  // The service records are a read model: it must include every record written so far, or a
+  // certificate could be refused (or short of hours) for a record confirmed a moment ago.
+  await caughtUpToHead(w);
   const records = (await listRecordsOf(ctx.services.readModels.db, state.volunteerId)).filter(
     (r) =>
       r.teamId === state.teamId &&
