@@ -14,6 +14,7 @@ import {
   type LedgerItemInput,
   type LedgerKind,
   type LocalizedText,
+  inputText,
 } from '@gongzhi/domain';
 import { errorMap } from '../../input.ts';
 import type { Locale } from '../../locale.ts';
@@ -226,7 +227,7 @@ export const duplicateKey = (item: { kind: string; title: string; department: st
 
 export const importFileSchema = z.object({
   /** The file's name as uploaded (shown back; its ending does not decide the format). */
-  name: z.string().max(200),
+  name: inputText.line({ min: 1, max: 200 }),
   format: z.enum(['xlsx', 'csv']),
   /** The file's bytes, base64; at most 512 KiB once decoded. */
   base64: z
