@@ -950,6 +950,18 @@ export const SAMPLES: Record<string, Sample | Sample[]> = {
     target: 'community',
   },
   'project.waitingReports': { input: { communityId: A.communityId }, target: 'community' },
+  'project.desk': [
+    {
+      label: 'a community',
+      input: { place: { type: 'community', communityId: A.communityId } },
+      target: 'community',
+    },
+    {
+      label: 'a street',
+      input: { place: { type: 'street', streetId: A.streetId } },
+      target: 'street',
+    },
+  ],
 };
 
 export interface Principal {

@@ -21,6 +21,15 @@ interface Supervision {
   following: boolean;
   supervising: boolean;
 }
+interface Desk {
+  projects: {
+    projectId: string;
+    communityId: string;
+    reportsWaiting: number;
+    reportsOverdue: number;
+  }[];
+  reports: { reportId: string; overdue: boolean }[];
+}
 interface Waiting {
   reports: { reportId: string; projectId: string; overdue: boolean }[];
 }
@@ -52,7 +61,8 @@ describe.each(engines)('project supervision over HTTP on $name', (engine) => {
     );
 
   beforeAll(async () => {
-    for (const login of ['shuyuan', 'qinfeng', 'department']) await api.signIn(login);
+    for (const login of ['shuyuan', 'qinfeng', 'department', 'consultant', 'yushan', 'qinchuan'])
+      await api.signIn(login);
     for (const [as, phone, password] of [
       ['wang', '13900001001', 'qinhu-resident-2025'],
       ['zhang', '13900001002', 'qinhu-zhangli-2025'],
@@ -136,6 +146,27 @@ describe.each(engines)('project supervision over HTTP on $name', (engine) => {
     api.runtime.services.now = () => new Date(Date.now() + 10 * 86_400_000);
     try {
       expect(await waiting(true)).toMatchObject([{ reportId: filed.reportId, overdue: true }]);
+      // The street sees it across its communities, the department and consultant on their desk.
+      const desk = async (place: Record<string, string>, as: string) =>
+        call<Desk>('project.desk', { place, minPosition: await fresh() }, { query: true, as });
+      const street = ok(await desk({ type: 'street', streetId: 'yushan' }, 'yushan'));
+      expect(street.reports).toMatchObject([{ reportId: filed.reportId, overdue: true }]);
+      expect(street.projects.find((p) => p.projectId === PROJECT)).toMatchObject({
+        reportsWaiting: 1,
+        reportsOverdue: 1,
+      });
+      for (const as of ['department', 'consultant']) {
+        const own = ok(await desk({ type: 'community', communityId: 'shuyuan' }, as));
+        expect(own.projects.map((p) => p.projectId)).toContain(PROJECT);
+        expect(own.projects.every((p) => p.communityId === 'shuyuan')).toBe(true);
+        // A community's grant does not reach its street, nor another street's officer this one.
+        expect((await desk({ type: 'street', streetId: 'yushan' }, as)).status).toBe(403);
+      }
+      expect((await desk({ type: 'street', streetId: 'yushan' }, 'qinchuan')).status).toBe(403);
+      expect((await desk({ type: 'community', communityId: 'shuyuan' }, 'qinfeng')).status).toBe(
+        403,
+      );
+      expect((await desk({ type: 'street', streetId: 'nowhere' }, 'yushan')).status).toBe(404);
     } finally {
       delete api.runtime.services.now;
     }

@@ -51,6 +51,6 @@ describe('staffHome', () => {
     expect(staffHome([officer])).toBe('/admin/organisation');
     expect(staffHome([worker])).toBe('/work');
     expect(staffHome([committee])).toBe('/work');
-    expect(staffHome([consultant])).toBe('/account');
+    expect(staffHome([consultant])).toBe('/implementation');
   });
 });

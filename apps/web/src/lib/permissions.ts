@@ -92,6 +92,7 @@ export function staffHome(grants: readonly Grant[]): string {
   if (canAdministerStaff(grants)) return '/admin/organisation';
   if (mayCareForResidents(grants)) return '/work';
   if (leadsTeams(grants)) return '/service';
+  if (keepsProjectDesk(grants)) return '/implementation';
   return '/account';
 }
 
@@ -167,4 +168,47 @@ export function needCommunities<C extends Community>(
   return communities.filter((community) =>
     grants.some((grant) => teamStaffRoles.includes(grant.role) && reaches(grant, community)),
   );
+}
+
+/** Who has a projects desk (/implementation): the implementers, the consultants and the street. */
+const projectDeskRoles = ['consultant', ...implementerRoles];
+
+export const keepsProjectDesk = (grants: readonly Grant[]) =>
+  grants.some((grant) => projectDeskRoles.includes(grant.role));
+
+export type DeskPlace =
+  | { type: 'street'; streetId: string }
+  | { type: 'community'; communityId: string; streetId: string };
+
+/**
+ * The places of a person's projects desk, one per grant: a city grant gives every street, a
+ * street's its street, a community's that community unless its street is listed already.
+ */
+export function projectDeskPlaces(
+  grants: readonly Grant[],
+  streetIds: readonly string[],
+): DeskPlace[] {
+  const desk = grants.filter((grant) => projectDeskRoles.includes(grant.role));
+  const streets = new Set(
+    desk.flatMap((grant) =>
+      grant.scope.type === 'city'
+        ? streetIds
+        : grant.scope.type === 'street'
+          ? [grant.scope.streetId]
+          : [],
+    ),
+  );
+  const communities = new Map<string, DeskPlace>();
+  for (const { scope } of desk) {
+    if (scope.type === 'community' && !streets.has(scope.streetId))
+      communities.set(scope.communityId, {
+        type: 'community',
+        communityId: scope.communityId,
+        streetId: scope.streetId,
+      });
+  }
+  return [
+    ...[...streets].map((streetId) => ({ type: 'street' as const, streetId })),
+    ...communities.values(),
+  ];
 }

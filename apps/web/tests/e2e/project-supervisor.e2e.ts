@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { looks, violationsAt, wearLook } from './axe.ts';
 import { launchChromium } from './chromium.ts';
 import { manyPagesTimeout, phoneContext, signIn, signInResident } from './helpers.ts';
-import { people } from './micro-helpers.ts';
+import { people, photoFile } from './micro-helpers.ts';
 
 const department = { loginName: 'department', password: 'qinhu-department-2025' };
 const garden = '/projects/demo-i-garden';
@@ -42,8 +42,10 @@ describe('a supervisor files a report and gets an answer', () => {
       expect(await section(she).textContent()).toContain('自愿报名 1 名');
       await she.locator('#report-what').fill('花园东侧围栏松动，孩子容易碰到。');
       await she.locator('#report-where').fill('花园东侧');
+      await she.locator('#report-photos').setInputFiles(photoFile('fence.png'));
       await section(she).getByRole('button', { name: '提交报告' }).click();
       expect(await section(she).textContent()).toContain('报告已提交');
+      expect(await section(she).getByTestId('report').locator('img').count()).toBe(1);
       await she.locator('#comment-text').fill('施工噪音很大，楼下张某电话 139 不接。');
       await section(she).getByRole('button', { name: '发表评论' }).click();
       expect(await section(she).textContent()).toContain('评论已发表');

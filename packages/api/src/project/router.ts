@@ -13,6 +13,7 @@ import { readBoard, readProjectPage } from './queries.ts';
 import { staffProcedures } from './staff.ts';
 import { supervisionProcedures } from './supervision-procedures.ts';
 import { surveyProcedures } from './survey-procedures.ts';
+import { workProcedures } from './work-procedures.ts';
 
 export const projectRouter = router({
   /** The implementation board of a cycle: each project's stage and progress, of one community or all. */
@@ -54,4 +55,5 @@ export const projectRouter = router({
   ...staffProcedures,
   ...surveyProcedures,
   ...supervisionProcedures,
+  ...workProcedures,
 });

@@ -174,10 +174,22 @@ export async function listProjects(
     where.push('community_id = ?');
     params.push(query.communityId);
   }
-  const rows = await db.all(
-    `SELECT * FROM proj_projects WHERE ${where.join(' AND ')} ORDER BY position`,
-    params,
-  );
+  return listWhere(db, where.join(' AND '), params);
+}
+
+/** The projects of some communities, of every cycle, in the order they were opened. */
+export async function listProjectsOfCommunities(
+  db: SqlExecutor,
+  communityIds: readonly string[],
+): Promise<ProjectListing[]> {
+  if (communityIds.length === 0) return [];
+  return listWhere(db, `community_id IN (${communityIds.map(() => '?').join(', ')})`, [
+    ...communityIds,
+  ]);
+}
+
+async function listWhere(db: SqlExecutor, where: string, params: SqlValue[]) {
+  const rows = await db.all(`SELECT * FROM proj_projects WHERE ${where} ORDER BY position`, params);
   const milestones = await milestonesOf(
     db,
     rows.map((r) => text(r.project_id)),

@@ -1,7 +1,9 @@
+import { fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { mayActAsStreetOnProject, mayImplementProject, mayModerateProject } from '$lib/permissions';
 import { loadPlaces, orNotFound } from '$lib/server/cycles';
 import { formText, itemBlank, itemWrite } from '$lib/server/forms';
+import { chosenFiles, uploadPhotos } from '$lib/server/photos';
 import { lastWrite } from '$lib/server/read-your-writes';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -61,15 +63,24 @@ export const actions: Actions = {
       m.project_volunteer_done(),
     ),
 
-  fileReport: async ({ request, locals, cookies, params }) => {
+  fileReport: async (event) => {
+    const { request, locals, cookies, params } = event;
     const data = await request.formData();
     const what = formText(data, 'what');
     const where = formText(data, 'where');
     if (!what || !where) return itemBlank('report');
+    const { photoIds, refused } = await uploadPhotos(event, chosenFiles(data, 'photos'));
+    if (refused.length > 0)
+      return fail(400, { item: 'report', kind: 'error' as const, text: refused.join(' ') });
+    // A supervisor reports what they see now: the photos are of the works under way, taken no
+    // later than the report is filed.
+    const capturedAt = new Date().toISOString();
+    const photos = photoIds.map((photoId) => ({ photoId, phase: 'during' as const, capturedAt }));
     return itemWrite(
       cookies,
       'report',
-      () => locals.api.project.fileReport.mutate({ projectId: params.projectId, what, where }),
+      () =>
+        locals.api.project.fileReport.mutate({ projectId: params.projectId, what, where, photos }),
       m.project_report_filed(),
     );
   },
