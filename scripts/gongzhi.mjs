@@ -133,9 +133,11 @@ switch (command) {
   case 'test:cluster':
     pnpm(['--filter', '@gongzhi/api-server', 'test:cluster', ...rest]);
     break;
-  // SQLite: an online copy while the server runs, and putting one back (docs/operations.md).
+  // SQLite: an online copy while the server runs, and putting one back; a new key wrapping the
+  // personal-data keys, with the server stopped (docs/operations.md).
   case 'backup':
   case 'restore':
+  case 'rotate-key':
     pnpm(['--silent', '--filter', '@gongzhi/api-server', command, ...rest]);
     break;
   case 'test:pabulib':

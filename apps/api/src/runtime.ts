@@ -43,6 +43,7 @@ import {
   createSessionStore,
   ensureAuthTables,
   loadOrCreateMasterKey,
+  loadWrappingKey,
   withPersonalData,
   type MasterKey,
 } from '@gongzhi/auth';
@@ -302,7 +303,10 @@ export async function openRuntime(
   const masterKey: MasterKey = options.masterKey
     ? { key: Buffer.from(options.masterKey), source: 'environment' }
     : loadOrCreateMasterKey(dataDir);
-  const vault = createPersonalDataVault(readModelDb, masterKey.key);
+  const wrappingKey = options.masterKey ? undefined : loadWrappingKey(dataDir);
+  const vault = createPersonalDataVault(readModelDb, masterKey.key, {
+    ...(wrappingKey && { wrappingKey }),
+  });
   const store = withPersonalData(rawStore, vault);
   const ballotSeal = createBallotSeal(masterKey.key);
   // A forgotten resident's purged rows must not stay readable in SQLite's free pages.

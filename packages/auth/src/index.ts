@@ -10,3 +10,4 @@ export * from './roles.ts';
 export * from './phone.ts';
 export * from './personal-data-store.ts';
 export * from './shift-codes.ts';
+export * from './key-rotation.ts';

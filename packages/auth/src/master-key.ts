@@ -2,7 +2,15 @@
 // operator keeps it in a secret store), or, for the one-machine start, from a file in the data
 // folder that only the owner may read. See docs/decisions/0005-crypto-shredding.md.
 import { randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 export const MASTER_KEY_ENV = 'GONGZHI_MASTER_KEY';
@@ -78,3 +86,43 @@ export function loadOrCreateMasterKey(
   }
   return { key: readKeyFile(path), source: 'new-file', path };
 }
+
+export const WRAPPING_KEY_ENV = 'GONGZHI_WRAPPING_KEY';
+export const WRAPPING_KEY_FILE = 'wrapping.key';
+/** The key a rotation in progress wraps with; it becomes `wrapping.key` when the rotation ends. */
+export const NEXT_WRAPPING_KEY_FILE = 'wrapping.key.next';
+
+/**
+ * The wrapping key a rotation put in the master key's place for wrapping data keys (the master
+ * key keeps deriving the ballot seal and phone digests, which are in the log): from
+ * GONGZHI_WRAPPING_KEY when set, else `<dataDir>/wrapping.key`; none before the first rotation.
+ * Refuses to go on while a rotation is unfinished.
+ */
+export function loadWrappingKey(
+  dataDir: string,
+  env: Record<string, string | undefined> = process.env,
+): Buffer | undefined {
+  if (existsSync(join(dataDir, NEXT_WRAPPING_KEY_FILE))) {
+    throw new Error(
+      `a key rotation did not finish (${join(dataDir, NEXT_WRAPPING_KEY_FILE)} is there): run \`npm run rotate-key\` again to finish it`,
+    );
+  }
+  const fromEnv = env[WRAPPING_KEY_ENV];
+  if (fromEnv) return decodeKey(fromEnv, WRAPPING_KEY_ENV);
+  const path = join(dataDir, WRAPPING_KEY_FILE);
+  return existsSync(path) ? readKeyFile(path) : undefined;
+}
+
+/** Reads a key file (only its owner may read it), or creates it with a new random key. */
+export function readOrCreateKeyFile(path: string): Buffer {
+  if (!existsSync(path)) {
+    writeFileSync(path, `${randomBytes(MASTER_KEY_BYTES).toString('base64')}\n`, {
+      mode: 0o600,
+      flag: 'wx',
+    });
+  }
+  return readKeyFile(path);
+}
+
+/** Decodes a key given in the environment (base64, 32 bytes). */
+export const keyFromEnvironment = (name: string, value: string) => decodeKey(value, name);

@@ -1,8 +1,9 @@
 // Crypto-shredding: each person's personal data is encrypted (AES-256-GCM) with a key of their
 // own; the key is stored wrapped by the master key in `pii_keys`. Forgetting a person deletes
 // the key, after which every copy of their ciphertext (events, backups of events) is noise.
+// After a rotation (key-rotation.ts) a wrapping key takes the master key's place for wrapping.
 // See docs/decisions/0005-crypto-shredding.md.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import type { ReadModelDatabase } from '@gongzhi/projections';
 import { MASTER_KEY_BYTES } from './master-key.ts';
 
@@ -27,6 +28,11 @@ export interface VaultOptions {
    */
   cacheTtlMs?: number;
   now?: () => number;
+  /**
+   * The wrapping key a rotation put in the master key's place (docs/operations.md): new data
+   * keys are wrapped with it, and keys wrapped with it are opened with it.
+   */
+  wrappingKey?: Uint8Array;
 }
 
 const VERSION = 'v1';
@@ -39,17 +45,23 @@ const KEY_BYTES = 32;
 const dataContext = (personId: string) => Buffer.from(`gongzhi/pii-data/${VERSION}/${personId}`);
 const keyContext = (personId: string) => Buffer.from(`gongzhi/pii-key/${VERSION}/${personId}`);
 
-/** `v1.<iv>.<ciphertext+tag>`, base64url without padding. */
-function seal(key: Uint8Array, plaintext: Uint8Array, context: Buffer): string {
+/**
+ * `<label>.<iv>.<ciphertext+tag>`, base64url without padding. The label is `v1` for data and
+ * for keys wrapped by the master key, `w<key id>` for keys wrapped by a wrapping key.
+ */
+function seal(key: Uint8Array, plaintext: Uint8Array, context: Buffer, label = VERSION): string {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(context);
   const sealed = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
-  return `${VERSION}.${iv.toString('base64url')}.${sealed.toString('base64url')}`;
+  return `${label}.${iv.toString('base64url')}.${sealed.toString('base64url')}`;
 }
 
-function open(key: Uint8Array, envelope: string, context: Buffer): Buffer {
+/** The label an envelope starts with. */
+const labelOf = (envelope: string) => envelope.slice(0, envelope.indexOf('.'));
+
+function open(key: Uint8Array, envelope: string, context: Buffer, label = VERSION): Buffer {
   const [version, ivText, sealedText, ...rest] = envelope.split('.');
-  if (version !== VERSION || ivText === undefined || sealedText === undefined || rest.length) {
+  if (version !== label || ivText === undefined || sealedText === undefined || rest.length) {
     throw new Error('not a personal-data envelope');
   }
   const iv = Buffer.from(ivText, 'base64url');
@@ -65,14 +77,58 @@ function open(key: Uint8Array, envelope: string, context: Buffer): Buffer {
   ]);
 }
 
+/** A wrapping key's short public name, the label of the keys it wraps: `w` + 12 hex digits. */
+export function wrappingKeyLabel(key: Uint8Array): string {
+  return `w${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;
+}
+
+/** Wraps and unwraps persons' data keys with the master key and any wrapping keys given. */
+export interface KeyWrapper {
+  wrap(personId: string, dataKey: Uint8Array): string;
+  unwrap(personId: string, wrapped: string): Buffer;
+  /** The label `wrap` writes: rows that carry it need no rewrapping. */
+  readonly label: string;
+}
+
+/**
+ * New keys are wrapped by the last of `wrappingKeys` (the master key when there is none); a
+ * stored key is opened by the key its label names, so that keys of a rotation in progress open.
+ */
+export function createKeyWrapper(
+  masterKey: Uint8Array,
+  wrappingKeys: readonly Uint8Array[] = [],
+): KeyWrapper {
+  for (const key of [masterKey, ...wrappingKeys]) {
+    if (key.length !== MASTER_KEY_BYTES) {
+      throw new Error(`the master key and wrapping keys must be ${MASTER_KEY_BYTES} bytes`);
+    }
+  }
+  const byLabel = new Map<string, Uint8Array>([[VERSION, masterKey]]);
+  for (const key of wrappingKeys) byLabel.set(wrappingKeyLabel(key), key);
+  const current = wrappingKeys.at(-1);
+  const label = current ? wrappingKeyLabel(current) : VERSION;
+  return {
+    label,
+    wrap: (personId, dataKey) => seal(byLabel.get(label)!, dataKey, keyContext(personId), label),
+    unwrap(personId, wrapped) {
+      const wrappedLabel = labelOf(wrapped);
+      const key = byLabel.get(wrappedLabel);
+      if (!key) {
+        throw new Error(
+          `the data key of ${personId} is wrapped by key ${wrappedLabel}, which is not configured (GONGZHI_WRAPPING_KEY or wrapping.key; docs/operations.md)`,
+        );
+      }
+      return open(key, wrapped, keyContext(personId), wrappedLabel);
+    },
+  };
+}
+
 export function createPersonalDataVault(
   db: ReadModelDatabase,
   masterKey: Uint8Array,
-  { cacheSize = 10_000, cacheTtlMs = 5 * 60_000, now = Date.now }: VaultOptions = {},
+  { cacheSize = 10_000, cacheTtlMs = 5 * 60_000, now = Date.now, wrappingKey }: VaultOptions = {},
 ): PersonalDataVault {
-  if (masterKey.length !== MASTER_KEY_BYTES) {
-    throw new Error(`the master key must be ${MASTER_KEY_BYTES} bytes`);
-  }
+  const wrapper = createKeyWrapper(masterKey, wrappingKey ? [wrappingKey] : []);
   // Map iteration order is insertion order: re-inserting on use makes the first entry the
   // least recently used one.
   const cache = new Map<string, { key: Buffer; loadedAt: number }>();
@@ -97,7 +153,7 @@ export function createPersonalDataVault(
       [personId],
     );
     if (!row) return undefined;
-    return remember(personId, open(masterKey, row.wrapped_key, keyContext(personId)));
+    return remember(personId, wrapper.unwrap(personId, row.wrapped_key));
   }
 
   async function loadOrCreateKey(personId: string): Promise<Buffer> {
@@ -108,7 +164,7 @@ export function createPersonalDataVault(
     await db.run(
       `INSERT INTO pii_keys (person_id, wrapped_key, created_at) VALUES (?, ?, ?)
        ON CONFLICT (person_id) DO NOTHING`,
-      [personId, seal(masterKey, key, keyContext(personId)), now()],
+      [personId, wrapper.wrap(personId, key), now()],
     );
     const stored = await loadKey(personId);
     if (!stored) throw new Error(`the key of person ${personId} vanished while being created`);
