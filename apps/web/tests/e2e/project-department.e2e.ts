@@ -30,7 +30,11 @@ describe('a department records a project', () => {
       const context = await phoneContext(browser, { javaScriptEnabled: false });
       const page = await context.newPage();
       await signIn(page, department);
-      await page.goto(projectPath);
+      // The department's home is its project desk, which lists the project it implements.
+      expect(new URL(page.url()).pathname).toBe('/implementation');
+      await page.getByRole('heading', { level: 1, name: '项目工作台' }).waitFor();
+      await page.getByRole('heading', { level: 4, name: '北门小路路灯' }).getByRole('link').click();
+      await page.waitForURL((url) => url.pathname === projectPath);
       await page.getByRole('link', { name: '记录下一步' }).click();
       await page.waitForURL((url) => url.pathname === `${projectPath}/manage`);
 

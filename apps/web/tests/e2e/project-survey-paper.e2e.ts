@@ -2,7 +2,8 @@
 // 书院社区 mailboxes (works completed): the department records a conditional pass with a
 // rectification, then the re-acceptance that passes; the community's worker opens the survey and
 // enters 陆根生's paper answer, which counts only once a second worker has entered the same;
-// 沈佳怡 answers online. The staff page says how many sheets are entered, naming nobody's answer.
+// 沈佳怡 answers online; 顾月琴 gives 蒋晓红 the power to vote for her, and 蒋晓红 answers for her.
+// The staff page says how many sheets are entered, naming nobody's answer.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from './chromium.ts';
@@ -23,7 +24,7 @@ afterAll(async () => {
 
 describe('acceptance and the survey through the pages', () => {
   test(
-    'conditional pass, re-acceptance, survey opened, paper answer entered twice, answer online',
+    'conditional pass, re-acceptance, survey opened, paper answer entered twice, answers online and by proxy',
     {
       timeout: manyPagesTimeout * 2,
     },
@@ -99,6 +100,32 @@ describe('acceptance and the survey through the pages', () => {
       await she.getByRole('button', { name: '提交答卷' }).click();
       expect(await she.locator('main').textContent()).toContain('已收到您的答卷');
       await resident.close();
+
+      const grantorContext = await phoneContext(browser);
+      const grantor = await grantorContext.newPage();
+      await signInResident(grantor, people.guYueqin);
+      await grantor.goto('/me/proxies');
+      const grant = grantor.getByRole('region', { name: '委托家人代办' });
+      await grant.getByLabel('受托人的手机号').fill(people.jiangXiaohong.phone);
+      await grant.getByRole('radio', { name: '只代为投票' }).check();
+      await grant.getByRole('button', { name: '确认委托' }).click();
+      await grant.getByRole('status').filter({ hasText: '已委托' }).waitFor();
+      await grantorContext.close();
+
+      const proxyContext = await phoneContext(browser, { javaScriptEnabled: false });
+      const proxy = await proxyContext.newPage();
+      await signInResident(proxy, people.jiangXiaohong);
+      await proxy.goto(`${project}/survey`);
+      await proxy.getByRole('radio', { name: /顾月琴（委托我代为投票）/ }).check();
+      await proxy.getByRole('button', { name: '确定' }).click();
+      await proxy.waitForURL((url) => url.searchParams.has('for'));
+      expect(await proxy.locator('main').textContent()).toContain('您正在代 顾月琴 作答');
+      for (const question of ['overall', 'quality', 'timeliness', 'usefulness']) {
+        await proxy.locator(`input[name="${question}"][value="3"]`).check();
+      }
+      await proxy.getByRole('button', { name: '提交答卷' }).click();
+      expect(await proxy.locator('main').textContent()).toContain('已收到您的答卷');
+      await proxyContext.close();
     },
   );
 });

@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages';
+import { grantorsWith } from '$lib/server/acting';
 import { orNotFound } from '$lib/server/cycles';
 import { formText, itemRefusal, itemSuccess } from '$lib/server/forms';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
@@ -11,10 +12,15 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, cookies, params, url }) => {
   if (!locals.user) requireSignIn(url, 'resident');
   if (locals.user.kind !== 'resident') refusePage(m.project_survey_residents_only(), locals.user);
+  const minPosition = lastWrite(cookies);
   const { project } = await orNotFound(
-    locals.api.project.get.query({ projectId: params.projectId, minPosition: lastWrite(cookies) }),
+    locals.api.project.get.query({ projectId: params.projectId, minPosition }),
   );
-  return { project, forResidentId: url.searchParams.get('for') ?? '' };
+  // The survey counts as a vote of the community: a proxy with the power to vote answers for the
+  // grantor, chosen by GET so that it works without JavaScript; the API checks the proxy.
+  const grantors = grantorsWith(await locals.api.resident.me.query({ minPosition }), 'vote');
+  const forResident = grantors.find((g) => g.residentId === url.searchParams.get('for'));
+  return { project, grantors, forResidentId: forResident?.residentId ?? '' };
 };
 
 const score = (data: FormData, name: string) => Number(formText(data, name));
