@@ -83,6 +83,7 @@ import { catalogueProjection, offCatalogueProjection } from '@gongzhi/projection
 import { outcomeProjection } from '@gongzhi/projections/outcome';
 import { openPostgresReadModels } from '@gongzhi/projections/postgres';
 import { projectProjection, supervisionProjection } from '@gongzhi/projections/project';
+import { reportProjection } from '@gongzhi/projections/report';
 import {
   feedbackProjection,
   proposalProjection,
@@ -340,6 +341,7 @@ export async function openRuntime(
     activityProjection,
     needProjection,
     certificateProjection,
+    reportProjection,
   ];
   const runnerOptions = {
     store,

@@ -911,6 +911,20 @@ export const SAMPLES: Record<string, Sample | Sample[]> = {
     target: 'community',
   },
   'project.openData': { input: { cycleId: PROJECT_CYCLE, set: 'projects', format: 'json' } },
+  'report.preview': {
+    input: { streetId: A.streetId, period: { type: 'cycle', cycleId: PROJECT_CYCLE } },
+    target: 'street',
+  },
+  'report.publish': {
+    input: {
+      streetId: A.streetId,
+      period: { type: 'cycle', cycleId: PROJECT_CYCLE },
+      reason: '授权测试更正',
+    },
+    target: 'street',
+  },
+  'report.reports': { input: { streetId: A.streetId } },
+  'report.report': { input: { reportId: `cycle-${PROJECT_CYCLE}` } },
   'project.enterPaperAnswer': {
     build: () => ({
       projectId: PROJECT,

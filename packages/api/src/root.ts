@@ -13,6 +13,7 @@ import { projectRouter } from './project/router.ts';
 import { residentRouter } from './resident/router.ts';
 import { authRouter, sessionRouter } from './session/router.ts';
 import { teamRouter } from './team/router.ts';
+import { reportRouter } from './report/router.ts';
 import { router } from './trpc.ts';
 import { meetingRouter } from './meeting/router.ts';
 
@@ -32,6 +33,7 @@ export const appRouter = router({
   ledger: ledgerRouter,
   catalogue: catalogueRouter,
   team: teamRouter,
+  report: reportRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,3 +10,4 @@ export * from './meeting/index.ts';
 export * from './ledger/index.ts';
 export * from './catalogue/index.ts';
 export * from './team/index.ts';
+export * from './report/index.ts';

@@ -212,3 +212,20 @@ export function projectDeskPlaces(
     ...communities.values(),
   ];
 }
+
+/** Compiles and publishes the street's outcome reports: its street officers. */
+export function mayCompileReports(grants: readonly Grant[], streetId: string): boolean {
+  return grants.some(
+    (grant) =>
+      grant.role === 'street_officer' &&
+      grant.scope.type === 'street' &&
+      grant.scope.streetId === streetId,
+  );
+}
+
+/** The streets whose outcome reports the person compiles. */
+export function reportStreets(grants: readonly Grant[]): string[] {
+  return grants.flatMap((grant) =>
+    grant.role === 'street_officer' && grant.scope.type === 'street' ? [grant.scope.streetId] : [],
+  );
+}

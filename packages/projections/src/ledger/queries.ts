@@ -193,3 +193,30 @@ export async function readLedgerFigures(
     })),
   };
 }
+
+/**
+ * What a street's register recorded in a period (China days, inclusive), per month and kind:
+ * items gone (removed, merged or retired) and relapses found. Outcome reports sum these.
+ */
+export async function readLedgerPeriod(
+  db: SqlExecutor,
+  streetId: string,
+  from: string,
+  until: string,
+): Promise<{ month: string; kind: LedgerKind; gone: number; relapsed: number }[]> {
+  const rows = await db.all(
+    `SELECT SUBSTR(day, 1, 7) AS month, kind,
+       SUM(CASE WHEN entry IN (${GONE}) THEN 1 ELSE 0 END) AS gone,
+       SUM(CASE WHEN entry = 'relapsed' THEN 1 ELSE 0 END) AS relapsed
+     FROM ledger_history
+     WHERE street_id = ? AND day >= ? AND day <= ? AND (entry IN (${GONE}) OR entry = 'relapsed')
+     GROUP BY SUBSTR(day, 1, 7), kind ORDER BY month, kind`,
+    [streetId, from, until],
+  );
+  return rows.map((r) => ({
+    month: String(r.month),
+    kind: String(r.kind) as LedgerKind,
+    gone: Number(r.gone ?? 0),
+    relapsed: Number(r.relapsed ?? 0),
+  }));
+}

@@ -1,0 +1,3 @@
+export * from './canonical.ts';
+export * from './events.ts';
+export * from './decider.ts';
