@@ -13,15 +13,15 @@ const proposalId = col(
   '提案编号',
 );
 
-const phases = [
-  'proposing',
-  'screening',
-  'voting',
-  'publicity',
-  'implementing',
-  'evaluating',
-  'closed',
-] as const;
+const phases: [string, string][] = [
+  ['proposing', '征集'],
+  ['screening', '筛选'],
+  ['voting', '投票'],
+  ['publicity', '公示'],
+  ['implementing', '实施'],
+  ['evaluating', '评价'],
+  ['closed', '结束'],
+];
 
 const cycles: Dataset = {
   name: 'cycles',
@@ -43,12 +43,12 @@ const cycles: Dataset = {
       '各社区预算合计',
       'fen',
     ),
-    ...phases.map((p) =>
+    ...phases.map(([p, zh]) =>
       col(
         `${p}_on`,
         'date',
         `The day the ${p} phase is scheduled to begin`,
-        `“${p}”阶段计划开始日期`,
+        `${zh}阶段计划开始日期`,
       ),
     ),
     col('published_at', 'datetime', 'When the cycle was published', '发布时间'),
@@ -66,7 +66,9 @@ const cycles: Dataset = {
       phase: c.phase,
       community_count: c.communityCount,
       total_budget_fen: c.totalBudget,
-      ...Object.fromEntries(phases.map((p) => [`${p}_on`, c.schedule[p]])),
+      ...Object.fromEntries(
+        phases.map(([p]) => [`${p}_on`, c.schedule[p as keyof typeof c.schedule]]),
+      ),
       published_at: c.publishedAt,
     }));
   },
