@@ -37,8 +37,8 @@ const teams: Dataset = {
     col(
       'hours_served',
       'number',
-      'Confirmed hours of service, all time, to 0.1',
-      '累计确认服务时长',
+      'Confirmed hours of service, all time, to 0.1; suppressed with `people`',
+      '累计确认服务时长（随人数一并不公开）',
       'hours',
     ),
     suppressedColumn,
@@ -57,7 +57,7 @@ const teams: Dataset = {
       skills: t.skills.join(';'),
       registered_at: t.registeredAt,
       people: isSmall(t.people) ? null : t.people,
-      hours_served: hours(t.minutesServed),
+      hours_served: isSmall(t.people) ? null : hours(t.minutesServed),
       suppressed: isSmall(t.people),
     }));
   },
