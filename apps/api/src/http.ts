@@ -1,10 +1,9 @@
-// The HTTP face of the API: tRPC at /trpc, GET /healthz, photo upload and download at
-// /api/photos, the public ballot bulletin as files at /api/public, server-sent events for live
-// pages at /live (live.ts), and a cross-site check in front of every state-changing request.
+// The HTTP face of the API: tRPC at /trpc, GET /healthz, photo upload at /api/photos, the public
+// REST (open data, bulletins, photos; open-data/registry.ts), server-sent events for live pages at
+// /live (live.ts), and a cross-site check in front of every state-changing request.
 import type { HttpBindings } from '@hono/node-server';
 import { trpcServer } from '@hono/trpc-server';
 import { TRPCError } from '@trpc/server';
-import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -28,6 +27,8 @@ import {
 } from './answers.ts';
 import { batchPaths, batchRefusal, isJsonContentType, MAX_BODY_BYTES, notJson } from './limits.ts';
 import { serveLive } from './live.ts';
+import { publicRoutes } from './open-data/registry.ts';
+import { honoPathOf } from './open-data/route.ts';
 import { requestLogLine } from './request-log.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -149,92 +150,8 @@ export function createHttpApp(runtime: Runtime, options: HttpOptions = {}) {
     },
   );
 
-  /** A stored photo, with the type found in its bytes; public, as the proposals that show it. */
-  app.get('/api/photos/:photoId', async (c) => {
-    const photo = await runtime.photos.open(c.req.param('photoId'));
-    if (!photo) return photoRefusal(c, 404, 'photo_not_found', PHOTO_NOT_FOUND);
-    return c.body(photo.bytes, 200, {
-      'content-type': photo.type,
-      'content-length': String(photo.size),
-      'x-content-type-options': 'nosniff',
-      'content-security-policy': "default-src 'none'",
-      // A photo never changes under its id.
-      'cache-control': 'public, max-age=31536000, immutable',
-    });
-  });
-
-  /**
-   * A community's ballot bulletin as a file to download (ballot.bulletinFile): `bulletin.csv`
-   * (receipt,choices; UTF-8 with a byte-order mark, so that Excel reads it as UTF-8) or
-   * `bulletin.pb` (pabulib; its SHA-256 is the input digest the tally records, so the file is
-   * served exactly as counted, without a BOM). Refused before voting has closed (409), and for a
-   * community below the cycle's minimum of ballots to all but its officers (403; signed in by cookie).
-   */
-  app.get('/api/public/cycles/:cycleId/communities/:communityId/:file', async (c) => {
-    const format = { 'bulletin.csv': 'csv', 'bulletin.pb': 'pb' }[c.req.param('file')] as
-      'csv' | 'pb' | undefined;
-    if (!format) return c.notFound();
-    const ctx = await createContext(runtime.services, {
-      req: c.req.raw,
-      resHeaders: new Headers(),
-    });
-    try {
-      const file = await appRouter.createCaller(ctx).ballot.bulletinFile({
-        cycleId: c.req.param('cycleId'),
-        communityId: c.req.param('communityId'),
-        format,
-      });
-      const body = format === 'csv' ? `\uFEFF${file.text}` : file.text;
-      return c.body(body, 200, {
-        'content-type': file.contentType,
-        'content-disposition': `attachment; filename="${file.filename}"`,
-        'x-content-type-options': 'nosniff',
-        'cache-control': 'no-cache',
-      });
-    } catch (error) {
-      if (!(error instanceof TRPCError)) throw error;
-      const status = getHTTPStatusCodeFromError(error) as 400 | 403 | 404 | 409;
-      return c.json({ error: { message: error.message, data: { code: error.code } } }, status);
-    }
-  });
-
-  /**
-   * Open data of a cycle's projects (project.openData; docs/open-data.md): `<set>.csv` (UTF-8 with
-   * a byte-order mark) or `<set>.json`, the sets being projects, contracts, payments, milestones
-   * and surveys. Public, like the project pages.
-   */
-  app.get('/api/public/cycles/:cycleId/projects/:file', async (c) => {
-    const match = /^(projects|contracts|payments|milestones|surveys)\.(csv|json)$/.exec(
-      c.req.param('file'),
-    );
-    if (!match) return c.notFound();
-    const ctx = await createContext(runtime.services, {
-      req: c.req.raw,
-      resHeaders: new Headers(),
-    });
-    try {
-      const file = await appRouter.createCaller(ctx).project.openData({
-        cycleId: c.req.param('cycleId'),
-        set: match[1] as 'projects',
-        format: match[2] as 'csv' | 'json',
-      });
-      return c.body(
-        file.contentType.startsWith('text/csv') ? `\uFEFF${file.text}` : file.text,
-        200,
-        {
-          'content-type': file.contentType,
-          'content-disposition': `inline; filename="${file.filename}"`,
-          'x-content-type-options': 'nosniff',
-          'access-control-allow-origin': '*',
-          'cache-control': 'no-cache',
-        },
-      );
-    } catch (error) {
-      if (!(error instanceof TRPCError)) throw error;
-      const status = getHTTPStatusCodeFromError(error) as 400 | 404;
-      return c.json({ error: { message: error.message, data: { code: error.code } } }, status);
-    }
-  });
+  // The public REST: open data, its index and OpenAPI document, bulletins, photos (open-data/).
+  for (const route of publicRoutes) app.get(honoPathOf(route), (c) => route.handle(c, runtime));
 
   /**
    * Outcome reports (docs/outcome-reports.md): `/api/public/reports/<reportId>/v<n>.json` is the
@@ -319,9 +236,4 @@ export type HttpApp = ReturnType<typeof createHttpApp>;
 const SIGN_IN_FIRST: LocalizedText = {
   'zh-CN': '请先登录再上传照片。',
   en: 'Please sign in before uploading photos.',
-};
-
-const PHOTO_NOT_FOUND: LocalizedText = {
-  'zh-CN': '找不到这张照片。',
-  en: 'There is no such photo.',
 };

@@ -910,7 +910,6 @@ export const SAMPLES: Record<string, Sample | Sample[]> = {
     input: { projectId: PROJECT, reply: '感谢居民的评价与监督。' },
     target: 'community',
   },
-  'project.openData': { input: { cycleId: PROJECT_CYCLE, set: 'projects', format: 'json' } },
   'report.preview': {
     input: { streetId: A.streetId, period: { type: 'cycle', cycleId: PROJECT_CYCLE } },
     target: 'street',

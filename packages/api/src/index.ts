@@ -64,3 +64,4 @@ export {
 export { actingFor, type Acting } from './resident/acting.ts';
 export { carryOutDueErasures, DEFAULT_ERASURE_DELAY_MS } from './resident/erasure.ts';
 export type { ResidentServices } from './resident/services.ts';
+export { openDataSets, projectOpenRows, type OpenDataSet } from './project/open-data.ts';

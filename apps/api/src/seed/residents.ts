@@ -36,7 +36,7 @@ interface DemoResident {
   erasureRequested?: { erasureId: string; requestedBy: string; writtenRequestRef: string };
 }
 
-const DEMO_RESIDENTS: DemoResident[] = [
+export const DEMO_RESIDENTS: DemoResident[] = [
   {
     residentId: DEMO_RESIDENT.residentId,
     name: '顾月琴',

@@ -1,20 +1,15 @@
-// Open data of a cycle's projects (item 9 of issue 12): five tables — projects, contracts (one row
-// per bidder), payments, milestones and survey results — as CSV (UTF-8; the HTTP edge adds a
-// byte-order mark so that spreadsheet programs read it as UTF-8) or JSON with the licence and the
-// columns. docs/open-data.md documents every column; the column lists here are what it documents.
+// Open data of a cycle's projects (item 9 of issue 12): the rows of five tables — projects,
+// contracts (one row per bidder), payments, milestones and survey results — which the API
+// server's open-data registry serves as CSV and JSON with their documented columns.
 // Amounts are integer fen, days are China calendar days (YYYY-MM-DD). Nothing here names a
 // resident: acceptance committees appear by their counts, survey answers by their counts.
-import { z } from 'zod';
 import { readProject, listProjects, type ProjectView } from '@gongzhi/projections/project';
 import { surveyQuestions } from '@gongzhi/domain';
 import { cycleScope } from '../access.ts';
 import type { Context } from '../context.ts';
 
 export const openDataSets = ['projects', 'contracts', 'payments', 'milestones', 'surveys'] as const;
-export const openDataSetSchema = z.enum(openDataSets);
 export type OpenDataSet = (typeof openDataSets)[number];
-
-export const OPEN_DATA_LICENCE = 'CC-BY-4.0';
 
 type Cell = string | number | boolean | null;
 type Row = Record<string, Cell>;
@@ -134,95 +129,14 @@ const rowsOf: Record<OpenDataSet, (p: ProjectView) => Row[]> = {
   surveys: surveyRows,
 };
 
-/** Every column of each set, in order (also for a set without rows). */
-export const openDataColumns: Record<OpenDataSet, string[]> = {
-  projects: [
-    'project_id',
-    'proposal_id',
-    'cycle_id',
-    'street_id',
-    'community_id',
-    'title',
-    'category',
-    'status',
-    'stage',
-    'implementer_kind',
-    'implementer',
-    'votes',
-    'ballot_count',
-    'selected_cost_fen',
-    'approved_budget_fen',
-    'budget_decision_ref',
-    'contract_value_fen',
-    'final_amount_fen',
-    'spent_fen',
-    'released_fen',
-    'physical_progress_pct',
-    'financial_progress_pct',
-    'started_on',
-    'completed_on',
-    'acceptance_verdict',
-    'accepted_on',
-    'status_reason',
-    'opened_at',
-  ],
-  contracts: [
-    'project_id',
-    'method',
-    'bidder',
-    'bid_fen',
-    'awarded',
-    'contract_value_fen',
-    'award_reason',
-  ],
-  payments: ['project_id', 'payment_id', 'paid_on', 'amount_fen', 'milestone_id', 'note'],
-  milestones: [
-    'project_id',
-    'milestone_id',
-    'ordinal',
-    'title',
-    'weight_pct',
-    'planned_on',
-    'reached_on',
-    'photo_count',
-  ],
-  surveys: [
-    'project_id',
-    'opens_on',
-    'closes_on',
-    'closed',
-    'answers',
-    'voters',
-    'response_rate_pct',
-    'eligible_residents',
-    'response_rate_eligible_pct',
-    'minimum',
-    'too_few',
-    ...surveyQuestions.flatMap((q) => [`${q}_mean`, ...[1, 2, 3, 4, 5].map((s) => `${q}_${s}`)]),
-    'evaluation_reply',
-  ],
-};
-
-/** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
-function csvField(value: Cell): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-export function toCsv(columns: readonly string[], rows: readonly Row[]): string {
-  const lines = [
-    columns.join(','),
-    ...rows.map((r) => columns.map((c) => csvField(r[c] ?? null)).join(',')),
-  ];
-  return lines.join('\r\n') + '\r\n';
-}
-
-/** One set of a cycle's projects as a file (the cycle must exist: 404 otherwise). */
-export async function projectOpenData(
+/**
+ * The rows of one set of a cycle's projects (the cycle must exist: 404 otherwise); the open-data
+ * registry of the API server (apps/api/src/open-data) documents their columns and serves them.
+ */
+export async function projectOpenRows(
   ctx: Context,
-  query: { cycleId: string; set: OpenDataSet; format: 'csv' | 'json' },
-) {
+  query: { cycleId: string; set: OpenDataSet },
+): Promise<Row[]> {
   await cycleScope(ctx, query.cycleId);
   const db = ctx.services.readModels.db;
   const listed = await listProjects(db, { cycleId: query.cycleId });
@@ -231,22 +145,5 @@ export async function projectOpenData(
     const project = await readProject(db, projectId);
     if (project) rows.push(...rowsOf[query.set](project));
   }
-  const columns = openDataColumns[query.set];
-  const filename = `${query.set}-${query.cycleId}.${query.format}`;
-  if (query.format === 'csv') {
-    return { filename, contentType: 'text/csv; charset=utf-8', text: toCsv(columns, rows) };
-  }
-  const body = {
-    dataset: query.set,
-    cycleId: query.cycleId,
-    licence: OPEN_DATA_LICENCE,
-    documentation: 'docs/open-data.md',
-    columns,
-    rows,
-  };
-  return {
-    filename,
-    contentType: 'application/json; charset=utf-8',
-    text: JSON.stringify(body, null, 2) + '\n',
-  };
+  return rows;
 }

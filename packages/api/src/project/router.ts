@@ -8,7 +8,6 @@ import { writerFor } from '../commands.ts';
 import { caughtUpTo, minPositionSchema as minPosition } from '../positions.ts';
 import { procedure, router } from '../trpc.ts';
 import { openProjects } from './commands.ts';
-import { openDataSetSchema, projectOpenData } from './open-data.ts';
 import { readBoard, readProjectPage } from './queries.ts';
 import { staffProcedures } from './staff.ts';
 import { supervisionProcedures } from './supervision-procedures.ts';
@@ -45,12 +44,6 @@ export const projectRouter = router({
     const position = opened.at(-1)?.position ?? (await ctx.services.store.headPosition()) ?? 0n;
     return { opened: opened.length, position: String(position) };
   }),
-
-  /** Open data of a cycle's projects as a file: served at /api/public/cycles/:cycleId/projects/. */
-  openData: procedure(
-    'public',
-    z.object({ cycleId: idSchema, set: openDataSetSchema, format: z.enum(['csv', 'json']) }),
-  ).query(async ({ ctx, input }) => projectOpenData(ctx, input)),
 
   ...staffProcedures,
   ...surveyProcedures,
