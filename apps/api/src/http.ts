@@ -12,12 +12,10 @@ import {
   createContext,
   NO_PHOTO,
   photoTooLarge,
-  reportFile,
   resolveLocale,
-  streetReportFeed,
   type Locale,
 } from '@gongzhi/api';
-import { DomainError, photoRules, type LocalizedText } from '@gongzhi/domain';
+import { photoRules, type LocalizedText } from '@gongzhi/domain';
 import {
   clientAddressOf,
   crossSiteRefusal,
@@ -151,58 +149,13 @@ export function createHttpApp(runtime: Runtime, options: HttpOptions = {}) {
   );
 
   // The public REST: open data, its index and OpenAPI document, bulletins, photos (open-data/).
-  for (const route of publicRoutes) app.get(honoPathOf(route), (c) => route.handle(c, runtime));
-
-  /**
-   * Outcome reports (docs/outcome-reports.md): `/api/public/reports/<reportId>/v<n>.json` is the
-   * version's canonical JSON exactly as hashed (its sha256sum is the published hash), `v<n>.csv`
-   * one row per figure (UTF-8 with a byte-order mark); `/api/public/streets/<streetId>/reports.atom`
-   * the street's publications and corrections. Public, like the report pages.
-   */
-  const publicReportFile = async (
-    c: HonoContext<Env>,
-    load: (
-      ctx: Awaited<ReturnType<typeof createContext>>,
-    ) => Promise<{ filename: string; contentType: string; text: string } | undefined>,
-  ) => {
-    const ctx = await createContext(runtime.services, {
-      req: c.req.raw,
-      resHeaders: new Headers(),
-    });
-    try {
-      const file = await load(ctx);
-      if (!file) return c.notFound();
-      return c.body(
-        file.contentType.startsWith('text/csv') ? `\uFEFF${file.text}` : file.text,
-        200,
-        {
-          'content-type': file.contentType,
-          'content-disposition': `inline; filename="${file.filename}"`,
-          'x-content-type-options': 'nosniff',
-          'access-control-allow-origin': '*',
-          'cache-control': 'no-cache',
-        },
-      );
-    } catch (error) {
-      if (!(error instanceof DomainError) || error.kind !== 'not_found') throw error;
-      return c.json({ error: { message: error.message, data: { code: error.code } } }, 404);
-    }
-  };
-  app.get('/api/public/reports/:reportId/:file', (c) => {
-    const match = /^v([1-9][0-9]{0,4})\.(json|csv)$/.exec(c.req.param('file'));
-    const reportId = c.req.param('reportId');
-    if (!match || !/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(reportId)) return c.notFound();
-    return publicReportFile(c, (ctx) =>
-      reportFile(ctx, { reportId, version: Number(match[1]), format: match[2] as 'json' | 'csv' }),
+  for (const route of publicRoutes) {
+    app.get(honoPathOf(route), (c) =>
+      route.handle(c, runtime, {
+        origin: `${requestScheme(c.req.url, c.req.raw.headers, trustProxy)}://${c.req.header('host') ?? new URL(c.req.url).host}`,
+      }),
     );
-  });
-  app.get('/api/public/streets/:streetId/reports.atom', (c) => {
-    const streetId = c.req.param('streetId');
-    if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(streetId)) return c.notFound();
-    const url = new URL(c.req.url);
-    const origin = `${requestScheme(c.req.url, c.req.raw.headers, trustProxy)}://${c.req.header('host') ?? url.host}`;
-    return publicReportFile(c, (ctx) => streetReportFeed(ctx, streetId, origin));
-  });
+  }
 
   // Live pages: server-sent events when a topic's streams change (live.ts).
   serveLive(app, runtime.runner);

@@ -33,7 +33,7 @@ export * as catalogueCommands from './catalogue/commands.ts';
 export * as teamCommands from './team/team-commands.ts';
 export { remindShifts } from './team/reminders.ts';
 export * as projectSurvey from './project/survey.ts';
-export { reportFile, streetReportFeed } from './report/files.ts';
+export { REPORT_CSV_COLUMNS, reportVersionFiles, streetReportFeed } from './report/files.ts';
 export { advanceCyclePhase } from './workflows/advance-cycle-phase.ts';
 export { bulletinCsv, bulletinPb, countBallots, recountPb } from './ballot/count.ts';
 export {

@@ -6,6 +6,7 @@ import { datasetPath, metadataPath, scopes, type Dataset } from './dataset.ts';
 import { datasets } from './datasets/index.ts';
 import { serveBulletin, servePhoto, requestContext } from './files.ts';
 import { openApiDocument, rowsSchema } from './openapi.ts';
+import { reportRoutes } from './reports.ts';
 import { metadataOf, toCsv, toJson } from './render.ts';
 import { CSV, fileHeaders, JSON_TYPE, type PathParam, type PublicRoute } from './route.ts';
 
@@ -18,6 +19,11 @@ export const pathParams: Record<string, PathParam> = {
   streetId: { description: 'A street, as in /streets/<streetId>', example: 'yushan' },
   communityId: { description: 'A community, as in /communities/<communityId>', example: 'shuyuan' },
   photoId: { description: 'A stored photo, as the pages link it' },
+  reportId: {
+    description: "A street's outcome report, as in its page /reports/<reportId>",
+    example: 'cycle-demo-cycle-implementing',
+  },
+  version: { description: 'A published version of the report: 1, 2, …', example: '1' },
 };
 
 const paramsOf = (path: string) =>
@@ -176,6 +182,7 @@ export const publicRoutes: readonly PublicRoute[] = [
     refusals: bulletinRefusals,
     handle: serveBulletin('pb'),
   },
+  ...reportRoutes(paramsOf),
   {
     path: '/api/photos/{photoId}',
     operationId: 'photo',

@@ -35,7 +35,13 @@ export interface PublicRoute {
   ok: PublicAnswer;
   /** Other statuses it may answer with, and why. */
   refusals: Record<number, string>;
-  handle: (c: PublicContext, runtime: Runtime) => Promise<Response> | Response;
+  handle: (c: PublicContext, runtime: Runtime, edge: PublicEdge) => Promise<Response> | Response;
+}
+
+/** What the HTTP edge knows of a request beyond Hono's context. */
+export interface PublicEdge {
+  /** `scheme://host` as the client sees it (behind a trusted proxy, its forwarded scheme). */
+  origin: string;
 }
 
 /** The path Hono routes: the route's own, or the OpenAPI path with `:name` for `{name}`. */

@@ -7,24 +7,22 @@ import { readStreet } from '@gongzhi/projections/organisation';
 import { listStreetReportVersions } from '@gongzhi/projections/report';
 import type { Context } from '../context.ts';
 import { streetScope } from '../organisation/places.ts';
-import { OPEN_DATA_LICENCE, toCsv } from '../project/open-data.ts';
 import { figureRows, type ReportData } from './data.ts';
 import { readVersions } from './queries.ts';
 
 export const REPORT_CSV_COLUMNS = ['section', 'figure', 'value', 'unit', 'suppressed'] as const;
 
-/** One version of a report as a file: `json` (as hashed) or `csv` (one row per figure). */
-export async function reportFile(
-  ctx: Context,
-  query: { reportId: string; version: number; format: 'json' | 'csv' },
-) {
-  const versions = await readVersions(ctx, query.reportId);
-  const shown = versions[query.version - 1];
+/** The licence of everything published (as the open data's). */
+const LICENCE = 'CC-BY-4.0';
+
+/**
+ * One version of a report: its canonical JSON exactly as hashed, and its figures as rows (one per
+ * figure, columns `REPORT_CSV_COLUMNS`), which the HTTP edge renders as CSV.
+ */
+export async function reportVersionFiles(ctx: Context, reportId: string, version: number) {
+  const versions = await readVersions(ctx, reportId);
+  const shown = versions[version - 1];
   if (!shown) return undefined;
-  const filename = `${query.reportId}-v${query.version}.${query.format}`;
-  if (query.format === 'json') {
-    return { filename, contentType: 'application/json; charset=utf-8', text: shown.data };
-  }
   const rows = figureRows(JSON.parse(shown.data) as ReportData).map((r) => ({
     section: r.section,
     figure: r.figure,
@@ -32,11 +30,7 @@ export async function reportFile(
     unit: r.unit,
     suppressed: r.suppressed,
   }));
-  return {
-    filename,
-    contentType: 'text/csv; charset=utf-8',
-    text: toCsv(REPORT_CSV_COLUMNS, rows),
-  };
+  return { name: `${reportId}-v${version}`, json: shown.data, rows };
 }
 
 const xml = (text: string) =>
@@ -88,7 +82,7 @@ export async function streetReportFeed(ctx: Context, streetId: string, origin: s
   <title>${xml(`${street?.name ?? streetId} 成果报告`)}</title>
   <updated>${updated}</updated>
   <author><name>${xml(street?.name ?? streetId)}</name></author>
-  <rights>${OPEN_DATA_LICENCE}</rights>
+  <rights>${LICENCE}</rights>
   <link rel="self" type="application/atom+xml" href="${xml(feedUrl)}"/>
   <link rel="alternate" type="text/html" href="${xml(`${origin}/streets/${streetId}/reports`)}"/>
 ${entries.join('\n')}
