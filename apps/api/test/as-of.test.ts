@@ -3,7 +3,8 @@
 // seeded cycle on notice (demo-cycle-confirm), which opens its project; twenty days from today
 // it approves the project. A request as of a day in between sees the project opened and not yet
 // approved, one as of a day before the confirmation sees the cycle still on notice and no project
-// (404). Commands and non-public queries as of a date are refused.
+// (404). A resident forgotten today stays forgotten in the past. Commands and non-public
+// queries as of a date are refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, useApiServer, type Reply } from './harness.ts';
 
@@ -87,6 +88,32 @@ describe.each(engines)('pages as of a past date on $name', (engine) => {
     at(30);
     expect(ok(await project(asOf(25))).project.stage).toBe('budget_reviewed');
     expect(ok(await project(asOf(15))).project.stage).toBe('opened');
+  });
+
+  it('keeps a resident forgotten today forgotten in the past: their comment’s text is gone', async () => {
+    const login = await call('resident.login', {
+      phone: '13900001005',
+      password: 'qinhu-chenxh-2025',
+    });
+    const cookie = login.headers.getSetCookie().find((c) => c.startsWith('gongzhi_session='))!;
+    api.tokens.set('chen', /^gongzhi_session=([^;]+)/.exec(cookie)![1]!);
+    const garden = { projectId: 'demo-i-garden' };
+    const comments = async (days: number) =>
+      ok(
+        await call<{ comments: { text: string | null }[] }>('project.supervision', garden, {
+          query: true,
+          headers: asOf(days),
+        }),
+      ).comments.map((c) => c.text);
+    at(40);
+    ok(
+      await call('project.comment', { ...garden, text: '花园的座椅什么时候装？' }, { as: 'chen' }),
+    );
+    at(50);
+    expect(await comments(45)).toContain('花园的座椅什么时候装？');
+    ok(await call('resident.forgetMe', { password: 'qinhu-chenxh-2025' }, { as: 'chen' }));
+    expect(await comments(45)).not.toContain('花园的座椅什么时候装？');
+    expect(await comments(39)).not.toContain('花园的座椅什么时候装？');
   });
 
   it('refuses commands, and queries that are not public, as of a date', async () => {
