@@ -44,6 +44,7 @@ import {
   ensureAuthTables,
   loadOrCreateMasterKey,
   loadWrappingKey,
+  withoutPersonalData,
   withPersonalData,
   type MasterKey,
 } from '@gongzhi/auth';
@@ -65,6 +66,7 @@ import {
   createBallotSeal,
   paperBallotProjection,
 } from '@gongzhi/projections/ballot';
+import { createAsOfSnapshots } from '@gongzhi/projections/as-of';
 import { openClusterLocks, startElectedRunner } from '@gongzhi/projections/cluster';
 import { cycleProjection } from '@gongzhi/projections/cycle';
 import {
@@ -369,8 +371,16 @@ export async function openRuntime(
     options.store === 'postgres' && scaledOut
       ? openClusterLocks({ url: options.databaseUrl, schema: options.readModelSchema })
       : undefined;
+  // Pages as of a past date: the same read models, built from the log as it stood then into
+  // memory. Without personal data (nobody's name can come back from the past) and without
+  // residents' notices, which no public page shows (docs/time-travel.md).
+  const asOfSnapshots = createAsOfSnapshots({
+    store: withoutPersonalData(rawStore),
+    projections: projections.filter((p) => p !== notificationProjection),
+  });
   const services: ApiServices = {
     ...(locks && { locks }),
+    asOf: (until) => asOfSnapshots.at(until),
     ...(options.readWaitMs !== undefined && { readYourWritesTimeoutMs: options.readWaitMs }),
     store,
     readModels: runner,
@@ -477,6 +487,7 @@ export async function openRuntime(
       await draining;
       await sweeping;
       await runner.stop();
+      await asOfSnapshots.close();
       await locks?.close();
       await readModelDb.close();
       await store.close();

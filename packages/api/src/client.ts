@@ -4,6 +4,7 @@ import { createTRPCClient, httpBatchLink, httpLink, TRPCClientError } from '@trp
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from './root.ts';
 import type { FieldError } from './input.ts';
+import { AS_OF_HEADER } from './as-of-header.ts';
 
 export type { AppRouter } from './root.ts';
 export type { FieldError } from './input.ts';
@@ -24,6 +25,11 @@ export interface ApiClientOptions {
   onResponseHeaders?: (headers: Headers) => void;
   /** One HTTP request per call instead of batching calls made together; default false. */
   unbatched?: boolean;
+  /**
+   * Reads the public record as it stood at the end of this day (YYYY-MM-DD, China time): public
+   * queries only, commands are refused (docs/time-travel.md).
+   */
+  asOf?: string;
 }
 
 export function createApiClient(options: ApiClientOptions) {
@@ -36,7 +42,16 @@ export function createApiClient(options: ApiClientOptions) {
         return response;
       }
     : baseFetch;
-  const linkOptions = { url: options.url, fetch, headers: options.headers ?? {} };
+  const { asOf } = options;
+  const given = options.headers ?? {};
+  const headers =
+    asOf === undefined
+      ? given
+      : async () => ({
+          ...(typeof given === 'function' ? await given() : given),
+          [AS_OF_HEADER]: asOf,
+        });
+  const linkOptions = { url: options.url, fetch, headers };
   return createTRPCClient<AppRouter>({
     links: [options.unbatched ? httpLink(linkOptions) : httpBatchLink(linkOptions)],
   });

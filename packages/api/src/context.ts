@@ -9,6 +9,7 @@ import type { Locale } from './locale.ts';
 import type { ResidentServices } from './resident/services.ts';
 import type { BallotSeal } from '@gongzhi/projections/ballot';
 import type { ClusterLocks } from '@gongzhi/projections/cluster';
+import type { AsOfSnapshot } from '@gongzhi/projections/as-of';
 import type { SignInCodes } from './meeting/sign-in-code.ts';
 
 /** What the API needs from the process that hosts it. */
@@ -32,6 +33,11 @@ export interface ApiServices {
    * ballots being cast) are also held across processes with these locks.
    */
   locks?: ClusterLocks;
+  /**
+   * The log and read models as of a past instant (events dated before it), for public pages as
+   * of a date (as-of.ts); without it such requests are refused.
+   */
+  asOf?: (until: Date) => Promise<AsOfSnapshot>;
 }
 
 export interface SignedInAccount {
@@ -59,6 +65,11 @@ export type Context = {
   correlationId: string;
   /** Response headers (Set-Cookie). */
   resHeaders: Headers;
+  /**
+   * The day (YYYY-MM-DD, as sent: checked by as-of.ts) whose record the request reads, from the
+   * x-gongzhi-as-of header; null for today's.
+   */
+  asOf: string | null;
 };
 
 /** The time of the request: the services' clock (tests and the seed set it), else the machine's. */

@@ -1,6 +1,8 @@
 export { appRouter, type AppRouter } from './root.ts';
 export { type ApiServices, type Context, type SignedInAccount } from './context.ts';
 export { createContext, type ContextRequest, type RequestFacts } from './request-context.ts';
+export { endOfChinaDay } from './as-of.ts';
+export { AS_OF_HEADER } from './as-of-header.ts';
 export {
   ApiRefusal,
   createCallerFactory,

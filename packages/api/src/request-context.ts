@@ -11,6 +11,7 @@ import { uuidv7 } from '@gongzhi/eventstore';
 import { readResident } from '@gongzhi/projections/resident';
 import { readState } from './commands.ts';
 import type { ApiServices, Context, SignedInAccount } from './context.ts';
+import { AS_OF_HEADER } from './as-of-header.ts';
 import { resolveLocale } from './locale.ts';
 import { unavailableRefusal } from './trpc.ts';
 import { accountRecord } from './organisation/commands.ts';
@@ -114,5 +115,6 @@ export async function createContext(
     userAgent: headers.get('user-agent'),
     correlationId: CORRELATION_ID.test(correlationId) ? correlationId : uuidv7(),
     resHeaders,
+    asOf: headers.get(AS_OF_HEADER),
   };
 }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { DomainError, type LocalizedText, type RefusalKind } from '@gongzhi/domain';
 import { hasGrant, ROLE_LABELS, type Role, type Scope } from '@gongzhi/auth';
 import { isStoreUnavailable } from '@gongzhi/eventstore';
+import { asOfContext } from './as-of.ts';
 import type { Context } from './context.ts';
 import { InputError, localized, withLocale, type FieldError } from './input.ts';
 import { DEFAULT_LOCALE, type Locale } from './locale.ts';
@@ -219,8 +220,12 @@ const RESIDENTS_ONLY: LocalizedText = {
   en: 'Only residents can do this, for themselves; sign in with a resident account.',
 };
 
-const enforceAccess = t.middleware(async ({ ctx, meta, input, next }) => {
+const enforceAccess = t.middleware(async ({ ctx, meta, input, type, next }) => {
   const access = meta!.access;
+  if (ctx.asOf !== null) {
+    // A view of the past: public queries only, on the record as it stood (as-of.ts).
+    return next({ ctx: await asOfContext(ctx, access === 'public' && type === 'query') });
+  }
   if (access === 'public') return next();
   const { account } = ctx;
   if (!account)

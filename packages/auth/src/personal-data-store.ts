@@ -85,6 +85,36 @@ export function withPersonalData(store: EventStore, vault: PersonalDataVault): E
 }
 
 /**
+ * A read-only view of an adapter in which every sealed `personal` object reads as null, without
+ * touching a key: nobody's personal data, whether or not they were forgotten. For read models
+ * that must hold none (the views of the past, decision 0013): they cannot show a name, so a
+ * resident forgotten today cannot reappear in them. Appends are refused.
+ */
+export function withoutPersonalData(store: EventStore): EventStore {
+  const strip = (event: RecordedEvent): RecordedEvent => {
+    const { data } = event;
+    if (!isObject(data) || typeof data.personalSealed !== 'string') return event;
+    return { ...event, data: replaceKey(data, 'personalSealed', 'personal', null) };
+  };
+  return {
+    append: () => Promise.reject(new Error('A store without personal data is read-only')),
+    readStream: async (stream, options) => (await store.readStream(stream, options)).map(strip),
+    readAll: async (options) => (await store.readAll(options)).map(strip),
+    subscribeToAll(options): Subscription {
+      const inner = store.subscribeToAll(options);
+      return {
+        stop: () => inner.stop(),
+        async *[Symbol.asyncIterator]() {
+          for await (const event of inner) yield strip(event);
+        },
+      };
+    },
+    headPosition: () => store.headPosition(),
+    close: () => store.close(),
+  };
+}
+
+/**
  * Turns a mobile number, as typed, into the 64-hex-digit digest that names its `phone-<digest>`
  * stream and finds its resident at login: HMAC-SHA256 of the canonical 11 digits, under a key
  * derived from the master key. Without that key, the digest cannot be tried against the few

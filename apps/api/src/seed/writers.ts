@@ -18,7 +18,13 @@ export interface SeedTarget {
 export const streamIsMissing = async (store: EventStore, stream: string) =>
   (await store.readStream(stream, { maxCount: 1 })).length === 0;
 
-/** A writer for setting up places and staff accounts: the system's act, dated now. */
+/** How far back the demo's places and staff accounts were set up: before any of its history. */
+const SET_UP_DAYS_AGO = 730;
+
+/**
+ * A writer for setting up places and staff accounts: the system's act, dated two years back, so
+ * that a page as of any day of the demo's history (docs/time-travel.md) finds its places.
+ */
 export const bySystem = ({ store, readModels }: SeedTarget) => ({
   store,
   readModels,
@@ -26,7 +32,7 @@ export const bySystem = ({ store, readModels }: SeedTarget) => ({
     actor: 'system',
     channel: 'system',
     correlationId: 'demo-seed',
-    occurredAt: new Date().toISOString(),
+    occurredAt: new Date(Date.now() - SET_UP_DAYS_AGO * 86_400_000).toISOString(),
   } satisfies EventMetadata,
 });
 

@@ -34,7 +34,11 @@ export function fetchApi(event: RequestEvent, path: string, init: RequestInit): 
   return local ? Promise.resolve(local(request)) : fetch(request);
 }
 
-export function createRequestApi(event: RequestEvent): ApiClient {
+/**
+ * The API for one request. With `asOf` (YYYY-MM-DD), its public queries read the record as it
+ * stood at the end of that day (see $lib/server/as-of.ts); it refuses commands.
+ */
+export function createRequestApi(event: RequestEvent, options: { asOf?: string } = {}): ApiClient {
   const local = inProcessFetch();
   // In-process requests carry the browser-facing origin, so the API marks cookies Secure
   // exactly when the site is served over https.
@@ -46,6 +50,7 @@ export function createRequestApi(event: RequestEvent): ApiClient {
     url,
     // One call, one request: each refusal keeps its own HTTP status for the form it answers.
     unbatched: true,
+    ...(options.asOf !== undefined && { asOf: options.asOf }),
     ...(local && {
       fetch: async (input, init) => local(new Request(input, init)),
     }),

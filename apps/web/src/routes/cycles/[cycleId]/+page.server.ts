@@ -1,12 +1,21 @@
 import { loadPlaces, orNotFound } from '$lib/server/cycles';
+import { orNotYet, pastView } from '$lib/server/as-of';
 import { lastWrite } from '$lib/server/read-your-writes';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, cookies, params }) => {
-  const minPosition = lastWrite(cookies);
+export const load: PageServerLoad = async (event) => {
+  const { locals, cookies, params } = event;
+  // As of a past day (`?asOf=`): the cycle as it stood then; places are named as today.
+  const view = pastView(event);
+  const minPosition = view.asOf === null ? lastWrite(cookies) : undefined;
   const cycle = await orNotFound(
-    locals.api.cycle.get.query({ cycleId: params.cycleId, minPosition }),
+    orNotYet(view, view.api.cycle.get.query({ cycleId: params.cycleId, minPosition })),
   );
   const places = await loadPlaces(locals.api, minPosition);
-  return { cycle, street: places.streets[cycle.streetId] ?? null };
+  return {
+    asOf: view.asOf,
+    nowHref: view.nowHref,
+    cycle,
+    street: places.streets[cycle.streetId] ?? null,
+  };
 };

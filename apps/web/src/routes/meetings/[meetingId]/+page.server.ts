@@ -1,14 +1,19 @@
 // A meeting's public page: its notice (agenda, time, place, participants by kind, when the notice
 // was given, and whether it was late), attendance and quorum, each motion's result, and how each
 // adopted resolution is followed through (落实反馈). No names.
+import { orNotFound } from '$lib/server/cycles';
+import { orNotYet, pastView } from '$lib/server/as-of';
 import { lastWrite } from '$lib/server/read-your-writes';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, cookies, params }) => {
-  const input = { meetingId: params.meetingId, minPosition: lastWrite(cookies) };
+export const load: PageServerLoad = async (event) => {
+  // As of a past day (`?asOf=`): the meeting and its resolutions as they stood then.
+  const view = pastView(event);
+  const minPosition = view.asOf === null ? lastWrite(event.cookies) : undefined;
+  const input = { meetingId: event.params.meetingId, minPosition };
   const [meeting, { resolutions }] = await Promise.all([
-    locals.api.meeting.meeting.query(input),
-    locals.api.meeting.resolutions.query(input),
+    orNotFound(orNotYet(view, view.api.meeting.meeting.query(input))),
+    orNotFound(orNotYet(view, view.api.meeting.resolutions.query(input))),
   ]);
-  return { meeting, resolutions };
+  return { asOf: view.asOf, nowHref: view.nowHref, meeting, resolutions };
 };

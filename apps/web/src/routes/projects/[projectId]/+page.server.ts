@@ -4,6 +4,7 @@ import { mayActAsStreetOnProject, mayImplementProject, mayModerateProject } from
 import { loadPlaces, orNotFound } from '$lib/server/cycles';
 import { formText, itemBlank, itemWrite } from '$lib/server/forms';
 import { chosenFiles, uploadPhotos } from '$lib/server/photos';
+import { orNotYet, pastView } from '$lib/server/as-of';
 import { lastWrite } from '$lib/server/read-your-writes';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -11,17 +12,27 @@ import type { Actions, PageServerLoad } from './$types';
 // one timeline from the first proposal to the last step. Staff who may record a step get a link.
 // Residents follow the project, supervise it and comment on it here; the implementer answers
 // supervisors' reports and the community's workers hide comments (with a reason) on the same page.
-export const load: PageServerLoad = async ({ locals, cookies, params }) => {
-  const minPosition = lastWrite(cookies);
+export const load: PageServerLoad = async (event) => {
+  const { locals, cookies, params } = event;
+  // As of a past day (`?asOf=`): the record then, read-only, with nobody taking part.
+  const view = pastView(event);
+  const past = view.asOf !== null;
+  const minPosition = past ? undefined : lastWrite(cookies);
   const [{ project, proposalTimeline }, supervision] = await Promise.all([
-    orNotFound(locals.api.project.get.query({ projectId: params.projectId, minPosition })),
-    locals.api.project.supervision.query({ projectId: params.projectId, minPosition }),
+    orNotFound(
+      orNotYet(view, view.api.project.get.query({ projectId: params.projectId, minPosition })),
+    ),
+    view.api.project.supervision.query({ projectId: params.projectId, minPosition }),
   ]);
+  // Places are named as they are named today.
   const places = await loadPlaces(locals.api, minPosition);
-  const grants = locals.user?.grants ?? [];
+  const grants = past ? [] : (locals.user?.grants ?? []);
   const mayImplement = mayImplementProject(grants, project);
   const mayManage = mayActAsStreetOnProject(grants, project) || mayImplement;
+  const resident = !past && locals.user?.kind === 'resident';
   return {
+    asOf: view.asOf,
+    nowHref: view.nowHref,
     project,
     proposalTimeline,
     supervision,
@@ -31,10 +42,10 @@ export const load: PageServerLoad = async ({ locals, cookies, params }) => {
     mayModerate: mayModerateProject(grants, project),
     /** Who reaches the survey's staff page: its workers and the street, and the implementer. */
     maySurveyStaff: mayModerateProject(grants, project) || mayImplement,
-    resident: locals.user?.kind === 'resident',
-    signedIn: locals.user !== null && locals.user !== undefined,
-    mayAnswer:
-      locals.user?.kind === 'resident' && project.survey !== null && project.surveyResult === null,
+    resident,
+    // A view of the past invites nobody to sign in and take part.
+    signedIn: past || (locals.user !== null && locals.user !== undefined),
+    mayAnswer: resident && project.survey !== null && project.surveyResult === null,
   };
 };
 
