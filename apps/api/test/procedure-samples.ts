@@ -649,6 +649,9 @@ export const SAMPLES: Record<string, Sample | Sample[]> = {
   },
   'meeting.overdueResolutions': { input: { communityId: A.communityId }, target: 'community' },
   'meeting.streetOverdueResolutions': { input: { streetId: A.streetId }, target: 'street' },
+  'meeting.vitality': {
+    input: { place: { type: 'street', streetId: A.streetId }, from: '2026-01', to: '2026-06' },
+  },
   'meeting.topics': { input: { communityId: A.communityId } },
   'meeting.topic': { input: { topicId: MEETING.topicId } },
   'meeting.raiseTopic': {

@@ -13,12 +13,14 @@ import { meetingStaffProcedures, signInCodesOf } from './staff.ts';
 import { meetingTopicProcedures } from './topics.ts';
 import { meetingMinutesProcedures } from './minutes.ts';
 import { meetingResolutionProcedures } from './resolutions.ts';
+import { meetingVitalityProcedures } from './vitality.ts';
 
 export const meetingRouter = router({
   ...meetingStaffProcedures,
   ...meetingTopicProcedures,
   ...meetingMinutesProcedures,
   ...meetingResolutionProcedures,
+  ...meetingVitalityProcedures,
 
   /** A community's deliberative bodies and their rules. */
   bodies: procedure('public', z.object({ communityId: idSchema, minPosition })).query(
