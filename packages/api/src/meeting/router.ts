@@ -14,6 +14,7 @@ import { meetingTopicProcedures } from './topics.ts';
 import { meetingMinutesProcedures } from './minutes.ts';
 import { meetingResolutionProcedures } from './resolutions.ts';
 import { meetingVitalityProcedures } from './vitality.ts';
+import { meetingRoundTableProcedures } from './round-table.ts';
 
 export const meetingRouter = router({
   ...meetingStaffProcedures,
@@ -21,6 +22,7 @@ export const meetingRouter = router({
   ...meetingMinutesProcedures,
   ...meetingResolutionProcedures,
   ...meetingVitalityProcedures,
+  ...meetingRoundTableProcedures,
 
   /** A community's deliberative bodies and their rules. */
   bodies: procedure('public', z.object({ communityId: idSchema, minPosition })).query(
