@@ -331,6 +331,56 @@ describe.each(engines)('deliberation meetings over HTTP on $name', ({ make }) =>
     expect(reply.body.error?.data.reason).toBe('reserved_to_residents_meeting');
   });
 
+  it('takes a named vote: the public reads the tally, the staff who voted how', async () => {
+    const item = (await publicMeeting(meetingId)).agenda[0]!;
+    const { motionId } = ok<{ motionId: string }>(
+      await call(
+        'meeting.tableMotion',
+        { meetingId, itemId: item.itemId, text: '同意车棚夜间照明方案。' },
+        { as: 'shuyuan' },
+      ),
+    );
+    const choices = ['for', 'for', 'for', 'against', 'abstain'] as const;
+    const votes = choices.map((choice, i) => ({ residentId: members[i]!, choice }));
+    const head = await api.head();
+    const absent = await call(
+      'meeting.vote',
+      {
+        meetingId,
+        motionId,
+        vote: { method: 'named', votes: [...votes, { residentId: members[5], choice: 'for' }] },
+      },
+      { as: 'shuyuan' },
+    );
+    expect(absent.status).toBe(400);
+    expect(absent.body.error?.data.reason).toBe('voter_not_present');
+    expect(await api.head()).toBe(head);
+    const voted = ok<{ position: string }>(
+      await call(
+        'meeting.vote',
+        { meetingId, motionId, vote: { method: 'named', votes } },
+        { as: 'shuyuan' },
+      ),
+    );
+    const reply = await call<PublicMeeting>(
+      'meeting.meeting',
+      { meetingId, minPosition: voted.position },
+      { query: true },
+    );
+    const motion = ok<PublicMeeting>(reply).motions.find((mo) => mo.motionId === motionId)!;
+    expect(motion.vote).toMatchObject({ method: 'named', for: 3, against: 1, abstain: 1 });
+    expect(motion.vote).toMatchObject({ passed: true, present: 5 });
+    expect(JSON.stringify(reply.body)).not.toContain(members[1]!);
+    const staff = ok<{ namedVotes: Record<string, { name: string | null; choice: string }[]> }>(
+      await call('meeting.attendance', { meetingId }, { as: 'shuyuan', query: true }),
+    );
+    expect(staff.namedVotes[motionId]).toContainEqual({
+      residentId: members[3],
+      name: '李三',
+      choice: 'against',
+    });
+  });
+
   it('records leaving: quorum is lost again', async () => {
     const left = ok<{ position: string }>(
       await call('meeting.recordLeaving', { meetingId, residentId: members[4] }, { as: 'shuyuan' }),

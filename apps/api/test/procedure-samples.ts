@@ -649,6 +649,19 @@ export const SAMPLES: Record<string, Sample | Sample[]> = {
   },
   'meeting.overdueResolutions': { input: { communityId: A.communityId }, target: 'community' },
   'meeting.streetOverdueResolutions': { input: { streetId: A.streetId }, target: 'street' },
+  'meeting.decideProposals': {
+    input: {
+      meetingId: MEETING.followId,
+      cycleId: PUBLISHED_CYCLE,
+      decisions: [
+        { motionId: MEETING.followMotionId, proposalId: 'authz-no-proposal', decision: 'pool' },
+      ],
+    },
+    target: 'community',
+  },
+  'meeting.vitality': {
+    input: { place: { type: 'street', streetId: A.streetId }, from: '2026-01', to: '2026-06' },
+  },
   'meeting.topics': { input: { communityId: A.communityId } },
   'meeting.topic': { input: { topicId: MEETING.topicId } },
   'meeting.raiseTopic': {

@@ -1,5 +1,5 @@
 // The street's deliberation board: the street officer of 玉山街道 reads the overdue decisions of
-// its communities' meetings; a community worker of 书院社区 is refused the street's board.
+// its communities' meetings and follows the street's vitality index to a meeting it counted; a community worker of 书院社区 is refused the street's board.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from './chromium.ts';
@@ -24,6 +24,19 @@ describe('the street’s deliberation board', () => {
       .poll(() => officer.getByRole('heading', { level: 1 }).textContent())
       .toBe('街道议事协商看板');
     expect(await officer.locator('#street-overdue').textContent()).toContain('逾期未办结的决议');
+
+    // The street's vitality index: a trend of 12 months with its table, the demo council's
+    // meetings as evidence, each linked to its public page.
+    await officer.getByRole('link', { name: '全街道的议事协商活力指数' }).click();
+    await expect
+      .poll(() => officer.getByRole('heading', { level: 1 }).textContent())
+      .toBe('虞山街道的议事协商活力指数');
+    expect(await officer.locator('#vitality-table tbody tr').count()).toBe(12);
+    expect(await officer.locator('svg circle[data-small-sample]').count()).toBeGreaterThan(6);
+    const evidence = officer.locator('#evidence-heading ~ section a').first();
+    const title = await evidence.textContent();
+    await evidence.click();
+    await expect.poll(() => officer.getByRole('heading', { level: 1 }).textContent()).toBe(title);
 
     const worker = await (await phoneContext(browser)).newPage();
     await signIn(worker, people.shuyuanWorker);

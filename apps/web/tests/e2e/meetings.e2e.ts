@@ -3,7 +3,7 @@
 // rotating QR code and no quorum; two members "scan" it on their phones (open the link the QR
 // holds) and sign in, the worker signs in three more without phones, and the projector, never
 // reloaded, shows quorum (server-sent events); the worker tables a motion and records the vote,
-// which passes; the public page shows the result.
+// which passes, and a second one by named vote; the public page shows both results.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from './chromium.ts';
@@ -95,9 +95,30 @@ describe('deliberation meetings', () => {
         .poll(() => worker.locator('.motion-result').first().textContent())
         .toContain('通过');
 
+      // A second motion by named vote (no JavaScript needed: a disclosure and radio buttons):
+      // three of the members present for, one against, one without a choice.
+      await worker.locator('textarea[name="text"]').first().fill('同意车棚夜间照明方案。');
+      await worker.getByRole('button', { name: '提出动议' }).first().click();
+      await expect.poll(() => worker.getByText('改为记名表决').count()).toBe(1);
+      await worker.getByText('改为记名表决').click();
+      const named = worker.locator('form[data-named-vote]');
+      const ballots = named.locator('fieldset');
+      expect(await ballots.count()).toBe(5);
+      for (const [i, choice] of ['for', 'for', 'for', 'against'].entries()) {
+        await ballots.nth(i).locator(`input[value="${choice}"]`).check();
+      }
+      await named.getByRole('button', { name: '记录记名表决' }).click();
+      await expect
+        .poll(() => worker.locator('.motion-result').nth(1).textContent())
+        .toContain('记名表决');
+      expect(await worker.locator('ul[aria-label="记名表决"]').textContent()).toContain('反对：');
+
       const visitor = await (await phoneContext(browser)).newPage();
       await visitor.goto(`/meetings/${meetingId}`);
       expect(await visitor.locator('.motion-result').first().textContent()).toContain('通过');
+      const namedResult = await visitor.locator('.motion-result').nth(1).textContent();
+      expect(namedResult).toContain('记名表决');
+      expect(namedResult).toContain('通过');
       expect(await visitor.locator('#quorum').textContent()).toContain('已达到法定人数');
     },
   );

@@ -1,7 +1,14 @@
 // What the meeting pages read: a body with its roster as of a day, a meeting's notice, its live
 // quorum, its attendance and its motions. Names come from the resident read model, for staff
 // only; the public sees counts by kind.
-import { memberKinds, quorumHolds, quorumNeeded, rosterOn, type MemberKind } from '@gongzhi/domain';
+import {
+  memberKinds,
+  quorumHolds,
+  quorumNeeded,
+  rosterOn,
+  type MemberKind,
+  type VoteChoice,
+} from '@gongzhi/domain';
 import {
   listAttendance,
   listBodies,
@@ -140,7 +147,18 @@ export async function readMeetingAttendance(ctx: Context, meetingId: string) {
       .filter((a) => !onRoster.has(a.residentId))
       .map(async (a) => ({ ...a, name: await nameOf(ctx, a.residentId) })),
   );
-  return { ...meeting, roster, others };
+  // Who voted how in each named vote, by name (the public reads only the tally).
+  const namedVotes: Record<
+    string,
+    { residentId: string; name: string | null; choice: VoteChoice }[]
+  > = {};
+  for (const motion of await listMotions(db(ctx), meetingId)) {
+    if (motion.vote?.vote.method !== 'named') continue;
+    namedVotes[motion.motionId] = await Promise.all(
+      motion.vote.vote.votes.map(async (v) => ({ ...v, name: await nameOf(ctx, v.residentId) })),
+    );
+  }
+  return { ...meeting, roster, others, namedVotes };
 }
 
 export const listCommunityMeetings = async (ctx: Context, communityId: string) =>

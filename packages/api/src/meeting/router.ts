@@ -13,12 +13,16 @@ import { meetingStaffProcedures, signInCodesOf } from './staff.ts';
 import { meetingTopicProcedures } from './topics.ts';
 import { meetingMinutesProcedures } from './minutes.ts';
 import { meetingResolutionProcedures } from './resolutions.ts';
+import { meetingVitalityProcedures } from './vitality.ts';
+import { meetingRoundTableProcedures } from './round-table.ts';
 
 export const meetingRouter = router({
   ...meetingStaffProcedures,
   ...meetingTopicProcedures,
   ...meetingMinutesProcedures,
   ...meetingResolutionProcedures,
+  ...meetingVitalityProcedures,
+  ...meetingRoundTableProcedures,
 
   /** A community's deliberative bodies and their rules. */
   bodies: procedure('public', z.object({ communityId: idSchema, minPosition })).query(

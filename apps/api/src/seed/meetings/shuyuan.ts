@@ -1,7 +1,9 @@
 // Demo deliberation (议事协商) of 书院社区: its residents' council (居民议事会) of seven voting
 // members and a recorder, a year of monthly meetings (each with notice, sign-ins, a motion and
 // its vote, closed; two with late notice, one without quorum), and the next meeting, convened
-// today for five days from now, whose sign-in the demo can try.
+// today for five days from now, whose sign-in the demo can try. Its neighbourhood round-table
+// (邻里圆桌会) of five parties meets on the council's day in eight of those months, so that the
+// vitality index (docs/vitality-index.md) has months of two meetings and small samples of one.
 import { meetingCommands } from '@gongzhi/api';
 import { defaultBodyRules, meetingStreams } from '@gongzhi/domain';
 import type { By, Day, SeedTarget } from '../writers.ts';
@@ -42,6 +44,9 @@ const TOPICS = [
 const evening = (date: string) => `${date}T11:00:00.000Z`;
 
 export async function seedShuyuanMeetings(target: SeedTarget, day: Day, by: By): Promise<void> {
+  if (await streamIsMissing(target.store, meetingStreams.body(DEMO_ROUND_TABLE))) {
+    await seedRoundTable(day, by);
+  }
   if (!(await streamIsMissing(target.store, meetingStreams.body(DEMO_COUNCIL)))) return;
   const worker = (offset: number) => by(WORKER, offset);
   await meetingCommands.establishBody(worker(-400), {
@@ -130,4 +135,65 @@ export async function seedShuyuanMeetings(target: SeedTarget, day: Day, by: By):
     startsAt: evening(day(5)),
     place: '书院社区议事厅',
   });
+}
+
+export const DEMO_ROUND_TABLE = 'demo-body-shuyuan-round-table';
+
+const ROUND_TABLE = [
+  { residentId: 'demo-r-zhang', role: 'chair' as const, kind: 'resident' as const },
+  { residentId: 'demo-r-li', role: 'member' as const, kind: 'resident' as const },
+  { residentId: 'demo-r-paper-1', role: 'member' as const, kind: 'property_company' as const },
+  { residentId: 'demo-r-paper-2', role: 'member' as const, kind: 'social_organisation' as const },
+  { residentId: 'demo-r-paper-3', role: 'member' as const, kind: 'unit' as const },
+];
+
+/** The round-table of the months 1…12 but 3, 6, 9 and 12, at 17:00 before the council's 19:00. */
+async function seedRoundTable(day: Day, by: By): Promise<void> {
+  const worker = (offset: number) => by(WORKER, offset);
+  await meetingCommands.establishBody(worker(-400), {
+    bodyId: DEMO_ROUND_TABLE,
+    communityId: 'shuyuan',
+    streetId: 'yushan',
+    kind: 'round_table',
+    name: '书院社区邻里圆桌会',
+    rules: defaultBodyRules('round_table'),
+  });
+  for (const line of ROUND_TABLE) {
+    await meetingCommands.joinBody(worker(-400), {
+      bodyId: DEMO_ROUND_TABLE,
+      ...line,
+      from: day(-400),
+    });
+  }
+  for (let month = 1; month <= 12; month++) {
+    if (month % 3 === 0) continue;
+    const held = -(365 - 30 * month) - 2;
+    const meetingId = `demo-meeting-shuyuan-round-table-${String(month).padStart(2, '0')}`;
+    const topic = TOPICS[month - 1]!;
+    await meetingCommands.conveneMeeting(worker(held - 4), {
+      meetingId,
+      bodyId: DEMO_ROUND_TABLE,
+      title: `${topic}圆桌会`,
+      agenda: [{ itemId: `${meetingId}-item`, title: topic, reserved: false }],
+      startsAt: `${day(held)}T09:00:00.000Z`,
+      place: '书院社区睦邻客厅',
+    });
+    const comers = ROUND_TABLE.slice(0, month % 2 === 0 ? 5 : 4).map((l) => l.residentId);
+    for (const residentId of comers) {
+      await meetingCommands.signIn(by(residentId, held), { meetingId, residentId, via: 'code' });
+    }
+    const motionId = `${meetingId}-motion`;
+    await meetingCommands.tableMotion(worker(held), {
+      meetingId,
+      motionId,
+      itemId: `${meetingId}-item`,
+      text: `建议社区居民议事会讨论「${topic}」。`,
+    });
+    await meetingCommands.voteOnMotion(worker(held), {
+      meetingId,
+      motionId,
+      vote: { method: 'count', for: comers.length, against: 0, abstain: 0 },
+    });
+    await meetingCommands.closeMeeting(worker(held), meetingId);
+  }
 }

@@ -1,7 +1,8 @@
 // Running a meeting on a phone: who is on the roster and present, the live quorum, signing in a
 // member without a phone (or anyone as 列席), recording leaving, motions and their votes, closing.
 import { m } from '$lib/paraglide/messages';
-import { formText, itemRefusal, itemSuccess } from '$lib/server/forms';
+import type { VoteChoice } from '@gongzhi/domain';
+import { formText, itemBlank, itemRefusal, itemSuccess } from '$lib/server/forms';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
 import { searchResidents } from '$lib/server/resident-search';
 import type { Actions, PageServerLoad } from './$types';
@@ -76,6 +77,29 @@ export const actions: Actions = {
           against: count(data, 'against'),
           abstain: count(data, 'abstain'),
         },
+      });
+      rememberWrite(cookies, result.position);
+    } catch (error) {
+      return itemRefusal(motionId, error);
+    }
+    return itemSuccess(motionId, m.meeting_vote_recorded());
+  },
+
+  /** A named vote: each present voting member's choice, `choice-<residentId>`; no choice, no vote. */
+  namedVote: async ({ request, locals, cookies, params }) => {
+    const data = await request.formData();
+    const motionId = formText(data, 'motionId');
+    const votes = [...data.entries()].flatMap(([key, value]) =>
+      key.startsWith('choice-') && ['for', 'against', 'abstain'].includes(String(value))
+        ? [{ residentId: key.slice('choice-'.length), choice: String(value) as VoteChoice }]
+        : [],
+    );
+    if (votes.length === 0) return itemBlank(motionId);
+    try {
+      const result = await locals.api.meeting.vote.mutate({
+        meetingId: params.meetingId,
+        motionId,
+        vote: { method: 'named', votes },
       });
       rememberWrite(cookies, result.position);
     } catch (error) {

@@ -19,5 +19,5 @@ export const load: PageServerLoad = async ({ locals, cookies, parent }) => {
     loadOverview(locals.api, cookies),
   ]);
   const communities = overview.streets.find((s) => s.streetId === streetId)?.communities ?? [];
-  return { resolutions, communities };
+  return { resolutions, communities, streetId };
 };
