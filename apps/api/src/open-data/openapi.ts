@@ -84,9 +84,11 @@ export function openApiDocument(routes: readonly PublicRoute[]) {
       title: 'Gongzhi public REST · 公治公开接口',
       version: '1',
       summary: 'Open data of cycles, proposals, projects, meetings, teams and the ledger',
+      description:
+        'Every column is explained in docs/open-data.md of the repository, and in each ' +
+        "dataset's metadata (/api/public/datasets/<dataset>/metadata.json).",
       license: { name: 'Creative Commons Attribution 4.0', identifier: LICENCE },
     },
-    externalDocs: { description: 'Every column explained', url: '/docs/open-data.md' },
     paths,
   };
 }
