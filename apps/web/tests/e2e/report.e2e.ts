@@ -5,6 +5,7 @@
 // hashes and what changed, opens the printable notice with its QR code, and follows the feed.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { violationsAt } from './axe.ts';
 import { launchChromium } from './chromium.ts';
 import { demo, manyPagesTimeout, phoneContext, signIn } from './helpers.ts';
 import { photoFile } from './micro-helpers.ts';
@@ -107,6 +108,14 @@ describe('street outcome reports', () => {
       await visitor.waitForURL((url) => url.pathname === `${reportPath}/notice`);
       expect((await visitor.locator('#notice-sha256').textContent())!.trim()).toBe(firstHash);
       expect(await visitor.locator('article svg').count()).toBeGreaterThan(0);
+
+      // WCAG 2.1 A/AA on the new pages, public and the officer's.
+      const problems = [];
+      for (const path of ['/streets/yushan/reports', reportPath, `${reportPath}/notice`]) {
+        problems.push(...(await violationsAt(visitor, path)));
+      }
+      problems.push(...(await violationsAt(officer, `${compile}?period=${period}`)));
+      expect(problems).toEqual([]);
 
       await visitor.goto(reportPath);
       const feedHref = await visitor
