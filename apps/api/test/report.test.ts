@@ -160,6 +160,38 @@ describe.each(engines.slice(0, 1))('outcome reports over HTTP on $name', ({ make
     expect((await get('/api/public/reports/no-such-report/v1.json')).status).toBe(404);
   });
 
+  it('recomputes the projects figures from the cycle’s public projects download', async () => {
+    type Row = Record<string, string | number | boolean | null>;
+    const { rows } = (await (
+      await get('/api/public/cycles/demo-cycle-evaluating/projects/projects.json')
+    ).json()) as { rows: Row[] };
+    const published = JSON.parse(
+      await (await get(`/api/public/reports/${second.reportId}/v2.json`)).text(),
+    ) as { sections: { key: string; figures: { key: string; value: unknown }[] }[] };
+    const figures = Object.fromEntries(
+      published.sections.find((s) => s.key === 'projects')!.figures.map((f) => [f.key, f.value]),
+    );
+    const sum = (column: string) => rows.reduce((a, r) => a + Number(r[column] ?? 0), 0);
+    const live = rows.filter((r) => r.status !== 'cancelled');
+    const verdict = (v: string) => rows.filter((r) => r.acceptance_verdict === v).length;
+    expect(figures).toEqual({
+      projects: rows.length,
+      cancelled: rows.length - live.length,
+      approved_budget_fen: sum('approved_budget_fen'),
+      contract_value_fen: sum('contract_value_fen'),
+      spent_fen: sum('spent_fen'),
+      mean_physical_progress_pct: live.length
+        ? Math.round(
+            (live.reduce((a, r) => a + Number(r.physical_progress_pct), 0) / live.length) * 10,
+          ) / 10
+        : null,
+      completed: rows.filter((r) => r.completed_on !== null).length,
+      accepted_passed: verdict('passed'),
+      accepted_conditional: verdict('conditional'),
+      accepted_failed: verdict('failed'),
+    });
+  });
+
   it('lists both versions in the street’s Atom feed, the correction with its reason', async () => {
     const feed = await get('/api/public/streets/yushan/reports.atom');
     expect(feed.status).toBe(200);

@@ -55,6 +55,15 @@ export async function compileReport(
     header = { type: 'cycle', cycleId: cycle.cycleId, title: cycle.title, year };
     projects = await projectsOf(ctx, [cycle.cycleId]);
   } else {
+    if (`${period.year}-01-01` > today(ctx)) {
+      return refuse(
+        'invalid',
+        'report_year_future',
+        '这一年还没有开始，不能编制报告。',
+        'That year has not begun: there is nothing to report yet.',
+        'year',
+      );
+    }
     year = period.year;
     header = { type: 'year', year };
     const cycles = (await listCycles(db(ctx), { streetId })).filter((c) => c.year === year);
@@ -169,6 +178,7 @@ function satisfactionSection(projects: readonly ProjectView[]): ReportSection {
 
 const monthsOf = (from: string, until: string) => {
   const months: string[] = [];
+  if (until < from) return months;
   for (let m = Number(from.slice(5, 7)); m <= Number(until.slice(5, 7)); m++) {
     months.push(`${from.slice(0, 4)}-${String(m).padStart(2, '0')}`);
   }

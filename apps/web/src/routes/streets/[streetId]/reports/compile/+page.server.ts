@@ -5,8 +5,8 @@
 import { redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { mayCompileReports } from '$lib/permissions';
-import { loadPlaces } from '$lib/server/cycles';
-import { formText, itemRefusal } from '$lib/server/forms';
+import { loadPlaces, orNotFound } from '$lib/server/cycles';
+import { formText, itemBlank, itemRefusal } from '$lib/server/forms';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
 import { refusePage, requireSignIn } from '$lib/server/sign-in';
 import type { Actions, PageServerLoad } from './$types';
@@ -37,7 +37,7 @@ export const load: PageServerLoad = async ({ locals, params, url, cookies }) => 
   const chosen = url.searchParams.get('period');
   const period = periodOf(chosen);
   const preview = period
-    ? await locals.api.report.preview.query({ streetId: params.streetId, period })
+    ? await orNotFound(locals.api.report.preview.query({ streetId: params.streetId, period }))
     : null;
   return {
     street: places.streets[params.streetId] ?? { name: params.streetId, nameEn: null },
@@ -57,7 +57,7 @@ export const actions: Actions = {
   publish: async ({ request, locals, params, cookies }) => {
     const form = await request.formData();
     const period = periodOf(formText(form, 'period'));
-    if (!period) return itemRefusal('publish', new Error('no period'));
+    if (!period) return itemBlank('publish');
     const reason = formText(form, 'reason');
     let published: { reportId: string; version: number; position: string };
     try {
