@@ -8,19 +8,19 @@ import {
   chinaMonth,
   refuse,
   surveyQuestions,
-  vitalityOfMonth,
   type MeetingFacts,
   type ReportPeriod,
 } from '@gongzhi/domain';
 import { listCycles, readCycle } from '@gongzhi/projections/cycle';
 import { readLedgerPeriod } from '@gongzhi/projections/ledger';
-import { listBodies, listMeetings, listSpells } from '@gongzhi/projections/meeting';
+import { listMeetings } from '@gongzhi/projections/meeting';
 import { listResolutionsOfMeeting } from '@gongzhi/projections/meeting';
 import { listCommunities, readStreet } from '@gongzhi/projections/organisation';
 import { listProjects, readProject, type ProjectView } from '@gongzhi/projections/project';
 import { listConfirmedRecords } from '@gongzhi/projections/team';
 import { today, type Context } from '../context.ts';
 import { readPublicMeeting } from '../meeting/queries.ts';
+import { readVitality } from '../meeting/vitality.ts';
 import { figure, peopleCount, REPORT_FORMAT, type ReportData, type ReportSection } from './data.ts';
 
 const db = (ctx: Context) => ctx.services.readModels.db;
@@ -192,15 +192,11 @@ async function meetingSection(
   until: string,
 ): Promise<ReportSection> {
   const facts: MeetingFacts[] = [];
-  let planned = 0;
   let adopted = 0;
   let assigned = 0;
   let closed = 0;
   let overdue = 0;
   for (const community of await listCommunities(db(ctx), streetId)) {
-    for (const body of await listBodies(db(ctx), community.communityId)) {
-      if ((await listSpells(db(ctx), body.bodyId)).length > 0) planned++;
-    }
     const meetings = await listMeetings(db(ctx), { communityId: community.communityId });
     for (const mt of meetings) {
       const month = chinaMonth(mt.startsAt);
@@ -225,6 +221,11 @@ async function meetingSection(
       }
     }
   }
+  const vitality = await readVitality(ctx, {
+    place: { type: 'street', streetId },
+    from: from.slice(0, 7),
+    to: until.slice(0, 7),
+  });
   return {
     key: 'meetings',
     source: 'meeting pages (meeting.meetings, meeting.meeting)',
@@ -235,20 +236,18 @@ async function meetingSection(
       figure('resolutions_assigned', assigned, 'count'),
       figure('resolutions_closed', closed, 'count'),
       figure('resolutions_overdue', overdue, 'count'),
-      figure('bodies_with_roster', planned, 'count'),
     ],
-    items: monthsOf(from, until).map((month) => {
-      const v = vitalityOfMonth(month, planned, facts);
-      return {
-        key: month,
-        label: month,
-        figures: [
-          figure('vitality_index', v.index, 'index'),
-          figure('meetings_held', v.evidence.length, 'count'),
-          figure('small_sample', v.smallSample, 'flag'),
-        ],
-      };
-    }),
+    // The index as the street's vitality page shows it (docs/vitality-index.md).
+    items: vitality.months.map((v) => ({
+      key: v.month,
+      label: v.month,
+      figures: [
+        figure('vitality_index', v.index, 'index'),
+        figure('meetings_planned', v.planned, 'count'),
+        figure('meetings_held', v.evidence.length, 'count'),
+        figure('small_sample', v.smallSample, 'flag'),
+      ],
+    })),
   };
 }
 

@@ -51,7 +51,7 @@ const names: Record<string, LocalizedText> = {
   resolutions_assigned: say('落实中的决议', 'resolutions followed up'),
   resolutions_closed: say('已办结的决议', 'resolutions closed'),
   resolutions_overdue: say('逾期未办结的决议', 'resolutions overdue'),
-  bodies_with_roster: say('有成员的议事组织', 'bodies with members'),
+  meetings_planned: say('应开会议数', 'meetings planned'),
   vitality_index: say('活力指数', 'vitality index'),
   small_sample: say('样本过小', 'small sample'),
   volunteers: say('志愿者人数', 'volunteers'),
