@@ -139,6 +139,14 @@ describe.each(engines.slice(0, 1))('outcome reports over HTTP on $name', ({ make
       },
     );
     expect(none.status).toBe(404);
+    // As of yesterday (China), before anything was published, the report did not exist yet.
+    const yesterday = new Date(Date.now() + 8 * 3_600_000 - DAY_MS).toISOString().slice(0, 10);
+    const past = await call(
+      'report.report',
+      { reportId: first.reportId },
+      { query: true, headers: { 'x-gongzhi-as-of': yesterday } },
+    );
+    expect(past.status).toBe(404);
   });
 
   it('serves each version’s JSON exactly as hashed, a CSV of figures, and no personal data', async () => {
