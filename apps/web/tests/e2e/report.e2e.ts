@@ -3,6 +3,7 @@
 // figures change), the officer previews again, is asked for a reason, and publishes the correction
 // as version 2. A visitor without an account finds both versions on the street's page with their
 // hashes and what changed, opens the printable notice with its QR code, and follows the feed.
+import { createHash } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { violationsAt } from './axe.ts';
@@ -103,6 +104,20 @@ describe('street outcome reports', () => {
       await visitor.getByRole('link', { name: '第 1 版' }).click();
       await visitor.waitForURL((url) => url.searchParams.get('version') === '1');
       expect((await visitor.locator('#report-sha256').textContent())!.trim()).toBe(firstHash);
+      // The visitor downloads version 1's data: its SHA-256 is the hash the page shows.
+      const jsonHref = await visitor.getByRole('link', { name: /^JSON/ }).getAttribute('href');
+      const data = await visitor.request.get(jsonHref!);
+      expect(
+        createHash('sha256')
+          .update(await data.body())
+          .digest('hex'),
+      ).toBe(firstHash);
+      const csv = await visitor.request.get(
+        (await visitor.getByRole('link', { name: /^CSV/ }).getAttribute('href'))!,
+      );
+      expect((await csv.text()).startsWith('\uFEFFsection,figure,value,unit,suppressed')).toBe(
+        true,
+      );
 
       await visitor.getByRole('link', { name: '打印公示' }).click();
       await visitor.waitForURL((url) => url.pathname === `${reportPath}/notice`);
