@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from './chromium.ts';
 import { manyPagesTimeout, phoneContext, signIn } from './helpers.ts';
+import { conveneMeeting } from './meeting-helpers.ts';
 import { people } from './micro-helpers.ts';
 
 let browser: Browser;
@@ -24,19 +25,7 @@ describe('meeting follow-through', () => {
       const title = `照明议事会 ${String(Date.now()).slice(-5)}`;
       const worker = await (await phoneContext(browser)).newPage();
       await signIn(worker, people.shuyuanWorker);
-      await worker.goto('/work/meetings?community=shuyuan');
-      await worker.locator('#convene-title').fill(title);
-      const inFourDays = new Date(Date.now() + 4 * 86_400_000 + 8 * 3_600_000);
-      await worker
-        .locator('#convene-starts-at')
-        .fill(`${inFourDays.toISOString().slice(0, 10)}T19:00`);
-      await worker.locator('#convene-place').fill('书院社区议事厅');
-      await worker.locator('#convene-agenda').fill('二号楼路灯');
-      await worker.getByRole('button', { name: '发布通知' }).click();
-      await expect.poll(() => worker.getByText(`「${title}」的通知已发布。`).count()).toBe(1);
-      await worker.getByRole('link', { name: title }).click();
-      await worker.waitForURL(/\/work\/meetings\/[^/?]+\?/);
-      const meetingId = new URL(worker.url()).pathname.split('/').at(-1)!;
+      const meetingId = await conveneMeeting(worker, { title, agenda: '二号楼路灯' });
 
       for (let i = 0; i < 5; i++) {
         const absent = worker.locator('li[data-resident]').filter({ hasText: '未到' }).first();

@@ -2,6 +2,7 @@
 // its communities' meetings and follows the street's vitality index to a meeting it counted; a community worker of 书院社区 is refused the street's board.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { axeViolations } from './axe.ts';
 import { launchChromium } from './chromium.ts';
 import { phoneContext, signIn } from './helpers.ts';
 import { people } from './micro-helpers.ts';
@@ -33,6 +34,7 @@ describe('the street’s deliberation board', () => {
       .toBe('虞山街道的议事协商活力指数');
     expect(await officer.locator('#vitality-table tbody tr').count()).toBe(12);
     expect(await officer.locator('svg circle[data-small-sample]').count()).toBeGreaterThan(6);
+    expect(await axeViolations(officer)).toEqual([]);
     const evidence = officer.locator('#evidence-heading ~ section a').first();
     const title = await evidence.textContent();
     await evidence.click();

@@ -44,10 +44,16 @@ const TOPICS = [
 const evening = (date: string) => `${date}T11:00:00.000Z`;
 
 export async function seedShuyuanMeetings(target: SeedTarget, day: Day, by: By): Promise<void> {
+  // The council first: it is the community's first body, the one pages offer first.
+  if (await streamIsMissing(target.store, meetingStreams.body(DEMO_COUNCIL))) {
+    await seedCouncil(day, by);
+  }
   if (await streamIsMissing(target.store, meetingStreams.body(DEMO_ROUND_TABLE))) {
     await seedRoundTable(day, by);
   }
-  if (!(await streamIsMissing(target.store, meetingStreams.body(DEMO_COUNCIL)))) return;
+}
+
+async function seedCouncil(day: Day, by: By): Promise<void> {
   const worker = (offset: number) => by(WORKER, offset);
   await meetingCommands.establishBody(worker(-400), {
     bodyId: DEMO_COUNCIL,

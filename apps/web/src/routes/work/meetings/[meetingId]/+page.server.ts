@@ -5,16 +5,47 @@ import type { VoteChoice } from '@gongzhi/domain';
 import { formText, itemBlank, itemRefusal, itemSuccess } from '$lib/server/forms';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
 import { searchResidents } from '$lib/server/resident-search';
+import { chosenCycle, openCyclesOf } from '$lib/server/cycles';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, cookies, parent, params, url }) => {
   const { community } = await parent();
+  const minPosition = lastWrite(cookies);
   const meeting = await locals.api.meeting.attendance.query({
     meetingId: params.meetingId,
-    minPosition: lastWrite(cookies),
+    minPosition,
   });
-  return { meeting, search: await searchResidents(locals.api, community.communityId, url) };
+  return {
+    meeting,
+    search: await searchResidents(locals.api, community.communityId, url),
+    screening: meeting.bodyKind === 'round_table' ? await screeningOf(locals.api) : null,
+  };
+
+  /** For a round-table: the cycle in screening and its proposals still to be decided. */
+  async function screeningOf(api: typeof locals.api) {
+    const cycle = chosenCycle(await openCyclesOf(api, community, minPosition), url, 'screening');
+    if (cycle?.phase !== 'screening') return null;
+    const { proposals } = await api.proposal.list.query({
+      cycleId: cycle.cycleId,
+      communityId: community.communityId,
+      minPosition,
+    });
+    return {
+      cycleId: cycle.cycleId,
+      title: cycle.title,
+      proposals: proposals
+        .filter((p) => UNDECIDED.includes(p.status))
+        .map((p) => ({ proposalId: p.proposalId, title: p.title })),
+    };
+  }
 };
+
+type RoundTableDecision =
+  | { motionId: string; proposalId: string; decision: 'pool'; reason?: string }
+  | { motionId: string; proposalId: string; decision: 'reject' | 'revise'; reason: string };
+
+/** Proposal statuses a round-table decides on. */
+const UNDECIDED = ['submitted', 'under_screening', 'survey', 'resubmitted'];
 
 /** Counts typed by the recorder; a blank count is 0. */
 const count = (data: FormData, name: string) => Number(formText(data, name) || '0');
@@ -106,6 +137,33 @@ export const actions: Actions = {
       return itemRefusal(motionId, error);
     }
     return itemSuccess(motionId, m.meeting_vote_recorded());
+  },
+
+  /** A round-table's adopted motions, each deciding one proposal (`proposal-<motionId>`). */
+  decideProposals: async ({ request, locals, cookies, params }) => {
+    const data = await request.formData();
+    const decisions = data.getAll('motionId').flatMap((value): RoundTableDecision[] => {
+      const motionId = String(value);
+      const proposalId = formText(data, `proposal-${motionId}`);
+      const decision = formText(data, `decision-${motionId}`);
+      const reason = formText(data, `reason-${motionId}`);
+      if (proposalId === '') return [];
+      return decision === 'reject' || decision === 'revise'
+        ? [{ motionId, proposalId, decision, reason }]
+        : [{ motionId, proposalId, decision: 'pool', ...(reason ? { reason } : {}) }];
+    });
+    if (decisions.length === 0) return itemBlank('decide');
+    try {
+      const result = await locals.api.meeting.decideProposals.mutate({
+        meetingId: params.meetingId,
+        cycleId: formText(data, 'cycleId'),
+        decisions,
+      });
+      rememberWrite(cookies, result.position);
+    } catch (error) {
+      return itemRefusal('decide', error);
+    }
+    return itemSuccess('decide', m.meeting_roundtable_decided());
   },
 
   close: async ({ locals, cookies, params }) => {
