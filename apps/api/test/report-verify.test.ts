@@ -2,7 +2,8 @@
 // HTTP, as docs/outcome-reports.md ("How each figure is recomputed") tells a reader to. 虞山街道
 // publishes its report for the demo year; every figure of the projects, satisfaction, meetings and
 // register sections is recomputed from the CSV/JSON files under /api/public (and the vitality
-// index from the public vitality query the index's page reads); a mismatch fails the build.
+// index from the public vitality query the index's page reads); a mismatch fails the build. The
+// volunteering section is not covered yet (docs/outcome-reports.md says why).
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { engines, useApiServer } from './harness.ts';
@@ -193,12 +194,37 @@ describe.each(engines.slice(0, 1))('a published report recomputed on $name', ({ 
       });
     }
 
-    // The register: ledger_removals.json, items removed per month over the street's communities.
+    // The register: ledger_changes.json (per day and kind) summed over the period, per kind and
+    // per month; the months' removals agree with ledger_removals.json (per community and month).
+    const changes = (await rows('/api/public/streets/yushan/ledger_changes.json')).filter(
+      (c) => String(c.day) >= from && String(c.day) <= until,
+    );
+    const sumOf = (of: Rows, column: string) => sum(of.map((c) => Number(c[column])));
+    expect(sumOf(changes, 'removed')).toBeGreaterThan(0);
+    const kinds = ['signboard', 'app', 'chat_group', 'certificate', 'mechanism', 'task'];
+    expectFigures(
+      'ledger',
+      Object.fromEntries(
+        kinds.flatMap((kind) => {
+          const of = changes.filter((c) => c.kind === kind);
+          return [
+            [`${kind}_removed`, sumOf(of, 'removed')],
+            [`${kind}_relapses`, sumOf(of, 'relapses')],
+          ];
+        }),
+      ),
+    );
     const removals = await rows('/api/public/streets/yushan/ledger_removals.json');
     for (const item of section('ledger').items) {
+      const inMonth = changes.filter((c) => String(c.day).startsWith(item.key));
       expectItem('ledger', item.key, {
-        removed: sum(removals.filter((r) => r.month === item.key).map((r) => Number(r.items))),
+        removed: sumOf(inMonth, 'removed'),
+        relapses: sumOf(inMonth, 'relapses'),
       });
+      expect(
+        sum(removals.filter((r) => r.month === item.key).map((r) => Number(r.items))),
+        `ledger_removals ${item.key}`,
+      ).toBe(sumOf(inMonth, 'removed'));
     }
   });
 });

@@ -283,7 +283,7 @@ async function ledgerSection(
   const kinds = ['signboard', 'app', 'chat_group', 'certificate', 'mechanism', 'task'] as const;
   return {
     key: 'ledger',
-    source: 'ledger register (ledger.items, ledger.item)',
+    source: 'ledger_changes.csv',
     figures: kinds.flatMap((kind) => {
       const of = rows.filter((r) => r.kind === kind);
       return [
@@ -292,7 +292,7 @@ async function ledgerSection(
       ];
     }),
     items: monthsOf(from, until).map((month) => {
-      const of = rows.filter((r) => r.month === month);
+      const of = rows.filter((r) => r.period === month);
       return {
         key: month,
         label: month,

@@ -195,26 +195,29 @@ export async function readLedgerFigures(
 }
 
 /**
- * What a street's register recorded in a period (China days, inclusive), per month and kind:
- * items gone (removed, merged or retired) and relapses found. Outcome reports sum these.
+ * What a street's register recorded in a period (China days, inclusive), per month (or per day)
+ * and kind: items gone (removed, merged or retired) and relapses found. Outcome reports sum these,
+ * and the open data publishes them per day, so that anyone can sum them again.
  */
 export async function readLedgerPeriod(
   db: SqlExecutor,
   streetId: string,
   from: string,
   until: string,
-): Promise<{ month: string; kind: LedgerKind; gone: number; relapsed: number }[]> {
+  grain: 'month' | 'day' = 'month',
+): Promise<{ period: string; kind: LedgerKind; gone: number; relapsed: number }[]> {
+  const period = grain === 'month' ? 'SUBSTR(day, 1, 7)' : 'day';
   const rows = await db.all(
-    `SELECT SUBSTR(day, 1, 7) AS month, kind,
+    `SELECT ${period} AS period, kind,
        SUM(CASE WHEN entry IN (${GONE}) THEN 1 ELSE 0 END) AS gone,
        SUM(CASE WHEN entry = 'relapsed' THEN 1 ELSE 0 END) AS relapsed
      FROM ledger_history
      WHERE street_id = ? AND day >= ? AND day <= ? AND (entry IN (${GONE}) OR entry = 'relapsed')
-     GROUP BY SUBSTR(day, 1, 7), kind ORDER BY month, kind`,
+     GROUP BY ${period}, kind ORDER BY period, kind`,
     [streetId, from, until],
   );
   return rows.map((r) => ({
-    month: String(r.month),
+    period: String(r.period),
     kind: String(r.kind) as LedgerKind,
     gone: Number(r.gone ?? 0),
     relapsed: Number(r.relapsed ?? 0),

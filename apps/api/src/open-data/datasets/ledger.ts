@@ -1,8 +1,9 @@
 // What the burden-reduction ledger publishes (the figures of a street and its communities, as the
 // public dashboards show them) and the admission catalogues that apply to a street. Items are
 // counts; no item, inspector or worker is named.
+import { readLedgerPeriod } from '@gongzhi/projections/ledger';
 import { col, type Dataset, type Reader } from '../dataset.ts';
-import { publicCaller, publicRows } from './read.ts';
+import { db, publicCaller, publicRows } from './read.ts';
 
 /** The street's communities, or null when there is no such street. */
 async function communitiesOf(reader: Reader, streetId: string) {
@@ -146,4 +147,47 @@ const catalogues: Dataset = {
   },
 };
 
-export const ledgerDatasets: Dataset[] = [ledger, ledgerRemovals, catalogues];
+const ledgerChanges: Dataset = {
+  name: 'ledger_changes',
+  scope: 'street',
+  title: {
+    en: 'Ledger items gone and relapses found per day and kind',
+    zh: '减负台账：每日按类型的清理与反弹条目数',
+  },
+  version: 1,
+  columns: [
+    col('day', 'date', 'The day recorded (China)', '记录日期'),
+    col(
+      'kind',
+      'string',
+      'What the items are (signboard, app, chat group, certificate …)',
+      '条目类型',
+    ),
+    col(
+      'removed',
+      'integer',
+      'Items removed, merged or retired that day',
+      '当日撤除、合并或停用的条目数',
+      'count',
+    ),
+    col(
+      'relapses',
+      'integer',
+      'Relapses found that day (an item back in use)',
+      '当日发现反弹的条目数',
+      'count',
+    ),
+  ],
+  rows: async (reader, streetId) => {
+    if (!(await communitiesOf(reader, streetId))) return null;
+    const changes = await readLedgerPeriod(db(reader), streetId, '0000-01-01', '9999-12-31', 'day');
+    return changes.map((c) => ({
+      day: c.period,
+      kind: c.kind,
+      removed: c.gone,
+      relapses: c.relapsed,
+    }));
+  },
+};
+
+export const ledgerDatasets: Dataset[] = [ledger, ledgerRemovals, ledgerChanges, catalogues];
