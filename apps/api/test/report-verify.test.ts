@@ -1,9 +1,8 @@
 // Issue 16, item 5: a published report's figures recomputed from the public downloads alone, over
 // HTTP, as docs/outcome-reports.md ("How each figure is recomputed") tells a reader to. 虞山街道
-// publishes its report for the demo year; every figure of the projects, satisfaction, meetings and
-// register sections is recomputed from the CSV/JSON files under /api/public (and the vitality
-// index from the public vitality query the index's page reads); a mismatch fails the build. The
-// volunteering section is not covered yet (docs/outcome-reports.md says why).
+// publishes its report for the demo year; every figure of every section (projects, satisfaction,
+// meetings, volunteering, register) is recomputed from the CSV/JSON files under /api/public (the
+// vitality index from the public query its page reads); a mismatch fails the build.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { engines, useApiServer } from './harness.ts';
@@ -191,6 +190,31 @@ describe.each(engines.slice(0, 1))('a published report recomputed on $name', ({ 
         vitality_index: m.index,
         meetings_held: inMonth.length,
         small_sample: m.smallSample,
+      });
+    }
+
+    // Volunteering: volunteering.json (the street per month, months of 1–4 volunteers withheld)
+    // summed over the period's months; teams from team_hours.json (a row per team and month).
+    const inRange = (month: Cell | undefined) =>
+      String(month) >= from.slice(0, 7) && String(month) <= until.slice(0, 7);
+    const served = (await rows('/api/public/streets/yushan/volunteering.json')).filter((v) =>
+      inRange(v.month),
+    );
+    expect(served.length).toBeGreaterThan(0);
+    const teamMonths = (await rows('/api/public/streets/yushan/team_hours.json')).filter((t) =>
+      inRange(t.month),
+    );
+    expectFigures('volunteering', {
+      hours: round1(sum(served.map((v) => Number(v.hours ?? 0)))),
+      service_records: sum(served.map((v) => Number(v.service_records ?? 0))),
+      months_withheld: count(served, (v) => v.suppressed === true),
+      teams: new Set(teamMonths.map((t) => t.team_id)).size,
+    });
+    for (const v of served) {
+      expectItem('volunteering', String(v.month), {
+        volunteers: v.volunteers,
+        hours: v.hours,
+        service_records: v.service_records,
       });
     }
 

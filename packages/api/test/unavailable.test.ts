@@ -17,7 +17,7 @@ const probe = router({
 });
 
 const callerIn = (locale: 'zh-CN' | 'en') =>
-  createCallerFactory(probe)({ locale, account: null } as unknown as Context);
+  createCallerFactory(probe)({ locale, account: null, asOf: null } as unknown as Context);
 
 describe('a store out of reach', () => {
   it('is a 503 with a reason and a message people understand', async () => {

@@ -21,7 +21,14 @@ import { listConfirmedRecords } from '@gongzhi/projections/team';
 import { today, type Context } from '../context.ts';
 import { readPublicMeeting } from '../meeting/queries.ts';
 import { readVitality } from '../meeting/vitality.ts';
-import { figure, peopleCount, REPORT_FORMAT, type ReportData, type ReportSection } from './data.ts';
+import {
+  figure,
+  peopleCount,
+  REPORT_FORMAT,
+  SMALL_COUNT,
+  type ReportData,
+  type ReportSection,
+} from './data.ts';
 
 const db = (ctx: Context) => ctx.services.readModels.db;
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
@@ -258,18 +265,34 @@ async function volunteeringSection(
   until: string,
 ): Promise<ReportSection> {
   const records = await listConfirmedRecords(db(ctx), { streetId }, from, until);
-  const volunteers = new Set(records.map((r) => r.volunteerId)).size;
-  const few = volunteers > 0 && volunteers < 5;
+  // Per month, as the street's `volunteering` file publishes it: a month with 1–4 volunteers is
+  // withheld, and the period's figures sum the months published, so that anyone can add them up.
+  const months = monthsOf(from, until).map((month) => {
+    const of = records.filter((r) => r.date.startsWith(month));
+    const people = new Set(of.map((r) => r.volunteerId)).size;
+    const few = people > 0 && people < SMALL_COUNT;
+    return {
+      month,
+      few,
+      figures: [
+        peopleCount('volunteers', people),
+        figure('hours', Math.round(sum(of.map((r) => r.minutes)) / 6) / 10, 'hours', few),
+        figure('service_records', of.length, 'count', few),
+      ],
+    };
+  });
+  const shown = (key: string) =>
+    sum(months.map((m) => Number(m.figures.find((f) => f.key === key)!.value ?? 0)));
   return {
     key: 'volunteering',
-    source: 'team hours (team.hours totals)',
+    source: 'volunteering.csv',
     figures: [
-      peopleCount('volunteers', volunteers),
-      figure('hours', round1(sum(records.map((r) => r.minutes)) / 60), 'hours', few),
-      figure('service_records', records.length, 'count', few),
+      figure('hours', round1(shown('hours')), 'hours'),
+      figure('service_records', shown('service_records'), 'count'),
+      figure('months_withheld', months.filter((m) => m.few).length, 'count'),
       figure('teams', new Set(records.map((r) => r.teamId)).size, 'count'),
     ],
-    items: [],
+    items: months.map((m) => ({ key: m.month, label: m.month, figures: m.figures })),
   };
 }
 

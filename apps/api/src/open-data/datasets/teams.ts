@@ -123,4 +123,78 @@ const teamHours: Dataset = {
   },
 };
 
-export const teamDatasets: Dataset[] = [teams, teamHours];
+const volunteering: Dataset = {
+  name: 'volunteering',
+  scope: 'street',
+  title: { en: "The street's volunteering per month", zh: '街道每月志愿服务合计' },
+  version: 1,
+  columns: [
+    col('month', 'string', 'The month of service, `YYYY-MM`', '服务月份'),
+    col(
+      'volunteers',
+      'integer',
+      'Volunteers with confirmed service in the street; suppressed below 5',
+      '有确认服务的志愿者人数（少于 5 人不公开）',
+      'count',
+    ),
+    col(
+      'hours',
+      'number',
+      'Confirmed hours, to 0.1; suppressed with `volunteers`',
+      '确认服务时长（随人数一并不公开）',
+      'hours',
+    ),
+    col(
+      'service_records',
+      'integer',
+      'Confirmed service records; suppressed with `volunteers`',
+      '确认服务记录数（随人数一并不公开）',
+      'count',
+    ),
+    col('teams', 'integer', 'Teams with confirmed service', '有确认服务的队伍数', 'count'),
+    suppressedColumn,
+  ],
+  rows: async (reader, streetId) => {
+    const api = publicCaller(reader);
+    if (!(await publicRows(() => api.organisation.street({ streetId })))) return null;
+    const records = await listConfirmedRecords(
+      db(reader),
+      { streetId },
+      '0000-01-01',
+      '9999-12-31',
+    );
+    const months = new Map<
+      string,
+      { people: Set<string>; teams: Set<string>; minutes: number; records: number }
+    >();
+    for (const r of records) {
+      const month = r.date.slice(0, 7);
+      const entry = months.get(month) ?? {
+        people: new Set(),
+        teams: new Set(),
+        minutes: 0,
+        records: 0,
+      };
+      entry.people.add(r.volunteerId);
+      entry.teams.add(r.teamId);
+      entry.minutes += r.minutes;
+      entry.records += 1;
+      months.set(month, entry);
+    }
+    return [...months.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([month, m]) => {
+        const small = isSmall(m.people.size);
+        return {
+          month,
+          volunteers: small ? null : m.people.size,
+          hours: small ? null : hours(m.minutes),
+          service_records: small ? null : m.records,
+          teams: m.teams.size,
+          suppressed: small,
+        };
+      });
+  },
+};
+
+export const teamDatasets: Dataset[] = [teams, teamHours, volunteering];

@@ -58,6 +58,7 @@ const names: Record<string, LocalizedText> = {
   hours: say('服务时长（小时）', 'hours of service'),
   service_records: say('服务记录', 'service records'),
   teams: say('服务队伍', 'teams'),
+  months_withheld: say('因人数少于 5 人不公开的月份', 'months withheld (fewer than 5 volunteers)'),
   removed: say('清理数', 'removed'),
   relapses: say('反弹数', 'relapses'),
 };
