@@ -90,6 +90,18 @@ describe.each(engines.slice(0, 1))('outcome reports over HTTP on $name', ({ make
     expect(second).toMatchObject({ reportId: first.reportId, version: 2, unchanged: false });
   });
 
+  it('refuses to change a published version in place, writing nothing', async () => {
+    const head = await api.head();
+    const edit = await call(
+      'report.publish',
+      { ...input, version: 1, reason: '改正第 1 版' },
+      { as: 'yushan' },
+    );
+    expect(edit.status).toBe(400);
+    expect(JSON.stringify(edit.body)).toContain('version');
+    expect(await api.head()).toBe(head);
+  });
+
   it('refuses a resident and another street’s officer, writing nothing', async () => {
     const head = await api.head();
     const asResident = await call('report.publish', { ...input, reason: 'x' }, { as: 'wang' });

@@ -125,6 +125,42 @@ const datasetIndex = () => ({
         pb: '/api/public/cycles/{cycleId}/communities/{communityId}/bulletin.pb',
       },
     },
+    {
+      name: 'report',
+      title: {
+        en: "A street's outcome report, one published version",
+        zh: '街道成果报告（某一版）',
+      },
+      scope: 'report version',
+      documentation: 'docs/outcome-reports.md',
+      urls: {
+        json: '/api/public/reports/{reportId}/v{version}.json',
+        csv: '/api/public/reports/{reportId}/v{version}.csv',
+        atom: '/api/public/streets/{streetId}/reports.atom',
+      },
+      columns: [
+        { name: 'section', type: 'string', en: 'The report section', zh: '报告部分' },
+        {
+          name: 'figure',
+          type: 'string',
+          en: 'The figure; an item’s as `<item>.<figure>`',
+          zh: '指标（分项指标写作 分项.指标）',
+        },
+        { name: 'value', type: 'string', en: 'Its value (empty: withheld or none)', zh: '数值' },
+        {
+          name: 'unit',
+          type: 'string',
+          en: 'count, fen, percent, hours, score, index, text, flag',
+          zh: '单位',
+        },
+        {
+          name: 'suppressed',
+          type: 'boolean',
+          en: 'Withheld: fewer than 5 people',
+          zh: '人数少于 5 人不公开',
+        },
+      ],
+    },
   ],
 });
 

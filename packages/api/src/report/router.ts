@@ -36,7 +36,9 @@ export const reportRouter = router({
    */
   publish: procedure(
     streetOfficer({ 'zh-CN': '发布成果报告', en: 'publish an outcome report' }),
-    reportInput.extend({ reason: reportReasonSchema.optional() }),
+    // Strict: a request naming a version or data to put in place is refused, not silently
+    // taken as a new publication (a published version never changes).
+    reportInput.extend({ reason: reportReasonSchema.optional() }).strict(),
   ).mutation(async ({ ctx, input }) => {
     const result = await publishReport(ctx, input);
     await caughtUpTo(ctx, String(result.position ?? 0n));
