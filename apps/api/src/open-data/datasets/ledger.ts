@@ -11,6 +11,24 @@ async function communitiesOf(reader: Reader, streetId: string) {
   return street ? street.communities.map((c) => c.communityId) : null;
 }
 
+type LedgerFigures = Awaited<ReturnType<ReturnType<typeof publicCaller>['ledger']['figures']>>;
+
+/** Rows from each of the street's communities' public ledger figures; null: no such street. */
+async function figuresPerCommunity(
+  reader: Reader,
+  streetId: string,
+  toRows: (figures: LedgerFigures, communityId: string) => Record<string, string | number>[],
+) {
+  const communities = await communitiesOf(reader, streetId);
+  if (!communities) return null;
+  const api = publicCaller(reader);
+  const rows = [];
+  for (const communityId of communities) {
+    rows.push(...toRows(await api.ledger.figures({ communityId }), communityId));
+  }
+  return rows;
+}
+
 const ledger: Dataset = {
   name: 'ledger',
   scope: 'street',
@@ -30,24 +48,15 @@ const ledger: Dataset = {
     col('status', 'string', 'Where they stand (recorded, removed, relapsed …)', '状态'),
     col('items', 'integer', 'How many items', '条目数', 'count'),
   ],
-  rows: async (reader, streetId) => {
-    const communities = await communitiesOf(reader, streetId);
-    if (!communities) return null;
-    const api = publicCaller(reader);
-    const rows = [];
-    for (const communityId of communities) {
-      const figures = await api.ledger.figures({ communityId });
-      rows.push(
-        ...figures.counts.map((c) => ({
-          community_id: communityId,
-          kind: c.kind,
-          status: c.status,
-          items: c.items,
-        })),
-      );
-    }
-    return rows;
-  },
+  rows: (reader, streetId) =>
+    figuresPerCommunity(reader, streetId, (figures, communityId) =>
+      figures.counts.map((c) => ({
+        community_id: communityId,
+        kind: c.kind,
+        status: c.status,
+        items: c.items,
+      })),
+    ),
 };
 
 const ledgerRemovals: Dataset = {
@@ -66,23 +75,14 @@ const ledgerRemovals: Dataset = {
       'count',
     ),
   ],
-  rows: async (reader, streetId) => {
-    const communities = await communitiesOf(reader, streetId);
-    if (!communities) return null;
-    const api = publicCaller(reader);
-    const rows = [];
-    for (const communityId of communities) {
-      const figures = await api.ledger.figures({ communityId });
-      rows.push(
-        ...figures.removalsByMonth.map((m) => ({
-          community_id: communityId,
-          month: m.month,
-          items: m.items,
-        })),
-      );
-    }
-    return rows;
-  },
+  rows: (reader, streetId) =>
+    figuresPerCommunity(reader, streetId, (figures, communityId) =>
+      figures.removalsByMonth.map((m) => ({
+        community_id: communityId,
+        month: m.month,
+        items: m.items,
+      })),
+    ),
 };
 
 const catalogues: Dataset = {

@@ -2,7 +2,7 @@
 // ranked: a team's people and a month's volunteers are counts, withheld below five together with
 // the hours they would give away; the organiser appears by its name, not its person in charge.
 import { listConfirmedRecords } from '@gongzhi/projections/team';
-import { col, isSmall, suppressedColumn, type Dataset } from '../dataset.ts';
+import { col, isSmall, suppressedColumn, type Dataset, type Reader } from '../dataset.ts';
 import { db, publicCaller, publicRows } from './read.ts';
 
 const teamId = col('team_id', 'string', 'The team (page /teams/<team_id>)', '队伍编号');
@@ -63,6 +63,12 @@ const teams: Dataset = {
   },
 };
 
+/** Every confirmed service record of the street's teams, or null when there is no such street. */
+async function serviceOfStreet(reader: Reader, streetId: string) {
+  const street = await publicRows(() => publicCaller(reader).organisation.street({ streetId }));
+  return street ? listConfirmedRecords(db(reader), { streetId }, '0000-01-01', '9999-12-31') : null;
+}
+
 const teamHours: Dataset = {
   name: 'team_hours',
   scope: 'street',
@@ -88,14 +94,8 @@ const teamHours: Dataset = {
     suppressedColumn,
   ],
   rows: async (reader, streetId) => {
-    const api = publicCaller(reader);
-    if (!(await publicRows(() => api.organisation.street({ streetId })))) return null;
-    const records = await listConfirmedRecords(
-      db(reader),
-      { streetId },
-      '0000-01-01',
-      '9999-12-31',
-    );
+    const records = await serviceOfStreet(reader, streetId);
+    if (!records) return null;
     const months = new Map<
       string,
       { teamId: string; month: string; people: Set<string>; minutes: number }
@@ -155,14 +155,8 @@ const volunteering: Dataset = {
     suppressedColumn,
   ],
   rows: async (reader, streetId) => {
-    const api = publicCaller(reader);
-    if (!(await publicRows(() => api.organisation.street({ streetId })))) return null;
-    const records = await listConfirmedRecords(
-      db(reader),
-      { streetId },
-      '0000-01-01',
-      '9999-12-31',
-    );
+    const records = await serviceOfStreet(reader, streetId);
+    if (!records) return null;
     const months = new Map<
       string,
       { people: Set<string>; teams: Set<string>; minutes: number; records: number }
