@@ -16,3 +16,23 @@ export function communitiesById(overview: Overview): Record<string, CommunityLis
     overview.streets.flatMap((street) => street.communities.map((c) => [c.communityId, c])),
   );
 }
+
+/**
+ * The streets and their communities with only what a place picker shows (ids, names, status):
+ * a page that offers a community to choose sends this, not the overview's counts per community,
+ * which at a city's size (hundreds of communities) weigh several times as much.
+ */
+export function placeChoices(overview: Overview) {
+  return overview.streets.map(({ streetId, name, nameEn, status, communities }) => ({
+    streetId,
+    name,
+    nameEn,
+    status,
+    communities: communities.map((c) => ({
+      communityId: c.communityId,
+      name: c.name,
+      nameEn: c.nameEn,
+      status: c.status,
+    })),
+  }));
+}

@@ -12,7 +12,7 @@ import {
   refusal,
   success,
 } from '$lib/server/forms';
-import { communitiesById, loadOverview } from '$lib/server/places';
+import { communitiesById, loadOverview, placeChoices } from '$lib/server/places';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -23,10 +23,17 @@ export const load: PageServerLoad = async ({ locals, cookies, url }) => {
     locals.api.resident.me.query({ minPosition: lastWrite(cookies) }),
     loadOverview(locals.api, cookies),
   ]);
+  const byId = communitiesById(overview);
+  // Only the communities the page names: those of the resident's ties.
+  const communities: Record<string, { name: string; nameEn: string | null }> = {};
+  for (const { communityId } of profile.ties) {
+    const community = byId[communityId];
+    if (community) communities[communityId] = { name: community.name, nameEn: community.nameEn };
+  }
   return {
     profile,
-    overview,
-    communities: communitiesById(overview),
+    streets: placeChoices(overview),
+    communities,
     welcome: url.searchParams.has('welcome'),
     passwordSet: url.searchParams.has('password'),
     declareForm: await superValidate(zod4(declareTieForm), { id: declareFormId }),

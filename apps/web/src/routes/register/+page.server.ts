@@ -5,6 +5,7 @@ import { isTieKind, parseBirthYear, registerResidentForm } from '$lib/resident/f
 import { m } from '$lib/paraglide/messages';
 import { blankRequired, incomplete, refusal } from '$lib/server/forms';
 import { requestPhoneCode } from '$lib/server/phone-code';
+import { placeChoices } from '$lib/server/places';
 import { afterSignIn } from '$lib/server/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,7 +16,7 @@ const maxTies = 6;
 export const load: PageServerLoad = async ({ locals, url }) => {
   if (locals.user) redirect(303, afterSignIn(url, locals.user));
   return {
-    overview: await locals.api.organisation.overview.query(),
+    streets: placeChoices(await locals.api.organisation.overview.query()),
     form: await superValidate(zod4(registerResidentForm), { id: formId }),
     maxTies,
   };
