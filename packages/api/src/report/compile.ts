@@ -17,7 +17,7 @@ import { listMeetings } from '@gongzhi/projections/meeting';
 import { listResolutionsOfMeeting } from '@gongzhi/projections/meeting';
 import { listCommunities, readStreet } from '@gongzhi/projections/organisation';
 import { listProjects, readProject, type ProjectView } from '@gongzhi/projections/project';
-import { listConfirmedRecords } from '@gongzhi/projections/team';
+import { sumServiceByMonth } from '@gongzhi/projections/team';
 import { today, type Context } from '../context.ts';
 import { readPublicMeeting } from '../meeting/queries.ts';
 import { readVitality } from '../meeting/vitality.ts';
@@ -264,20 +264,24 @@ async function volunteeringSection(
   from: string,
   until: string,
 ): Promise<ReportSection> {
-  const records = await listConfirmedRecords(db(ctx), { streetId }, from, until);
+  const [perMonth, perTeam] = await Promise.all([
+    sumServiceByMonth(db(ctx), streetId, from, until),
+    sumServiceByMonth(db(ctx), streetId, from, until, true),
+  ]);
+  const served = new Map(perMonth.map((m) => [m.month, m]));
   // Per month, as the street's `volunteering` file publishes it: a month with 1–4 volunteers is
   // withheld, and the period's figures sum the months published, so that anyone can add them up.
   const months = monthsOf(from, until).map((month) => {
-    const of = records.filter((r) => r.date.startsWith(month));
-    const people = new Set(of.map((r) => r.volunteerId)).size;
+    const of = served.get(month);
+    const people = of?.volunteers ?? 0;
     const few = people > 0 && people < SMALL_COUNT;
     return {
       month,
       few,
       figures: [
         peopleCount('volunteers', people),
-        figure('hours', Math.round(sum(of.map((r) => r.minutes)) / 6) / 10, 'hours', few),
-        figure('service_records', of.length, 'count', few),
+        figure('hours', Math.round((of?.minutes ?? 0) / 6) / 10, 'hours', few),
+        figure('service_records', of?.records ?? 0, 'count', few),
       ],
     };
   });
@@ -290,7 +294,7 @@ async function volunteeringSection(
       figure('hours', round1(shown('hours')), 'hours'),
       figure('service_records', shown('service_records'), 'count'),
       figure('months_withheld', months.filter((m) => m.few).length, 'count'),
-      figure('teams', new Set(records.map((r) => r.teamId)).size, 'count'),
+      figure('teams', new Set(perTeam.map((m) => m.teamId)).size, 'count'),
     ],
     items: months.map((m) => ({ key: m.month, label: m.month, figures: m.figures })),
   };

@@ -213,3 +213,48 @@ export async function listConfirmedRecords(
   );
   return rows.map(toRecord);
 }
+
+/** Confirmed service summed over a month (and a team, when asked per team). */
+export interface ServiceMonth {
+  month: string;
+  /** Null unless summed per team. */
+  teamId: string | null;
+  volunteers: number;
+  teams: number;
+  minutes: number;
+  records: number;
+}
+
+/**
+ * Confirmed service of a street's teams with days from `from` to `until`, summed per month in
+ * month order (per team and month with `perTeam`), in the database: the one summary the open
+ * data's files and the outcome report both publish, so that they cannot disagree. Volunteers are
+ * counted once per month however often they served; callers withhold small counts.
+ */
+export async function sumServiceByMonth(
+  db: SqlExecutor,
+  streetId: string,
+  from: string,
+  until: string,
+  perTeam = false,
+): Promise<ServiceMonth[]> {
+  const team = perTeam ? 'r.team_id' : 'NULL';
+  const rows = await db.all(
+    `SELECT substr(r.date, 1, 7) AS month, ${team} AS team_id,
+            count(DISTINCT r.volunteer_id) AS volunteers, count(DISTINCT r.team_id) AS teams,
+            sum(r.minutes) AS minutes, count(*) AS records
+     FROM vol_records r JOIN vol_teams t ON t.team_id = r.team_id
+     WHERE t.street_id = ? AND r.status = 'confirmed' AND r.date >= ? AND r.date <= ?
+     GROUP BY substr(r.date, 1, 7)${perTeam ? ', r.team_id' : ''}
+     ORDER BY ${perTeam ? 'r.team_id, ' : ''}substr(r.date, 1, 7)`,
+    [streetId, from, until],
+  );
+  return rows.map((r) => ({
+    month: String(r.month),
+    teamId: optionalText(r.team_id),
+    volunteers: Number(r.volunteers),
+    teams: Number(r.teams),
+    minutes: Number(r.minutes),
+    records: Number(r.records),
+  }));
+}

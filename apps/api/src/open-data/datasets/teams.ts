@@ -1,7 +1,7 @@
 // A street's volunteer teams and the hours they served per month. Nobody is named and nobody is
 // ranked: a team's people and a month's volunteers are counts, withheld below five together with
 // the hours they would give away; the organiser appears by its name, not its person in charge.
-import { listConfirmedRecords } from '@gongzhi/projections/team';
+import { sumServiceByMonth } from '@gongzhi/projections/team';
 import { col, isSmall, suppressedColumn, type Dataset, type Reader } from '../dataset.ts';
 import { db, publicCaller, publicRows } from './read.ts';
 
@@ -63,10 +63,12 @@ const teams: Dataset = {
   },
 };
 
-/** Every confirmed service record of the street's teams, or null when there is no such street. */
-async function serviceOfStreet(reader: Reader, streetId: string) {
+/** The street's confirmed service per month (per team and month), or null when no such street. */
+async function serviceOfStreet(reader: Reader, streetId: string, perTeam: boolean) {
   const street = await publicRows(() => publicCaller(reader).organisation.street({ streetId }));
-  return street ? listConfirmedRecords(db(reader), { streetId }, '0000-01-01', '9999-12-31') : null;
+  return street
+    ? sumServiceByMonth(db(reader), streetId, '0000-01-01', '9999-12-31', perTeam)
+    : null;
 }
 
 const teamHours: Dataset = {
@@ -94,32 +96,19 @@ const teamHours: Dataset = {
     suppressedColumn,
   ],
   rows: async (reader, streetId) => {
-    const records = await serviceOfStreet(reader, streetId);
-    if (!records) return null;
-    const months = new Map<
-      string,
-      { teamId: string; month: string; people: Set<string>; minutes: number }
-    >();
-    for (const r of records) {
-      const month = r.date.slice(0, 7);
-      const key = `${r.teamId} ${month}`;
-      const entry = months.get(key) ?? { teamId: r.teamId, month, people: new Set(), minutes: 0 };
-      entry.people.add(r.volunteerId);
-      entry.minutes += r.minutes;
-      months.set(key, entry);
-    }
-    return [...months.values()]
-      .sort((a, b) => a.teamId.localeCompare(b.teamId) || a.month.localeCompare(b.month))
-      .map((m) => {
-        const small = isSmall(m.people.size);
+    const months = await serviceOfStreet(reader, streetId, true);
+    return (
+      months?.map((m) => {
+        const small = isSmall(m.volunteers);
         return {
           team_id: m.teamId,
           month: m.month,
-          volunteers: small ? null : m.people.size,
+          volunteers: small ? null : m.volunteers,
           hours: small ? null : hours(m.minutes),
           suppressed: small,
         };
-      });
+      }) ?? null
+    );
   },
 };
 
@@ -155,39 +144,20 @@ const volunteering: Dataset = {
     suppressedColumn,
   ],
   rows: async (reader, streetId) => {
-    const records = await serviceOfStreet(reader, streetId);
-    if (!records) return null;
-    const months = new Map<
-      string,
-      { people: Set<string>; teams: Set<string>; minutes: number; records: number }
-    >();
-    for (const r of records) {
-      const month = r.date.slice(0, 7);
-      const entry = months.get(month) ?? {
-        people: new Set(),
-        teams: new Set(),
-        minutes: 0,
-        records: 0,
-      };
-      entry.people.add(r.volunteerId);
-      entry.teams.add(r.teamId);
-      entry.minutes += r.minutes;
-      entry.records += 1;
-      months.set(month, entry);
-    }
-    return [...months.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([month, m]) => {
-        const small = isSmall(m.people.size);
+    const months = await serviceOfStreet(reader, streetId, false);
+    return (
+      months?.map((m) => {
+        const small = isSmall(m.volunteers);
         return {
-          month,
-          volunteers: small ? null : m.people.size,
+          month: m.month,
+          volunteers: small ? null : m.volunteers,
           hours: small ? null : hours(m.minutes),
           service_records: small ? null : m.records,
-          teams: m.teams.size,
+          teams: m.teams,
           suppressed: small,
         };
-      });
+      }) ?? null
+    );
   },
 };
 
