@@ -2,7 +2,7 @@
 // tally of each community's vote (the ballots themselves are the bulletin files beside them).
 import { readTally } from '@gongzhi/projections/ballot';
 import { col, type Dataset, type Reader } from '../dataset.ts';
-import { db, publicCaller, publicRows } from './read.ts';
+import { db, publicCaller, publicRows, publicStreet } from './read.ts';
 
 const cycleId = col('cycle_id', 'string', 'The cycle (page /cycles/<cycle_id>)', '项目周期编号');
 const communityId = col('community_id', 'string', 'The community', '社区编号');
@@ -55,7 +55,7 @@ const cycles: Dataset = {
   ],
   rows: async (reader, streetId) => {
     const api = publicCaller(reader);
-    if (!(await publicRows(() => api.organisation.street({ streetId })))) return null;
+    if (!(await publicStreet(reader, streetId))) return null;
     const { cycles: list } = await api.cycle.list({ streetId });
     return list.map((c) => ({
       cycle_id: c.cycleId,

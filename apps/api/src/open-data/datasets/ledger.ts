@@ -3,11 +3,11 @@
 // counts; no item, inspector or worker is named.
 import { readLedgerPeriod } from '@gongzhi/projections/ledger';
 import { col, type Dataset, type Reader } from '../dataset.ts';
-import { db, publicCaller, publicRows } from './read.ts';
+import { db, publicCaller, publicStreet } from './read.ts';
 
 /** The street's communities, or null when there is no such street. */
 async function communitiesOf(reader: Reader, streetId: string) {
-  const street = await publicRows(() => publicCaller(reader).organisation.street({ streetId }));
+  const street = await publicStreet(reader, streetId);
   return street ? street.communities.map((c) => c.communityId) : null;
 }
 

@@ -1,7 +1,7 @@
 // The places a street publishes for: its communities (社区/村), so that the per-community files
 // can be found, and a street's figures recomputed over all of them, from the downloads alone.
 import { col, type Dataset } from '../dataset.ts';
-import { publicCaller, publicRows } from './read.ts';
+import { publicStreet } from './read.ts';
 
 const communities: Dataset = {
   name: 'communities',
@@ -15,7 +15,7 @@ const communities: Dataset = {
     col('name_en', 'string', 'Its English name (empty: none recorded)', '英文名称'),
   ],
   rows: async (reader, streetId) => {
-    const street = await publicRows(() => publicCaller(reader).organisation.street({ streetId }));
+    const street = await publicStreet(reader, streetId);
     return street
       ? street.communities.map((c) => ({
           community_id: c.communityId,

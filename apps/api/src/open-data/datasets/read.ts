@@ -30,3 +30,7 @@ export const db = (reader: Reader) => reader.runtime.services.readModels.db;
 
 const isDomainError = (error: unknown): error is DomainError =>
   error instanceof Error && error.name === 'DomainError';
+
+/** The street as its public page shows it (with its communities), or null when there is none. */
+export const publicStreet = (reader: Reader, streetId: string) =>
+  publicRows(() => publicCaller(reader).organisation.street({ streetId }));

@@ -3,7 +3,7 @@
 // the hours they would give away; the organiser appears by its name, not its person in charge.
 import { sumServiceByMonth } from '@gongzhi/projections/team';
 import { col, isSmall, suppressedColumn, type Dataset, type Reader } from '../dataset.ts';
-import { db, publicCaller, publicRows } from './read.ts';
+import { db, publicCaller, publicStreet } from './read.ts';
 
 const teamId = col('team_id', 'string', 'The team (page /teams/<team_id>)', '队伍编号');
 const hours = (minutes: number) => Math.round(minutes / 6) / 10;
@@ -45,7 +45,7 @@ const teams: Dataset = {
   ],
   rows: async (reader, streetId) => {
     const api = publicCaller(reader);
-    if (!(await publicRows(() => api.organisation.street({ streetId })))) return null;
+    if (!(await publicStreet(reader, streetId))) return null;
     const { teams: list } = await api.team.list({ streetId });
     return list.map((t) => ({
       team_id: t.teamId,
@@ -65,7 +65,7 @@ const teams: Dataset = {
 
 /** The street's confirmed service per month (per team and month), or null when no such street. */
 async function serviceOfStreet(reader: Reader, streetId: string, perTeam: boolean) {
-  const street = await publicRows(() => publicCaller(reader).organisation.street({ streetId }));
+  const street = await publicStreet(reader, streetId);
   return street
     ? sumServiceByMonth(db(reader), streetId, '0000-01-01', '9999-12-31', perTeam)
     : null;
