@@ -202,7 +202,12 @@ export async function openPostgresEventStore(
       while (toNotify !== undefined) {
         const head = toNotify;
         toNotify = undefined;
-        await sql`SELECT pg_notify(${channel}, ${String(head)})`.catch(() => undefined);
+        // Not durable: the events are, and a lost notification is made up by the next poll.
+        // (Set for this statement's transaction, and read by its commit.)
+        await sql`
+          SELECT set_config('synchronous_commit', 'off', true), pg_notify(${channel}, ${String(head)})`.catch(
+          () => undefined,
+        );
         if (!closed) await new Promise((resolve) => setTimeout(resolve, notifyIntervalMs));
       }
       notifying = undefined;
@@ -214,7 +219,15 @@ export async function openPostgresEventStore(
     try {
       const events = batch.flatMap((p) => p.events);
       const encoded = batch.flatMap((p) => p.encoded);
-      rows = await sql<OutcomeRow[]>`
+      const [one] = batch;
+      // One event of one append (a command): append_one(), without the arrays.
+      rows =
+        batch.length === 1 && events.length === 1
+          ? await sql<OutcomeRow[]>`
+          SELECT * FROM ${sql(schema)}.append_one(
+            ${one!.stream}, ${String(one!.expected)}, ${events[0]!.id}, ${events[0]!.type},
+            ${events[0]!.schemaVersion}::integer, ${encoded[0]!.data}, ${encoded[0]!.metadata})`
+          : await sql<OutcomeRow[]>`
           SELECT * FROM ${sql(schema)}.append_batch(
             ${batch.map((p) => p.stream)}::text[],
             ${batch.map((p) => String(p.expected))}::text[],

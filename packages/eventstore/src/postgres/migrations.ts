@@ -253,50 +253,42 @@ const migrations: ((s: string) => string)[] = [
     END
     $fn$;
   `,
-  // Issue 17: a fast path for the common call, one append of one event (a command), in four
-  // statements where the loop takes seven; other calls go to the loop, renamed append_many().
-  // The stream lock and the registration are as before. The id is checked only when the event
-  // was not written: an append whose expected revision fits inserts with ON CONFLICT (id) DO
-  // NOTHING, and only a refused revision or a conflicting id looks the id up. A conflicting id
-  // costs one position from the sequence (a gap, as a rollback leaves).
+  // Issue 17: append_one(), the common call (one append of one event: a command) without the
+  // arrays and the loop of append_batch(), in three statements where the loop takes seven. The
+  // stream lock and the registration are as in append_batch(); the registration shares the
+  // statement that reads the stream's revision (it only has to come before nextval()). The id is
+  // looked up only when the event was not written: an append whose expected revision fits
+  // inserts with ON CONFLICT (id) DO NOTHING, and only a refused revision or a conflicting id
+  // looks the id up. A conflicting id costs one position from the sequence (a gap, as a
+  // rollback leaves).
   (s) => `
-    ALTER FUNCTION ${s}.append_batch(text[], text[], integer[], text[], text[], integer[], text[],
-      text[]) RENAME TO append_many;
-
-    CREATE FUNCTION ${s}.append_batch(
-      p_streams text[], p_expected text[], p_counts integer[],
-      p_ids text[], p_types text[], p_versions integer[], p_data text[], p_metadata text[]
+    CREATE FUNCTION ${s}.append_one(
+      p_stream text, p_expected text, p_id text, p_type text, p_version integer, p_data text,
+      p_metadata text
     )
     RETURNS TABLE (outcome text, last_revision bigint, last_position bigint, detail text)
     LANGUAGE plpgsql AS $fn$
     DECLARE
-      v_stream  text := p_streams[1];
       v_current bigint;
       v_fits    boolean;
       v_written text;
     BEGIN
-      IF cardinality(p_streams) <> 1 OR p_counts[1] <> 1 THEN
-        RETURN QUERY SELECT * FROM ${s}.append_many(
-          p_streams, p_expected, p_counts, p_ids, p_types, p_versions, p_data, p_metadata);
-        RETURN;
-      END IF;
-
-      PERFORM pg_advisory_xact_lock(hashtextextended('gongzhi-eventstore-stream:${s}:' || v_stream, 0));
+      PERFORM pg_advisory_xact_lock(hashtextextended('gongzhi-eventstore-stream:${s}:' || p_stream, 0));
       -- Registration: the low 32 bits of last_position() + 1, as a signed integer.
-      PERFORM pg_advisory_xact_lock_shared(${s}.inflight_class(),
-        ((${s}.last_position() + 1 + 2147483648) % 4294967296 - 2147483648)::integer);
-
-      SELECT max(e.revision) INTO v_current FROM ${s}.events e WHERE e.stream = v_stream;
-      v_fits := CASE p_expected[1]
+      SELECT (SELECT max(e.revision) FROM ${s}.events e WHERE e.stream = p_stream)
+        INTO v_current
+        FROM pg_advisory_xact_lock_shared(${s}.inflight_class(),
+               ((${s}.last_position() + 1 + 2147483648) % 4294967296 - 2147483648)::integer);
+      v_fits := CASE p_expected
                   WHEN 'any' THEN true
                   WHEN 'no_stream' THEN v_current IS NULL
                   WHEN 'stream_exists' THEN v_current IS NOT NULL
-                  ELSE coalesce(v_current = p_expected[1]::bigint, false)
+                  ELSE coalesce(v_current = p_expected::bigint, false)
                 END;
       IF v_fits THEN
         INSERT INTO ${s}.events (position, stream, revision, id, type, schema_version, data, metadata)
-          VALUES (nextval('${s}.positions'), v_stream, coalesce(v_current, -1) + 1, p_ids[1],
-                  p_types[1], p_versions[1], p_data[1]::json, p_metadata[1]::json)
+          VALUES (nextval('${s}.positions'), p_stream, coalesce(v_current, -1) + 1, p_id, p_type,
+                  p_version, p_data::json, p_metadata::json)
           ON CONFLICT (id) DO NOTHING
           RETURNING position INTO last_position;
         IF FOUND THEN
@@ -310,8 +302,8 @@ const migrations: ((s: string) => string)[] = [
       -- Not written: a retry of this append (idempotent), its id written to another stream, or
       -- an expected revision that does not fit.
       SELECT e.stream, e.revision, e.position INTO v_written, last_revision, last_position
-        FROM ${s}.events e WHERE e.id = p_ids[1];
-      IF v_written = v_stream THEN
+        FROM ${s}.events e WHERE e.id = p_id;
+      IF v_written = p_stream THEN
         outcome := 'idempotent';
       ELSIF v_written IS NOT NULL THEN
         outcome := 'id_conflict';
