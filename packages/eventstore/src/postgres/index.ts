@@ -49,7 +49,7 @@ export interface PostgresEventStoreOptions {
   pageSize?: number;
   /** Most appends written in one transaction. */
   maxBatch?: number;
-  /** Least time between two notifications of commits to subscribers. Default 20 ms. */
+  /** Least time between two notifications of commits to subscribers. Default 50 ms. */
   notifyIntervalMs?: number;
 }
 
@@ -114,7 +114,7 @@ export async function openPostgresEventStore(
   const pollIntervalMs = options.pollIntervalMs ?? 250;
   const pageSize = options.pageSize ?? 1000;
   const maxBatch = options.maxBatch ?? 256;
-  const notifyIntervalMs = options.notifyIntervalMs ?? 20;
+  const notifyIntervalMs = options.notifyIntervalMs ?? 50;
   const maxInFlight = Math.max(1, (options.maxConnections ?? 10) - 1);
   const columns = sql`position, stream, revision, id, type, schema_version, data, metadata, recorded_at`;
 
