@@ -186,6 +186,18 @@ export function eventStoreContract(
         expect(await store.readStream(stream)).toHaveLength(3);
       });
 
+      it('one event: a retry with any is a no-op; its id on another stream is refused', async () => {
+        const stream = newStream();
+        const batch = events(1);
+        const first = await store.append(stream, batch);
+        expect(await store.append(stream, batch)).toEqual(first);
+        await expect(store.append(newStream(), batch)).rejects.toBeInstanceOf(InvalidEventError);
+        await expect(
+          store.append(newStream(), batch, { expected: 'no_stream' }),
+        ).rejects.toBeInstanceOf(InvalidEventError);
+        expect(await store.readStream(stream)).toHaveLength(1);
+      });
+
       it('a batch that only partly repeats earlier events is refused and writes nothing', async () => {
         const stream = newStream();
         const [a, b, c] = events(3);

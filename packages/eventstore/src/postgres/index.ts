@@ -49,6 +49,8 @@ export interface PostgresEventStoreOptions {
   pageSize?: number;
   /** Most appends written in one transaction. */
   maxBatch?: number;
+  /** Least time between two notifications of commits to subscribers. Default 50 ms. */
+  notifyIntervalMs?: number;
 }
 
 export interface PostgresEventStore extends EventStore {
@@ -112,6 +114,7 @@ export async function openPostgresEventStore(
   const pollIntervalMs = options.pollIntervalMs ?? 250;
   const pageSize = options.pageSize ?? 1000;
   const maxBatch = options.maxBatch ?? 256;
+  const notifyIntervalMs = options.notifyIntervalMs ?? 50;
   const maxInFlight = Math.max(1, (options.maxConnections ?? 10) - 1);
   const columns = sql`position, stream, revision, id, type, schema_version, data, metadata, recorded_at`;
 
@@ -186,9 +189,11 @@ export async function openPostgresEventStore(
 
   // Subscribers (here and in other processes) are woken by a NOTIFY sent after each commit
   // that wrote events, in a transaction of its own: a notifying transaction holds a
-  // cluster-wide lock through its commit, which must not include an append's WAL flush. At most
-  // one is in flight; commits meanwhile are announced together by the next. If this process
-  // dies between a commit and its notification, readers find the events at their next poll.
+  // cluster-wide lock through its commit, which must not include an append's WAL flush. The
+  // first commit after a quiet spell is announced at once; later ones at most once per
+  // notifyIntervalMs, together (a notification is a round trip and a commit, as dear as an
+  // append). If this process dies between a commit and its notification, readers find the
+  // events at their next poll.
   let notifying: Promise<unknown> | undefined;
   let toNotify: bigint | undefined;
   function notify(position: bigint): void {
@@ -197,7 +202,13 @@ export async function openPostgresEventStore(
       while (toNotify !== undefined) {
         const head = toNotify;
         toNotify = undefined;
-        await sql`SELECT pg_notify(${channel}, ${String(head)})`.catch(() => undefined);
+        // Not durable: the events are, and a lost notification is made up by the next poll.
+        // (Set for this statement's transaction, and read by its commit.)
+        await sql`
+          SELECT set_config('synchronous_commit', 'off', true), pg_notify(${channel}, ${String(head)})`.catch(
+          () => undefined,
+        );
+        if (!closed) await new Promise((resolve) => setTimeout(resolve, notifyIntervalMs));
       }
       notifying = undefined;
     })();
@@ -208,7 +219,15 @@ export async function openPostgresEventStore(
     try {
       const events = batch.flatMap((p) => p.events);
       const encoded = batch.flatMap((p) => p.encoded);
-      rows = await sql<OutcomeRow[]>`
+      const [one] = batch;
+      // One event of one append (a command): append_one(), without the arrays.
+      rows =
+        batch.length === 1 && events.length === 1
+          ? await sql<OutcomeRow[]>`
+          SELECT * FROM ${sql(schema)}.append_one(
+            ${one!.stream}, ${String(one!.expected)}, ${events[0]!.id}, ${events[0]!.type},
+            ${events[0]!.schemaVersion}::integer, ${encoded[0]!.data}, ${encoded[0]!.metadata})`
+          : await sql<OutcomeRow[]>`
           SELECT * FROM ${sql(schema)}.append_batch(
             ${batch.map((p) => p.stream)}::text[],
             ${batch.map((p) => String(p.expected))}::text[],

@@ -253,6 +253,70 @@ const migrations: ((s: string) => string)[] = [
     END
     $fn$;
   `,
+  // Issue 17: append_one(), the common call (one append of one event: a command) without the
+  // arrays and the loop of append_batch(), in three statements where the loop takes seven. The
+  // stream lock and the registration are as in append_batch(); the registration shares the
+  // statement that reads the stream's revision (it only has to come before nextval()). The id is
+  // looked up only when the event was not written: an append whose expected revision fits
+  // inserts with ON CONFLICT (id) DO NOTHING, and only a refused revision or a conflicting id
+  // looks the id up. A conflicting id costs one position from the sequence (a gap, as a
+  // rollback leaves).
+  (s) => `
+    CREATE FUNCTION ${s}.append_one(
+      p_stream text, p_expected text, p_id text, p_type text, p_version integer, p_data text,
+      p_metadata text
+    )
+    RETURNS TABLE (outcome text, last_revision bigint, last_position bigint, detail text)
+    LANGUAGE plpgsql AS $fn$
+    DECLARE
+      v_current bigint;
+      v_fits    boolean;
+      v_written text;
+    BEGIN
+      PERFORM pg_advisory_xact_lock(hashtextextended('gongzhi-eventstore-stream:${s}:' || p_stream, 0));
+      -- Registration: the low 32 bits of last_position() + 1, as a signed integer.
+      SELECT (SELECT max(e.revision) FROM ${s}.events e WHERE e.stream = p_stream)
+        INTO v_current
+        FROM pg_advisory_xact_lock_shared(${s}.inflight_class(),
+               ((${s}.last_position() + 1 + 2147483648) % 4294967296 - 2147483648)::integer);
+      v_fits := CASE p_expected
+                  WHEN 'any' THEN true
+                  WHEN 'no_stream' THEN v_current IS NULL
+                  WHEN 'stream_exists' THEN v_current IS NOT NULL
+                  ELSE coalesce(v_current = p_expected::bigint, false)
+                END;
+      IF v_fits THEN
+        INSERT INTO ${s}.events (position, stream, revision, id, type, schema_version, data, metadata)
+          VALUES (nextval('${s}.positions'), p_stream, coalesce(v_current, -1) + 1, p_id, p_type,
+                  p_version, p_data::json, p_metadata::json)
+          ON CONFLICT (id) DO NOTHING
+          RETURNING position INTO last_position;
+        IF FOUND THEN
+          outcome := 'ok';
+          last_revision := coalesce(v_current, -1) + 1;
+          RETURN NEXT;
+          RETURN;
+        END IF;
+      END IF;
+
+      -- Not written: a retry of this append (idempotent), its id written to another stream, or
+      -- an expected revision that does not fit.
+      SELECT e.stream, e.revision, e.position INTO v_written, last_revision, last_position
+        FROM ${s}.events e WHERE e.id = p_id;
+      IF v_written = p_stream THEN
+        outcome := 'idempotent';
+      ELSIF v_written IS NOT NULL THEN
+        outcome := 'id_conflict';
+        detail := format('1 of these 1 event ids were written before (to %s)', v_written);
+      ELSE
+        outcome := 'wrong_expected';
+        last_revision := v_current;
+        last_position := NULL;
+      END IF;
+      RETURN NEXT;
+    END
+    $fn$;
+  `,
 ];
 
 export const latestMigration = migrations.length;

@@ -28,7 +28,10 @@ function parseBigint(text: string): number | bigint {
 
 /** Booleans are stored as 1 and 0 (INTEGER), as on SQLite, so one schema serves both. */
 function bindable(params: SqlValue[]): (string | number | bigint | null)[] {
-  return params.map((p) => (typeof p === 'boolean' ? Number(p) : p));
+  // Most statements have no boolean: then no copy (a multi-row INSERT has thousands).
+  return params.some((p) => typeof p === 'boolean')
+    ? params.map((p) => (typeof p === 'boolean' ? Number(p) : p))
+    : (params as (string | number | bigint | null)[]);
 }
 
 export async function openPostgresReadModels(

@@ -101,8 +101,9 @@ export function mergeable(text: string): Mergeable | null {
 
 interface Kept {
   statement: Mergeable;
-  /** Rows by round: a key's n-th row goes in round n. */
-  rounds: SqlValue[][][];
+  /** Parameters of the rows by round, row after row: a key's n-th row goes in round n. (Flat,
+   * so that a piece is one slice and no array per row outlives its statement.) */
+  rounds: SqlValue[][];
   occurrences: Map<string, number>;
   rows: number;
 }
@@ -129,12 +130,15 @@ export function pipelinedExecutor(send: Send): PipelinedExecutor {
 
   function sendKept(): void {
     for (const { statement, rounds } of kept.values()) {
-      for (const rows of rounds) {
+      const { columns } = statement;
+      for (const values of rounds) {
+        const rows = values.length / columns;
         // In pieces of 2^k rows, so that a statement has few distinct texts and the server
         // keeps each one prepared.
-        for (let at = 0; at < rows.length;) {
-          const size = 2 ** Math.floor(Math.log2(rows.length - at));
-          void track(send(multiRow(statement, size), rows.slice(at, at + size).flat(), true));
+        for (let at = 0; at < rows;) {
+          const size = 2 ** Math.floor(Math.log2(rows - at));
+          const piece = size === rows ? values : values.slice(at * columns, (at + size) * columns);
+          void track(send(multiRow(statement, size), piece, true));
           at += size;
         }
       }
@@ -157,10 +161,11 @@ export function pipelinedExecutor(send: Send): PipelinedExecutor {
       round = entry.occurrences.get(key) ?? 0;
       entry.occurrences.set(key, round + 1);
     }
-    (entry.rounds[round] ??= []).push(params);
+    const values = (entry.rounds[round] ??= []);
+    for (const param of params) values.push(param);
     entry.rows += 1;
     const limit = Math.min(maxRows, 2 ** Math.floor(Math.log2(maxParameters / statement.columns)));
-    if ((entry.rounds[round]?.length ?? 0) >= limit || entry.rows >= limit * 4) sendKept();
+    if (values.length >= limit * statement.columns || entry.rows >= limit * 4) sendKept();
   }
 
   /** Runs `text` after everything kept or sent; a failure before it is the one reported. */
