@@ -187,13 +187,13 @@ export async function openPostgresEventStore(
     }
   }
 
-  // Subscribers (here and in other processes) are woken by a NOTIFY sent after each commit
-  // that wrote events, in a transaction of its own: a notifying transaction holds a
-  // cluster-wide lock through its commit, which must not include an append's WAL flush. The
-  // first commit after a quiet spell is announced at once; later ones at most once per
-  // notifyIntervalMs, together (a notification is a round trip and a commit, as dear as an
-  // append). If this process dies between a commit and its notification, readers find the
-  // events at their next poll.
+  // Subscribers in other processes are woken by a NOTIFY sent after each commit that wrote
+  // events (this process's own are woken by sendBatch at once), in a transaction of its own: a
+  // notifying transaction holds a cluster-wide lock through its commit, which must not include
+  // an append's WAL flush. The first commit after a quiet spell is announced at once; later ones
+  // at most once per notifyIntervalMs, together (a notification is a round trip and a commit, as
+  // dear as an append). If this process dies between a commit and its notification, readers
+  // find the events at their next poll.
   let notifying: Promise<unknown> | undefined;
   let toNotify: bigint | undefined;
   function notify(position: bigint): void {
@@ -243,7 +243,12 @@ export async function openPostgresEventStore(
     }
     batch.forEach((pending, i) => settle(pending, rows[i]!));
     const written = rows.flatMap((row) => (row.outcome === 'ok' ? [row.last_position!] : []));
-    if (written.length > 0) notify(written.reduce((a, b) => (b > a ? b : a)));
+    if (written.length === 0) return;
+    const head = written.reduce((a, b) => (b > a ? b : a));
+    // This process's subscribers are woken now; other processes by the (paced) notification.
+    if (head > notifiedHead) notifiedHead = head;
+    commits.emit('commit');
+    notify(head);
   }
 
   const subscriptions = new Set<Subscription>();
