@@ -90,7 +90,9 @@ export const bodyLevelOf = (input: {
   communityId?: string | undefined;
   streetId?: string | undefined;
 }): { communityId: string } | { streetId: string } =>
-  input.communityId !== undefined ? { communityId: input.communityId } : { streetId: input.streetId! };
+  input.communityId !== undefined
+    ? { communityId: input.communityId }
+    : { streetId: input.streetId! };
 
 /** The scope of a level an input names: the community, or the street (which must exist). */
 export const bodyLevelScope = (

@@ -103,9 +103,7 @@ const atLevel = (level: BodyLevel) =>
 /** The bodies of a community, or a street's own bodies, oldest first. */
 export async function listBodies(db: SqlExecutor, level: BodyLevel): Promise<BodyView[]> {
   const at = atLevel(level);
-  const rows = await db.all(`SELECT * FROM mtg_bodies WHERE ${at.sql} ORDER BY position`, [
-    at.arg,
-  ]);
+  const rows = await db.all(`SELECT * FROM mtg_bodies WHERE ${at.sql} ORDER BY position`, [at.arg]);
   return rows.map(toBody);
 }
 

@@ -123,7 +123,11 @@ export async function listBodySpells(
     const bodyId = String(row.body_id);
     let body = bodies.get(bodyId);
     if (!body) {
-      body = { bodyId, communityId: row.community_id === null ? null : String(row.community_id), spells: [] };
+      body = {
+        bodyId,
+        communityId: row.community_id === null ? null : String(row.community_id),
+        spells: [],
+      };
       bodies.set(bodyId, body);
     }
     if (row.from_day !== null) {
