@@ -30,7 +30,7 @@ describe.each(engines)('a street’s deliberative body over HTTP on $name', ({ m
   const join = (residentId: string, kind = 'resident', as = 'yushan') =>
     call('meeting.joinBody', { bodyId, residentId, kind, role: 'member', from: today }, { as });
   const convene = (as: string) =>
-    call(
+    call<{ meetingId: string; position: string }>(
       'meeting.convene',
       {
         bodyId,
