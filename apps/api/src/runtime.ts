@@ -48,7 +48,8 @@ import {
   withPersonalData,
   type MasterKey,
 } from '@gongzhi/auth';
-import type { EventStore, Position } from '@gongzhi/eventstore';
+import { eventUpcasters } from '@gongzhi/domain';
+import { withUpcasters, type EventStore, type Position } from '@gongzhi/eventstore';
 import { openKurrentDbEventStore } from '@gongzhi/eventstore/kurrentdb';
 import { openPostgresEventStore } from '@gongzhi/eventstore/postgres';
 import { openSqliteEventStore } from '@gongzhi/eventstore/sqlite';
@@ -310,7 +311,9 @@ export async function openRuntime(
   const vault = createPersonalDataVault(readModelDb, masterKey.key, {
     ...(wrappingKey && { wrappingKey }),
   });
-  const store = withPersonalData(rawStore, vault);
+  // Upcasters outside personal data, so that they see plaintext (personal-data-store.ts); every
+  // read of the log, the projections' included, sees the current version of each event.
+  const store = withUpcasters(withPersonalData(rawStore, vault), eventUpcasters);
   const ballotSeal = createBallotSeal(masterKey.key);
   // A forgotten resident's purged rows must not stay readable in SQLite's free pages.
   await enableSecureDelete(readModelDb);
@@ -375,7 +378,7 @@ export async function openRuntime(
   // memory. Without personal data (nobody's name can come back from the past) and without
   // residents' notices, which no public page shows (docs/time-travel.md).
   const asOfSnapshots = createAsOfSnapshots({
-    store: withoutPersonalData(rawStore),
+    store: withUpcasters(withoutPersonalData(rawStore), eventUpcasters),
     projections: projections.filter((p) => p !== notificationProjection),
   });
   const services: ApiServices = {

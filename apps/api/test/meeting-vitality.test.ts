@@ -1,9 +1,9 @@
 // The vitality index over HTTP on SQLite and PostgreSQL (`meeting.vitality`, public): a council of
 // 虹桥社区 holds one meeting in the month of the demo 书院 council's third meeting; each
 // community's month is a small sample, the street's (虞山街道) is not; the street's figure is the
-// index over both communities' meetings and bodies; anyone recomputes every figure from the
-// public meeting pages; a year gives twelve months; an unknown street or community is a 404, a
-// backward range a 400.
+// index over both communities' meetings and bodies and the street's own committee; anyone
+// recomputes every figure from the public meeting pages; a year gives twelve months; an unknown
+// street or community is a 404, a backward range a 400.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { meetingCommands } from '@gongzhi/api';
 import { chinaMonth, vitalityOfMonth, type MeetingFacts } from '@gongzhi/domain';
@@ -21,7 +21,7 @@ interface Figure {
   components: { regularity: number; procedure: number; breadth: number };
   smallSample: boolean;
   planned: number;
-  evidence: { meetingId: string; communityId: string; title: string }[];
+  evidence: { meetingId: string; communityId: string | null; title: string }[];
 }
 interface Vitality {
   version: number;
@@ -156,13 +156,20 @@ describe.each(engines)('the vitality index over HTTP on $name', ({ make }) => {
     }
   });
 
-  it('gives the street the index over all its communities’ meetings and bodies', async () => {
+  it('gives the street the index over all its communities’ meetings and bodies, and its own', async () => {
     const street = await figureOf({ type: 'street', streetId: 'yushan' });
-    expect(street.planned).toBe(3);
+    // 书院's council and round-table, 虹桥's council, and the street's own committee.
+    expect(street.planned).toBe(4);
     expect(street.smallSample).toBe(false);
-    expect(street.evidence.map((e) => e.meetingId).sort()).toEqual(
+    const [own, communities] = [
+      street.evidence.filter((e) => e.communityId === null),
+      street.evidence.filter((e) => e.communityId !== null),
+    ];
+    expect(communities.map((e) => e.meetingId).sort()).toEqual(
       ['demo-meeting-shuyuan-03', MEETING].sort(),
     );
+    // The committee meets quarterly: whether it met this month depends on today's date.
+    for (const e of own) expect(e.meetingId).toMatch(/^demo-meeting-yushan-committee-/);
     const again = await recomputed(street);
     expect(street).toMatchObject({ index: again.index, components: again.components });
     const other = await figureOf({ type: 'street', streetId: 'qinchuan' });

@@ -11,3 +11,4 @@ export * from './ledger/index.ts';
 export * from './catalogue/index.ts';
 export * from './team/index.ts';
 export * from './report/index.ts';
+export * from './upcasters.ts';

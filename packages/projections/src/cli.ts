@@ -8,7 +8,8 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { EventStore } from '@gongzhi/eventstore';
+import { eventUpcasters } from '@gongzhi/domain';
+import { withUpcasters, type EventStore } from '@gongzhi/eventstore';
 import { progressBar } from './progress.ts';
 import { rebuildProjection } from './rebuild.ts';
 import type { Projection, ReadModelDatabase } from './types.ts';
@@ -45,7 +46,10 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  const { store, db } = await open(values);
+  const opened = await open(values);
+  const { db } = opened;
+  // The projections read every event at its current version, as the running API does.
+  const store = withUpcasters(opened.store, eventUpcasters);
   try {
     for (const projection of chosen as Projection[]) {
       const { events, position } = await rebuildProjection({

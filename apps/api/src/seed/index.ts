@@ -59,6 +59,7 @@ export async function seedDemoData(
     }
   }
   await seedShuyuanMeetings(deps, day, by);
+  await (await import('./meetings/yushan-street.ts')).seedYushanStreetMeetings(deps, day, by);
   await seedLedger(deps, day, by);
   await seedCatalogues(deps, thisYear, by);
   await seedTeams(deps, day, by);

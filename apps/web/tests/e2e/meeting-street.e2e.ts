@@ -1,5 +1,7 @@
-// The street's deliberation board: the street officer of 玉山街道 reads the overdue decisions of
-// its communities' meetings and follows the street's vitality index to a meeting it counted; a community worker of 书院社区 is refused the street's board.
+// The street's deliberation board: the street officer of 虞山街道 sees the street's own bodies
+// and establishes one, reads the overdue decisions of its communities' meetings and follows the
+// street's vitality index to a meeting it counted; a community worker of 书院社区 is refused the
+// street's board.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { axeViolations } from './axe.ts';
@@ -25,6 +27,17 @@ describe('the street’s deliberation board', () => {
       .poll(() => officer.getByRole('heading', { level: 1 }).textContent())
       .toBe('街道议事协商看板');
     expect(await officer.locator('#street-overdue').textContent()).toContain('逾期未办结的决议');
+
+    // The street's own bodies: the seeded committee with its meetings, and one more established
+    // here with the form the community page uses.
+    const bodies = officer.locator('section[aria-labelledby="street-bodies"]');
+    expect(await bodies.textContent()).toContain('虞山街道议事协商委员会');
+    expect(
+      await officer.locator('section[aria-labelledby="street-meetings"] li').count(),
+    ).toBeGreaterThan(0);
+    await officer.locator('#establish-name').fill('虞山街道居民议事会');
+    await officer.locator('#establish-name').press('Enter');
+    await expect.poll(() => bodies.textContent()).toContain('虞山街道居民议事会');
 
     // The street's vitality index: a trend of 12 months with its table, the demo council's
     // meetings as evidence, each linked to its public page.

@@ -70,12 +70,20 @@ export const establishBody = (w: Writer, data: MeetingEventData<'MeetingBodyEsta
   onBody(w, data.bodyId, () => ({ type: 'EstablishBody', data }));
 
 export const joinBody = (w: Writer, data: MeetingEventData<'BodyMemberJoined'>) =>
-  onBody(w, data.bodyId, async () => ({
-    type: 'JoinBody',
-    data,
-    residentKnown:
-      (await readState(w.store, residentRecord(data.residentId))).state.status === 'active',
-  }));
+  onBody(w, data.bodyId, async () => {
+    const { state } = await readState(w.store, residentRecord(data.residentId));
+    return {
+      type: 'JoinBody',
+      data,
+      residentKnown: state.status === 'active',
+      residentStreets:
+        state.status === 'active'
+          ? state.ties
+              .filter((tie) => tie.status !== 'declined' && tie.status !== 'rejected')
+              .map((tie) => tie.streetId)
+          : [],
+    };
+  });
 
 export const leaveBody = (w: Writer, data: MeetingEventData<'BodyMemberLeft'>) =>
   onBody(w, data.bodyId, () => ({ type: 'LeaveBody', data }));

@@ -19,6 +19,7 @@ import {
   readMeeting,
   type MeetingView,
   type MotionView,
+  type BodyLevel,
 } from '@gongzhi/projections/meeting';
 import { readResident } from '@gongzhi/projections/resident';
 import type { Context } from '../context.ts';
@@ -44,8 +45,7 @@ export async function readBodyRoster(ctx: Context, bodyId: string, asOf: string)
   return { body, asOf, roster, spells };
 }
 
-export const listCommunityBodies = (ctx: Context, communityId: string) =>
-  listBodies(db(ctx), communityId);
+export const listBodiesAt = (ctx: Context, level: BodyLevel) => listBodies(db(ctx), level);
 
 /** The live quorum of a meeting: voting members entitled and present, and what the rule needs. */
 function quorumOf(meeting: MeetingView, present: ReadonlySet<string>) {
@@ -161,8 +161,8 @@ export async function readMeetingAttendance(ctx: Context, meetingId: string) {
   return { ...meeting, roster, others, namedVotes };
 }
 
-export const listCommunityMeetings = async (ctx: Context, communityId: string) =>
-  (await listMeetings(db(ctx), { communityId })).map(({ roster, ...meeting }) => ({
+export const listMeetingsAt = async (ctx: Context, level: BodyLevel) =>
+  (await listMeetings(db(ctx), level)).map(({ roster, ...meeting }) => ({
     ...meeting,
     rosterSize: roster.length,
   }));

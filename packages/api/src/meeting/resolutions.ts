@@ -30,7 +30,12 @@ import { firstEvent } from '../organisation/places.ts';
 import { caughtUpTo, minPositionSchema as minPosition, written } from '../positions.ts';
 import { procedure, type Access } from '../trpc.ts';
 import * as commands from './resolution-commands.ts';
-import { MEETING_READERS, MEETING_STAFF, meetingStaff } from './procedure-helpers.ts';
+import {
+  bodyPlaceScope,
+  MEETING_READERS,
+  MEETING_STAFF,
+  meetingStaff,
+} from './procedure-helpers.ts';
 
 const db = (ctx: Context) => ctx.services.readModels.db;
 
@@ -54,8 +59,7 @@ async function resolutionScope(ctx: Context, resolutionId: string) {
       'There is no such resolution.',
     );
   }
-  const { communityId, streetId } = event.data;
-  return { type: 'community' as const, communityId, streetId };
+  return bodyPlaceScope(event.data);
 }
 
 const resolutionStaff = (

@@ -1,6 +1,6 @@
-// Deliberation meetings (议事协商): the public reads a community's bodies and meetings (notice,
-// live quorum, results; no names), a resident signs in with the rotating code shown in the room
-// and may record leaving; community workers' procedures are merged from staff.ts.
+// Deliberation meetings (议事协商): the public reads the bodies and meetings of a community, or a
+// street's own (notice, live quorum, results; no names), a resident signs in with the rotating
+// code shown in the room and may record leaving; staff procedures are merged from staff.ts.
 import { z } from 'zod';
 import { idSchema, refuse } from '@gongzhi/domain';
 import { writerFor } from '../commands.ts';
@@ -8,7 +8,8 @@ import { now } from '../context.ts';
 import { caughtUpTo, minPositionSchema as minPosition, written } from '../positions.ts';
 import { procedure, router } from '../trpc.ts';
 import * as commands from './commands.ts';
-import { listCommunityBodies, listCommunityMeetings, readPublicMeeting } from './queries.ts';
+import { bodyLevelFields, bodyLevelOf, oneBodyLevel } from './procedure-helpers.ts';
+import { listBodiesAt, listMeetingsAt, readPublicMeeting } from './queries.ts';
 import { meetingStaffProcedures, signInCodesOf } from './staff.ts';
 import { meetingTopicProcedures } from './topics.ts';
 import { meetingMinutesProcedures } from './minutes.ts';
@@ -24,21 +25,23 @@ export const meetingRouter = router({
   ...meetingVitalityProcedures,
   ...meetingRoundTableProcedures,
 
-  /** A community's deliberative bodies and their rules. */
-  bodies: procedure('public', z.object({ communityId: idSchema, minPosition })).query(
-    async ({ ctx, input }) => {
-      await caughtUpTo(ctx, input.minPosition);
-      return { bodies: await listCommunityBodies(ctx, input.communityId) };
-    },
-  ),
+  /** A community's deliberative bodies, or a street's own, and their rules. */
+  bodies: procedure(
+    'public',
+    z.object({ ...bodyLevelFields, minPosition }).superRefine(oneBodyLevel),
+  ).query(async ({ ctx, input }) => {
+    await caughtUpTo(ctx, input.minPosition);
+    return { bodies: await listBodiesAt(ctx, bodyLevelOf(input)) };
+  }),
 
-  /** A community's meetings, latest first. */
-  meetings: procedure('public', z.object({ communityId: idSchema, minPosition })).query(
-    async ({ ctx, input }) => {
-      await caughtUpTo(ctx, input.minPosition);
-      return { meetings: await listCommunityMeetings(ctx, input.communityId) };
-    },
-  ),
+  /** The meetings of a community's bodies, or of a street's own, latest first. */
+  meetings: procedure(
+    'public',
+    z.object({ ...bodyLevelFields, minPosition }).superRefine(oneBodyLevel),
+  ).query(async ({ ctx, input }) => {
+    await caughtUpTo(ctx, input.minPosition);
+    return { meetings: await listMeetingsAt(ctx, bodyLevelOf(input)) };
+  }),
 
   /** A meeting's notice, live quorum, attendance counts and results. */
   meeting: procedure('public', z.object({ meetingId: idSchema, minPosition })).query(

@@ -1,6 +1,7 @@
-// The meeting procedures of community workers (and, for reading, their street): keeping bodies
-// and rosters, convening with notice, showing the rotating sign-in code, signing in a member
-// without a phone, recording leaving, tabling motions, voting, closing.
+// The meeting procedures of community workers (of street officers for a street's own bodies;
+// street staff read every body of their street): keeping bodies and rosters, convening with
+// notice, showing the rotating sign-in code, signing in a member without a phone, recording
+// leaving, tabling motions, voting, closing.
 import { z } from 'zod';
 import {
   agendaTitleSchema,
@@ -21,14 +22,20 @@ import {
   voteSchema,
 } from '@gongzhi/domain';
 import { uuidv7 } from '@gongzhi/eventstore';
-import { communityStaff } from '../access.ts';
 import { writerActing, writerFor } from '../commands.ts';
 import { now, today, type Context } from '../context.ts';
-import { communityScope } from '../organisation/places.ts';
 import { caughtUpTo, minPositionSchema as minPosition, written } from '../positions.ts';
 import { procedure } from '../trpc.ts';
 import * as commands from './commands.ts';
-import { bodyStaff, MEETING_READERS, MEETING_STAFF, meetingStaff } from './procedure-helpers.ts';
+import {
+  bodyLevelFields,
+  bodyLevelScope,
+  bodyStaff,
+  MEETING_READERS,
+  MEETING_STAFF,
+  meetingStaff,
+  oneBodyLevel,
+} from './procedure-helpers.ts';
 import { readBodyRoster, readMeetingAttendance } from './queries.ts';
 import { SIGN_IN_WINDOW_MS } from './sign-in-code.ts';
 import { conveneWithTopics } from './topic-commands.ts';
@@ -49,25 +56,34 @@ export function signInCodesOf(ctx: Context) {
 }
 
 export const meetingStaffProcedures = {
-  /** Establishes a body of the community, with the law's rules unless others are given. */
+  /**
+   * Establishes a body of a community, or a street's own body (街道议事协商委员会: community
+   * workers cannot, its street officers can), with the law's rules unless others are given.
+   */
   establishBody: procedure(
-    communityStaff(MEETING_STAFF, say('设立议事机构', 'establish a deliberative body')),
-    z.object({
-      communityId: idSchema,
-      kind: bodyKindSchema,
-      name: bodyNameSchema,
-      quorum: quorumRuleSchema.optional(),
-      majority: majorityRuleSchema.optional(),
-      noticeDays: z.number().int().min(0).max(30).optional(),
-    }),
+    {
+      roles: MEETING_STAFF,
+      scope: (input, ctx) => bodyLevelScope(ctx, input),
+      action: say('设立议事机构', 'establish a deliberative body'),
+    },
+    z
+      .object({
+        ...bodyLevelFields,
+        kind: bodyKindSchema,
+        name: bodyNameSchema,
+        quorum: quorumRuleSchema.optional(),
+        majority: majorityRuleSchema.optional(),
+        noticeDays: z.number().int().min(0).max(30).optional(),
+      })
+      .superRefine(oneBodyLevel),
   ).mutation(async ({ ctx, input }) => {
     const bodyId = uuidv7();
-    const { streetId } = await communityScope(ctx, input.communityId);
+    const scope = await bodyLevelScope(ctx, input);
     const defaults = defaultBodyRules(input.kind);
     const result = await commands.establishBody(writerFor(ctx), {
       bodyId,
-      communityId: input.communityId,
-      streetId,
+      communityId: scope.type === 'community' ? scope.communityId : null,
+      streetId: scope.streetId,
       kind: input.kind,
       name: input.name,
       rules: {

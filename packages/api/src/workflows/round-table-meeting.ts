@@ -38,7 +38,8 @@ export async function decideAtRoundTableMeeting(w: Writer, input: RoundTableMeet
       `There is no meeting with id ${input.meetingId}.`,
     );
   }
-  if (meeting.bodyKind !== 'round_table') {
+  // A street's body holds no screening round-table: proposals are screened in their community.
+  if (meeting.bodyKind !== 'round_table' || meeting.communityId === null) {
     return refuse(
       'conflict',
       'not_a_round_table',

@@ -1,4 +1,4 @@
-// Meeting events (议事协商): a community's deliberative bodies with their rosters, the meetings
+// Meeting events (议事协商): the deliberative bodies of a community or a street with their rosters, the meetings
 // they hold, and who signed in to each. docs/events.md is the catalogue; the schemas here describe
 // the current version of each event.
 //
@@ -112,10 +112,15 @@ const attendance = { meetingId: idSchema, residentId: idSchema };
 
 export const meetingEventSchemas = {
   MeetingBodyEstablished: {
-    version: 1,
+    version: 2,
     schema: z.object({
       bodyId: idSchema,
-      communityId: idSchema,
+      /**
+       * v2: null for a street's body (街道议事协商委员会). The street is always set, so whatever
+       * groups by street reads both levels alike, and the level is this one field, not a second
+       * that could disagree with it. v1 (always a community) is v2 data as it stands.
+       */
+      communityId: idSchema.nullable(),
       streetId: idSchema,
       kind: bodyKindSchema,
       name: storedText.line(BODY_NAME),
@@ -143,11 +148,12 @@ export const meetingEventSchemas = {
     }),
   },
   MeetingConvened: {
-    version: 1,
+    version: 2,
     schema: z.object({
       meetingId: idSchema,
       bodyId: idSchema,
-      communityId: idSchema,
+      /** v2: the body's community, null for a street's body (as MeetingBodyEstablished v2). */
+      communityId: idSchema.nullable(),
       streetId: idSchema,
       bodyKind: bodyKindSchema,
       title: storedText.line(TITLE),

@@ -21,7 +21,7 @@ export type MeetingState =
       status: 'convened' | 'closed';
       meetingId: string;
       bodyId: string;
-      communityId: string;
+      communityId: string | null;
       streetId: string;
       bodyKind: BodyKind;
       startsAt: string;

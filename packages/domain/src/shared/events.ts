@@ -9,6 +9,13 @@ export interface EventSchema {
   readonly schema: z.ZodType;
 }
 
+/**
+ * A module's upcasters: [type][n] lifts stored version n data to version n + 1. The same shape as
+ * @gongzhi/eventstore's UpcasterRegistry, which wraps a store with them (the domain owns the steps,
+ * the store applies them on every read).
+ */
+export type EventUpcasters = Record<string, Record<number, (data: unknown) => unknown>>;
+
 /** A module's event types, each with its schema. */
 export type EventSchemas<Schemas> = { readonly [T in keyof Schemas]: EventSchema };
 

@@ -13,6 +13,7 @@ const join = (residentId: string, from: string, residentKnown = true) => ({
   type: 'JoinBody' as const,
   data: { bodyId: 'council', residentId, kind: 'expert' as const, role: 'member' as const, from },
   residentKnown,
+  residentStreets: ['yushan'],
 });
 
 describe('a deliberative body and its roster', () => {

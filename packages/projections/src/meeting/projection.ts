@@ -1,4 +1,4 @@
-// The meeting read model (议事协商): the deliberative bodies of each community with their roster
+// The meeting read model (议事协商): the deliberative bodies of each community and street with their roster
 // spells, the meetings with their notice, who signed in to each and is present now, and the
 // motions with their votes. Names of members are not copied here: pages read them from the
 // resident read model, so erasing a resident needs nothing of this one.
@@ -17,14 +17,15 @@ export type MeetingTable = (typeof meetingTables)[number];
 
 export const meetingProjection: Projection<MeetingTable> = {
   name: 'meeting',
-  version: 1,
+  // 2: community_id may be null (a street's body and its meetings).
+  version: 2,
   tables: meetingTables,
   eventTypes: meetingEventTypes,
 
   schema: (t) => [
     `CREATE TABLE ${t.mtg_bodies} (
        body_id TEXT PRIMARY KEY,
-       community_id TEXT NOT NULL,
+       community_id TEXT,
        street_id TEXT NOT NULL,
        kind TEXT NOT NULL,
        name TEXT NOT NULL,
@@ -32,6 +33,7 @@ export const meetingProjection: Projection<MeetingTable> = {
        position BIGINT NOT NULL
      )`,
     `CREATE INDEX ${t.mtg_bodies}_by_community ON ${t.mtg_bodies} (community_id, position)`,
+    `CREATE INDEX ${t.mtg_bodies}_by_street ON ${t.mtg_bodies} (street_id, position)`,
     `CREATE TABLE ${t.mtg_spells} (
        body_id TEXT NOT NULL,
        resident_id TEXT NOT NULL,
@@ -45,7 +47,7 @@ export const meetingProjection: Projection<MeetingTable> = {
     `CREATE TABLE ${t.mtg_meetings} (
        meeting_id TEXT PRIMARY KEY,
        body_id TEXT NOT NULL,
-       community_id TEXT NOT NULL,
+       community_id TEXT,
        street_id TEXT NOT NULL,
        body_kind TEXT NOT NULL,
        title TEXT NOT NULL,

@@ -12,7 +12,7 @@ import type { SqlExecutor, SqlRow } from '../types.ts';
 
 export interface BodyView {
   bodyId: string;
-  communityId: string;
+  communityId: string | null;
   streetId: string;
   kind: BodyKind;
   name: string;
@@ -30,7 +30,7 @@ export interface SpellView {
 export interface MeetingView {
   meetingId: string;
   bodyId: string;
-  communityId: string;
+  communityId: string | null;
   streetId: string;
   bodyKind: BodyKind;
   title: string;
@@ -67,7 +67,7 @@ const json = <T>(value: unknown): T => JSON.parse(String(value)) as T;
 
 const toBody = (row: SqlRow): BodyView => ({
   bodyId: String(row.body_id),
-  communityId: String(row.community_id),
+  communityId: row.community_id === null ? null : String(row.community_id),
   streetId: String(row.street_id),
   kind: String(row.kind) as BodyKind,
   name: String(row.name),
@@ -77,7 +77,7 @@ const toBody = (row: SqlRow): BodyView => ({
 const toMeeting = (row: SqlRow): MeetingView => ({
   meetingId: String(row.meeting_id),
   bodyId: String(row.body_id),
-  communityId: String(row.community_id),
+  communityId: row.community_id === null ? null : String(row.community_id),
   streetId: String(row.street_id),
   bodyKind: String(row.body_kind) as BodyKind,
   title: String(row.title),
@@ -92,11 +92,18 @@ const toMeeting = (row: SqlRow): MeetingView => ({
   closedAt: row.closed_at === null ? null : String(row.closed_at),
 });
 
-/** The bodies of a community, oldest first. */
-export async function listBodies(db: SqlExecutor, communityId: string): Promise<BodyView[]> {
-  const rows = await db.all(`SELECT * FROM mtg_bodies WHERE community_id = ? ORDER BY position`, [
-    communityId,
-  ]);
+/** Where bodies sit: a community, or a street's own level (not its communities' bodies). */
+export type BodyLevel = { communityId: string } | { streetId: string };
+
+const atLevel = (level: BodyLevel) =>
+  'communityId' in level
+    ? { sql: 'community_id = ?', arg: level.communityId }
+    : { sql: 'community_id IS NULL AND street_id = ?', arg: level.streetId };
+
+/** The bodies of a community, or a street's own bodies, oldest first. */
+export async function listBodies(db: SqlExecutor, level: BodyLevel): Promise<BodyView[]> {
+  const at = atLevel(level);
+  const rows = await db.all(`SELECT * FROM mtg_bodies WHERE ${at.sql} ORDER BY position`, [at.arg]);
   return rows.map(toBody);
 }
 
@@ -119,21 +126,22 @@ export async function listSpells(db: SqlExecutor, bodyId: string): Promise<Spell
   }));
 }
 
-/** The meetings of a community (or of a body of it), latest first. */
+/** The meetings of a community's or a street's own bodies (or of one body), latest first. */
 export async function listMeetings(
   db: SqlExecutor,
-  query: { communityId: string; bodyId?: string },
+  query: BodyLevel & { bodyId?: string },
 ): Promise<MeetingView[]> {
+  const at = atLevel(query);
   const rows =
     query.bodyId === undefined
       ? await db.all(
-          `SELECT * FROM mtg_meetings WHERE community_id = ? ORDER BY starts_at DESC, meeting_id`,
-          [query.communityId],
+          `SELECT * FROM mtg_meetings WHERE ${at.sql} ORDER BY starts_at DESC, meeting_id`,
+          [at.arg],
         )
       : await db.all(
-          `SELECT * FROM mtg_meetings WHERE community_id = ? AND body_id = ?
+          `SELECT * FROM mtg_meetings WHERE ${at.sql} AND body_id = ?
            ORDER BY starts_at DESC, meeting_id`,
-          [query.communityId, query.bodyId],
+          [at.arg, query.bodyId],
         );
   return rows.map(toMeeting);
 }

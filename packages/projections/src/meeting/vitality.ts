@@ -11,7 +11,7 @@ export type VitalityPlace =
 export interface MeetingFactsRow {
   meetingId: string;
   bodyId: string;
-  communityId: string;
+  communityId: string | null;
   title: string;
   startsAt: string;
   status: 'convened' | 'closed';
@@ -27,7 +27,7 @@ export interface MeetingFactsRow {
 
 export interface BodySpellsRow {
   bodyId: string;
-  communityId: string;
+  communityId: string | null;
   /** Spells of voting members (chair and members): from, until (exclusive, null while open). */
   spells: { from: string; until: string | null }[];
 }
@@ -92,7 +92,7 @@ export async function listMeetingFacts(
     return {
       meetingId,
       bodyId: String(row.body_id),
-      communityId: String(row.community_id),
+      communityId: row.community_id === null ? null : String(row.community_id),
       title: String(row.title),
       startsAt: String(row.starts_at),
       status: String(row.status) as MeetingFactsRow['status'],
@@ -123,7 +123,11 @@ export async function listBodySpells(
     const bodyId = String(row.body_id);
     let body = bodies.get(bodyId);
     if (!body) {
-      body = { bodyId, communityId: String(row.community_id), spells: [] };
+      body = {
+        bodyId,
+        communityId: row.community_id === null ? null : String(row.community_id),
+        spells: [],
+      };
       bodies.set(bodyId, body);
     }
     if (row.from_day !== null) {

@@ -1,7 +1,7 @@
 // A body's commands: establishing it (with the law's rules unless it sets its own), and members
 // joining and leaving its roster on a given day.
 import { refuse } from '../../shared/errors.ts';
-import type { MeetingEventData, MeetingEventOf } from '../events.ts';
+import type { MeetingEventData, MeetingEventOf, MemberKind } from '../events.ts';
 import { openSpell, type BodyState, type EstablishedBody } from './state.ts';
 
 export interface EstablishBody {
@@ -14,7 +14,16 @@ export interface JoinBody {
   data: MeetingEventData<'BodyMemberJoined'>;
   /** Whether the resident exists (read by the handler from their stream). */
   residentKnown: boolean;
+  /** The streets of the resident's ties to communities, neither declined nor rejected. */
+  residentStreets: readonly string[];
 }
+
+/**
+ * Kinds of member a street's body takes only from people with a tie to a community of the
+ * street: residents speak for where they live, work or study. Party organisations, owners'
+ * committees, units, experts and the others are who they represent, as in a community's body.
+ */
+const STREET_TIED_KINDS: readonly MemberKind[] = ['resident'];
 
 export interface LeaveBody {
   type: 'LeaveBody';
@@ -43,6 +52,19 @@ export function joinBody(
       'resident_not_found',
       `找不到居民（编号 ${data.residentId}）。`,
       `There is no resident with id ${data.residentId}.`,
+      'residentId',
+    );
+  }
+  if (
+    body.communityId === null &&
+    STREET_TIED_KINDS.includes(data.kind) &&
+    !command.residentStreets.includes(body.streetId)
+  ) {
+    return refuse(
+      'invalid',
+      'not_of_street',
+      '街道议事机构的居民成员须与本街道的某个社区有关联（居住、工作或就学）。',
+      'A resident member of a street’s body must have a tie (lives, works or studies) to a community of the street.',
       'residentId',
     );
   }

@@ -23,7 +23,8 @@ export type BodyState =
   | {
       status: 'established';
       bodyId: string;
-      communityId: string;
+      /** null: a street's body. */
+      communityId: string | null;
       streetId: string;
       kind: BodyKind;
       name: string;

@@ -20,10 +20,11 @@ const draftNo = z.number().int().min(1);
 
 export const minutesEventSchemas = {
   MinutesDrafted: {
-    version: 1,
+    version: 2,
     schema: z.object({
       meetingId: idSchema,
-      communityId: idSchema,
+      /** v2: null for a meeting of a street's body (meeting/events.ts MeetingConvened v2). */
+      communityId: idSchema.nullable(),
       streetId: idSchema,
       /** 1 for the first draft; each redraft before approval the next. */
       draftNo,

@@ -26,12 +26,13 @@ export type ResolutionLink = z.infer<typeof resolutionLinkSchema>;
 
 export const resolutionEventSchemas = {
   ResolutionAssigned: {
-    version: 1,
+    version: 2,
     schema: z.object({
       resolutionId: idSchema,
       meetingId: idSchema,
       motionId: idSchema,
-      communityId: idSchema,
+      /** v2: null for a meeting of a street's body (meeting/events.ts MeetingConvened v2). */
+      communityId: idSchema.nullable(),
       streetId: idSchema,
       /** The adopted motion's text, as voted. */
       text: storedText.paragraph({ max: 1000 }),

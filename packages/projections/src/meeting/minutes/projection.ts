@@ -15,14 +15,15 @@ export type MinutesTable = (typeof minutesTables)[number];
 
 export const minutesProjection: Projection<MinutesTable> = {
   name: 'meeting_minutes',
-  version: 1,
+  // 2: community_id may be null (the meetings of a street's body).
+  version: 2,
   tables: minutesTables,
   eventTypes: minutesEventTypes,
 
   schema: (t) => [
     `CREATE TABLE ${t.mtg_minutes} (
        meeting_id TEXT PRIMARY KEY,
-       community_id TEXT NOT NULL,
+       community_id TEXT,
        street_id TEXT NOT NULL,
        status TEXT NOT NULL,
        draft_no INTEGER NOT NULL,

@@ -13,7 +13,7 @@ export interface MinutesVersionView {
 
 export interface MinutesView {
   meetingId: string;
-  communityId: string;
+  communityId: string | null;
   status: 'draft' | 'circulated' | 'approved';
   draftNo: number;
   draftText: string | null;
@@ -50,7 +50,7 @@ export async function readMinutes(
   ]);
   return {
     meetingId,
-    communityId: String(row.community_id),
+    communityId: row.community_id === null ? null : String(row.community_id),
     status: String(row.status) as MinutesView['status'],
     draftNo,
     draftText: row.draft_text === null ? null : String(row.draft_text),

@@ -9,7 +9,8 @@ export type ResolutionTable = (typeof resolutionTables)[number];
 
 export const resolutionProjection: Projection<ResolutionTable> = {
   name: 'meeting_resolutions',
-  version: 1,
+  // 2: community_id may be null (the meetings of a street's body).
+  version: 2,
   tables: resolutionTables,
   eventTypes: resolutionEventTypes,
 
@@ -18,7 +19,7 @@ export const resolutionProjection: Projection<ResolutionTable> = {
        resolution_id TEXT PRIMARY KEY,
        meeting_id TEXT NOT NULL,
        motion_id TEXT NOT NULL,
-       community_id TEXT NOT NULL,
+       community_id TEXT,
        street_id TEXT NOT NULL,
        text TEXT NOT NULL,
        owner TEXT NOT NULL,

@@ -6,7 +6,7 @@ export interface ResolutionView {
   resolutionId: string;
   meetingId: string;
   motionId: string;
-  communityId: string;
+  communityId: string | null;
   text: string;
   owner: string;
   dueOn: string;
@@ -30,7 +30,7 @@ async function withProgress(db: SqlExecutor, rows: SqlRow[]): Promise<Resolution
         resolutionId: String(row.resolution_id),
         meetingId: String(row.meeting_id),
         motionId: String(row.motion_id),
-        communityId: String(row.community_id),
+        communityId: row.community_id === null ? null : String(row.community_id),
         text: String(row.text),
         owner: String(row.owner),
         dueOn: String(row.due_on),

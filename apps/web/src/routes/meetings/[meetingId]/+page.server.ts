@@ -3,6 +3,7 @@
 // adopted resolution is followed through (落实反馈). No names.
 import { orNotFound } from '$lib/server/cycles';
 import { orNotYet, pastView } from '$lib/server/as-of';
+import { loadOverview } from '$lib/server/places';
 import { lastWrite } from '$lib/server/read-your-writes';
 import type { PageServerLoad } from './$types';
 
@@ -15,5 +16,12 @@ export const load: PageServerLoad = async (event) => {
     orNotFound(orNotYet(view, view.api.meeting.meeting.query(input))),
     orNotFound(orNotYet(view, view.api.meeting.resolutions.query(input))),
   ]);
-  return { asOf: view.asOf, nowHref: view.nowHref, meeting, resolutions };
+  // A street's own body is shown under the street's name (it belongs to no community).
+  const street =
+    meeting.communityId === null
+      ? ((await loadOverview(event.locals.api, event.cookies)).streets.find(
+          (s) => s.streetId === meeting.streetId,
+        ) ?? null)
+      : null;
+  return { asOf: view.asOf, nowHref: view.nowHref, meeting, resolutions, street };
 };

@@ -1,5 +1,6 @@
 // A body's roster as of a day (`?asOf=`, today by default): members join from a day (found by a
-// search of the community's residents) and leave from a day.
+// search of the chosen community's residents; for a street's body, any community of the street
+// the staff member looks after) and leave from a day.
 import { m } from '$lib/paraglide/messages';
 import { formText, itemRefusal, itemSuccess } from '$lib/server/forms';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
