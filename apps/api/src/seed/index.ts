@@ -19,6 +19,7 @@ import { votingCycle } from './cycles/voting.ts';
 import { yushanNextCycle } from './cycles/yushan-next.ts';
 import { yushanCycle } from './cycles/yushan.ts';
 import { seedShuyuanMeetings } from './meetings/shuyuan.ts';
+import { seedYushanStreetMeetings } from './meetings/yushan-street.ts';
 import { seedCatalogues } from './catalogues.ts';
 import { seedLedger } from './ledger.ts';
 import { seedPlaces } from './places.ts';
@@ -59,7 +60,7 @@ export async function seedDemoData(
     }
   }
   await seedShuyuanMeetings(deps, day, by);
-  await (await import('./meetings/yushan-street.ts')).seedYushanStreetMeetings(deps, day, by);
+  await seedYushanStreetMeetings(deps, day, by);
   await seedLedger(deps, day, by);
   await seedCatalogues(deps, thisYear, by);
   await seedTeams(deps, day, by);
