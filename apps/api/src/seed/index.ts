@@ -18,6 +18,7 @@ import type { DemoCycle } from './cycles/steps.ts';
 import { votingCycle } from './cycles/voting.ts';
 import { yushanNextCycle } from './cycles/yushan-next.ts';
 import { yushanCycle } from './cycles/yushan.ts';
+import { seedCommunityMeetings } from './meetings/communities.ts';
 import { seedShuyuanMeetings } from './meetings/shuyuan.ts';
 import { seedCatalogues } from './catalogues.ts';
 import { seedLedger } from './ledger.ts';
@@ -59,6 +60,7 @@ export async function seedDemoData(
     }
   }
   await seedShuyuanMeetings(deps, day, by);
+  await seedCommunityMeetings(deps, day, by);
   await seedLedger(deps, day, by);
   await seedCatalogues(deps, thisYear, by);
   await seedTeams(deps, day, by);

@@ -8,7 +8,13 @@ import { meetingCommands } from '@gongzhi/api';
 import { defaultBodyRules, meetingStreams } from '@gongzhi/domain';
 import type { By, Day, SeedTarget } from '../writers.ts';
 import { streamIsMissing } from '../writers.ts';
-import { establishWithRoster, evening, holdMeeting, type RosterLine } from './steps.ts';
+import {
+  establishWithRoster,
+  evening,
+  heldInMonth,
+  holdMeeting,
+  type RosterLine,
+} from './steps.ts';
 
 export const DEMO_COUNCIL = 'demo-body-shuyuan-council';
 /** The meeting convened today, five days ahead. */
@@ -76,10 +82,10 @@ async function seedCouncil(day: Day, by: By): Promise<void> {
     roster,
   });
 
-  // Month m (1…12) of the past year: a meeting on day -(365 - 30m), noticed 5 days before (1 day
+  // Month m (1…12) of the past year: a meeting on its day (heldInMonth), noticed 5 days before (1 day
   // before in months 4 and 9); in month 7 only four members came, so the vote was not taken.
   for (let month = 1; month <= 12; month++) {
-    const held = -(365 - 30 * month) - 2;
+    const held = heldInMonth(month);
     const meetingId = `demo-meeting-shuyuan-${String(month).padStart(2, '0')}`;
     const late = month === 4 || month === 9;
     const topic = TOPICS[month - 1]!;
@@ -148,7 +154,7 @@ async function seedRoundTable(day: Day, by: By): Promise<void> {
   });
   for (let month = 1; month <= 12; month++) {
     if (month % 3 === 0) continue;
-    const held = -(365 - 30 * month) - 2;
+    const held = heldInMonth(month);
     const meetingId = `demo-meeting-shuyuan-round-table-${String(month).padStart(2, '0')}`;
     const topic = TOPICS[month - 1]!;
     const comers = ROUND_TABLE.slice(0, month % 2 === 0 ? 5 : 4);

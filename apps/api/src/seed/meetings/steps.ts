@@ -3,7 +3,15 @@
 // in, its one motion tabled and voted on, closed). Each community's file says only what differs:
 // its roster, its months, who came, which notices were late.
 import { meetingCommands, meetingTopicCommands } from '@gongzhi/api';
-import type { BodyKind, BodyRules, MemberKind, MemberRole } from '@gongzhi/domain';
+import {
+  defaultBodyRules,
+  quorumNeeded,
+  type BodyKind,
+  type BodyRules,
+  type MemberKind,
+  type MemberRole,
+} from '@gongzhi/domain';
+import { rosterResidentsOf } from '../roster-residents.ts';
 import type { By, Day } from '../writers.ts';
 
 export interface RosterLine {
@@ -20,6 +28,32 @@ export interface DemoBody {
   name: string;
   rules: BodyRules;
   roster: RosterLine[];
+}
+
+/** The day (offset) of the meetings of month 1…12 of the past year: every 30 days, a week ago last. */
+export const heldInMonth = (month: number) => -(365 - 30 * month) - 2;
+
+/** A body of three voting members: the community's roster residents, the first in the chair. */
+export function bodyOf(
+  communityId: string,
+  streetId: string,
+  kind: BodyKind,
+  name: string,
+  kinds: [MemberKind, MemberKind, MemberKind],
+): DemoBody {
+  return {
+    bodyId: `demo-body-${communityId}`,
+    communityId,
+    streetId,
+    kind,
+    name,
+    rules: defaultBodyRules(kind),
+    roster: rosterResidentsOf(communityId).map((residentId, i) => ({
+      residentId,
+      role: i === 0 ? 'chair' : 'member',
+      kind: kinds[i]!,
+    })),
+  };
 }
 
 /** 19:00 China time on a day. */
@@ -108,3 +142,70 @@ export async function holdMeeting(by: By, meeting: HeldMeeting): Promise<void> {
   }
   await meetingCommands.closeMeeting(by(worker, heldOn), meetingId);
 }
+
+/** A body's year: its meetings by month, as many days' notice, as many voting members present. */
+export interface DemoYear {
+  body: DemoBody;
+  worker: string;
+  /** The day (offset) the body was set up and its roster joined. */
+  from: number;
+  place: string;
+  /** Who carries out what it decides: the residents' or villagers' committee. */
+  committee: string;
+  meetings: {
+    month: number;
+    noticeDays: number;
+    present: number;
+    topic: string;
+    /** An accepted topic that becomes the item (its title then is the topic's). */
+    topicId?: string;
+  }[];
+}
+
+/** The voting members of a demo roster, in the order they sign in. */
+const votingMembers = (roster: readonly RosterLine[]) =>
+  roster.filter((line) => line.role !== 'recorder').map((line) => line.residentId);
+
+/**
+ * Holds a year's meetings: the first `present` voting members sign in (by the code and by the
+ * worker in turn); when they make a quorum the motion on the item passes, one against when more
+ * than two came.
+ */
+export async function holdYear(by: By, day: Day, year: DemoYear): Promise<void> {
+  const { body, worker, place } = year;
+  const members = votingMembers(body.roster);
+  const needed = quorumNeeded(body.rules.quorum, members.length);
+  for (const { month, noticeDays, present, topic, topicId } of year.meetings) {
+    const heldOn = heldInMonth(month);
+    const against = present > 2 ? 1 : 0;
+    await holdMeeting(by, {
+      bodyId: body.bodyId,
+      meetingId: meetingOfMonth(body.communityId, month),
+      worker,
+      title: `${topic}议事会`,
+      item: topicId ? { topicId } : topic,
+      noticedOn: heldOn - noticeDays,
+      heldOn,
+      startsAt: evening(day(heldOn)),
+      place,
+      comers: members.slice(0, present).map((residentId, i) => ({
+        residentId,
+        via: i % 2 === 0 ? ('code' as const) : ('worker' as const),
+      })),
+      ...(present >= needed
+        ? {
+            motion: {
+              text: `同意「${topic}」的方案，由${year.committee}牵头落实。`,
+              for: present - against,
+              against,
+              abstain: 0,
+            },
+          }
+        : {}),
+    });
+  }
+}
+
+/** A demo body's meeting of month 1…12: `demo-meeting-<community>-<MM>`. */
+export const meetingOfMonth = (communityId: string, month: number) =>
+  `demo-meeting-${communityId}-${String(month).padStart(2, '0')}`;
