@@ -2,9 +2,10 @@
 // three voting members and a year that reads differently on the vitality index
 // (docs/vitality-index.md): 虹桥 rising (sparse, late and short of quorum early, monthly and full
 // at the end), 湖苑 declining (monthly and full, then late, thin and stopped), 小义村's
-// villagers' representatives (村民代表会议) quarterly under its own five days' notice, 兴福 with
-// late notices most months, 方塔 started three months ago, 三峰村 every other month; and 琴枫's
-// council, whose topics come from residents and whose resolutions are followed up (qinfeng.ts).
+// villagers' representatives (村民代表会议) quarterly under its own five days' notice, voting,
+// 兴福 every other month with late notices, 方塔 started three months ago, 三峰村 every quarter;
+// and 琴枫's council, whose topics come from residents and whose resolutions are followed up
+// (qinfeng.ts). Few meetings and three members each, because the seed runs at every start.
 import { defaultBodyRules, meetingStreams } from '@gongzhi/domain';
 import type { By, Day, SeedTarget } from '../writers.ts';
 import { streamIsMissing } from '../writers.ts';
@@ -26,11 +27,9 @@ const YEARS: DemoYear[] = [
     worker: 'demo-yushan',
     from: -370,
     place: '虹桥社区党群服务中心',
-    committee: '虹桥社区居委会',
     meetings: meetings([
-      [2, 1, 1, '小区门禁改造'],
-      [5, 2, 2, '快递柜设置点位'],
-      [8, 5, 2, '楼道灯更换'],
+      [3, 1, 1, '小区门禁改造'],
+      [7, 2, 2, '快递柜设置点位'],
       [10, 5, 2, '公共晾晒区规划'],
       [11, 5, 3, '儿童游乐区修缮'],
       [12, 5, 3, '冬季防火巡查安排'],
@@ -45,16 +44,13 @@ const YEARS: DemoYear[] = [
     worker: 'demo-yushan',
     from: -370,
     place: '湖苑社区议事厅',
-    committee: '湖苑社区居委会',
     meetings: meetings([
       [1, 5, 3, '沿河步道照明'],
       [2, 5, 3, '菜场周边停车'],
       [3, 6, 3, '高空抛物宣传'],
-      [4, 5, 3, '老旧小区雨棚'],
-      [5, 5, 3, '社区食堂试运营'],
-      [7, 4, 2, '宠物文明饲养公约'],
-      [8, 2, 2, '绿地认养'],
-      [10, 1, 1, '健身步道修补'],
+      [5, 4, 2, '宠物文明饲养公约'],
+      [7, 2, 2, '绿地认养'],
+      [9, 1, 1, '健身步道修补'],
     ]),
   },
   {
@@ -70,7 +66,7 @@ const YEARS: DemoYear[] = [
     worker: 'demo-yushan',
     from: -370,
     place: '小义村村民委员会会议室',
-    committee: '小义村村委会',
+    motionsCarriedOutBy: '小义村村委会',
     meetings: meetings([
       [3, 7, 3, '村级道路硬化'],
       [6, 7, 3, '集体资产出租方案'],
@@ -87,16 +83,13 @@ const YEARS: DemoYear[] = [
     worker: 'demo-qinchuan',
     from: -370,
     place: '兴福社区议事厅',
-    committee: '兴福社区居委会',
     meetings: meetings([
-      [1, 5, 3, '电动车集中充电'],
-      [3, 2, 3, '小区出入口改造'],
-      [5, 1, 3, '二次供水设施检修'],
-      [6, 4, 3, '邻里节活动方案'],
+      [2, 2, 3, '小区出入口改造'],
+      [4, 5, 3, '二次供水设施检修'],
+      [6, 1, 3, '邻里节活动方案'],
       [8, 2, 2, '垃圾房除臭'],
-      [9, 5, 3, '停车收费标准'],
-      [11, 1, 3, '消防通道划线'],
-      [12, 2, 3, '楼栋长推选办法'],
+      [10, 5, 3, '停车收费标准'],
+      [12, 1, 3, '消防通道划线'],
     ]),
   },
   {
@@ -108,7 +101,6 @@ const YEARS: DemoYear[] = [
     worker: 'demo-qinchuan',
     from: -75,
     place: '方塔社区邻里中心',
-    committee: '方塔社区居委会',
     meetings: meetings([
       [10, 5, 2, '议事规则制定'],
       [11, 4, 3, '古街商户噪声'],
@@ -124,14 +116,11 @@ const YEARS: DemoYear[] = [
     worker: 'demo-qinchuan',
     from: -370,
     place: '三峰村村民委员会会议室',
-    committee: '三峰村村委会',
     meetings: meetings([
       [2, 5, 3, '茶园道路拓宽'],
-      [4, 5, 3, '村民健身广场'],
-      [6, 5, 2, '河塘清淤'],
+      [5, 5, 2, '河塘清淤'],
       [8, 5, 3, '农家乐环境整治'],
-      [10, 5, 3, '秋收秸秆处理'],
-      [12, 5, 3, '村规民约修订'],
+      [11, 5, 3, '秋收秸秆处理'],
     ]),
   },
 ];

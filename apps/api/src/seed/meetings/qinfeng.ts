@@ -1,7 +1,7 @@
-// Demo deliberation of 琴枫社区 from topic to 落实反馈: its council meets every other month; two
-// of its agenda items are topics residents raised and others supported (a third was declined with
-// its reason), and its adopted resolutions are followed up: one closed on time, one closed late,
-// one overdue (on the street's board), the last not yet due.
+// Demo deliberation of 琴枫社区 from topic to 落实反馈: its council, set up half a year ago, meets
+// every other month; two of its agenda items are topics residents raised and others supported (a
+// third was declined with its reason), and its adopted resolutions are followed up: one closed on
+// time, one closed late, one overdue (on the street's board), the last not yet due.
 import { meetingResolutionCommands, meetingTopicCommands } from '@gongzhi/api';
 import { meetingStreams } from '@gongzhi/domain';
 import { rosterResidentsOf } from '../roster-residents.ts';
@@ -30,13 +30,11 @@ const YEAR: DemoYear = {
     'owners_committee',
   ]),
   worker: WORKER,
-  from: -370,
+  from: -195,
   place: '琴枫社区议事厅',
-  committee: '琴枫社区居委会',
+  motionsCarriedOutBy: '琴枫社区居委会',
   meetings: [
-    { month: 2, noticeDays: 5, present: 3, topic: '小区围墙修缮' },
-    { month: 4, noticeDays: 5, present: 2, topic: '社区助餐点选址' },
-    { month: 6, noticeDays: 5, present: 3, topic: '楼道消防器材更新' },
+    { month: 6, noticeDays: 5, present: 3, topic: '小区围墙修缮' },
     { month: 8, noticeDays: 5, present: 3, topic: '夜间停车秩序', topicId: TOPIC_PARKING },
     { month: 10, noticeDays: 5, present: 3, topic: '多层住宅加装电梯', topicId: TOPIC_LIFT },
     { month: 12, noticeDays: 5, present: 2, topic: '冬季困难家庭走访' },
@@ -111,7 +109,7 @@ const FOLLOW_UP: {
   closedAfter?: [number, string];
 }[] = [
   {
-    month: 2,
+    month: 6,
     owner: '琴枫社区居委会',
     dueAfter: 30,
     closedAfter: [21, '围墙破损处已修补完毕，居民代表验收通过。'],

@@ -150,8 +150,11 @@ export interface DemoYear {
   /** The day (offset) the body was set up and its roster joined. */
   from: number;
   place: string;
-  /** Who carries out what it decides: the residents' or villagers' committee. */
-  committee: string;
+  /**
+   * Who carries out the motions its meetings vote on (the residents' or villagers' committee);
+   * without it the meetings discuss their item and vote on nothing, which keeps the seed short.
+   */
+  motionsCarriedOutBy?: string;
   meetings: {
     month: number;
     noticeDays: number;
@@ -168,8 +171,8 @@ const votingMembers = (roster: readonly RosterLine[]) =>
 
 /**
  * Holds a year's meetings: the first `present` voting members sign in (by the code and by the
- * worker in turn); when they make a quorum the motion on the item passes, one against when more
- * than two came.
+ * worker in turn); when the body votes and they make a quorum, the motion on the item passes, one
+ * against when more than two came.
  */
 export async function holdYear(by: By, day: Day, year: DemoYear): Promise<void> {
   const { body, worker, place } = year;
@@ -192,10 +195,10 @@ export async function holdYear(by: By, day: Day, year: DemoYear): Promise<void> 
         residentId,
         via: i % 2 === 0 ? ('code' as const) : ('worker' as const),
       })),
-      ...(present >= needed
+      ...(year.motionsCarriedOutBy && present >= needed
         ? {
             motion: {
-              text: `同意「${topic}」的方案，由${year.committee}牵头落实。`,
+              text: `同意「${topic}」的方案，由${year.motionsCarriedOutBy}牵头落实。`,
               for: present - against,
               against,
               abstain: 0,
