@@ -1,8 +1,6 @@
 // The residents on the demo bodies' rosters outside 书院社区: three in each other community and
 // village, each registered online with a verified tie to it. They share one password (hashed once,
 // since seeding time counts at every start) that the README gives.
-import type { DemoResident } from './residents.ts';
-
 export const ROSTER_PASSWORD = 'qinhu-roster-2025';
 
 const NAMES: Record<string, [string, number][]> = {
@@ -47,17 +45,17 @@ const NAMES: Record<string, [string, number][]> = {
 export const rosterResidentsOf = (communityId: string): string[] =>
   (NAMES[communityId] ?? []).map((_, i) => `demo-r-${communityId}-${i + 1}`);
 
-export const ROSTER_RESIDENTS: DemoResident[] = Object.entries(NAMES).flatMap(
-  ([communityId, names], c) =>
-    names.map(([name, birthYear], i) => {
-      const residentId = `demo-r-${communityId}-${i + 1}`;
-      return {
-        residentId,
-        name,
-        phone: `13900002${c + 1}${String(i + 1).padStart(2, '0')}`,
-        birthYear,
-        sharesRosterPassword: true,
-        ties: [{ tieId: `${residentId}-lives`, communityId, kind: 'lives' as const }],
-      };
-    }),
+/** Listed among the demo residents (residents.ts), which registers them. */
+export const ROSTER_RESIDENTS = Object.entries(NAMES).flatMap(([communityId, names], c) =>
+  names.map(([name, birthYear], i) => {
+    const residentId = `demo-r-${communityId}-${i + 1}`;
+    return {
+      residentId,
+      name,
+      phone: `13900002${c + 1}${String(i + 1).padStart(2, '0')}`,
+      birthYear,
+      sharesRosterPassword: true,
+      ties: [{ tieId: `${residentId}-lives`, communityId, kind: 'lives' as const }],
+    };
+  }),
 );
