@@ -18,6 +18,7 @@ import type { DemoCycle } from './cycles/steps.ts';
 import { votingCycle } from './cycles/voting.ts';
 import { yushanNextCycle } from './cycles/yushan-next.ts';
 import { yushanCycle } from './cycles/yushan.ts';
+import { seedCommunityMeetings } from './meetings/communities.ts';
 import { seedShuyuanMeetings } from './meetings/shuyuan.ts';
 import { seedYushanStreetMeetings } from './meetings/yushan-street.ts';
 import { seedCatalogues } from './catalogues.ts';
@@ -60,6 +61,7 @@ export async function seedDemoData(
     }
   }
   await seedShuyuanMeetings(deps, day, by);
+  await seedCommunityMeetings(deps, day, by);
   await seedYushanStreetMeetings(deps, day, by);
   await seedLedger(deps, day, by);
   await seedCatalogues(deps, thisYear, by);

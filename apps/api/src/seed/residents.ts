@@ -6,6 +6,7 @@ import { residentCommands } from '@gongzhi/api';
 import { hashPassword } from '@gongzhi/auth';
 import { residentStreams } from '@gongzhi/domain';
 import type { DemoSignIn } from './accounts.ts';
+import { ROSTER_PASSWORD, ROSTER_RESIDENTS } from './roster-residents.ts';
 import { streamIsMissing, type By, type Day, type SeedTarget } from './writers.ts';
 
 /** The demo resident most journeys sign in as. */
@@ -19,7 +20,7 @@ export const DEMO_RESIDENT: DemoSignIn & { residentId: string } = {
   },
 };
 
-interface DemoResident {
+export interface DemoResident {
   residentId: string;
   name: string;
   phone: string;
@@ -29,6 +30,8 @@ interface DemoResident {
    * README); the others were registered by a worker from a paper form and have none.
    */
   signIn?: Omit<DemoSignIn, 'loginName'>;
+  /** Registered online with the password the demo bodies' roster members share. */
+  sharesRosterPassword?: boolean;
   ties: { tieId: string; communityId: string; kind: 'lives' | 'works' }[];
   /** A tie a worker declared for them at the counter without a code: it awaits their answer. */
   awaitingTie?: { tieId: string; communityId: string; kind: 'works'; declaredBy: string };
@@ -116,6 +119,7 @@ export const DEMO_RESIDENTS: DemoResident[] = [
     birthYear,
     ties: [{ tieId: `${residentId}-shuyuan`, communityId: 'shuyuan', kind: 'lives' as const }],
   })),
+  ...ROSTER_RESIDENTS,
 ];
 
 /** Every demo resident who signs in, as the start banner and the README list them. */
@@ -136,7 +140,12 @@ const WORKER_OF: Record<string, string> = {
 const VERIFIER_OF: Record<string, string> = {
   shuyuan: 'demo-yushan',
   hongqiao: 'demo-yushan',
+  huyuan: 'demo-yushan',
+  xiaoyi: 'demo-yushan',
   qinfeng: 'demo-qinchuan',
+  xingfu: 'demo-qinchuan',
+  fangta: 'demo-qinchuan',
+  sanfeng: 'demo-qinchuan',
 };
 
 /** Registers the demo residents two months ago, their ties verified two days later. */
@@ -151,12 +160,13 @@ export async function seedResidents(
       newResidents.push(resident);
     }
   }
-  const hashes = await Promise.all(
-    newResidents.map((r) => (r.signIn ? hashPassword(r.signIn.password) : undefined)),
-  );
+  const [rosterHash, ...hashes] = await Promise.all([
+    newResidents.some((r) => r.sharesRosterPassword) ? hashPassword(ROSTER_PASSWORD) : undefined,
+    ...newResidents.map((r) => (r.signIn ? hashPassword(r.signIn.password) : undefined)),
+  ]);
   for (const [index, resident] of newResidents.entries()) {
     const { residentId, name, phone, birthYear, ties } = resident;
-    const passwordHash = hashes[index];
+    const passwordHash = resident.sharesRosterPassword ? rosterHash : hashes[index];
     const worker = WORKER_OF[ties[0]!.communityId]!;
     const registration = await residentCommands.prepareRegistration(store, {
       data: {

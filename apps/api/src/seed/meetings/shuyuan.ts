@@ -8,6 +8,13 @@ import { meetingCommands } from '@gongzhi/api';
 import { defaultBodyRules, meetingStreams } from '@gongzhi/domain';
 import type { By, Day, SeedTarget } from '../writers.ts';
 import { streamIsMissing } from '../writers.ts';
+import {
+  establishWithRoster,
+  evening,
+  heldInMonth,
+  holdMeeting,
+  type RosterLine,
+} from './steps.ts';
 
 export const DEMO_COUNCIL = 'demo-body-shuyuan-council';
 /** The meeting convened today, five days ahead. */
@@ -40,9 +47,6 @@ const TOPICS = [
   '年度议事工作回顾',
 ];
 
-/** 19:00 China time on a day. */
-const evening = (date: string) => `${date}T11:00:00.000Z`;
-
 export async function seedShuyuanMeetings(target: SeedTarget, day: Day, by: By): Promise<void> {
   // The council first: it is the community's first body, the one pages offer first.
   if (await streamIsMissing(target.store, meetingStreams.body(DEMO_COUNCIL))) {
@@ -54,17 +58,8 @@ export async function seedShuyuanMeetings(target: SeedTarget, day: Day, by: By):
 }
 
 async function seedCouncil(day: Day, by: By): Promise<void> {
-  const worker = (offset: number) => by(WORKER, offset);
-  await meetingCommands.establishBody(worker(-400), {
-    bodyId: DEMO_COUNCIL,
-    communityId: 'shuyuan',
-    streetId: 'yushan',
-    kind: 'residents_council',
-    name: '书院社区居民议事会',
-    rules: defaultBodyRules('residents_council'),
-  });
-  const roster = [
-    { residentId: CHAIR, role: 'chair' as const, kind: 'resident' as const },
+  const roster: RosterLine[] = [
+    { residentId: CHAIR, role: 'chair', kind: 'resident' },
     ...MEMBERS.map((residentId, i) => ({
       residentId,
       role: 'member' as const,
@@ -75,62 +70,55 @@ async function seedCouncil(day: Day, by: By): Promise<void> {
             ? ('property_company' as const)
             : ('resident' as const),
     })),
-    { residentId: RECORDER, role: 'recorder' as const, kind: 'committee' as const },
+    { residentId: RECORDER, role: 'recorder', kind: 'committee' },
   ];
-  for (const line of roster) {
-    await meetingCommands.joinBody(worker(-400), {
-      bodyId: DEMO_COUNCIL,
-      ...line,
-      from: day(-400),
-    });
-  }
+  await establishWithRoster(by, day, WORKER, -400, {
+    bodyId: DEMO_COUNCIL,
+    communityId: 'shuyuan',
+    streetId: 'yushan',
+    kind: 'residents_council',
+    name: '书院社区居民议事会',
+    rules: defaultBodyRules('residents_council'),
+    roster,
+  });
 
-  // Month m (1…12) of the past year: a meeting on day -(365 - 30m), noticed 5 days before (1 day
+  // Month m (1…12) of the past year: a meeting on its day (heldInMonth), noticed 5 days before (1 day
   // before in months 4 and 9); in month 7 only four members came, so the vote was not taken.
   for (let month = 1; month <= 12; month++) {
-    const held = -(365 - 30 * month) - 2;
+    const held = heldInMonth(month);
     const meetingId = `demo-meeting-shuyuan-${String(month).padStart(2, '0')}`;
     const late = month === 4 || month === 9;
     const topic = TOPICS[month - 1]!;
-    await meetingCommands.conveneMeeting(worker(held - (late ? 1 : 5)), {
-      meetingId,
-      bodyId: DEMO_COUNCIL,
-      title: `${topic}议事会`,
-      agenda: [{ itemId: `${meetingId}-item`, title: topic, reserved: false }],
-      startsAt: evening(day(held)),
-      place: '书院社区议事厅',
-    });
     const comers =
       month === 7 ? MEMBERS.slice(0, 4) : [CHAIR, ...MEMBERS.slice(0, 4 + (month % 3))];
-    for (const [i, residentId] of [...comers, RECORDER].entries()) {
-      const w =
-        i % 2 === 0
-          ? by(residentId, held)
-          : by(WORKER, held, { onBehalfOf: residentId, channel: 'offline' });
-      await meetingCommands.signIn(w, {
-        meetingId,
+    await holdMeeting(by, {
+      bodyId: DEMO_COUNCIL,
+      meetingId,
+      worker: WORKER,
+      title: `${topic}议事会`,
+      item: topic,
+      noticedOn: held - (late ? 1 : 5),
+      heldOn: held,
+      startsAt: evening(day(held)),
+      place: '书院社区议事厅',
+      comers: [...comers, RECORDER].map((residentId, i) => ({
         residentId,
-        via: i % 2 === 0 ? 'code' : 'worker',
-      });
-    }
-    if (month !== 7) {
-      const motionId = `${meetingId}-motion`;
-      await meetingCommands.tableMotion(worker(held), {
-        meetingId,
-        motionId,
-        itemId: `${meetingId}-item`,
-        text: `同意「${topic}」的实施方案，由社区居委会牵头落实。`,
-      });
-      await meetingCommands.voteOnMotion(worker(held), {
-        meetingId,
-        motionId,
-        vote: { method: 'count', for: comers.length - 1, against: 1, abstain: 0 },
-      });
-    }
-    await meetingCommands.closeMeeting(worker(held), meetingId);
+        via: i % 2 === 0 ? ('code' as const) : ('worker' as const),
+      })),
+      ...(month === 7
+        ? {}
+        : {
+            motion: {
+              text: `同意「${topic}」的实施方案，由社区居委会牵头落实。`,
+              for: comers.length - 1,
+              against: 1,
+              abstain: 0,
+            },
+          }),
+    });
   }
 
-  await meetingCommands.conveneMeeting(worker(0), {
+  await meetingCommands.conveneMeeting(by(WORKER, 0), {
     meetingId: DEMO_NEXT_MEETING,
     bodyId: DEMO_COUNCIL,
     title: '车棚改造议事会',
@@ -145,61 +133,48 @@ async function seedCouncil(day: Day, by: By): Promise<void> {
 
 export const DEMO_ROUND_TABLE = 'demo-body-shuyuan-round-table';
 
-const ROUND_TABLE = [
-  { residentId: 'demo-r-zhang', role: 'chair' as const, kind: 'resident' as const },
-  { residentId: 'demo-r-li', role: 'member' as const, kind: 'resident' as const },
-  { residentId: 'demo-r-paper-1', role: 'member' as const, kind: 'property_company' as const },
-  { residentId: 'demo-r-paper-2', role: 'member' as const, kind: 'social_organisation' as const },
-  { residentId: 'demo-r-paper-3', role: 'member' as const, kind: 'unit' as const },
+const ROUND_TABLE: RosterLine[] = [
+  { residentId: 'demo-r-zhang', role: 'chair', kind: 'resident' },
+  { residentId: 'demo-r-li', role: 'member', kind: 'resident' },
+  { residentId: 'demo-r-paper-1', role: 'member', kind: 'property_company' },
+  { residentId: 'demo-r-paper-2', role: 'member', kind: 'social_organisation' },
+  { residentId: 'demo-r-paper-3', role: 'member', kind: 'unit' },
 ];
 
 /** The round-table of the months 1…12 but 3, 6, 9 and 12, at 17:00 before the council's 19:00. */
 async function seedRoundTable(day: Day, by: By): Promise<void> {
-  const worker = (offset: number) => by(WORKER, offset);
-  await meetingCommands.establishBody(worker(-400), {
+  await establishWithRoster(by, day, WORKER, -400, {
     bodyId: DEMO_ROUND_TABLE,
     communityId: 'shuyuan',
     streetId: 'yushan',
     kind: 'round_table',
     name: '书院社区邻里圆桌会',
     rules: defaultBodyRules('round_table'),
+    roster: ROUND_TABLE,
   });
-  for (const line of ROUND_TABLE) {
-    await meetingCommands.joinBody(worker(-400), {
-      bodyId: DEMO_ROUND_TABLE,
-      ...line,
-      from: day(-400),
-    });
-  }
   for (let month = 1; month <= 12; month++) {
     if (month % 3 === 0) continue;
-    const held = -(365 - 30 * month) - 2;
+    const held = heldInMonth(month);
     const meetingId = `demo-meeting-shuyuan-round-table-${String(month).padStart(2, '0')}`;
     const topic = TOPICS[month - 1]!;
-    await meetingCommands.conveneMeeting(worker(held - 4), {
-      meetingId,
+    const comers = ROUND_TABLE.slice(0, month % 2 === 0 ? 5 : 4);
+    await holdMeeting(by, {
       bodyId: DEMO_ROUND_TABLE,
+      meetingId,
+      worker: WORKER,
       title: `${topic}圆桌会`,
-      agenda: [{ itemId: `${meetingId}-item`, title: topic, reserved: false }],
+      item: topic,
+      noticedOn: held - 4,
+      heldOn: held,
       startsAt: `${day(held)}T09:00:00.000Z`,
       place: '书院社区睦邻客厅',
+      comers: comers.map(({ residentId }) => ({ residentId, via: 'code' as const })),
+      motion: {
+        text: `建议社区居民议事会讨论「${topic}」。`,
+        for: comers.length,
+        against: 0,
+        abstain: 0,
+      },
     });
-    const comers = ROUND_TABLE.slice(0, month % 2 === 0 ? 5 : 4).map((l) => l.residentId);
-    for (const residentId of comers) {
-      await meetingCommands.signIn(by(residentId, held), { meetingId, residentId, via: 'code' });
-    }
-    const motionId = `${meetingId}-motion`;
-    await meetingCommands.tableMotion(worker(held), {
-      meetingId,
-      motionId,
-      itemId: `${meetingId}-item`,
-      text: `建议社区居民议事会讨论「${topic}」。`,
-    });
-    await meetingCommands.voteOnMotion(worker(held), {
-      meetingId,
-      motionId,
-      vote: { method: 'count', for: comers.length, against: 0, abstain: 0 },
-    });
-    await meetingCommands.closeMeeting(worker(held), meetingId);
   }
 }
