@@ -11,3 +11,4 @@ export * from './topic/index.ts';
 export * from './minutes/index.ts';
 export * from './resolution/index.ts';
 export * from './notice.ts';
+export * from './follow/index.ts';
