@@ -74,6 +74,7 @@ import {
   minutesProjection,
   resolutionProjection,
   topicProjection,
+  bodyFollowerProjection,
 } from '@gongzhi/projections/meeting';
 import {
   ensureNotificationStateTables,
@@ -334,6 +335,7 @@ export async function openRuntime(
     supervisionProjection,
     meetingProjection,
     topicProjection,
+    bodyFollowerProjection,
     minutesProjection,
     resolutionProjection,
     ledgerProjection,

@@ -12,6 +12,7 @@ import {
 import {
   listAttendance,
   listBodies,
+  listFollowedBodies,
   listMeetings,
   listMotions,
   listSpells,
@@ -44,8 +45,14 @@ export async function readBodyRoster(ctx: Context, bodyId: string, asOf: string)
   return { body, asOf, roster, spells };
 }
 
-export const listCommunityBodies = (ctx: Context, communityId: string) =>
-  listBodies(db(ctx), communityId);
+/** A community's bodies, each saying whether `viewer` (a resident, if any) follows it. */
+export async function listCommunityBodies(ctx: Context, communityId: string, viewer?: string) {
+  const [bodies, followed] = await Promise.all([
+    listBodies(db(ctx), communityId),
+    viewer ? listFollowedBodies(db(ctx), viewer) : new Set<string>(),
+  ]);
+  return bodies.map((body) => ({ ...body, following: followed.has(body.bodyId) }));
+}
 
 /** The live quorum of a meeting: voting members entitled and present, and what the rule needs. */
 function quorumOf(meeting: MeetingView, present: ReadonlySet<string>) {

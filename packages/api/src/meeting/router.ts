@@ -15,6 +15,7 @@ import { meetingMinutesProcedures } from './minutes.ts';
 import { meetingResolutionProcedures } from './resolutions.ts';
 import { meetingVitalityProcedures } from './vitality.ts';
 import { meetingRoundTableProcedures } from './round-table.ts';
+import { meetingFollowProcedures } from './follow.ts';
 
 export const meetingRouter = router({
   ...meetingStaffProcedures,
@@ -23,12 +24,14 @@ export const meetingRouter = router({
   ...meetingResolutionProcedures,
   ...meetingVitalityProcedures,
   ...meetingRoundTableProcedures,
+  ...meetingFollowProcedures,
 
-  /** A community's deliberative bodies and their rules. */
+  /** A community's deliberative bodies and their rules; whether a signed-in resident follows each. */
   bodies: procedure('public', z.object({ communityId: idSchema, minPosition })).query(
     async ({ ctx, input }) => {
       await caughtUpTo(ctx, input.minPosition);
-      return { bodies: await listCommunityBodies(ctx, input.communityId) };
+      const viewer = ctx.account?.kind === 'resident' ? ctx.account.accountId : undefined;
+      return { bodies: await listCommunityBodies(ctx, input.communityId, viewer) };
     },
   ),
 
