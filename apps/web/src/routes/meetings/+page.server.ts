@@ -46,7 +46,8 @@ export const load: PageServerLoad = async ({ locals, cookies, url }) => {
 
 export const actions: Actions = {
   follow: async ({ request, locals, cookies, url }) => {
-    if (!locals.user) requireSignIn(url, 'resident');
+    // Back to the page itself after signing in, not to the action's address.
+    if (!locals.user) requireSignIn(new URL(url.pathname, url), 'resident');
     const data = await request.formData();
     const bodyId = formText(data, 'bodyId');
     const follow = formText(data, 'follow') === 'true';
