@@ -75,6 +75,7 @@ import {
   minutesProjection,
   resolutionProjection,
   topicProjection,
+  bodyFollowerProjection,
 } from '@gongzhi/projections/meeting';
 import {
   ensureNotificationStateTables,
@@ -337,6 +338,7 @@ export async function openRuntime(
     supervisionProjection,
     meetingProjection,
     topicProjection,
+    bodyFollowerProjection,
     minutesProjection,
     resolutionProjection,
     ledgerProjection,

@@ -560,6 +560,7 @@ export const SAMPLES: Record<string, Sample | Sample[]> = {
   'meeting.meeting': { input: { meetingId: MEETING.meetingId } },
   'meeting.signIn': { input: { meetingId: MEETING.meetingId, code: 'ABCDEF' } },
   'meeting.leave': { input: { meetingId: MEETING.meetingId } },
+  'meeting.follow': { input: { bodyId: MEETING.bodyId, follow: true } },
   'meeting.establishBody': {
     input: { communityId: A.communityId, kind: 'round_table', name: '授权测试圆桌会' },
     target: 'community',

@@ -12,6 +12,7 @@ import {
 import {
   listAttendance,
   listBodies,
+  listFollowedBodies,
   listMeetings,
   listMotions,
   listSpells,
@@ -45,7 +46,14 @@ export async function readBodyRoster(ctx: Context, bodyId: string, asOf: string)
   return { body, asOf, roster, spells };
 }
 
-export const listBodiesAt = (ctx: Context, level: BodyLevel) => listBodies(db(ctx), level);
+/** A community's or a street's own bodies, each saying whether `viewer` (a resident) follows it. */
+export async function listBodiesAt(ctx: Context, level: BodyLevel, viewer?: string) {
+  const [bodies, followed] = await Promise.all([
+    listBodies(db(ctx), level),
+    viewer ? listFollowedBodies(db(ctx), viewer) : new Set<string>(),
+  ]);
+  return bodies.map((body) => ({ ...body, following: followed.has(body.bodyId) }));
+}
 
 /** The live quorum of a meeting: voting members entitled and present, and what the rule needs. */
 function quorumOf(meeting: MeetingView, present: ReadonlySet<string>) {

@@ -16,6 +16,7 @@ import { meetingMinutesProcedures } from './minutes.ts';
 import { meetingResolutionProcedures } from './resolutions.ts';
 import { meetingVitalityProcedures } from './vitality.ts';
 import { meetingRoundTableProcedures } from './round-table.ts';
+import { meetingFollowProcedures } from './follow.ts';
 
 export const meetingRouter = router({
   ...meetingStaffProcedures,
@@ -24,14 +25,19 @@ export const meetingRouter = router({
   ...meetingResolutionProcedures,
   ...meetingVitalityProcedures,
   ...meetingRoundTableProcedures,
+  ...meetingFollowProcedures,
 
-  /** A community's deliberative bodies, or a street's own, and their rules. */
+  /**
+   * A community's deliberative bodies, or a street's own, and their rules; whether a signed-in
+   * resident follows each.
+   */
   bodies: procedure(
     'public',
     z.object({ ...bodyLevelFields, minPosition }).superRefine(oneBodyLevel),
   ).query(async ({ ctx, input }) => {
     await caughtUpTo(ctx, input.minPosition);
-    return { bodies: await listBodiesAt(ctx, bodyLevelOf(input)) };
+    const viewer = ctx.account?.kind === 'resident' ? ctx.account.accountId : undefined;
+    return { bodies: await listBodiesAt(ctx, bodyLevelOf(input), viewer) };
   }),
 
   /** The meetings of a community's bodies, or of a street's own, latest first. */

@@ -12,3 +12,4 @@ export * from './minutes/index.ts';
 export * from './resolution/index.ts';
 export * from './notice.ts';
 export * from './upcasters.ts';
+export * from './follow/index.ts';

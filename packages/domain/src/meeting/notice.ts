@@ -1,5 +1,5 @@
 // What the meeting module tells residents in their inbox (the notification read model asks): a
-// meeting's roster is told of its notice; a topic's author and supporters of what became of it;
+// meeting's roster and its body's followers are told of its notice; a topic's author and supporters of what became of it;
 // and of the report back once a decision on it is followed through. Pure: the projection keeps
 // the facts (a topic's author and supporters, a resolution's topic) and passes them in.
 import type { LocalizedText } from '../shared/errors.ts';
@@ -16,13 +16,18 @@ export interface MeetingNotice {
 const chinaTime = (instant: string) =>
   new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
-/** The roster is told of the notice: agenda, time and place. */
-export function conveningNotice(event: MeetingEventOf<'MeetingConvened'>): MeetingNotice {
+/**
+ * The roster and the body's followers are told of the notice (agenda, time and place), each once.
+ */
+export function conveningNotice(
+  event: MeetingEventOf<'MeetingConvened'>,
+  followers: readonly string[] = [],
+): MeetingNotice {
   const { meetingId, title, startsAt, place, roster } = event.data;
   const when = chinaTime(startsAt);
   return {
     link: `/meetings/${meetingId}`,
-    recipients: [...new Set(roster.map((line) => line.residentId))],
+    recipients: [...new Set([...roster.map((line) => line.residentId), ...followers])],
     message: {
       'zh-CN': `「${title}」将于 ${when} 在${place}召开，会议通知和议程已发布。`,
       en: `“${title}” meets at ${when} (China time) at ${place}; its notice and agenda are published.`,

@@ -1,10 +1,12 @@
 // The meeting module's notices (议事协商), for the notification projection: a meeting's roster
-// hears of its notice; a topic's author and supporters hear what became of it (accepted, merged,
+// and its body's followers (`ntf_meeting_followers`) hear of its notice; a topic's author and supporters hear what became of it (accepted, merged,
 // declined with the reason, on an agenda) and of the report back once the decision on it is
 // carried out. Keeps what those notices need: each topic's title, resident author and
 // supporters (`ntf_meeting_topics`), and each resolution's topic (`ntf_meeting_resolutions`).
 import {
+  bodyFollowEventTypes,
   conveningNotice,
+  parseBodyFollowEvent,
   parseMeetingEvent,
   parseResolutionEvent,
   parseTopicEvent,
@@ -26,9 +28,14 @@ export const meetingNoticeTypes = [
   'TopicScheduled',
   'ResolutionAssigned',
   'ResolutionClosed',
+  ...bodyFollowEventTypes,
 ] as const;
 
-export const meetingNoticeTables = ['ntf_meeting_topics', 'ntf_meeting_resolutions'] as const;
+export const meetingNoticeTables = [
+  'ntf_meeting_topics',
+  'ntf_meeting_resolutions',
+  'ntf_meeting_followers',
+] as const;
 
 type Tables = Record<(typeof meetingNoticeTables)[number], string>;
 
@@ -42,6 +49,11 @@ export const meetingNoticeSchema = (t: Tables) => [
   `CREATE TABLE ${t.ntf_meeting_resolutions} (
      resolution_id TEXT PRIMARY KEY,
      topic_id TEXT NOT NULL
+   )`,
+  `CREATE TABLE ${t.ntf_meeting_followers} (
+     body_id TEXT NOT NULL,
+     resident_id TEXT NOT NULL,
+     PRIMARY KEY (body_id, resident_id)
    )`,
 ];
 
@@ -69,7 +81,24 @@ export async function applyMeetingNotice(
   const cause = recorded.type;
   if (cause === 'MeetingConvened') {
     const event = parseMeetingEvent(cause, recorded.data);
-    if (event.type === 'MeetingConvened') await tell({ cause, ...conveningNotice(event) });
+    if (event.type !== 'MeetingConvened') return;
+    const followers = await tx.all<{ resident_id: string }>(
+      `SELECT resident_id FROM ${t.ntf_meeting_followers} WHERE body_id = ? ORDER BY resident_id`,
+      [event.data.bodyId],
+    );
+    const ids = followers.map((f) => String(f.resident_id));
+    await tell({ cause, ...conveningNotice(event, ids) });
+    return;
+  }
+  if (cause === 'BodyFollowed' || cause === 'BodyUnfollowed') {
+    const { type, data } = parseBodyFollowEvent(cause, recorded.data);
+    await tx.run(
+      type === 'BodyFollowed'
+        ? `INSERT INTO ${t.ntf_meeting_followers} (body_id, resident_id) VALUES (?, ?)
+           ON CONFLICT (body_id, resident_id) DO NOTHING`
+        : `DELETE FROM ${t.ntf_meeting_followers} WHERE body_id = ? AND resident_id = ?`,
+      [data.bodyId, data.residentId],
+    );
     return;
   }
   if (cause === 'ResolutionAssigned' || cause === 'ResolutionClosed') {

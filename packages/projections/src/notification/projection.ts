@@ -217,7 +217,8 @@ export const notificationProjection: Projection<NotificationTable> = {
   // 5: followers of a project hear of each stage; a supervisor of the answer to their report;
   //    a comment's author of its hiding and why; meetings' rosters hear of notices, topics'
   //    authors and supporters of what became of them.
-  version: 5,
+  // 6: a deliberative body's followers hear of each meeting it convenes.
+  version: 6,
   tables: notificationTables,
   eventTypes: [
     ...proposalStreamEventTypes,
@@ -356,6 +357,7 @@ export const notificationProjection: Projection<NotificationTable> = {
       await tx.run(`DELETE FROM ${t.ntf_outbox} WHERE resident_id = ?`, [residentId]);
       await tx.run(`DELETE FROM ${t.ntf_objections} WHERE filed_by = ?`, [residentId]);
       await tx.run(`DELETE FROM ${t.ntf_project_followers} WHERE resident_id = ?`, [residentId]);
+      await tx.run(`DELETE FROM ${t.ntf_meeting_followers} WHERE resident_id = ?`, [residentId]);
       return;
     }
     const event = parseProposalEvent(recorded.type, recorded.data) as ProposalEvent;
