@@ -1,6 +1,6 @@
 // Following a deliberative body from the public meetings page (社区议事): a resident of 虹桥社区
-// reaches it from the navigation (her own community chosen), picks 书院社区, follows its council,
-// and when the worker convenes the council's next meeting, its notice is in her inbox.
+// reaches it from the navigation (her own community chosen), sees her street's own committee
+// beside the community's bodies, picks 书院社区, follows its council, and when the worker convenes the council's next meeting, its notice is in her inbox.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from './chromium.ts';
@@ -27,6 +27,10 @@ describe('following a body', () => {
       await resident.waitForURL((url) => url.pathname === '/meetings');
       const community = resident.locator('#meetings-community');
       expect(await community.locator('option:checked').textContent()).toContain('虹桥社区');
+      // 虞山街道's own committee is listed with the community's bodies.
+      await expect
+        .poll(() => resident.getByRole('heading', { name: '虞山街道议事协商委员会' }).count())
+        .toBe(1);
       await community.selectOption({ label: '书院社区' });
       await resident.getByRole('button', { name: '查看' }).click();
       await resident.waitForURL((url) => url.searchParams.get('community') === 'shuyuan');

@@ -1,5 +1,5 @@
-// The public page of a community's deliberation (议事协商): its deliberative bodies with their
-// rules, the meetings to come (notice: time, place, agenda) and those held (results, minutes).
+// The public page of a community's deliberation (议事协商): its deliberative bodies and its
+// street's own with their rules, the meetings to come (notice: time, place, agenda) and those held (results, minutes).
 // Anyone picks a community (`?community=`, a plain GET form); a signed-in resident starts at their
 // own. A resident follows a body here and is told of each meeting it convenes; a visitor is asked
 // to sign in first.
@@ -28,10 +28,22 @@ export const load: PageServerLoad = async ({ locals, cookies, url }) => {
   communityId ??= open[0]?.communityId;
   const places = placeChoices(overview);
   if (!communityId) return { places, communityId: null, bodies: [], upcoming: [], past: [] };
-  const [{ bodies }, { meetings }] = await Promise.all([
+  // The community's bodies, then its street's own (a street committee), which residents of every
+  // community of the street may follow.
+  const streetId = overview.streets.find((s) =>
+    s.communities.some((c) => c.communityId === communityId),
+  )!.streetId;
+  const [community, street, communityMeetings, streetMeetings] = await Promise.all([
     locals.api.meeting.bodies.query({ communityId, minPosition }),
+    locals.api.meeting.bodies.query({ streetId, minPosition }),
     locals.api.meeting.meetings.query({ communityId, minPosition }),
+    locals.api.meeting.meetings.query({ streetId, minPosition }),
   ]);
+  const bodies = [...community.bodies, ...street.bodies];
+  // Latest first, as each list comes.
+  const meetings = [...communityMeetings.meetings, ...streetMeetings.meetings].sort((a, b) =>
+    b.startsAt.localeCompare(a.startsAt),
+  );
   const now = new Date().toISOString();
   const isUpcoming = (mt: (typeof meetings)[number]) =>
     mt.status === 'convened' && mt.startsAt >= now;
