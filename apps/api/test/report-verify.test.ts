@@ -136,12 +136,17 @@ describe.each(engines.slice(0, 1))('a published report recomputed on $name', ({ 
       });
     }
 
-    // Meetings: meetings.json and resolutions.json of each of the street's communities.
+    // Meetings: meetings.json and resolutions.json of each of the street's communities, and of
+    // the street's own bodies (its committee).
     const communities = await rows('/api/public/streets/yushan/communities.json');
     const held: Rows = [];
     const resolutions: Rows = [];
-    for (const { community_id: id } of communities) {
-      const meetings = (await rows(`/api/public/communities/${id}/meetings.json`)).filter(
+    const places = [
+      ...communities.map(({ community_id: id }) => `/api/public/communities/${String(id)}`),
+      '/api/public/streets/yushan',
+    ];
+    for (const place of places) {
+      const meetings = (await rows(`${place}/meetings.json`)).filter(
         (m) =>
           m.status === 'closed' &&
           chinaMonth(String(m.starts_at)) >= from.slice(0, 7) &&
@@ -150,9 +155,7 @@ describe.each(engines.slice(0, 1))('a published report recomputed on $name', ({ 
       held.push(...meetings);
       const ids = new Set(meetings.map((m) => m.meeting_id));
       resolutions.push(
-        ...(await rows(`/api/public/communities/${id}/resolutions.json`)).filter((r) =>
-          ids.has(r.meeting_id),
-        ),
+        ...(await rows(`${place}/resolutions.json`)).filter((r) => ids.has(r.meeting_id)),
       );
     }
     expect(held.length).toBeGreaterThan(0);

@@ -61,17 +61,23 @@ export function datedFromToday({ store, readModels }: SeedTarget): {
 } {
   const today = chinaDate(new Date().toISOString());
   const day = (offset: number) => addDays(today, offset);
-  // At 09:00 China time.
-  const by: By = (actor, offset, act = {}) => ({
-    store,
-    readModels,
-    metadata: {
-      actor,
-      onBehalfOf: act.onBehalfOf,
-      channel: act.channel ?? 'online',
-      correlationId: 'demo-seed',
-      occurredAt: `${day(offset)}T01:00:00.000Z`,
-    } satisfies EventMetadata,
-  });
+  // At 09:00 China time, but never later than now: from 16:00 UTC China's today is already the
+  // next day in UTC, and an act recorded as done hours from now would sort above everything
+  // people do after the seed (an inbox, latest first, showed the seed's notice on top).
+  const by: By = (actor, offset, act = {}) => {
+    const nineInChina = `${day(offset)}T01:00:00.000Z`;
+    const now = new Date().toISOString();
+    return {
+      store,
+      readModels,
+      metadata: {
+        actor,
+        onBehalfOf: act.onBehalfOf,
+        channel: act.channel ?? 'online',
+        correlationId: 'demo-seed',
+        occurredAt: nineInChina < now ? nineInChina : now,
+      } satisfies EventMetadata,
+    };
+  };
   return { today, day, by };
 }

@@ -13,7 +13,7 @@ import {
 } from '@gongzhi/domain';
 import { listCycles, readCycle } from '@gongzhi/projections/cycle';
 import { readLedgerPeriod } from '@gongzhi/projections/ledger';
-import { listMeetings } from '@gongzhi/projections/meeting';
+import { listMeetings, type BodyLevel } from '@gongzhi/projections/meeting';
 import { listResolutionsOfMeeting } from '@gongzhi/projections/meeting';
 import { listCommunities, readStreet } from '@gongzhi/projections/organisation';
 import { listProjects, readProject, type ProjectView } from '@gongzhi/projections/project';
@@ -203,8 +203,14 @@ async function meetingSection(
   let assigned = 0;
   let closed = 0;
   let overdue = 0;
-  for (const community of await listCommunities(db(ctx), streetId)) {
-    const meetings = await listMeetings(db(ctx), { communityId: community.communityId });
+  // The communities' meetings and the street's own bodies' (a street committee), as the
+  // vitality index below counts them.
+  const levels: BodyLevel[] = [
+    ...(await listCommunities(db(ctx), streetId)).map((c) => ({ communityId: c.communityId })),
+    { streetId },
+  ];
+  for (const level of levels) {
+    const meetings = await listMeetings(db(ctx), level);
     for (const mt of meetings) {
       const month = chinaMonth(mt.startsAt);
       if (mt.status !== 'closed' || month < from.slice(0, 7) || month > until.slice(0, 7)) continue;

@@ -1,10 +1,15 @@
-// A community's deliberation meetings (议事协商): each meeting's notice, quorum and attendance by
+// A community's deliberation meetings (议事协商), and a street's own bodies' (a street committee): each meeting's notice, quorum and attendance by
 // count; the motions with their results; the resolutions followed up. Nobody is named: the public
 // meeting page shows counts only, and a resolution's owner (free text) is left out.
 import { col, isSmall, suppressedColumn, type Dataset, type Reader } from '../dataset.ts';
-import { publicCaller, publicRows } from './read.ts';
+import { publicCaller, publicRows, publicStreet } from './read.ts';
 
-const communityId = col('community_id', 'string', 'The community', '社区编号');
+const communityId = col(
+  'community_id',
+  'string',
+  'The community (empty: a body of the street)',
+  '社区编号（空：街道的议事机构）',
+);
 const meetingId = col(
   'meeting_id',
   'string',
@@ -12,17 +17,30 @@ const meetingId = col(
   '会议编号',
 );
 
-/** The community's meetings as the public page lists them, or null for no such community. */
-async function meetingsOf(reader: Reader, id: string) {
+type Level = 'community' | 'street';
+
+/**
+ * The meetings of a community's bodies, or of a street's own bodies (a street committee), as the
+ * public page lists them; null for no such place.
+ */
+async function meetingsOf(reader: Reader, level: Level, id: string) {
   const api = publicCaller(reader);
+  if (level === 'street') {
+    if (!(await publicStreet(reader, id))) return null;
+    return (await api.meeting.meetings({ streetId: id })).meetings;
+  }
   if (!(await publicRows(() => api.organisation.community({ communityId: id })))) return null;
   return (await api.meeting.meetings({ communityId: id })).meetings;
 }
 
-const meetings: Dataset = {
-  name: 'meetings',
-  scope: 'community',
-  title: { en: "A community's meetings", zh: '社区议事会议' },
+const meetings = (level: Level): Dataset => ({
+  name: level === 'street' ? 'street_meetings' : 'meetings',
+  scope: level,
+  ...(level === 'street' && { path: '/api/public/streets/{streetId}/meetings' }),
+  title:
+    level === 'street'
+      ? { en: "A street's own bodies' meetings", zh: '街道议事机构的会议' }
+      : { en: "A community's meetings", zh: '社区议事会议' },
   version: 1,
   columns: [
     meetingId,
@@ -71,7 +89,7 @@ const meetings: Dataset = {
     suppressedColumn,
   ],
   rows: async (reader, id) => {
-    const list = await meetingsOf(reader, id);
+    const list = await meetingsOf(reader, level, id);
     if (!list) return null;
     const api = publicCaller(reader);
     return Promise.all(
@@ -104,12 +122,16 @@ const meetings: Dataset = {
       }),
     );
   },
-};
+});
 
-const motions: Dataset = {
-  name: 'motions',
-  scope: 'community',
-  title: { en: 'Motions and their results', zh: '动议及表决结果' },
+const motions = (level: Level): Dataset => ({
+  name: level === 'street' ? 'street_motions' : 'motions',
+  scope: level,
+  ...(level === 'street' && { path: '/api/public/streets/{streetId}/motions' }),
+  title:
+    level === 'street'
+      ? { en: "Motions of a street's own bodies", zh: '街道议事机构的动议及表决结果' }
+      : { en: 'Motions and their results', zh: '动议及表决结果' },
   version: 1,
   columns: [
     meetingId,
@@ -129,7 +151,7 @@ const motions: Dataset = {
     col('voted_at', 'datetime', 'When it was voted on', '表决时间'),
   ],
   rows: async (reader, id) => {
-    const list = await meetingsOf(reader, id);
+    const list = await meetingsOf(reader, level, id);
     if (!list) return null;
     const api = publicCaller(reader);
     const perMeeting = await Promise.all(
@@ -155,12 +177,16 @@ const motions: Dataset = {
     );
     return perMeeting.flat();
   },
-};
+});
 
-const resolutions: Dataset = {
-  name: 'resolutions',
-  scope: 'community',
-  title: { en: 'Resolutions and their follow-through', zh: '决议落实情况' },
+const resolutions = (level: Level): Dataset => ({
+  name: level === 'street' ? 'street_resolutions' : 'resolutions',
+  scope: level,
+  ...(level === 'street' && { path: '/api/public/streets/{streetId}/resolutions' }),
+  title:
+    level === 'street'
+      ? { en: "Resolutions of a street's own bodies", zh: '街道议事机构的决议落实情况' }
+      : { en: 'Resolutions and their follow-through', zh: '决议落实情况' },
   version: 1,
   columns: [
     col('resolution_id', 'string', "The resolution's id", '决议编号'),
@@ -181,7 +207,7 @@ const resolutions: Dataset = {
     col('progress_reports', 'integer', 'Progress reports recorded', '进展报告次数', 'count'),
   ],
   rows: async (reader, id) => {
-    const list = await meetingsOf(reader, id);
+    const list = await meetingsOf(reader, level, id);
     if (!list) return null;
     const api = publicCaller(reader);
     const perMeeting = await Promise.all(
@@ -203,6 +229,10 @@ const resolutions: Dataset = {
     );
     return perMeeting.flat();
   },
-};
+});
 
-export const meetingDatasets: Dataset[] = [meetings, motions, resolutions];
+export const meetingDatasets: Dataset[] = (['community', 'street'] as const).flatMap((level) => [
+  meetings(level),
+  motions(level),
+  resolutions(level),
+]);
