@@ -156,6 +156,15 @@ export function useApiServer(engine: Engine, http: HttpOptions = {}) {
     },
 
     head: () => runtime!.headPosition(),
+
+    /** A refused act writes nothing: answered `status` (and `reason`), the log's head unmoved. */
+    async refusedWritingNothing(reply: Promise<Reply>, status: number, reason?: string) {
+      const before = await api.head();
+      const answer = await reply;
+      expect(answer.status, JSON.stringify(answer.body)).toBe(status);
+      if (reason) expect(answer.body.error?.data).toMatchObject({ reason });
+      expect(await api.head()).toBe(before);
+    },
   };
   return api;
 }

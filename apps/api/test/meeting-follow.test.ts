@@ -18,13 +18,7 @@ describe.each(engines)('following a body over HTTP on $name', ({ make }) => {
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
     return reply.body.result!.data;
   };
-  const refusedWritingNothing = async (reply: Promise<Reply>, status: number, reason?: string) => {
-    const before = await api.head();
-    const answer = await reply;
-    expect(answer.status, JSON.stringify(answer.body)).toBe(status);
-    if (reason) expect(answer.body.error?.data).toMatchObject({ reason });
-    expect(await api.head()).toBe(before);
-  };
+  const { refusedWritingNothing } = api;
   const fresh = async () => String((await api.head()) ?? 0n);
   const follow = (as: string, follow: boolean, id = bodyId) =>
     call<{ position: string }>('meeting.follow', { bodyId: id, follow }, { as });

@@ -41,13 +41,7 @@ describe.each(engines)('project supervision over HTTP on $name', (engine) => {
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
     return reply.body.result!.data;
   };
-  const refusedWritingNothing = async (reply: Promise<Reply>, status: number, reason?: string) => {
-    const before = await api.head();
-    const answer = await reply;
-    expect(answer.status, JSON.stringify(answer.body)).toBe(status);
-    if (reason) expect(answer.body.error?.data).toMatchObject({ reason });
-    expect(await api.head()).toBe(before);
-  };
+  const { refusedWritingNothing } = api;
   const fresh = async () => String((await api.head()) ?? 0n);
   const act = <T = unknown>(path: string, input: Record<string, unknown>, as?: string) =>
     call<T>(`project.${path}`, { projectId: PROJECT, ...input }, as ? { as } : {});
