@@ -1,8 +1,8 @@
 // The public page of a community's deliberation (议事协商): its deliberative bodies and its
-// street's own with their rules, the meetings to come (notice: time, place, agenda) and those held (results, minutes).
-// Anyone picks a community (`?community=`, a plain GET form); a signed-in resident starts at their
-// own. A resident follows a body here and is told of each meeting it convenes; a visitor is asked
-// to sign in first.
+// street's own with their rules, the meetings to come (notice: time, place, agenda) and those
+// held (results, minutes). Anyone picks a community (`?community=`, a plain GET form); a
+// signed-in resident starts at their own. A resident follows a body here and is told of each
+// meeting it convenes; a visitor is asked to sign in first.
 import { m } from '$lib/paraglide/messages';
 import { formText, itemWrite } from '$lib/server/forms';
 import { loadOverview, placeChoices } from '$lib/server/places';
