@@ -67,6 +67,22 @@ describe.each(engines.slice(0, 1))('project open data over HTTP on $name', (engi
     expect(contracts.rows.filter((c) => c.awarded === true).length).toBeGreaterThan(0);
   });
 
+  it('withholds a survey answered by 1 to 4 people with its scores, as the report does', async () => {
+    const evaluated = '/api/public/cycles/demo-cycle-evaluating/projects/surveys.json';
+    const { rows } = (await (await get(evaluated)).json()) as OpenData;
+    const closed = rows.filter((r) => r.closed === true);
+    expect(closed.length).toBeGreaterThan(0);
+    for (const row of closed) {
+      const counts = Object.entries(row).filter(([column]) =>
+        /^(answers|response_rate.*|.*_mean|.*_[1-5])$/.test(column),
+      );
+      if (row.suppressed) expect(counts.every(([, value]) => value === null)).toBe(true);
+      else expect(row.answers === 0 || Number(row.answers) >= 5).toBe(true);
+    }
+    // The demo's evaluated survey had 2 answers.
+    expect(closed.some((r) => r.suppressed === true)).toBe(true);
+  });
+
   it('answers 404 for an unknown cycle or set, and names no resident', async () => {
     expect((await get('/api/public/cycles/no-such-cycle/projects/projects.csv')).status).toBe(404);
     expect((await get(`${base}/residents.csv`)).status).toBe(404);

@@ -94,22 +94,27 @@ const mean = (counts: readonly number[]) => {
   return Math.round((counts.reduce((sum, c, i) => sum + c * (i + 1), 0) / n) * 100) / 100;
 };
 
+/** Fewer answers than could stay anonymous (1–4): the count and every score are withheld. */
+export const surveyWithheld = (answers: number) => answers > 0 && answers < 5;
+
 const surveyRows = (p: ProjectView): Row[] => {
   if (!p.survey) return [];
-  const r = p.surveyResult;
+  const closed = p.surveyResult;
+  const withheld = closed !== null && surveyWithheld(closed.answers);
+  const r = withheld ? null : closed;
   const row: Row = {
     project_id: p.projectId,
     opens_on: p.survey.opensOn,
     closes_on: p.survey.closesOn,
-    closed: r !== null,
+    closed: closed !== null,
     answers: r?.answers ?? null,
-    voters: r?.voters ?? p.survey.voters,
+    voters: closed?.voters ?? p.survey.voters,
     response_rate_pct: r && r.voters > 0 ? Math.round((r.answers * 1000) / r.voters) / 10 : null,
     eligible_residents: p.survey.eligible,
     response_rate_eligible_pct:
       r && p.survey.eligible ? Math.round((r.answers * 1000) / p.survey.eligible) / 10 : null,
-    minimum: r?.minimum ?? p.survey.minimum,
-    too_few: r?.tooFew ?? null,
+    minimum: closed?.minimum ?? p.survey.minimum,
+    too_few: closed?.tooFew ?? null,
   };
   for (const q of surveyQuestions) {
     const counts = r?.distribution[q] ?? null;
@@ -118,6 +123,7 @@ const surveyRows = (p: ProjectView): Row[] => {
       row[`${q}_${score}`] = counts ? counts[score - 1]! : null;
   }
   row.evaluation_reply = p.evaluationReply;
+  row.suppressed = withheld;
   return [row];
 };
 

@@ -21,6 +21,7 @@ import { sumServiceByMonth } from '@gongzhi/projections/team';
 import { today, type Context } from '../context.ts';
 import { readPublicMeeting } from '../meeting/queries.ts';
 import { readVitality } from '../meeting/vitality.ts';
+import { surveyWithheld } from '../project/open-data.ts';
 import {
   figure,
   peopleCount,
@@ -160,8 +161,7 @@ function satisfactionSection(projects: readonly ProjectView[]): ReportSection {
     figures: [figure('surveys_closed', closed.length, 'count')],
     items: closed.map((p) => {
       const r = p.surveyResult!;
-      // Fewer answers than could stay anonymous: the count and every score are withheld.
-      const hidden = r.answers > 0 && r.answers < 5;
+      const hidden = surveyWithheld(r.answers);
       return {
         key: p.projectId,
         label: p.title,

@@ -2,7 +2,7 @@
 // (/api/public/cycles/{cycleId}/projects/<set>); the rows come from packages/api's project module.
 import { openDataSets, projectOpenRows, type OpenDataSet } from '@gongzhi/api';
 import { surveyQuestions } from '@gongzhi/domain';
-import { col, type Column, type Dataset } from '../dataset.ts';
+import { col, suppressedColumn, type Column, type Dataset } from '../dataset.ts';
 import { publicRows } from './read.ts';
 
 const project = col('project_id', 'string', 'The project', '项目编号');
@@ -86,7 +86,13 @@ const columns: Record<OpenDataSet, Column[]> = {
     col('opens_on', 'date', "The survey's first day", '测评开始日期'),
     col('closes_on', 'date', 'Its last day', '测评截止日期'),
     col('closed', 'boolean', 'Whether it has closed and been counted', '是否已结束并统计'),
-    col('answers', 'integer', 'Answers counted', '有效答卷数', 'count'),
+    col(
+      'answers',
+      'integer',
+      'Answers counted; withheld with the scores at 1–4',
+      '有效答卷数（1–4 份时连同评分不公开）',
+      'count',
+    ),
     col('voters', 'integer', 'Ballots counted in the community', '社区计票总数', 'count'),
     col(
       'response_rate_pct',
@@ -124,6 +130,7 @@ const columns: Record<OpenDataSet, Column[]> = {
       ),
     ]),
     col('evaluation_reply', 'string', "The implementer's published reply", '实施方公开回复'),
+    suppressedColumn,
   ],
 };
 
@@ -139,7 +146,8 @@ export const projectDatasets: Dataset[] = openDataSets.map((set) => ({
   name: set,
   scope: 'cycle',
   title: titles[set],
-  version: 1,
+  // surveys 2: answers of 1–4 people withheld with their scores, and the `suppressed` column.
+  version: set === 'surveys' ? 2 : 1,
   columns: columns[set],
   path: `/api/public/cycles/{cycleId}/projects/${set}`,
   rows: (reader, cycleId) => publicRows(() => projectOpenRows(reader.ctx, { cycleId, set })),
