@@ -2,13 +2,14 @@
 //   append-process.ts <url> <adapter schema> <raw schema> <writer>
 // Opens one adapter store and one raw connection, prints "ready", then for each line
 // "<variant> <ms>" on stdin runs that variant's command loop for ms milliseconds and prints the
-// number of commands done. A command reads the writer's stream's last revision and appends one
-// event expecting it (adapter), or inserts it at the next revision (raw), as bench/appends.ts does
-// in one process.
+// number of commands done. A command reads the writer's stream's last event and appends one
+// event expecting its revision (adapter), or inserts it at the next revision (raw), as
+// bench/appends.ts does in one process.
 import { createInterface } from 'node:readline';
 import postgres from 'postgres';
 import { newEvent } from '../src/event.ts';
 import { openPostgresEventStore } from '../src/postgres/index.ts';
+import { lastEventColumns } from './last-event.ts';
 
 const [url, schema, rawSchema, writer] = process.argv.slice(2);
 if (!url || !schema || !rawSchema || !writer) {
@@ -35,7 +36,8 @@ const commands: Record<string, () => Promise<void>> = {
   },
   async raw() {
     const [last] = await sql<{ revision: string }[]>`
-      SELECT revision FROM ${table} WHERE stream = ${stream} ORDER BY revision DESC LIMIT 1`;
+      SELECT ${sql.unsafe(lastEventColumns)} FROM ${table}
+      WHERE stream = ${stream} ORDER BY revision DESC LIMIT 1`;
     const event = newEvent('BallotCast', payload, metadata);
     await sql`
       INSERT INTO ${table} (stream, revision, id, type, schema_version, data, metadata)

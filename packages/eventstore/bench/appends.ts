@@ -1,5 +1,6 @@
 // Appends per second of single-event commands with an expected revision: each command reads
-// its stream's last revision and appends one event expecting it, as a command handler does.
+// its stream's last event and appends one event expecting its revision, as a command handler
+// does.
 // Each writer owns one stream, so no command conflicts. Variants alternate in one-second slices.
 // Every adapter figure stands beside the raw driver doing the same reads and inserts, one
 // transaction per command, at the same durability (SQLite WAL + synchronous=FULL; PostgreSQL
@@ -20,6 +21,7 @@ import { newEvent } from '../src/event.ts';
 import type { EventStore } from '../src/port.ts';
 import { defaultDatabaseUrl, openPostgresEventStore } from '../src/postgres/index.ts';
 import { openSqliteEventStore } from '../src/sqlite/index.ts';
+import { lastEventColumns } from './last-event.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 4);
 const databaseUrl = process.env.DATABASE_URL ?? defaultDatabaseUrl;
@@ -30,7 +32,7 @@ const metadata = {
 } as const;
 const payload = { ballot: 'cycle-1', choices: ['proposal-1', 'proposal-7'], note: '支持' };
 
-/** One command of one writer: read the stream's revision, append at it. */
+/** One command of one writer: read the stream's last event, append after it. */
 type Command = (writer: number) => Promise<void>;
 
 interface Row {
@@ -103,8 +105,8 @@ async function benchSqlite(dir: string, rows: Row[]): Promise<void> {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.exec(sqliteTable);
-    const last = db.prepare<[string], { revision: number }>(
-      'SELECT revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1',
+    const last = db.prepare<[string], { revision: number; data: string; metadata: string }>(
+      `SELECT ${lastEventColumns} FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1`,
     );
     const insert = db.prepare(
       `INSERT INTO events (stream, revision, id, type, schema_version, data, metadata, recorded_at)
@@ -112,7 +114,10 @@ async function benchSqlite(dir: string, rows: Row[]): Promise<void> {
     );
     const rawCommand = db.transaction((stream: string) => {
       const event = newEvent('BallotCast', payload, metadata);
-      const revision = (last.get(stream)?.revision ?? -1) + 1;
+      const previous = last.get(stream);
+      // The adapter hands the command its last event decoded; the raw read decodes it too.
+      if (previous) (JSON.parse(previous.data), JSON.parse(previous.metadata));
+      const revision = (previous?.revision ?? -1) + 1;
       insert.run(
         stream,
         revision,
@@ -172,7 +177,8 @@ async function benchPostgres(rows: Row[]): Promise<void> {
       const rawCommand: Command = async (writer) => {
         const stream = `raw-${writer}`;
         const [last] = await sql<{ revision: string }[]>`
-          SELECT revision FROM ${table} WHERE stream = ${stream} ORDER BY revision DESC LIMIT 1`;
+          SELECT ${sql.unsafe(lastEventColumns)} FROM ${table}
+          WHERE stream = ${stream} ORDER BY revision DESC LIMIT 1`;
         const event = newEvent('BallotCast', payload, metadata);
         await sql`
           INSERT INTO ${table} (stream, revision, id, type, schema_version, data, metadata)

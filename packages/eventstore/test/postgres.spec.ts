@@ -97,7 +97,11 @@ describe('postgres adapter', () => {
     // Where autovacuum is off (as on the CI machine), nothing replans a function's statements:
     // a plan made on a small log must not scan the whole log once it is large.
     const schema = schemaFor('plans');
-    const sql = postgres(url, { max: 1, onnotice: () => {} });
+    const sql = postgres(url, {
+      max: 1,
+      onnotice: () => {},
+      types: { bigint: postgres.BigInt },
+    });
     await migrate(sql, schema);
     const appendOne = (stream: string, expected: string) => sql`
       SELECT outcome FROM ${sql(schema)}.append_one(

@@ -5,7 +5,8 @@ const width = 30;
 const redrawEveryMs = 100;
 const logEveryMs = 5_000;
 
-const count = (n: number) => Math.round(n).toLocaleString('en-US');
+const countFormat = new Intl.NumberFormat('en-US');
+const count = (n: number) => countFormat.format(Math.round(n));
 
 export function formatProgress(label: string, p: RebuildProgress): string {
   const filled = Math.round(p.fraction * width);

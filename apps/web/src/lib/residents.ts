@@ -1,6 +1,6 @@
 // How residents' records read in pages, in the interface language.
 import { m } from '$lib/paraglide/messages';
-import { getLocale } from '$lib/paraglide/runtime';
+import { momentText } from '$lib/text';
 
 export function tieKindLabel(kind: string): string {
   switch (kind) {
@@ -66,10 +66,5 @@ export function maskTypedPhone(typed: string): string {
 
 /** A moment as people read it here: date and time to the minute, in Beijing time. */
 export function formatMoment(iso: string | null | undefined): string {
-  if (!iso) return '';
-  return new Intl.DateTimeFormat(getLocale(), {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Asia/Shanghai',
-  }).format(new Date(iso));
+  return iso ? momentText(iso) : '';
 }

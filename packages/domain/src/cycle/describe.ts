@@ -19,8 +19,12 @@ export const projectCategoryText: Record<ProjectCategory, LocalizedText> = {
   goods: { 'zh-CN': '货物类', en: 'goods' },
 };
 
-const twoDecimals = (fen: number) =>
-  (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+// Built once: toLocaleString builds a formatter on every call.
+const yuanFormat = new Intl.NumberFormat('en-US', {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+const twoDecimals = (fen: number) => yuanFormat.format(fen / 100);
 
 /** An amount in fen as people read it: 20_000_000 → 200,000.00 元 / ¥200,000.00. */
 export function moneyText(fen: number): LocalizedText {
