@@ -116,7 +116,10 @@ async function benchSqlite(dir: string, rows: Row[]): Promise<void> {
       const event = newEvent('BallotCast', payload, metadata);
       const previous = last.get(stream);
       // The adapter hands the command its last event decoded; the raw read decodes it too.
-      if (previous) (JSON.parse(previous.data), JSON.parse(previous.metadata));
+      if (previous) {
+        JSON.parse(previous.data);
+        JSON.parse(previous.metadata);
+      }
       const revision = (previous?.revision ?? -1) + 1;
       insert.run(
         stream,
