@@ -7,11 +7,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { engines, type Reply } from './harness.ts';
 import { cycleDefinition } from './micro-fixtures.ts';
-import { useResidentServer } from './resident-harness.ts';
+import { DEMO_RESIDENTS, useResidentServer } from './resident-harness.ts';
 
-const WANG = { id: 'demo-r-wang', phone: '13900001001', password: 'qinhu-resident-2025' };
-const ZHANG = { id: 'demo-r-zhang', phone: '13900001002', password: 'qinhu-zhangli-2025' };
-const CHEN = { id: 'demo-r-chen', phone: '13900001005', password: 'qinhu-chenxh-2025' };
+const { wang: WANG, zhang: ZHANG, chen: CHEN } = DEMO_RESIDENTS;
 
 const content = (title: string) => ({
   title,
@@ -51,12 +49,6 @@ describe.each(engines)('feedback to authors not selected, over HTTP on $name', (
     });
   const stream = async (proposalId: string) =>
     (await api.runtime.store.readStream(`proposal-${proposalId}`)).map((e) => e.type);
-
-  async function signInResident(as: string, who: { phone: string; password: string }) {
-    const reply = await call('resident.login', { phone: who.phone, password: who.password });
-    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
-    resident.keepSession(as, reply);
-  }
 
   /** A new cycle of 虞山街道 open for proposals, where 书院社区 can afford one works project. */
   async function proposingCycle(): Promise<string> {
@@ -117,9 +109,9 @@ describe.each(engines)('feedback to authors not selected, over HTTP on $name', (
 
   beforeAll(async () => {
     for (const login of ['yushan', 'shuyuan', 'committee', 'qinfeng']) await api.signIn(login);
-    await signInResident('wang', WANG);
-    await signInResident('zhang', ZHANG);
-    await signInResident('chen', CHEN);
+    await resident.signIn('wang', WANG);
+    await resident.signIn('zhang', ZHANG);
+    await resident.signIn('chen', CHEN);
     cycleId = await proposingCycle();
     selected = await submit('zhang', cycleId, '书院新村增设电动车充电桩');
     benches = await submit('wang', cycleId, '书院新村步道加装座椅');

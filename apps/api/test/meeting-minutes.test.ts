@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '@gongzhi/domain';
 import { DEMO_RESIDENT } from '../src/seed/residents.ts';
 import { engines } from './harness.ts';
-import { useResidentServer } from './resident-harness.ts';
+import { DEMO_RESIDENTS, useResidentServer } from './resident-harness.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -37,11 +37,9 @@ describe.each(engines)('meeting minutes over HTTP on $name', ({ make }) => {
   beforeAll(async () => {
     await signIn('shuyuan');
     await signIn('qinfeng');
-    const residentSignIn = async (as: string, phone: string, password: string) =>
-      resident.keepSession(as, await call('resident.login', { phone, password }));
-    await residentSignIn('wang', DEMO_RESIDENT.loginName, DEMO_RESIDENT.password);
-    await residentSignIn('zhang', '13900001002', 'qinhu-zhangli-2025');
-    await residentSignIn('chen', '13900001005', 'qinhu-chenxh-2025');
+    await resident.signIn('wang', DEMO_RESIDENTS.wang);
+    await resident.signIn('zhang', DEMO_RESIDENTS.zhang);
+    await resident.signIn('chen', DEMO_RESIDENTS.chen);
     const { bodyId } = ok<{ bodyId: string }>(
       await staff('establishBody', {
         communityId: 'shuyuan',

@@ -7,10 +7,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { engines, type Reply } from './harness.ts';
 import { cycleDefinition } from './micro-fixtures.ts';
-import { useResidentServer } from './resident-harness.ts';
+import { DEMO_RESIDENTS, useResidentServer } from './resident-harness.ts';
 
-const WANG = { phone: '13900001001', password: 'qinhu-resident-2025' };
-const ZHANG = { phone: '13900001002', password: 'qinhu-zhangli-2025' };
+const { wang: WANG, zhang: ZHANG } = DEMO_RESIDENTS;
 const ROUND_TABLE = 'demo-body-shuyuan-round-table';
 
 const content = (title: string) => ({
@@ -48,7 +47,7 @@ describe.each(engines)('the round-table as a meeting, over HTTP on $name', ({ ma
       ['wang', WANG],
       ['zhang', ZHANG],
     ] as const) {
-      resident.keepSession(as, await call('resident.login', who));
+      await resident.signIn(as, who);
     }
     cycleId = ok(
       await call<{ cycleId: string }>(

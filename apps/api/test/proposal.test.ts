@@ -16,12 +16,10 @@ import { notificationProjection } from '@gongzhi/projections/notification';
 import { openPostgresReadModels } from '@gongzhi/projections/postgres';
 import { databaseUrl, engines, type Engine } from './harness.ts';
 import { cycleDefinition } from './micro-fixtures.ts';
-import { useResidentServer } from './resident-harness.ts';
+import { DEMO_RESIDENTS, useResidentServer } from './resident-harness.ts';
 
 const EN = { 'x-gongzhi-locale': 'en' };
-const WANG = { id: 'demo-r-wang', phone: '13900001001', password: 'qinhu-resident-2025' };
-const ZHANG = { id: 'demo-r-zhang', phone: '13900001002', password: 'qinhu-zhangli-2025' };
-const CHEN = { id: 'demo-r-chen', phone: '13900001005', password: 'qinhu-chenxh-2025' };
+const { wang: WANG, zhang: ZHANG, chen: CHEN } = DEMO_RESIDENTS;
 /** 李 was registered by a worker from a paper form: no password, entered offline. */
 const LI = 'demo-r-li';
 
@@ -77,12 +75,6 @@ function useMicroServer(engine: Engine) {
 
   const helpers = {
     notices,
-    async signInResident(as: string, who: { phone: string; password: string }) {
-      const reply = await call('resident.login', { phone: who.phone, password: who.password });
-      expect(reply.status, JSON.stringify(reply.body)).toBe(200);
-      resident.keepSession(as, reply);
-    },
-
     /** A new cycle of 虞山街道 (书院社区, 虹桥社区) open for proposals. */
     async proposingCycle(): Promise<string> {
       const drafted = await call<{ cycleId: string }>(
@@ -198,8 +190,8 @@ describe.each(engines)('the main path of proposals over HTTP on $name', ({ name,
 
   beforeAll(async () => {
     for (const login of ['yushan', 'shuyuan', 'consultant', 'committee']) await api.signIn(login);
-    await micro.signInResident('wang', WANG);
-    await micro.signInResident('zhang', ZHANG);
+    await micro.resident.signIn('wang', WANG);
+    await micro.resident.signIn('zhang', ZHANG);
   });
 
   it('goes from submission and merge through screening into the pool, telling everyone concerned', async () => {
@@ -405,9 +397,9 @@ describe.each(engines.filter((e) => e.name === 'sqlite'))(
       for (const login of ['yushan', 'shuyuan', 'qinfeng', 'consultant', 'committee', 'admin']) {
         await api.signIn(login);
       }
-      await micro.signInResident('wang', WANG);
-      await micro.signInResident('zhang', ZHANG);
-      await micro.signInResident('chen', CHEN);
+      await micro.resident.signIn('wang', WANG);
+      await micro.resident.signIn('zhang', ZHANG);
+      await micro.resident.signIn('chen', CHEN);
       cycleId = await micro.proposingCycle();
       handrails = (
         await micro.submit('wang', {

@@ -32,12 +32,6 @@ describe.each(engines)('acts done on my behalf over HTTP on $name', ({ make }) =
   const { call } = api;
   let cycleId: string;
 
-  async function signInResident(as: string, who: { phone: string; password: string }) {
-    const reply = await call('resident.login', { phone: who.phone, password: who.password });
-    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
-    resident.keepSession(as, reply);
-  }
-
   /** The acts on `as`'s profile once the read models have everything written so far. */
   async function actsOf(as: string, headers: Record<string, string> = {}): Promise<Act[]> {
     const reply = await call<{ actsOnMyBehalf: Act[] }>(
@@ -57,8 +51,8 @@ describe.each(engines)('acts done on my behalf over HTTP on $name', ({ make }) =
 
   beforeAll(async () => {
     for (const staff of ['yushan', 'shuyuan']) await api.signIn(staff);
-    await signInResident('gu', GU);
-    await signInResident('shen', SHEN);
+    await resident.signIn('gu', GU);
+    await resident.signIn('shen', SHEN);
     const drafted = await call<{ cycleId: string }>(
       'cycle.draft',
       { streetId: 'yushan', ...cycleDefinition() },

@@ -6,6 +6,13 @@ import { useApiServer, type Engine, type Reply } from './harness.ts';
 
 export const RESIDENT_PASSWORD = 'qinhu-lane-2025';
 
+/** Demo residents who sign in with a password (README), by the names tests give them. */
+export const DEMO_RESIDENTS = {
+  wang: { id: 'demo-r-wang', phone: '13900001001', password: 'qinhu-resident-2025' },
+  zhang: { id: 'demo-r-zhang', phone: '13900001002', password: 'qinhu-zhangli-2025' },
+  chen: { id: 'demo-r-chen', phone: '13900001005', password: 'qinhu-chenxh-2025' },
+} as const;
+
 export interface Registered {
   residentId: string;
   position: string;
@@ -30,6 +37,13 @@ export function useResidentServer(engine: Engine) {
   const resident = {
     sender,
     keepSession,
+
+    /** Signs in with a phone and password and keeps the session under `as`. */
+    async signIn(as: string, who: { phone: string; password: string }): Promise<void> {
+      const reply = await api.call('resident.login', { phone: who.phone, password: who.password });
+      expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+      keepSession(as, reply);
+    },
     /** A mobile number no test has used yet. */
     newPhone: () => `1390013${String(nextPhone++).padStart(4, '0')}`,
 

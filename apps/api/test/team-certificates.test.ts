@@ -6,7 +6,8 @@
 // states, and reports a forged code, a held one and a revoked one as such.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_RESIDENT } from '../src/seed/residents.ts';
-import { engines, useApiServer, type Reply } from './harness.ts';
+import { engines, type Reply } from './harness.ts';
+import { DEMO_RESIDENTS, useResidentServer } from './resident-harness.ts';
 
 const SILVER = 'demo-team-silver';
 const WANG = DEMO_RESIDENT.residentId;
@@ -31,15 +32,8 @@ const chinaDay = (offsetDays = 0) =>
   new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 describe.each(engines)('certificates of volunteer service over HTTP on $name', ({ make }) => {
-  const api = useApiServer(make());
+  const { api, resident } = useResidentServer(make());
   const { call, signIn } = api;
-
-  async function residentSignIn(as: string, phone: string, password: string) {
-    const login = await call('resident.login', { phone, password });
-    expect(login.status, JSON.stringify(login.body)).toBe(200);
-    const cookie = login.headers.getSetCookie().find((c) => c.startsWith('gongzhi_session='))!;
-    api.tokens.set(as, /^gongzhi_session=([^;]+)/.exec(cookie)![1]!);
-  }
   const query = async <T>(path: string, input: unknown, as?: string) => {
     const reply = await call<T>(path, input, { query: true, ...(as ? { as } : {}) });
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
@@ -56,9 +50,9 @@ describe.each(engines)('certificates of volunteer service over HTTP on $name', (
   let code = '';
 
   beforeAll(async () => {
-    await residentSignIn('wang', DEMO_RESIDENT.loginName, DEMO_RESIDENT.password);
-    await residentSignIn('zhang', '13900001002', 'qinhu-zhangli-2025');
-    await residentSignIn('chen', '13900001005', 'qinhu-chenxh-2025');
+    await resident.signIn('wang', DEMO_RESIDENTS.wang);
+    await resident.signIn('zhang', DEMO_RESIDENTS.zhang);
+    await resident.signIn('chen', DEMO_RESIDENTS.chen);
     await signIn('volunteers');
     await signIn('shuyuan');
     await signIn('qinfeng');

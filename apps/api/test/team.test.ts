@@ -5,7 +5,8 @@
 // nobody else records, manages or decides. The public page shows hours served and no names.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_RESIDENT } from '../src/seed/residents.ts';
-import { engines, useApiServer, type Reply } from './harness.ts';
+import { engines, type Reply } from './harness.ts';
+import { DEMO_RESIDENTS, useResidentServer } from './resident-harness.ts';
 
 const SILVER = 'demo-team-silver';
 const DANCE = 'demo-team-dance';
@@ -37,20 +38,13 @@ interface Page {
 const reason = (reply: Reply) => reply.body.error?.data.reason;
 
 describe.each(engines)('volunteer teams over HTTP on $name', ({ make }) => {
-  const api = useApiServer(make());
+  const { api, resident } = useResidentServer(make());
   const { call, signIn } = api;
 
-  async function residentSignIn(as: string, phone: string, password: string) {
-    const login = await call('resident.login', { phone, password });
-    expect(login.status, JSON.stringify(login.body)).toBe(200);
-    const cookie = login.headers.getSetCookie().find((c) => c.startsWith('gongzhi_session='))!;
-    api.tokens.set(as, /^gongzhi_session=([^;]+)/.exec(cookie)![1]!);
-  }
-
   beforeAll(async () => {
-    await residentSignIn('wang', DEMO_RESIDENT.loginName, DEMO_RESIDENT.password);
-    await residentSignIn('zhang', '13900001002', 'qinhu-zhangli-2025');
-    await residentSignIn('chen', '13900001005', 'qinhu-chenxh-2025');
+    await resident.signIn('wang', DEMO_RESIDENTS.wang);
+    await resident.signIn('zhang', DEMO_RESIDENTS.zhang);
+    await resident.signIn('chen', DEMO_RESIDENTS.chen);
     await signIn('volunteers');
     await signIn('shuyuan');
     await signIn('qinfeng');

@@ -34,35 +34,18 @@ export function pagedSubscription(
     onStop();
   };
 
-  // While catching up (a full page came back), the next page is read while the consumer handles
-  // this one: it is asked for once the event loop is next free, which for a reader of a local
-  // file (whose reads block) is while the consumer waits on its own writes.
-  const readAhead = (after: Position | undefined) =>
-    new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
-      stopped ? [] : source.readPage(after, source.pageSize),
-    );
-
   async function* events(): AsyncGenerator<RecordedEvent> {
     let after = options.after;
-    let next: Promise<RecordedEvent[]> | undefined;
     try {
       while (!stopped) {
-        // A page read ahead may predate a change notified since: after a short one, read again.
-        const readEarlier = next !== undefined;
-        if (!readEarlier) changed = false;
-        const page = await (next ?? source.readPage(after, source.pageSize));
-        next = undefined;
-        if (page.length === source.pageSize) {
-          next = readAhead(page[page.length - 1]!.position);
-          // A failed read-ahead is thrown when it is awaited, not reported unhandled before.
-          next.catch(() => undefined);
-        }
+        changed = false;
+        const page = await source.readPage(after, source.pageSize);
         for (const event of page) {
           if (stopped) return;
           after = event.position;
           if (matchesFilter(event, options.filter)) yield event;
         }
-        if (stopped || page.length === source.pageSize || changed || readEarlier) continue;
+        if (stopped || page.length === source.pageSize || changed) continue;
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, source.pollIntervalMs);
           wake = () => {
