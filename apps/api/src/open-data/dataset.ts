@@ -2,6 +2,7 @@
 // cycle, a street or a community), its columns documented in English and Chinese, a licence and a
 // schema version, and a row builder over the read models that answers null for an unknown place.
 import type { Context } from '@gongzhi/api';
+import { SMALL_COUNT } from '@gongzhi/domain';
 import type { Runtime } from '../runtime.ts';
 
 export type Cell = string | number | boolean | null;
@@ -48,18 +49,13 @@ export interface Dataset {
 export const LICENCE = 'CC-BY-4.0';
 export const DOCUMENTATION = 'docs/open-data.md';
 
-/** Counts of fewer people than this are withheld (null, and the row's `suppressed` is true). */
-export const SUPPRESSION_THRESHOLD = 5;
-
 /** The `suppressed` column of a dataset holding counts of people. */
 export const suppressedColumn: Column = {
   name: 'suppressed',
   type: 'boolean',
-  en: `Whether the row's counts of people were withheld: fewer than ${SUPPRESSION_THRESHOLD} people`,
-  zh: `该行涉及人数少于 ${SUPPRESSION_THRESHOLD} 人，相关数字不予公开`,
+  en: `Whether the row's counts of people were withheld: fewer than ${SMALL_COUNT} people`,
+  zh: `该行涉及人数少于 ${SMALL_COUNT} 人，相关数字不予公开`,
 };
-
-export const isSmall = (people: number) => people > 0 && people < SUPPRESSION_THRESHOLD;
 
 /** The URL of a dataset without its extension, `{param}` in place of the place's id. */
 export function datasetPath(dataset: Dataset): string {

@@ -4,7 +4,7 @@
 // Amounts are integer fen, days are China calendar days (YYYY-MM-DD). Nothing here names a
 // resident: acceptance committees appear by their counts, survey answers by their counts.
 import { readProject, listProjects, type ProjectView } from '@gongzhi/projections/project';
-import { surveyQuestions } from '@gongzhi/domain';
+import { isSmallCount, surveyMeanScore, surveyQuestions } from '@gongzhi/domain';
 import { cycleScope } from '../access.ts';
 import type { Context } from '../context.ts';
 
@@ -88,19 +88,11 @@ const milestoneRows = (p: ProjectView): Row[] =>
     photo_count: m.photos.length,
   }));
 
-const mean = (counts: readonly number[]) => {
-  const n = counts.reduce((a, b) => a + b, 0);
-  if (n === 0) return null;
-  return Math.round((counts.reduce((sum, c, i) => sum + c * (i + 1), 0) / n) * 100) / 100;
-};
-
-/** Fewer answers than could stay anonymous (1–4): the count and every score are withheld. */
-export const surveyWithheld = (answers: number) => answers > 0 && answers < 5;
-
 const surveyRows = (p: ProjectView): Row[] => {
   if (!p.survey) return [];
   const closed = p.surveyResult;
-  const withheld = closed !== null && surveyWithheld(closed.answers);
+  // Answers of a few people are withheld with every score and rate derived from them.
+  const withheld = closed !== null && isSmallCount(closed.answers);
   const r = withheld ? null : closed;
   const row: Row = {
     project_id: p.projectId,
@@ -118,7 +110,7 @@ const surveyRows = (p: ProjectView): Row[] => {
   };
   for (const q of surveyQuestions) {
     const counts = r?.distribution[q] ?? null;
-    row[`${q}_mean`] = counts ? mean(counts) : null;
+    row[`${q}_mean`] = counts ? surveyMeanScore(counts) : null;
     for (let score = 1; score <= 5; score++)
       row[`${q}_${score}`] = counts ? counts[score - 1]! : null;
   }

@@ -6,7 +6,9 @@
 // the street's cycles of that year.
 import {
   chinaMonth,
+  isSmallCount,
   refuse,
+  surveyMeanScore,
   surveyQuestions,
   type MeetingFacts,
   type ReportPeriod,
@@ -21,15 +23,7 @@ import { sumServiceByMonth } from '@gongzhi/projections/team';
 import { today, type Context } from '../context.ts';
 import { readPublicMeeting } from '../meeting/queries.ts';
 import { readVitality } from '../meeting/vitality.ts';
-import { surveyWithheld } from '../project/open-data.ts';
-import {
-  figure,
-  peopleCount,
-  REPORT_FORMAT,
-  SMALL_COUNT,
-  type ReportData,
-  type ReportSection,
-} from './data.ts';
+import { figure, peopleCount, REPORT_FORMAT, type ReportData, type ReportSection } from './data.ts';
 
 const db = (ctx: Context) => ctx.services.readModels.db;
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
@@ -148,11 +142,6 @@ function projectSection(projects: readonly ProjectView[]): ReportSection {
   };
 }
 
-const meanScore = (counts: readonly number[]) => {
-  const n = sum(counts);
-  return n === 0 ? null : Math.round((sum(counts.map((c, i) => c * (i + 1))) / n) * 100) / 100;
-};
-
 function satisfactionSection(projects: readonly ProjectView[]): ReportSection {
   const closed = projects.filter((p) => p.surveyResult !== null);
   return {
@@ -161,7 +150,7 @@ function satisfactionSection(projects: readonly ProjectView[]): ReportSection {
     figures: [figure('surveys_closed', closed.length, 'count')],
     items: closed.map((p) => {
       const r = p.surveyResult!;
-      const hidden = surveyWithheld(r.answers);
+      const hidden = isSmallCount(r.answers);
       return {
         key: p.projectId,
         label: p.title,
@@ -175,7 +164,7 @@ function satisfactionSection(projects: readonly ProjectView[]): ReportSection {
           ),
           figure('too_few', r.tooFew, 'flag'),
           ...surveyQuestions.map((q) =>
-            figure(`${q}_mean`, meanScore(r.distribution[q]), 'score', hidden),
+            figure(`${q}_mean`, surveyMeanScore(r.distribution[q]), 'score', hidden),
           ),
         ],
       };
@@ -280,7 +269,7 @@ async function volunteeringSection(
   const months = monthsOf(from, until).map((month) => {
     const of = served.get(month);
     const people = of?.volunteers ?? 0;
-    const few = people > 0 && people < SMALL_COUNT;
+    const few = isSmallCount(people);
     return {
       month,
       few,

@@ -1,12 +1,9 @@
 // The shape of a report's data (docs/outcome-reports.md): sections of figures, some with items (a
 // project, a month), each figure a key, a value and a unit. Figures only: nothing names a person,
 // and counts that could point at one are suppressed (null, `suppressed: true`).
-import type { JsonValue } from '@gongzhi/domain';
+import { isSmallCount, type JsonValue } from '@gongzhi/domain';
 
 export const REPORT_FORMAT = 'gongzhi.outcome-report/1';
-
-/** A count below this, of people who could be recognised, is suppressed. */
-export const SMALL_COUNT = 5;
 
 export type FigureUnit =
   'count' | 'fen' | 'percent' | 'hours' | 'score' | 'index' | 'text' | 'flag';
@@ -50,9 +47,9 @@ export const figure = (
   suppressed = false,
 ): Figure => ({ key, value: suppressed ? null : value, unit, suppressed });
 
-/** A count of people: suppressed below SMALL_COUNT (but not when it is zero). */
+/** A count of people: suppressed when small (isSmallCount: 1–4). */
 export const peopleCount = (key: string, n: number): Figure =>
-  figure(key, n, 'count', n > 0 && n < SMALL_COUNT);
+  figure(key, n, 'count', isSmallCount(n));
 
 export const asJson = (data: ReportData): JsonValue => data as unknown as JsonValue;
 

@@ -99,6 +99,17 @@ export const surveyResultSchema = z.object({
 });
 export type SurveyResult = z.infer<typeof surveyResultSchema>;
 
+/** A question's mean score (1–5, two decimals) from its distribution; null without answers. */
+export function surveyMeanScore(counts: readonly number[]): number | null {
+  let answers = 0;
+  let total = 0;
+  counts.forEach((count, i) => {
+    answers += count;
+    total += count * (i + 1);
+  });
+  return answers === 0 ? null : Math.round((total / answers) * 100) / 100;
+}
+
 const NOTE = { max: 1000 };
 const project = { projectId: idSchema };
 const by = { by: idSchema };

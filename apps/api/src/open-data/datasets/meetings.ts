@@ -1,7 +1,8 @@
 // A community's deliberation meetings (议事协商), and a street's own bodies' (a street committee): each meeting's notice, quorum and attendance by
 // count; the motions with their results; the resolutions followed up. Nobody is named: the public
 // meeting page shows counts only, and a resolution's owner (free text) is left out.
-import { col, isSmall, suppressedColumn, type Dataset, type Reader } from '../dataset.ts';
+import { isSmallCount } from '@gongzhi/domain';
+import { col, suppressedColumn, type Dataset, type Reader } from '../dataset.ts';
 import { publicCaller, publicRows, publicStreet } from './read.ts';
 
 const communityId = col(
@@ -95,7 +96,7 @@ const meetings = (level: Level): Dataset => ({
     return Promise.all(
       list.map(async ({ meetingId: mid }) => {
         const m = await api.meeting.meeting({ meetingId: mid });
-        const small = isSmall(m.attendees.others);
+        const small = isSmallCount(m.attendees.others);
         return {
           meeting_id: m.meetingId,
           community_id: m.communityId,

@@ -1,8 +1,9 @@
 // A street's volunteer teams and the hours they served per month. Nobody is named and nobody is
 // ranked: a team's people and a month's volunteers are counts, withheld below five together with
 // the hours they would give away; the organiser appears by its name, not its person in charge.
+import { isSmallCount } from '@gongzhi/domain';
 import { sumServiceByMonth } from '@gongzhi/projections/team';
-import { col, isSmall, suppressedColumn, type Dataset, type Reader } from '../dataset.ts';
+import { col, suppressedColumn, type Dataset, type Reader } from '../dataset.ts';
 import { db, publicCaller, publicStreet } from './read.ts';
 
 const teamId = col('team_id', 'string', 'The team (page /teams/<team_id>)', '队伍编号');
@@ -56,9 +57,9 @@ const teams: Dataset = {
       organiser: t.organiser.name,
       skills: t.skills.join(';'),
       registered_at: t.registeredAt,
-      people: isSmall(t.people) ? null : t.people,
-      hours_served: isSmall(t.people) ? null : hours(t.minutesServed),
-      suppressed: isSmall(t.people),
+      people: isSmallCount(t.people) ? null : t.people,
+      hours_served: isSmallCount(t.people) ? null : hours(t.minutesServed),
+      suppressed: isSmallCount(t.people),
     }));
   },
 };
@@ -99,7 +100,7 @@ const teamHours: Dataset = {
     const months = await serviceOfStreet(reader, streetId, true);
     return (
       months?.map((m) => {
-        const small = isSmall(m.volunteers);
+        const small = isSmallCount(m.volunteers);
         return {
           team_id: m.teamId,
           month: m.month,
@@ -147,7 +148,7 @@ const volunteering: Dataset = {
     const months = await serviceOfStreet(reader, streetId, false);
     return (
       months?.map((m) => {
-        const small = isSmall(m.volunteers);
+        const small = isSmallCount(m.volunteers);
         return {
           month: m.month,
           volunteers: small ? null : m.volunteers,
