@@ -7,9 +7,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { engines, type Reply } from './harness.ts';
 import { cycleDefinition } from './micro-fixtures.ts';
-import { DEMO_RESIDENTS, useResidentServer } from './resident-harness.ts';
+import { DEMO_SIGN_INS, useResidentServer } from './resident-harness.ts';
 
-const { wang: WANG, zhang: ZHANG, chen: CHEN } = DEMO_RESIDENTS;
+const { wang: WANG, zhang: ZHANG, chen: CHEN } = DEMO_SIGN_INS;
 
 const content = (title: string) => ({
   title,

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '@gongzhi/domain';
 import { DEMO_RESIDENT } from '../src/seed/residents.ts';
 import { engines } from './harness.ts';
-import { DEMO_RESIDENTS, useResidentServer } from './resident-harness.ts';
+import { DEMO_SIGN_INS, useResidentServer } from './resident-harness.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -50,9 +50,9 @@ describe.each(engines)('meeting topics over HTTP on $name', ({ make }) => {
   beforeAll(async () => {
     await signIn('shuyuan');
     await signIn('qinfeng');
-    await resident.signIn('wang', DEMO_RESIDENTS.wang);
-    await resident.signIn('zhang', DEMO_RESIDENTS.zhang);
-    await resident.signIn('chen', DEMO_RESIDENTS.chen);
+    await resident.signIn('wang', DEMO_SIGN_INS.wang);
+    await resident.signIn('zhang', DEMO_SIGN_INS.zhang);
+    await resident.signIn('chen', DEMO_SIGN_INS.chen);
     bodyId = ok<{ bodyId: string }>(
       await call(
         'meeting.establishBody',

@@ -16,10 +16,10 @@ import { notificationProjection } from '@gongzhi/projections/notification';
 import { openPostgresReadModels } from '@gongzhi/projections/postgres';
 import { databaseUrl, engines, type Engine } from './harness.ts';
 import { cycleDefinition } from './micro-fixtures.ts';
-import { DEMO_RESIDENTS, useResidentServer } from './resident-harness.ts';
+import { DEMO_SIGN_INS, useResidentServer } from './resident-harness.ts';
 
 const EN = { 'x-gongzhi-locale': 'en' };
-const { wang: WANG, zhang: ZHANG, chen: CHEN } = DEMO_RESIDENTS;
+const { wang: WANG, zhang: ZHANG, chen: CHEN } = DEMO_SIGN_INS;
 /** 李 was registered by a worker from a paper form: no password, entered offline. */
 const LI = 'demo-r-li';
 

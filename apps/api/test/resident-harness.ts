@@ -2,16 +2,24 @@
 // messages; and the steps most resident tests begin with.
 import { expect } from 'vitest';
 import { createMemoryCodeSender } from '@gongzhi/api';
+import { DEMO_RESIDENTS as SEEDED_RESIDENTS } from '../src/seed/residents.ts';
 import { useApiServer, type Engine, type Reply } from './harness.ts';
 
 export const RESIDENT_PASSWORD = 'qinhu-lane-2025';
 
-/** Demo residents who sign in with a password (README), by the names tests give them. */
-export const DEMO_RESIDENTS = {
-  wang: { id: 'demo-r-wang', phone: '13900001001', password: 'qinhu-resident-2025' },
-  zhang: { id: 'demo-r-zhang', phone: '13900001002', password: 'qinhu-zhangli-2025' },
-  chen: { id: 'demo-r-chen', phone: '13900001005', password: 'qinhu-chenxh-2025' },
-} as const;
+/** A demo resident who signs in with a password, as the seed registered them. */
+function seededSignIn(residentId: string) {
+  const seeded = SEEDED_RESIDENTS.find((r) => r.residentId === residentId);
+  if (!seeded?.signIn) throw new Error(`${residentId} has no password in the demo data`);
+  return { id: residentId, phone: seeded.phone, password: seeded.signIn.password };
+}
+
+/** The demo residents tests sign in as, by the names tests give them. */
+export const DEMO_SIGN_INS = {
+  wang: seededSignIn('demo-r-wang'),
+  zhang: seededSignIn('demo-r-zhang'),
+  chen: seededSignIn('demo-r-chen'),
+};
 
 export interface Registered {
   residentId: string;

@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_RESIDENT } from '../src/seed/residents.ts';
 import { engines, type Reply } from './harness.ts';
-import { DEMO_RESIDENTS, useResidentServer } from './resident-harness.ts';
+import { DEMO_SIGN_INS, useResidentServer } from './resident-harness.ts';
 
 const SILVER = 'demo-team-silver';
 const WANG = DEMO_RESIDENT.residentId;
@@ -50,9 +50,9 @@ describe.each(engines)('certificates of volunteer service over HTTP on $name', (
   let code = '';
 
   beforeAll(async () => {
-    await resident.signIn('wang', DEMO_RESIDENTS.wang);
-    await resident.signIn('zhang', DEMO_RESIDENTS.zhang);
-    await resident.signIn('chen', DEMO_RESIDENTS.chen);
+    await resident.signIn('wang', DEMO_SIGN_INS.wang);
+    await resident.signIn('zhang', DEMO_SIGN_INS.zhang);
+    await resident.signIn('chen', DEMO_SIGN_INS.chen);
     await signIn('volunteers');
     await signIn('shuyuan');
     await signIn('qinfeng');

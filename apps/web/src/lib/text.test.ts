@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { chinaToday, fenToYuan, yuanToFen } from './text';
+import { getLocale, overwriteGetLocale } from '$lib/paraglide/runtime';
+import { chinaToday, dayText, fenToYuan, momentText, yuanToFen } from './text';
 
 describe('yuanToFen', () => {
   test.each([
@@ -33,4 +34,24 @@ describe('fenToYuan', () => {
 test('chinaToday is the calendar day at UTC+8', () => {
   expect(chinaToday(new Date('2025-03-31T16:00:00Z'))).toBe('2025-04-01');
   expect(chinaToday(new Date('2025-03-31T15:59:59Z'))).toBe('2025-03-31');
+});
+
+describe('dates in the interface language', () => {
+  test('each language keeps its own format, however often they alternate', () => {
+    const reset = getLocale;
+    let locale: 'zh-CN' | 'en' = 'zh-CN';
+    overwriteGetLocale(() => locale);
+    try {
+      for (let round = 0; round < 2; round++) {
+        locale = 'zh-CN';
+        expect(dayText('2025-03-01')).toBe('2025年3月1日');
+        expect(momentText('2025-03-01T02:05:00Z')).toBe('2025年3月1日 10:05');
+        locale = 'en';
+        expect(dayText('2025-03-01')).toBe('Mar 1, 2025');
+        expect(momentText('2025-03-01T02:05:00Z')).toBe('Mar 1, 2025, 10:05 AM');
+      }
+    } finally {
+      overwriteGetLocale(reset);
+    }
+  });
 });

@@ -54,25 +54,27 @@ export function fenToYuan(fen: number): string {
 
 // Building an Intl formatter costs far more than formatting with one (a page of a city's
 // communities formats hundreds of dates), so each is built once per locale.
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-const momentFormats = new Map<string, Intl.DateTimeFormat>();
-function formatIn(
-  cache: Map<string, Intl.DateTimeFormat>,
-  options: Intl.DateTimeFormatOptions,
-): Intl.DateTimeFormat {
-  const locale = getLocale();
-  let format = cache.get(locale);
-  if (!format) cache.set(locale, (format = new Intl.DateTimeFormat(locale, options)));
-  return format;
+function formatterPerLocale(options: Intl.DateTimeFormatOptions): () => Intl.DateTimeFormat {
+  const byLocale = new Map<string, Intl.DateTimeFormat>();
+  return () => {
+    const locale = getLocale();
+    let format = byLocale.get(locale);
+    if (!format) byLocale.set(locale, (format = new Intl.DateTimeFormat(locale, options)));
+    return format;
+  };
 }
+const dayFormat = formatterPerLocale({ dateStyle: 'medium', timeZone: 'UTC' });
+const momentFormat = formatterPerLocale({
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'Asia/Shanghai',
+});
 
 /** A calendar day (YYYY-MM-DD) as people read it: 2025年3月1日 / 1 Mar 2025. */
 export function dayText(day: string): string {
   const [year, month, date] = day.split('-').map(Number);
   if (!year || !month || !date) return day;
-  return formatIn(dayFormats, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(year, month - 1, date)),
-  );
+  return dayFormat().format(new Date(Date.UTC(year, month - 1, date)));
 }
 
 /** Today in China time, YYYY-MM-DD (cycles run on it). */
@@ -82,11 +84,7 @@ export function chinaToday(now = new Date()): string {
 
 /** A moment (ISO-8601) to the minute, in Beijing time. */
 export function momentText(iso: string): string {
-  return formatIn(momentFormats, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Asia/Shanghai',
-  }).format(new Date(iso));
+  return momentFormat().format(new Date(iso));
 }
 
 export const tieKindLabel = (kind: TieKind): string => local(tieKindText[kind]);
