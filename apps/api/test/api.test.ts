@@ -24,6 +24,16 @@ describe.each(engines)('API over HTTP on $name', ({ make }) => {
     expect(new Set(communities.map((c) => c.kind))).toEqual(new Set(['urban', 'village']));
   });
 
+  it('lists the streets alone, without their communities, for the first step of a place picker', async () => {
+    const client = createApiClient({ url: `${api.url}/trpc` });
+    const { streets } = await client.organisation.streets.query();
+    expect(streets.map((s) => [s.streetId, s.name, s.nameEn, s.status])).toEqual([
+      ['yushan', '虞山街道', 'Yushan Subdistrict', 'open'],
+      ['qinchuan', '琴川街道', 'Qinchuan Subdistrict', 'open'],
+    ]);
+    expect(streets.some((s) => 'communities' in s)).toBe(false);
+  });
+
   it('lets a typed client sign in, pass the session cookie on, and read field errors', async () => {
     const setCookies: string[] = [];
     const signingIn = createApiClient({

@@ -148,6 +148,7 @@ export const SAMPLES: Record<string, Sample | Sample[]> = {
   },
 
   'organisation.overview': {},
+  'organisation.streets': {},
   'organisation.street': { input: { streetId: A.streetId } },
   'organisation.community': { input: { communityId: A.communityId } },
   'organisation.registerStreet': { input: { name: '授权测试街道' }, target: 'city' },

@@ -21,6 +21,7 @@ interface Profile {
     tieId: string;
     communityId: string;
     communityName: string;
+    communityNameEn: string | null;
     kind: string;
     status: string;
     note: string | null;
@@ -129,9 +130,9 @@ describe.each(engines)('residents over HTTP on $name', ({ make }) => {
         hasPassword: true,
         channel: 'online',
       });
-      expect(ties.map((t) => [t.communityName, t.kind, t.status])).toEqual([
-        ['书院社区', 'lives', 'declared'],
-        ['虹桥社区', 'works', 'declared'],
+      expect(ties.map((t) => [t.communityName, t.communityNameEn, t.kind, t.status])).toEqual([
+        ['书院社区', 'Shuyuan Community', 'lives', 'declared'],
+        ['虹桥社区', 'Hongqiao Community', 'works', 'declared'],
       ]);
       expect(JSON.stringify(reply.body)).not.toContain(wangPhone);
       const account = await call('auth.me', undefined, { as: 'wang', query: true });

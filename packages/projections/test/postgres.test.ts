@@ -5,7 +5,7 @@ import { openPostgresEventStore } from '@gongzhi/eventstore/postgres';
 import { openSqliteEventStore } from '@gongzhi/eventstore/sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPostgresReadModels } from '../src/postgres/index.ts';
-import { mergeable } from '../src/postgres/pipeline.ts';
+import { mergeable, pipelinedExecutor } from '../src/postgres/pipeline.ts';
 import { toNumberedPlaceholders } from '../src/postgres/placeholders.ts';
 import { runnerSuite, type Harness } from './runner-suite.ts';
 
@@ -102,6 +102,23 @@ describe('postgres read-model database', () => {
     ]) {
       expect(mergeable(text), text).toBeNull();
     }
+  });
+
+  it('sends up to 64 kept rows as one statement, more in pieces of powers of two', async () => {
+    const sent: number[] = [];
+    const tx = pipelinedExecutor(async (_text, params) => {
+      sent.push(params.length / 2);
+      return Object.assign([], { count: 0 });
+    });
+    const upsert =
+      'INSERT INTO t (k, v) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v';
+    for (let n = 0; n < 100; n++) {
+      await tx.run(upsert, [`k${n % 25}`, n]);
+      await tx.run('INSERT INTO log (k, v) VALUES (?, ?)', [`k${n % 25}`, n]);
+    }
+    await tx.settle();
+    // The upsert in four rounds of one row per key, then the log's 100 rows.
+    expect(sent).toEqual([25, 25, 25, 25, 64, 36]);
   });
 
   it('a transaction batches its inserts and upserts yet ends as if each ran in turn', async () => {

@@ -42,8 +42,29 @@ describe('residents', () => {
       expect.stringMatching(/书院社区\s*居住\s*待核实/),
     ]);
 
+    // The form starts at the street of the resident's own tie and offers its communities only;
+    // another street, once listed, offers its own.
     const declare = page.getByRole('region', { name: '申报与其他社区的联系' });
-    await declare.getByLabel('社区或村', { exact: true }).selectOption('hongqiao');
+    const street = declare.getByLabel('街道', { exact: true });
+    const community = declare.getByLabel('社区或村', { exact: true });
+    const listStreet = declare.getByRole('button', { name: '列出这个街道的社区和村' });
+    expect(await street.inputValue()).toBe('yushan');
+    expect(await community.locator('option').allTextContents()).toEqual([
+      '请选择',
+      '书院社区',
+      '虹桥社区',
+      '湖苑社区',
+      '小义村',
+    ]);
+    await street.selectOption('qinchuan');
+    await listStreet.click();
+    await page.waitForURL((url) => url.searchParams.get('street') === 'qinchuan');
+    expect(await community.locator('option').allTextContents()).toContain('琴枫社区');
+    expect(await community.locator('option').allTextContents()).not.toContain('虹桥社区');
+    await street.selectOption('yushan');
+    await listStreet.click();
+    await page.waitForURL((url) => url.searchParams.get('street') === 'yushan');
+    await community.selectOption('hongqiao');
     await declare.getByLabel('我在这里', { exact: true }).selectOption('works');
     await declare.getByRole('button', { name: '申报' }).click();
     await declare.getByRole('status').filter({ hasText: '已申报' }).waitFor();

@@ -73,6 +73,17 @@ export const organisationRouter = router({
     },
   ),
 
+  /**
+   * The city's streets without their communities: the first step of a place picker, which at a
+   * city's size (hundreds of communities) should not carry every community to every page.
+   */
+  streets: procedure('public', z.object({ minPosition }).optional()).query(
+    async ({ ctx, input }) => {
+      await caughtUpTo(ctx, input?.minPosition);
+      return { streets: await listStreets(ctx.services.readModels.db) };
+    },
+  ),
+
   street: procedure('public', z.object({ streetId: idSchema, minPosition })).query(
     async ({ ctx, input }) => {
       await caughtUpTo(ctx, input.minPosition);

@@ -79,31 +79,39 @@ export async function readProfile(ctx: Context, residentId: string) {
   if (!resident) return undefined;
   const today = todayOf(ctx);
 
-  const communityNames = new Map<string, string>();
-  const communityName = async (communityId: string) => {
+  // Both names, so that the page names a community in its language without the city's list.
+  const communityNames = new Map<string, { name: string; nameEn: string | null }>();
+  const communityNamed = async (communityId: string) => {
     if (!communityNames.has(communityId)) {
       const community = await readCommunity(db, communityId);
-      communityNames.set(communityId, community?.name ?? communityId);
+      communityNames.set(communityId, {
+        name: community?.name ?? communityId,
+        nameEn: community?.nameEn ?? null,
+      });
     }
     return communityNames.get(communityId)!;
   };
 
   const ties = await Promise.all(
-    (await listResidentTies(db, residentId)).map(async (tie) => ({
-      tieId: tie.tieId,
-      communityId: tie.communityId,
-      communityName: await communityName(tie.communityId),
-      streetId: tie.streetId,
-      kind: tie.kind,
-      /** `unconfirmed`: a worker declared it and it awaits my confirmation. */
-      status: tie.status,
-      declaredByWorker: tie.declaredBy !== null,
-      note: tie.note,
-      /** Why it was rejected, for the resident to read. */
-      reason: tie.reason,
-      declaredAt: tie.declaredAt,
-      decidedAt: tie.decidedAt,
-    })),
+    (await listResidentTies(db, residentId)).map(async (tie) => {
+      const community = await communityNamed(tie.communityId);
+      return {
+        tieId: tie.tieId,
+        communityId: tie.communityId,
+        communityName: community.name,
+        communityNameEn: community.nameEn,
+        streetId: tie.streetId,
+        kind: tie.kind,
+        /** `unconfirmed`: a worker declared it and it awaits my confirmation. */
+        status: tie.status,
+        declaredByWorker: tie.declaredBy !== null,
+        note: tie.note,
+        /** Why it was rejected, for the resident to read. */
+        reason: tie.reason,
+        declaredAt: tie.declaredAt,
+        decidedAt: tie.decidedAt,
+      };
+    }),
   );
 
   const proxiesGranted = await Promise.all(
@@ -124,7 +132,7 @@ export async function readProfile(ctx: Context, residentId: string) {
   const erasure = await readPendingErasure(db, residentId);
   const pendingErasure = erasure && {
     erasureId: erasure.erasureId,
-    communityName: await communityName(erasure.communityId),
+    communityName: (await communityNamed(erasure.communityId)).name,
     writtenRequestRef: erasure.writtenRequestRef,
     requestedAt: erasure.requestedAt,
     confirmed: erasure.status === 'confirmed',

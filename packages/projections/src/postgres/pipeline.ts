@@ -47,6 +47,8 @@ const notInUpsert = /\b(WHERE|SELECT|RETURNING)\b|;/i;
 /** PostgreSQL takes at most 65,535 parameters per statement. */
 const maxParameters = 65_535;
 const maxRows = 1_024;
+/** Pieces of up to this many rows are sent as they are (see sendKept). */
+const exactRows = 64;
 
 const parsed = new Map<string, Mergeable | null>();
 const texts = new WeakMap<Mergeable, Map<number, string>>();
@@ -133,10 +135,13 @@ export function pipelinedExecutor(send: Send): PipelinedExecutor {
       const { columns } = statement;
       for (const values of rounds) {
         const rows = values.length / columns;
-        // In pieces of 2^k rows, so that a statement has few distinct texts and the server
-        // keeps each one prepared.
+        // Up to 64 rows in one piece, more in pieces of 2^k rows: a statement has few distinct
+        // texts, each kept prepared by the server (the 64 small ones weigh about what the
+        // powers of two up to 1,024 rows do), and a round of an upsert, which holds one row per
+        // key and is often small, goes in one statement rather than three or four.
         for (let at = 0; at < rows;) {
-          const size = 2 ** Math.floor(Math.log2(rows - at));
+          const left = rows - at;
+          const size = left <= exactRows ? left : 2 ** Math.floor(Math.log2(left));
           const piece = size === rows ? values : values.slice(at * columns, (at + size) * columns);
           void track(send(multiRow(statement, size), piece, true));
           at += size;

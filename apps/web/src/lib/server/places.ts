@@ -1,4 +1,5 @@
-import type { ApiClient, RouterOutputs } from '@gongzhi/api/client';
+import { isApiError, type ApiClient, type RouterOutputs } from '@gongzhi/api/client';
+import type { NamedPlace } from '$lib/place';
 import { lastWrite } from './read-your-writes';
 import type { Cookies } from '@sveltejs/kit';
 
@@ -35,4 +36,22 @@ export function placeChoices(overview: Overview) {
       status: c.status,
     })),
   }));
+}
+
+/**
+ * One street's names, for a page that names only its street (not the city's overview, hundreds
+ * of communities); null when there is no such street.
+ */
+export async function loadStreetName(
+  api: ApiClient,
+  streetId: string,
+  minPosition?: string,
+): Promise<NamedPlace | null> {
+  try {
+    const { street } = await api.organisation.street.query({ streetId, minPosition });
+    return { name: street.name, nameEn: street.nameEn };
+  } catch (cause) {
+    if (isApiError(cause) && cause.data?.httpStatus === 404) return null;
+    throw cause;
+  }
 }

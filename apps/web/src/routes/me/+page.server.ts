@@ -12,27 +12,38 @@ import {
   refusal,
   success,
 } from '$lib/server/forms';
-import { communitiesById, loadOverview, placeChoices } from '$lib/server/places';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
 import type { Actions, PageServerLoad } from './$types';
 
 const declareFormId = 'declare-tie';
 
+// The tie form picks a street first (`?street=`, a plain GET form), then one of its communities:
+// a city has hundreds of communities, too many for one list and too heavy for every visit.
 export const load: PageServerLoad = async ({ locals, cookies, url }) => {
-  const [profile, overview] = await Promise.all([
-    locals.api.resident.me.query({ minPosition: lastWrite(cookies) }),
-    loadOverview(locals.api, cookies),
+  const minPosition = lastWrite(cookies);
+  const [profile, city] = await Promise.all([
+    locals.api.resident.me.query({ minPosition }),
+    locals.api.organisation.streets.query({ minPosition }),
   ]);
-  const byId = communitiesById(overview);
-  // Only the communities the page names: those of the resident's ties.
-  const communities: Record<string, { name: string; nameEn: string | null }> = {};
-  for (const { communityId } of profile.ties) {
-    const community = byId[communityId];
-    if (community) communities[communityId] = { name: community.name, nameEn: community.nameEn };
-  }
+  const streets = city.streets
+    .filter((street) => street.status === 'open')
+    .map(({ streetId, name, nameEn }) => ({ streetId, name, nameEn }));
+  const asked = url.searchParams.get('street');
+  // Unless one is asked for, the street of the resident's first tie: most ties are near home.
+  const streetId = asked ?? profile.ties[0]?.streetId ?? null;
+  const street = streets.find((s) => s.streetId === streetId);
+  const communities = street
+    ? (
+        await locals.api.organisation.street.query({ streetId: street.streetId, minPosition })
+      ).communities
+        .filter((c) => c.status === 'open')
+        .map(({ communityId, name, nameEn }) => ({ communityId, name, nameEn }))
+    : [];
   return {
     profile,
-    streets: placeChoices(overview),
+    streets,
+    streetId: street?.streetId ?? null,
+    streetUnknown: asked !== null && !street,
     communities,
     welcome: url.searchParams.has('welcome'),
     passwordSet: url.searchParams.has('password'),

@@ -1,4 +1,5 @@
-import { loadPlaces, orNotFound } from '$lib/server/cycles';
+import { orNotFound } from '$lib/server/cycles';
+import { loadStreetName } from '$lib/server/places';
 import { orNotYet, pastView } from '$lib/server/as-of';
 import { lastWrite } from '$lib/server/read-your-writes';
 import type { PageServerLoad } from './$types';
@@ -11,11 +12,10 @@ export const load: PageServerLoad = async (event) => {
   const cycle = await orNotFound(
     orNotYet(view, view.api.cycle.get.query({ cycleId: params.cycleId, minPosition })),
   );
-  const places = await loadPlaces(locals.api, minPosition);
   return {
     asOf: view.asOf,
     nowHref: view.nowHref,
     cycle,
-    street: places.streets[cycle.streetId] ?? null,
+    street: await loadStreetName(locals.api, cycle.streetId, minPosition),
   };
 };
