@@ -3,6 +3,7 @@
 // each sheet; agreeing entries count at once, differing ones wait for a third worker, who sees
 // both readings and picks one; a worker may not enter a sheet twice or resolve one they entered,
 // nor may a worker of another community act here. The closed survey counts each resident once.
+import { readProject } from '@gongzhi/projections/project';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { engines, useApiServer, type Reply } from './harness.ts';
 
@@ -117,7 +118,7 @@ describe.each(engines)('paper survey answers over HTTP on $name', (engine) => {
         project: {
           survey: { eligible: number | null };
           publishedComments: string[] | null;
-          surveyResult: { answers: number; distribution: { overall: number[] } };
+          surveyResult: { answers: number | null; distribution: { overall: number[] } | null };
         };
       }>(
         'project.get',
@@ -128,7 +129,10 @@ describe.each(engines)('paper survey answers over HTTP on $name', (engine) => {
     // The rate is also measured against every resident eligible in the community.
     expect(project.survey.eligible).toBeGreaterThanOrEqual(4);
     expect(project.publishedComments).toEqual(published);
-    expect(project.surveyResult).toMatchObject({
+    // Two answers, one on paper: counted in the record, withheld from the public page.
+    expect(project.surveyResult).toMatchObject({ answers: null, distribution: null });
+    const recorded = await readProject(api.runtime.services.readModels.db, PROJECT);
+    expect(recorded?.surveyResult).toMatchObject({
       answers: 2,
       distribution: { overall: [0, 1, 0, 0, 1] },
     });

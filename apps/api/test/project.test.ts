@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readProject } from '@gongzhi/projections/project';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { engines, useApiServer, type Engine, type Reply } from './harness.ts';
 
@@ -36,8 +37,17 @@ interface Page {
     }[];
     payments: { amount: number }[];
     acceptance: { verdict: string; rectifications: unknown[] } | null;
-    timeline: { type: string }[];
-    surveyResult: { answers: number; tooFew: boolean; voters: number } | null;
+    timeline: {
+      type: string;
+      summary: { 'zh-CN': string; en: string };
+      details: Record<string, unknown>;
+    }[];
+    surveyResult: {
+      answers: number | null;
+      tooFew: boolean;
+      voters: number;
+      distribution: Record<string, number[]> | null;
+    } | null;
   };
   proposalTimeline: { type: string }[];
 }
@@ -124,8 +134,13 @@ describe.each(engines)('projects over HTTP on $name', (engine) => {
     );
     expect(evaluated.project).toMatchObject({
       stage: 'evaluated',
-      surveyResult: { answers: 2, tooFew: false },
+      // Two answered: their number and counts per score are not published.
+      surveyResult: { answers: null, distribution: null, tooFew: false },
     });
+    // Nor in the timeline, which carries the closing's result and says it in words.
+    const closing = evaluated.project.timeline.find((e) => e.type === 'ProjectSurveyClosed');
+    expect(closing?.summary['zh-CN']).toBe('满意度测评结束，答卷不足 5 份');
+    expect(closing?.details.result).toMatchObject({ answers: null, distribution: null });
     const garden = board.projects.find((p) => p.projectId === 'demo-i-garden')!;
     expect(garden.physicalProgress).toBe(20);
     expect(garden.financialProgress).toBe(30);
@@ -408,15 +423,16 @@ describe.each(engines)('projects over HTTP on $name', (engine) => {
     } finally {
       delete api.runtime.services.now;
     }
+    // One answer counted, the last; the public page withholds it (1–4 answers), the record has it.
     const { project } = await page();
     expect(project).toMatchObject({
       stage: 'evaluated',
-      surveyResult: {
-        answers: 1,
-        voters: 1,
-        tooFew: false,
-        distribution: { overall: [0, 0, 0, 1, 0] },
-      },
+      surveyResult: { answers: null, voters: 1, tooFew: false, distribution: null },
+    });
+    const recorded = await readProject(api.runtime.services.readModels.db, project.projectId);
+    expect(recorded?.surveyResult).toMatchObject({
+      answers: 1,
+      distribution: { overall: [0, 0, 0, 1, 0] },
     });
   });
 });

@@ -1,6 +1,7 @@
 // How projects read in pages and messages, in both interface languages.
 import type { LocalizedText } from '../shared/errors.ts';
 import { moneyText } from '../cycle/describe.ts';
+import { isSmallCount, SMALL_COUNT } from '../shared/small-counts.ts';
 import type { PhotoPhase, ProcurementMethod, ProjectEvent } from './events.ts';
 import type { ProjectStage } from './state.ts';
 
@@ -82,11 +83,19 @@ export function describeProjectEvent(event: ProjectEvent): LocalizedText {
       return { 'zh-CN': '结算', en: 'settled the final account' };
     case 'ProjectSurveyOpened':
       return { 'zh-CN': '开始满意度测评', en: 'opened the satisfaction survey' };
-    case 'ProjectSurveyClosed':
-      return {
-        'zh-CN': `满意度测评结束，共 ${event.data.result.answers} 份答卷`,
-        en: `closed the satisfaction survey with ${event.data.result.answers} answers`,
-      };
+    case 'ProjectSurveyClosed': {
+      // A count of 1–4 people is not published (shared/small-counts.ts).
+      const { answers } = event.data.result;
+      return isSmallCount(answers)
+        ? {
+            'zh-CN': `满意度测评结束，答卷不足 ${SMALL_COUNT} 份`,
+            en: `closed the satisfaction survey with fewer than ${SMALL_COUNT} answers`,
+          }
+        : {
+            'zh-CN': `满意度测评结束，共 ${answers} 份答卷`,
+            en: `closed the satisfaction survey with ${answers} answers`,
+          };
+    }
     case 'ProjectEvaluated':
       return { 'zh-CN': '公布评价结果', en: 'published the evaluation' };
     case 'ProjectSuspended':

@@ -46,7 +46,8 @@ export const projectProjection: Projection<ProjectTable> = {
   name: 'project',
   // 2: paper survey sheets and their two entries (proj_paper_sheets), for the third worker; the
   //    survey's published free-text answers (proj_published_comments).
-  version: 2,
+  // 3: a survey closed with 1–4 answers is summarised in the timeline without their number.
+  version: 3,
   tables: projectTables,
   eventTypes: [
     ...projectEventTypes,
