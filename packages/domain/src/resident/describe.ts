@@ -22,6 +22,13 @@ export const tieKindText: Record<TieKind, LocalizedText> = {
   studies: { 'zh-CN': '学习', en: 'studies' },
 };
 
+/** The tie kind as an English verb after "they" or "you" ("declared that you live in …"). */
+export const tieKindVerbEn: Record<TieKind, string> = {
+  lives: 'live',
+  works: 'work',
+  studies: 'study',
+};
+
 const powersText = (powers: readonly string[]): LocalizedText => ({
   'zh-CN': powers.map((p) => (p === 'vote' ? '投票' : '提议')).join('、'),
   en: powers.map((p) => (p === 'vote' ? 'voting' : 'proposing')).join(' and '),
@@ -48,7 +55,7 @@ export function describeResidentEvent(event: ResidentEvent): LocalizedText {
       const kind = tieKindText[event.data.kind];
       return {
         'zh-CN': `申报在社区${kind['zh-CN']}`,
-        en: `declared that they ${kind.en} in the community`,
+        en: `declared that they ${tieKindVerbEn[event.data.kind]} in the community`,
       };
     }
     case 'CommunityTieVerified':

@@ -3,7 +3,7 @@
 // erasure they did not ask for can be stopped in time. Each links to their profile page, where
 // they confirm, decline or stop.
 import type { LocalizedText } from '../shared/errors.ts';
-import { tieKindText } from './describe.ts';
+import { tieKindText, tieKindVerbEn } from './describe.ts';
 import type { ResidentEventOf } from './events.ts';
 
 export interface ResidentNotice {
@@ -48,7 +48,7 @@ export function residentNotice(event: NoticedResidentEvent): ResidentNotice | un
       const kind = tieKindText[event.data.kind];
       return notice({
         'zh-CN': `一位社区工作者为您申报了在其社区${kind['zh-CN']}。请在“我的”页面确认或拒绝；未经您确认，这项联系不会生效。`,
-        en: `A community worker declared that you ${kind.en} in their community. Confirm or decline it on your profile page; it has no effect until you confirm it.`,
+        en: `A community worker declared that you ${tieKindVerbEn[event.data.kind]} in their community. Confirm or decline it on your profile page; it has no effect until you confirm it.`,
       });
     }
     case 'ResidentErasureRequested':

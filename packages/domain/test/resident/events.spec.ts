@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  describeResidentEvent,
   maskPhone,
   parseResidentEvent,
   residentEventSchemas,
   residentEventTypes,
+  residentNotice,
   residentStreams,
+  type NoticedResidentEvent,
 } from '../../src/resident/index.ts';
 
 const registered = {
@@ -59,5 +62,23 @@ describe('resident events', () => {
 
   it('masks a mobile number to its first three and last four digits', () => {
     expect(maskPhone('13812341234')).toBe('138****1234');
+  });
+});
+
+describe('a declared tie in English', () => {
+  const declared = (consent?: 'awaiting_resident') =>
+    parseResidentEvent('CommunityTieDeclared', {
+      residentId: 'r1',
+      tieId: 't1',
+      communityId: 'hupan',
+      streetId: 'yushan',
+      kind: 'lives',
+      ...(consent ? { consent, declaredBy: 'worker-1' } : {}),
+    });
+
+  it('reads as a verb after "they" and "you"', () => {
+    expect(describeResidentEvent(declared()).en).toBe('declared that they live in the community');
+    const notice = residentNotice(declared('awaiting_resident') as NoticedResidentEvent);
+    expect(notice?.message.en).toMatch(/^A community worker declared that you live in their/);
   });
 });
