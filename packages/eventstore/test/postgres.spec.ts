@@ -144,6 +144,24 @@ describe('postgres adapter', () => {
     expect(seqScans).toBe(0);
   });
 
+  it('reads a stream with its limit in the statement, and refuses a limit that is no count', async () => {
+    const store = await openPostgresEventStore({
+      url,
+      schema: schemaFor('limit'),
+      maxConnections: 1,
+    });
+    for (let i = 0; i < 3; i++) await store.append('s', [newEvent('A', { i }, metadata)]);
+    const revisions = async (options: Parameters<typeof store.readStream>[1]) =>
+      (await store.readStream('s', options)).map((e) => e.revision);
+    expect(await revisions({ direction: 'backwards', maxCount: 1 })).toEqual([2n]);
+    expect(await revisions({ maxCount: 2 })).toEqual([0n, 1n]);
+    expect(await revisions({ maxCount: 0 })).toEqual([]);
+    expect(await revisions({})).toEqual([0n, 1n, 2n]);
+    await expect(store.readStream('s', { maxCount: 1.5 })).rejects.toThrow(RangeError);
+    await expect(store.readStream('s', { maxCount: -1 })).rejects.toThrow(RangeError);
+    await store.close();
+  });
+
   it('refuses a schema name it would have to quote', async () => {
     await expect(openPostgresEventStore({ url, schema: 'Robert"; DROP' })).rejects.toThrow(
       /Schema name/,
