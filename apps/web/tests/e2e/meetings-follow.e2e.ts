@@ -31,8 +31,20 @@ describe('following a body', () => {
       await expect
         .poll(() => resident.getByRole('heading', { name: '虞山街道议事协商委员会' }).count())
         .toBe(1);
+      // Another street, once shown, offers its own communities (street first: a city has
+      // hundreds of communities).
+      const street = resident.locator('#meetings-street');
+      const show = resident.getByRole('button', { name: '查看' });
+      await street.selectOption({ label: '琴川街道' });
+      await show.click();
+      await resident.waitForURL((url) => url.searchParams.get('street') === 'qinchuan');
+      expect(await community.locator('option').allTextContents()).toContain('琴枫社区');
+      expect(await community.locator('option').allTextContents()).not.toContain('虹桥社区');
+      await street.selectOption({ label: '虞山街道' });
+      await show.click();
+      await resident.waitForURL((url) => url.searchParams.get('street') === 'yushan');
       await community.selectOption({ label: '书院社区' });
-      await resident.getByRole('button', { name: '查看' }).click();
+      await show.click();
       await resident.waitForURL((url) => url.searchParams.get('community') === 'shuyuan');
 
       const council = '书院社区居民议事会';

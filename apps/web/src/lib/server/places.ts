@@ -55,3 +55,18 @@ export async function loadStreetName(
     throw cause;
   }
 }
+
+/** The street of a community; undefined when there is no such community (or the id is none). */
+export async function streetOfCommunity(
+  api: ApiClient,
+  communityId: string,
+  minPosition?: string,
+): Promise<string | undefined> {
+  try {
+    return (await api.organisation.community.query({ communityId, minPosition })).street.streetId;
+  } catch (cause) {
+    const status = isApiError(cause) ? cause.data?.httpStatus : undefined;
+    if (status === 404 || status === 400) return undefined;
+    throw cause;
+  }
+}

@@ -1,38 +1,54 @@
 // The public page of a community's deliberation (议事协商): its deliberative bodies and its
 // street's own with their rules, the meetings to come (notice: time, place, agenda) and those
-// held (results, minutes). Anyone picks a community (`?community=`, a plain GET form); a
-// signed-in resident starts at their own. A resident follows a body here and is told of each
+// held (results, minutes). Anyone picks a street, then one of its communities (`?street=`,
+// `?community=`, a plain GET form: a city has hundreds of communities); a signed-in resident
+// starts at their own. A resident follows a body here and is told of each
 // meeting it convenes; a visitor is asked to sign in first.
 import { m } from '$lib/paraglide/messages';
 import { formText, itemWrite } from '$lib/server/forms';
-import { loadOverview, placeChoices } from '$lib/server/places';
+import { streetOfCommunity } from '$lib/server/places';
 import { lastWrite } from '$lib/server/read-your-writes';
 import { requireSignIn } from '$lib/server/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
+/** The first of `ids` that is given and `ok`. */
+const firstOf = (ids: (string | null | undefined)[], ok: (id: string) => boolean) =>
+  ids.find((id): id is string => !!id && ok(id));
+
+/** A signed-in resident's own community: their first verified or declared tie. */
+async function ownCommunity(locals: App.Locals, minPosition?: string) {
+  if (locals.user?.kind !== 'resident') return undefined;
+  const { ties } = await locals.api.resident.me.query({ minPosition });
+  return ties.find((t) => t.status === 'verified' || t.status === 'declared');
+}
+
 export const load: PageServerLoad = async ({ locals, cookies, url }) => {
   const minPosition = lastWrite(cookies);
-  const overview = await loadOverview(locals.api, cookies);
-  const open = overview.streets
-    .filter((s) => s.status === 'open')
-    .flatMap((s) => s.communities.filter((c) => c.status === 'open'));
-  const isOpen = (id: string | null | undefined) => !!id && open.some((c) => c.communityId === id);
+  const open = <P extends { status: string }>(place: P) => place.status === 'open';
+  const streets = (await locals.api.organisation.streets.query({ minPosition })).streets
+    .filter(open)
+    .map(({ streetId, name, nameEn }) => ({ streetId, name, nameEn }));
+  // Where to start: the street and community asked for, else the resident's own community.
   const asked = url.searchParams.get('community');
-  let communityId = isOpen(asked) ? asked! : undefined;
-  if (!communityId && locals.user?.kind === 'resident') {
-    const { ties } = await locals.api.resident.me.query({ minPosition });
-    communityId = ties.find(
-      (tie) => (tie.status === 'verified' || tie.status === 'declared') && isOpen(tie.communityId),
-    )?.communityId;
-  }
-  communityId ??= open[0]?.communityId;
-  const places = placeChoices(overview);
-  if (!communityId) return { places, communityId: null, bodies: [], upcoming: [], past: [] };
+  const askedAt = asked ? await streetOfCommunity(locals.api, asked, minPosition) : undefined;
+  const own = askedAt ? undefined : await ownCommunity(locals, minPosition);
+  const streetId = firstOf(
+    [url.searchParams.get('street'), askedAt, own?.streetId, streets[0]?.streetId],
+    (id) => streets.some((s) => s.streetId === id),
+  );
+  const empty = { streets, streetId: streetId ?? null, communities: [], communityId: null };
+  if (!streetId) return { ...empty, bodies: [], upcoming: [], past: [] };
+  const communities = (
+    await locals.api.organisation.street.query({ streetId, minPosition })
+  ).communities
+    .filter(open)
+    .map(({ communityId, name, nameEn }) => ({ communityId, name, nameEn }));
+  const communityId = firstOf([asked, own?.communityId, communities[0]?.communityId], (id) =>
+    communities.some((c) => c.communityId === id),
+  );
+  if (!communityId) return { ...empty, communities, bodies: [], upcoming: [], past: [] };
   // The community's bodies, then its street's own (a street committee), which residents of every
   // community of the street may follow.
-  const streetId = overview.streets.find((s) =>
-    s.communities.some((c) => c.communityId === communityId),
-  )!.streetId;
   const [community, street, communityMeetings, streetMeetings] = await Promise.all([
     locals.api.meeting.bodies.query({ communityId, minPosition }),
     locals.api.meeting.bodies.query({ streetId, minPosition }),
@@ -48,7 +64,9 @@ export const load: PageServerLoad = async ({ locals, cookies, url }) => {
   const isUpcoming = (mt: (typeof meetings)[number]) =>
     mt.status === 'convened' && mt.startsAt >= now;
   return {
-    places,
+    streets,
+    streetId,
+    communities,
     communityId,
     bodies,
     upcoming: meetings.filter(isUpcoming).reverse(),
