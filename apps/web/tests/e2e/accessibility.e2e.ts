@@ -19,6 +19,7 @@ const resident = {
   phone: '13500000021',
   password: 'wu-guilan-1950',
   birthYear: '1950',
+  streetId: 'yushan',
   communityId: 'shuyuan',
   kind: 'lives' as const,
 };

@@ -82,7 +82,7 @@ export async function codeSentTo(phone: string, since: number): Promise<string> 
 /** Asks for a code with the form's button (with or without JavaScript) and reads it. */
 export async function requestCode(page: Page, phone: string): Promise<string> {
   const mark = serverLogMark();
-  await page.locator('button[formaction="?/requestCode"]').click();
+  await page.locator('button[formaction$="/requestCode"]').click();
   await page.locator('main [role=status]').waitFor();
   return codeSentTo(phone, mark);
 }
@@ -92,13 +92,15 @@ export type NewResident = {
   phone: string;
   password: string;
   birthYear: string;
+  /** The street of the community: registration offers one street's communities at a time. */
+  streetId: string;
   communityId: string;
   kind: 'lives' | 'works' | 'studies';
 };
 
 /** Registers through /register, reading the code from the server's console; ends on /me. */
 export async function registerResident(page: Page, resident: NewResident) {
-  await page.goto('/register');
+  await page.goto(`/register?street=${resident.streetId}`);
   await page.locator('#register-name').fill(resident.name);
   await page.locator('#register-birth-year').fill(resident.birthYear);
   await page.locator('#register-phone').fill(resident.phone);
@@ -109,7 +111,7 @@ export async function registerResident(page: Page, resident: NewResident) {
   await page.locator('#register-tie-kinds-0').selectOption(resident.kind);
   await page.locator('#register-code').fill(code);
   await page.locator('#register-password').fill(resident.password);
-  await page.locator('main form button[type=submit]:not([formaction]):not([hidden])').click();
+  await page.locator('main form[method=POST] button[type=submit]:not([formaction]):not([hidden])').click();
   // The first registration on a freshly started server is its coldest path (argon2, the /me
   // page's first render): allow it longer, and if it does not arrive, say what the page shows.
   await page

@@ -23,6 +23,7 @@ describe('family proxies', () => {
       phone: '13600000011',
       password: 'chen-laobo-1940',
       birthYear: '1940',
+      streetId: 'yushan',
       communityId: 'huyuan',
       kind: 'lives',
     });
@@ -33,6 +34,7 @@ describe('family proxies', () => {
       phone: '13600000012',
       password: 'chen-xiaoming-88',
       birthYear: '1988',
+      streetId: 'yushan',
       communityId: 'huyuan',
       kind: 'works',
     });

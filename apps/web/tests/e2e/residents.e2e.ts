@@ -33,6 +33,7 @@ describe('residents', () => {
       phone: '13800000001',
       password: 'lanhua-2025',
       birthYear: '1956',
+      streetId: 'yushan',
       communityId: 'shuyuan',
       kind: 'lives',
     });
@@ -120,7 +121,12 @@ describe('residents', () => {
     const context = await phoneContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
     const phone = '13900000002';
+    // The street first: the form comes with that street's communities.
     await page.goto('/register');
+    expect(await page.getByLabel('姓名').count()).toBe(0);
+    await page.getByLabel('您住在（或工作、上学在）哪个街道').selectOption('yushan');
+    await page.getByRole('button', { name: '列出这个街道的社区和村' }).click();
+    await page.waitForURL((url) => url.searchParams.get('street') === 'yushan');
     await page.getByLabel('姓名').fill('李建华');
     await page.getByLabel('出生年份').fill('1962');
     await page.getByLabel('社区或村（第 1 个）').selectOption('shuyuan');

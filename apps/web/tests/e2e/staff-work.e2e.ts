@@ -27,6 +27,7 @@ const newcomer = {
   phone: '13500000031',
   password: 'chu-xiuying-1968',
   birthYear: '1968',
+  streetId: 'yushan',
   communityId: 'shuyuan',
   kind: 'lives' as const,
 };

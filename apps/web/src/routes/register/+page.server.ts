@@ -5,7 +5,6 @@ import { isTieKind, parseBirthYear, registerResidentForm } from '$lib/resident/f
 import { m } from '$lib/paraglide/messages';
 import { blankRequired, incomplete, refusal } from '$lib/server/forms';
 import { requestPhoneCode } from '$lib/server/phone-code';
-import { placeChoices } from '$lib/server/places';
 import { afterSignIn } from '$lib/server/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,10 +12,27 @@ const formId = 'register';
 /** The API takes at most six ties at registration. */
 const maxTies = 6;
 
+// The street comes first (`?street=`, a plain GET form; the only one if there is one), then the
+// form with that street's communities: a city has hundreds, too many for one list. Every post
+// keeps `?street=` in its address, so the page after it offers the same communities.
 export const load: PageServerLoad = async ({ locals, url }) => {
   if (locals.user) redirect(303, afterSignIn(url, locals.user));
+  const streets = (await locals.api.organisation.streets.query()).streets
+    .filter((street) => street.status === 'open')
+    .map(({ streetId, name, nameEn }) => ({ streetId, name, nameEn }));
+  const asked = url.searchParams.get('street');
+  const street =
+    streets.find((s) => s.streetId === asked) ?? (streets.length === 1 ? streets[0] : undefined);
+  const communities = street
+    ? (await locals.api.organisation.street.query({ streetId: street.streetId })).communities
+        .filter((c) => c.status === 'open')
+        .map(({ communityId, name, nameEn }) => ({ communityId, name, nameEn }))
+    : [];
   return {
-    streets: placeChoices(await locals.api.organisation.overview.query()),
+    streets,
+    streetId: street?.streetId ?? null,
+    streetUnknown: asked !== null && !street,
+    communities,
     form: await superValidate(zod4(registerResidentForm), { id: formId }),
     maxTies,
   };
