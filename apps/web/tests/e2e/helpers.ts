@@ -111,7 +111,9 @@ export async function registerResident(page: Page, resident: NewResident) {
   await page.locator('#register-tie-kinds-0').selectOption(resident.kind);
   await page.locator('#register-code').fill(code);
   await page.locator('#register-password').fill(resident.password);
-  await page.locator('main form[method=POST] button[type=submit]:not([formaction]):not([hidden])').click();
+  await page
+    .locator('main form[method=POST] button[type=submit]:not([formaction]):not([hidden])')
+    .click();
   // The first registration on a freshly started server is its coldest path (argon2, the /me
   // page's first render): allow it longer, and if it does not arrive, say what the page shows.
   await page
