@@ -70,3 +70,19 @@ export async function streetOfCommunity(
     throw cause;
   }
 }
+
+const open = (place: { status: string }) => place.status === 'open';
+
+/** The open streets by name: the first step of a place picker (no communities). */
+export async function openStreets(api: ApiClient, minPosition?: string) {
+  const { streets } = await api.organisation.streets.query({ minPosition });
+  return streets.filter(open).map(({ streetId, name, nameEn }) => ({ streetId, name, nameEn }));
+}
+
+/** The open communities of one street by name: the second step of a place picker. */
+export async function openCommunitiesOf(api: ApiClient, streetId: string, minPosition?: string) {
+  const { communities } = await api.organisation.street.query({ streetId, minPosition });
+  return communities
+    .filter(open)
+    .map(({ communityId, name, nameEn }) => ({ communityId, name, nameEn }));
+}

@@ -12,6 +12,7 @@ import {
   refusal,
   success,
 } from '$lib/server/forms';
+import { openCommunitiesOf, openStreets } from '$lib/server/places';
 import { lastWrite, rememberWrite } from '$lib/server/read-your-writes';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,23 +22,16 @@ const declareFormId = 'declare-tie';
 // a city has hundreds of communities, too many for one list and too heavy for every visit.
 export const load: PageServerLoad = async ({ locals, cookies, url }) => {
   const minPosition = lastWrite(cookies);
-  const [profile, city] = await Promise.all([
+  const [profile, streets] = await Promise.all([
     locals.api.resident.me.query({ minPosition }),
-    locals.api.organisation.streets.query({ minPosition }),
+    openStreets(locals.api, minPosition),
   ]);
-  const streets = city.streets
-    .filter((street) => street.status === 'open')
-    .map(({ streetId, name, nameEn }) => ({ streetId, name, nameEn }));
   const asked = url.searchParams.get('street');
   // Unless one is asked for, the street of the resident's first tie: most ties are near home.
   const streetId = asked ?? profile.ties[0]?.streetId ?? null;
   const street = streets.find((s) => s.streetId === streetId);
   const communities = street
-    ? (
-        await locals.api.organisation.street.query({ streetId: street.streetId, minPosition })
-      ).communities
-        .filter((c) => c.status === 'open')
-        .map(({ communityId, name, nameEn }) => ({ communityId, name, nameEn }))
+    ? await openCommunitiesOf(locals.api, street.streetId, minPosition)
     : [];
   return {
     profile,

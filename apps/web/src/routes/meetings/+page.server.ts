@@ -6,7 +6,7 @@
 // meeting it convenes; a visitor is asked to sign in first.
 import { m } from '$lib/paraglide/messages';
 import { formText, itemWrite } from '$lib/server/forms';
-import { streetOfCommunity } from '$lib/server/places';
+import { openCommunitiesOf, openStreets, streetOfCommunity } from '$lib/server/places';
 import { lastWrite } from '$lib/server/read-your-writes';
 import { requireSignIn } from '$lib/server/sign-in';
 import type { Actions, PageServerLoad } from './$types';
@@ -24,10 +24,7 @@ async function ownCommunity(locals: App.Locals, minPosition?: string) {
 
 export const load: PageServerLoad = async ({ locals, cookies, url }) => {
   const minPosition = lastWrite(cookies);
-  const open = <P extends { status: string }>(place: P) => place.status === 'open';
-  const streets = (await locals.api.organisation.streets.query({ minPosition })).streets
-    .filter(open)
-    .map(({ streetId, name, nameEn }) => ({ streetId, name, nameEn }));
+  const streets = await openStreets(locals.api, minPosition);
   // Where to start: the street and community asked for, else the resident's own community.
   const asked = url.searchParams.get('community');
   const askedAt = asked ? await streetOfCommunity(locals.api, asked, minPosition) : undefined;
@@ -38,11 +35,7 @@ export const load: PageServerLoad = async ({ locals, cookies, url }) => {
   );
   const empty = { streets, streetId: streetId ?? null, communities: [], communityId: null };
   if (!streetId) return { ...empty, bodies: [], upcoming: [], past: [] };
-  const communities = (
-    await locals.api.organisation.street.query({ streetId, minPosition })
-  ).communities
-    .filter(open)
-    .map(({ communityId, name, nameEn }) => ({ communityId, name, nameEn }));
+  const communities = await openCommunitiesOf(locals.api, streetId, minPosition);
   const communityId = firstOf([asked, own?.communityId, communities[0]?.communityId], (id) =>
     communities.some((c) => c.communityId === id),
   );

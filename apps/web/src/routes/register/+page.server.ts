@@ -5,6 +5,7 @@ import { isTieKind, parseBirthYear, registerResidentForm } from '$lib/resident/f
 import { m } from '$lib/paraglide/messages';
 import { blankRequired, incomplete, refusal } from '$lib/server/forms';
 import { requestPhoneCode } from '$lib/server/phone-code';
+import { openCommunitiesOf, openStreets } from '$lib/server/places';
 import { afterSignIn } from '$lib/server/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,17 +18,11 @@ const maxTies = 6;
 // keeps `?street=` in its address, so the page after it offers the same communities.
 export const load: PageServerLoad = async ({ locals, url }) => {
   if (locals.user) redirect(303, afterSignIn(url, locals.user));
-  const streets = (await locals.api.organisation.streets.query()).streets
-    .filter((street) => street.status === 'open')
-    .map(({ streetId, name, nameEn }) => ({ streetId, name, nameEn }));
+  const streets = await openStreets(locals.api);
   const asked = url.searchParams.get('street');
   const street =
     streets.find((s) => s.streetId === asked) ?? (streets.length === 1 ? streets[0] : undefined);
-  const communities = street
-    ? (await locals.api.organisation.street.query({ streetId: street.streetId })).communities
-        .filter((c) => c.status === 'open')
-        .map(({ communityId, name, nameEn }) => ({ communityId, name, nameEn }))
-    : [];
+  const communities = street ? await openCommunitiesOf(locals.api, street.streetId) : [];
   return {
     streets,
     streetId: street?.streetId ?? null,
