@@ -38,6 +38,17 @@ export function placeChoices(overview: Overview) {
   }));
 }
 
+/** What `load` answers, or undefined when the API finds no such place (404, or 400: no id). */
+async function unlessMissing<T>(load: Promise<T>): Promise<T | undefined> {
+  try {
+    return await load;
+  } catch (cause) {
+    const status = isApiError(cause) ? cause.data?.httpStatus : undefined;
+    if (status === 404 || status === 400) return undefined;
+    throw cause;
+  }
+}
+
 /**
  * One street's names, for a page that names only its street (not the city's overview, hundreds
  * of communities); null when there is no such street.
@@ -47,13 +58,8 @@ export async function loadStreetName(
   streetId: string,
   minPosition?: string,
 ): Promise<NamedPlace | null> {
-  try {
-    const { street } = await api.organisation.street.query({ streetId, minPosition });
-    return { name: street.name, nameEn: street.nameEn };
-  } catch (cause) {
-    if (isApiError(cause) && cause.data?.httpStatus === 404) return null;
-    throw cause;
-  }
+  const found = await unlessMissing(api.organisation.street.query({ streetId, minPosition }));
+  return found ? { name: found.street.name, nameEn: found.street.nameEn } : null;
 }
 
 /** The street of a community; undefined when there is no such community (or the id is none). */
@@ -62,13 +68,8 @@ export async function streetOfCommunity(
   communityId: string,
   minPosition?: string,
 ): Promise<string | undefined> {
-  try {
-    return (await api.organisation.community.query({ communityId, minPosition })).street.streetId;
-  } catch (cause) {
-    const status = isApiError(cause) ? cause.data?.httpStatus : undefined;
-    if (status === 404 || status === 400) return undefined;
-    throw cause;
-  }
+  const found = await unlessMissing(api.organisation.community.query({ communityId, minPosition }));
+  return found?.street.streetId;
 }
 
 const open = (place: { status: string }) => place.status === 'open';
